@@ -1,0 +1,58 @@
+# The two commands: `make run` and `make test`. Everything else here serves them.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+PORT ?= 8080
+HOST ?= 127.0.0.1
+DATABASE ?= support-portal.db
+PHASE ?= live
+BACKEND := target/debug/support-backend
+
+.PHONY: run test setup setup-test app backend lint unit wasm-test browser-test size clean
+
+## run: install what is missing, build, and serve the portal with demo data at http://$(HOST):$(PORT)
+run: setup app backend
+	$(BACKEND) --host $(HOST) --port $(PORT) --database $(DATABASE) --phase $(PHASE) --demo --static-dir dist
+
+## test: install what is missing and run every check and test; fails on the first failure
+test: setup-test app backend lint unit wasm-test browser-test
+
+setup:
+	scripts/setup.sh
+
+setup-test:
+	scripts/setup.sh --test
+
+# The release bundle (size-tuned profile + wasm-opt) in dist/.
+app:
+	trunk build --release
+
+backend:
+	cargo build -p support-backend
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p support-portal --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+# Native tests: contract, app domain/i18n/routes, backend and the OpenAPI drift check.
+unit:
+	cargo test --workspace
+
+# Component tests in headless Chromium through wasm-bindgen-test-runner and chromedriver.
+wasm-test:
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
+	cargo test -p support-portal --target wasm32-unknown-unknown --test components
+
+# The conformance suite and the end-to-end journeys against real reference backends.
+browser-test:
+	npx playwright test
+
+## size: the release bundle's sizes (raw, gzip, brotli)
+size: app
+	node scripts/size.mjs dist
+
+clean:
+	rm -rf dist target/playwright test-results

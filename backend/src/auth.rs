@@ -1,0 +1,249 @@
+//! Sessions and the one place where access is enforced: the [`CurrentUser`] and
+//! [`RequireCapability`] extractors. Handlers never check roles themselves.
+
+use std::marker::PhantomData;
+use std::sync::{Arc, OnceLock};
+
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::{header, request::Parts, HeaderMap, HeaderValue};
+use axum::middleware::Next;
+use axum::response::Response;
+use rusqlite::{params, Connection, OptionalExtension};
+use sha2::{Digest, Sha256};
+use support_contract::{capabilities_of, Capability, Organisation, Session, User};
+use time::OffsetDateTime;
+
+use crate::db::{random_token, rfc3339, unix_now};
+use crate::model::{user_and_org, USER_AND_ORG_COLUMNS};
+use crate::problem::ApiError;
+use crate::state::AppState;
+
+/// Name of the session cookie.
+pub const COOKIE: &str = "sp_session";
+/// Renewing the expiry costs a write; skip it when the last renewal is this recent.
+const RENEW_AFTER_SECS: i64 = 60;
+
+/// The signed-in user of a request: a valid, unexpired session of an active user.
+#[derive(Clone, Debug)]
+pub struct CurrentUser {
+    /// The user.
+    pub user: User,
+    /// Their organisation; every query a handler makes is scoped to it.
+    pub organisation: Organisation,
+    /// When the session ends unless used again (Unix seconds).
+    pub expires_at: i64,
+}
+
+impl CurrentUser {
+    /// What the user's role allows.
+    pub fn capabilities(&self) -> &'static [Capability] {
+        capabilities_of(self.user.role)
+    }
+
+    /// The session as the contract shows it.
+    pub fn session(&self) -> Session {
+        let expires = OffsetDateTime::from_unix_timestamp(self.expires_at)
+            .unwrap_or(OffsetDateTime::UNIX_EPOCH);
+        Session {
+            user: self.user.clone(),
+            organisation: self.organisation.clone(),
+            capabilities: self.capabilities().to_vec(),
+            expires_at: rfc3339(expires),
+        }
+    }
+}
+
+/// SHA-256 of a token, hex: only this is stored, never the token.
+pub fn token_hash(token: &str) -> String {
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Creates a session for a user and returns its token (256 random bits).
+pub fn create_session(conn: &Connection, user_id: &str, ttl_secs: i64) -> rusqlite::Result<String> {
+    let token = random_token(32);
+    let now = unix_now();
+    // Sign-ins are rare enough to carry the cleanup of abandoned sessions.
+    conn.execute("DELETE FROM sessions WHERE expires_at <= ?1", [now])?;
+    conn.execute(
+        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)",
+        params![token_hash(&token), user_id, now, now + ttl_secs],
+    )?;
+    Ok(token)
+}
+
+/// Deletes the session of a token, if any.
+pub fn delete_session(conn: &Connection, token: &str) -> rusqlite::Result<()> {
+    conn.execute(
+        "DELETE FROM sessions WHERE token_hash = ?1",
+        [token_hash(token)],
+    )?;
+    Ok(())
+}
+
+/// Looks up a token's session, deleting it when expired and renewing it otherwise.
+pub fn resume_session(
+    conn: &Connection,
+    token: &str,
+    ttl_secs: i64,
+) -> rusqlite::Result<Option<CurrentUser>> {
+    let hash = token_hash(token);
+    let sql = format!(
+        "SELECT {USER_AND_ORG_COLUMNS}, s.expires_at FROM sessions s \
+         JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.organisation_id \
+         WHERE s.token_hash = ?1 AND u.status = 'active'"
+    );
+    let found = conn
+        .query_row(&sql, [&hash], |row| {
+            Ok((user_and_org(row)?, row.get::<_, i64>(10)?))
+        })
+        .optional()?;
+    let Some(((user, organisation), mut expires_at)) = found else {
+        return Ok(None);
+    };
+    let now = unix_now();
+    if expires_at <= now {
+        conn.execute("DELETE FROM sessions WHERE token_hash = ?1", [&hash])?;
+        return Ok(None);
+    }
+    if now + ttl_secs - expires_at >= RENEW_AFTER_SECS {
+        expires_at = now + ttl_secs;
+        conn.execute(
+            "UPDATE sessions SET expires_at = ?1 WHERE token_hash = ?2",
+            params![expires_at, hash],
+        )?;
+    }
+    Ok(Some(CurrentUser {
+        user,
+        organisation,
+        expires_at,
+    }))
+}
+
+/// The session token from the `Cookie` headers, if any.
+pub fn session_token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, value)| *name == COOKIE && !value.is_empty())
+        .map(|(_, value)| value.to_string())
+}
+
+/// The `Set-Cookie` value that stores a token for `max_age` seconds (0 deletes the cookie).
+pub fn session_cookie(token: &str, max_age: i64, secure: bool) -> HeaderValue {
+    let secure = if secure { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!(
+        "{COOKIE}={token}; HttpOnly; SameSite=Lax; Path=/; Max-Age={max_age}{secure}"
+    ))
+    .expect("tokens are URL-safe base64")
+}
+
+/// Where [`CurrentUser`] leaves the token it renewed, for [`renew_cookie`] to re-issue.
+#[derive(Clone, Default)]
+struct Renewed(Arc<OnceLock<String>>);
+
+impl FromRequestParts<AppState> for CurrentUser {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let token = session_token(&parts.headers).ok_or_else(ApiError::unauthenticated)?;
+        let ttl = state.config.session_ttl.as_secs() as i64;
+        let current =
+            resume_session(&state.db.conn(), &token, ttl)?.ok_or_else(ApiError::unauthenticated)?;
+        if let Some(renewed) = parts.extensions.get::<Renewed>() {
+            let _ = renewed.0.set(token);
+        }
+        Ok(current)
+    }
+}
+
+/// Re-issues the session cookie when a request renewed the session, so that the browser keeps
+/// it as long as the server does (the idle timeout slides on both sides).
+pub async fn renew_cookie(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let renewed = Renewed::default();
+    req.extensions_mut().insert(renewed.clone());
+    let mut res = next.run(req).await;
+    if let Some(token) = renewed.0.get() {
+        if !res.headers().contains_key(header::SET_COOKIE) {
+            let ttl = state.config.session_ttl.as_secs() as i64;
+            res.headers_mut().insert(
+                header::SET_COOKIE,
+                session_cookie(token, ttl, state.config.secure_cookies),
+            );
+        }
+    }
+    res
+}
+
+/// A capability a handler requires, named by a marker type.
+pub trait RequiredCapability: Send + Sync {
+    /// The capability.
+    const CAPABILITY: Capability;
+}
+
+/// Marker: the handler requires [`Capability::ManageUsers`].
+pub struct ManageUsers;
+
+impl RequiredCapability for ManageUsers {
+    const CAPABILITY: Capability = Capability::ManageUsers;
+}
+
+/// The signed-in user, provided their role grants `C`: 401 when signed out, 403 otherwise.
+pub struct RequireCapability<C: RequiredCapability> {
+    /// The user, known to hold the capability.
+    pub user: CurrentUser,
+    capability: PhantomData<C>,
+}
+
+impl<C: RequiredCapability> FromRequestParts<AppState> for RequireCapability<C> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let current = CurrentUser::from_request_parts(parts, state).await?;
+        if current.capabilities().contains(&C::CAPABILITY) {
+            Ok(RequireCapability {
+                user: current,
+                capability: PhantomData,
+            })
+        } else {
+            Err(ApiError::forbidden())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_session_cookie_is_found_among_others() {
+        let mut h = HeaderMap::new();
+        h.insert(
+            header::COOKIE,
+            HeaderValue::from_static("theme=dark; sp_session=abc_-1; x=y"),
+        );
+        assert_eq!(session_token(&h).as_deref(), Some("abc_-1"));
+        h.insert(header::COOKIE, HeaderValue::from_static("sp_session="));
+        assert_eq!(session_token(&h), None);
+    }
+
+    #[test]
+    fn the_cookie_is_http_only_and_same_site() {
+        let c = session_cookie("tok", 60, true);
+        assert_eq!(
+            c,
+            "sp_session=tok; HttpOnly; SameSite=Lax; Path=/; Max-Age=60; Secure"
+        );
+    }
+
+    #[test]
+    fn only_the_hash_of_a_token_is_stored() {
+        assert_eq!(token_hash("abc").len(), 64);
+        assert_ne!(token_hash("abc"), "abc");
+    }
+}

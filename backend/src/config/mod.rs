@@ -1,0 +1,276 @@
+//! Command-line flags and their environment variables (a flag wins over its variable).
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use support_contract::Phase;
+
+mod bootstrap;
+
+pub use bootstrap::{Bootstrap, Secret};
+
+/// The usage text `--help` prints.
+pub const USAGE: &str = "\
+support-backend: the Support Portal reference backend (the /api/v1 contract and the built app)
+
+USAGE: support-backend [OPTIONS]
+
+Every option can also be set through its environment variable; the flag wins.
+
+  --host HOST                  SP_HOST                   address to listen on [127.0.0.1]
+  --port PORT                  SP_PORT                   port; 0 picks a free one [8080]
+  --database PATH              SP_DATABASE               SQLite file, or :memory: [support-portal.db]
+  --phase PHASE                SP_PHASE                  setup | enablement | live [live]
+  --demo                       SP_DEMO=1                 seed demo data into an empty database
+  --static-dir DIR             SP_STATIC_DIR             the built app to serve [dist]
+  --session-ttl-minutes N      SP_SESSION_TTL_MINUTES    idle timeout, renewed by use [480]
+  --secure-cookies             SP_SECURE_COOKIES=1       mark the session cookie Secure
+  --connect-src ORIGINS        SP_CONNECT_SRC            extra CSP connect-src origins (space-separated)
+  --allowed-origins ORIGINS    SP_ALLOWED_ORIGINS        extra origins allowed to change state (space-separated)
+  --print-openapi                                        print the OpenAPI document and exit
+  --help                                                 print this text and exit
+
+Without --demo, an empty database gets an organisation and its first Support System
+Administrator from SP_BOOTSTRAP_ADMIN_EMAIL and SP_BOOTSTRAP_ADMIN_PASSWORD (optional:
+SP_BOOTSTRAP_ADMIN_NAME, SP_BOOTSTRAP_ORG_NAME, SP_BOOTSTRAP_ORG_PLAN, SP_BOOTSTRAP_ORG_REGION).
+";
+
+/// What the command line asks for.
+#[derive(Debug)]
+pub enum Command {
+    /// Serve with this configuration.
+    Serve(Box<Config>),
+    /// Print the OpenAPI document and exit.
+    PrintOpenApi,
+    /// Print the usage text and exit.
+    Help,
+}
+
+/// The server configuration.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Address to listen on.
+    pub host: String,
+    /// Port to listen on; 0 lets the OS choose.
+    pub port: u16,
+    /// SQLite database path, or `:memory:`.
+    pub database: String,
+    /// The rollout phase the portal reports.
+    pub phase: Phase,
+    /// Seed the demo organisations and accounts into an empty database.
+    pub demo: bool,
+    /// Directory holding the built app (`index.html` and its assets).
+    pub static_dir: PathBuf,
+    /// Idle timeout of a session.
+    pub session_ttl: Duration,
+    /// Mark the session cookie `Secure` (behind HTTPS).
+    pub secure_cookies: bool,
+    /// Extra origins for the CSP `connect-src` directive.
+    pub connect_src: Vec<String>,
+    /// Extra origins allowed to make state-changing API calls.
+    pub allowed_origins: Vec<String>,
+    /// First administrator of a fresh non-demo database.
+    pub bootstrap: Option<Bootstrap>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            host: "127.0.0.1".into(),
+            port: 8080,
+            database: "support-portal.db".into(),
+            phase: Phase::Live,
+            demo: false,
+            static_dir: PathBuf::from("dist"),
+            session_ttl: Duration::from_secs(480 * 60),
+            secure_cookies: false,
+            connect_src: Vec::new(),
+            allowed_origins: Vec::new(),
+            bootstrap: None,
+        }
+    }
+}
+
+/// Parses the arguments (without the program name) against an environment lookup.
+pub fn parse<I, E>(args: I, env: E) -> Result<Command, String>
+where
+    I: IntoIterator<Item = String>,
+    E: Fn(&str) -> Option<String>,
+{
+    let mut flags: Vec<(String, Option<String>)> = Vec::new();
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        let (name, inline) = match arg.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
+            _ => (arg.clone(), None),
+        };
+        match name.as_str() {
+            "--help" | "-h" => return Ok(Command::Help),
+            "--print-openapi" => return Ok(Command::PrintOpenApi),
+            "--demo" | "--secure-cookies" => flags.push((name, Some(inline.unwrap_or("1".into())))),
+            "--host"
+            | "--port"
+            | "--database"
+            | "--phase"
+            | "--static-dir"
+            | "--session-ttl-minutes"
+            | "--connect-src"
+            | "--allowed-origins" => {
+                let value = match inline {
+                    Some(v) => v,
+                    None => args.next().ok_or_else(|| format!("{name} needs a value"))?,
+                };
+                flags.push((name, Some(value)));
+            }
+            _ => return Err(format!("unknown argument `{arg}` (see --help)")),
+        }
+    }
+    let setting = |flag: &str, var: &str| -> Option<String> {
+        flags
+            .iter()
+            .rev()
+            .find(|(n, _)| n == flag)
+            .and_then(|(_, v)| v.clone())
+            .or_else(|| env(var))
+    };
+
+    let mut config = Config::default();
+    if let Some(v) = setting("--host", "SP_HOST") {
+        config.host = v;
+    }
+    if let Some(v) = setting("--port", "SP_PORT") {
+        config.port = v.parse().map_err(|_| format!("invalid port `{v}`"))?;
+    }
+    if let Some(v) = setting("--database", "SP_DATABASE") {
+        config.database = v;
+    }
+    if let Some(v) = setting("--phase", "SP_PHASE") {
+        config.phase = match v.as_str() {
+            "setup" => Phase::Setup,
+            "enablement" => Phase::Enablement,
+            "live" => Phase::Live,
+            _ => return Err(format!("invalid phase `{v}` (setup, enablement or live)")),
+        };
+    }
+    config.demo = setting("--demo", "SP_DEMO").is_some_and(|v| truthy(&v));
+    if let Some(v) = setting("--static-dir", "SP_STATIC_DIR") {
+        config.static_dir = PathBuf::from(v);
+    }
+    if let Some(v) = setting("--session-ttl-minutes", "SP_SESSION_TTL_MINUTES") {
+        let minutes: u64 = v
+            .parse()
+            .ok()
+            .filter(|m| *m > 0)
+            .ok_or_else(|| format!("invalid session TTL `{v}` (minutes, at least 1)"))?;
+        config.session_ttl = Duration::from_secs(minutes * 60);
+    }
+    config.secure_cookies =
+        setting("--secure-cookies", "SP_SECURE_COOKIES").is_some_and(|v| truthy(&v));
+    if let Some(v) = setting("--connect-src", "SP_CONNECT_SRC") {
+        config.connect_src = origins(&v, "--connect-src")?;
+    }
+    if let Some(v) = setting("--allowed-origins", "SP_ALLOWED_ORIGINS") {
+        config.allowed_origins = origins(&v, "--allowed-origins")?;
+    }
+    config.bootstrap = bootstrap::from_env(&env)?;
+    Ok(Command::Serve(Box::new(config)))
+}
+
+fn truthy(v: &str) -> bool {
+    matches!(
+        v.trim().to_ascii_lowercase().as_str(),
+        "1" | "true" | "yes" | "on"
+    )
+}
+
+/// Splits a space-separated origin list, refusing anything that would break the CSP header.
+fn origins(v: &str, flag: &str) -> Result<Vec<String>, String> {
+    v.split_whitespace()
+        .map(|o| {
+            let ok = o
+                .chars()
+                .all(|c| c.is_ascii_graphic() && c != ';' && c != ',' && c != '\'');
+            if ok {
+                Ok(o.trim_end_matches('/').to_string())
+            } else {
+                Err(format!("invalid origin `{o}` in {flag}"))
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn serve(args: &[&str], env: &[(&str, &str)]) -> Config {
+        let env: Vec<(String, String)> = env
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let lookup = |k: &str| env.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+        match parse(args.iter().map(|s| s.to_string()), lookup).unwrap() {
+            Command::Serve(c) => *c,
+            other => panic!("expected serve, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn defaults_apply_without_flags_or_environment() {
+        let c = serve(&[], &[]);
+        assert_eq!(
+            (c.host.as_str(), c.port, c.database.as_str()),
+            ("127.0.0.1", 8080, "support-portal.db")
+        );
+        assert_eq!(c.phase, Phase::Live);
+        assert!(!c.demo && !c.secure_cookies);
+        assert_eq!(c.session_ttl, Duration::from_secs(480 * 60));
+    }
+
+    #[test]
+    fn a_flag_wins_over_its_environment_variable() {
+        let c = serve(
+            &["--port", "0", "--phase=setup"],
+            &[
+                ("SP_PORT", "9000"),
+                ("SP_PHASE", "enablement"),
+                ("SP_DEMO", "1"),
+            ],
+        );
+        assert_eq!(c.port, 0);
+        assert_eq!(c.phase, Phase::Setup);
+        assert!(c.demo);
+    }
+
+    #[test]
+    fn origin_lists_are_split_on_spaces() {
+        let c = serve(
+            &["--connect-src", "https://a.example  wss://b.example"],
+            &[],
+        );
+        assert_eq!(c.connect_src, ["https://a.example", "wss://b.example"]);
+    }
+
+    #[test]
+    fn bad_values_and_unknown_flags_are_refused() {
+        let none = |_: &str| None;
+        assert!(parse(["--phase".into(), "beta".into()], none).is_err());
+        assert!(parse(["--port".into()], none).is_err());
+        assert!(parse(["--verbose".into()], none).is_err());
+        assert!(parse(["--connect-src".into(), "'unsafe-inline'".into()], none).is_err());
+    }
+
+    #[test]
+    fn the_bootstrap_password_never_shows_in_debug_output() {
+        let c = serve(
+            &[],
+            &[
+                ("SP_BOOTSTRAP_ADMIN_EMAIL", "Admin@Example.com"),
+                ("SP_BOOTSTRAP_ADMIN_PASSWORD", "hunter2-secret"),
+            ],
+        );
+        let b = c.bootstrap.as_ref().unwrap();
+        assert_eq!(b.admin_email, "admin@example.com");
+        assert!(!format!("{c:?}").contains("hunter2-secret"));
+    }
+}

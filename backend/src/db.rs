@@ -1,0 +1,143 @@
+//! The SQLite database: opening it, numbered migrations, and small shared helpers.
+
+use std::sync::{Mutex, MutexGuard};
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use rusqlite::{params, Connection};
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+/// The migrations in `backend/migrations/`, applied in this order and recorded by name.
+pub const MIGRATIONS: &[(&str, &str)] = &[(
+    "0001_initial",
+    include_str!("../migrations/0001_initial.sql"),
+)];
+
+/// One connection behind a mutex: SQLite serialises writers anyway, and every query is short.
+pub struct Db(Mutex<Connection>);
+
+impl Db {
+    /// Opens (or creates) the database at `path` (`:memory:` for a throwaway one) and migrates it.
+    pub fn open(path: &str) -> rusqlite::Result<Db> {
+        let conn = if path == ":memory:" {
+            Connection::open_in_memory()?
+        } else {
+            Connection::open(path)?
+        };
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        if path != ":memory:" {
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+        }
+        let mut conn = conn;
+        migrate(&mut conn)?;
+        Ok(Db(Mutex::new(conn)))
+    }
+
+    /// The connection. A panic while holding it leaves SQLite consistent (transactions roll
+    /// back), so a poisoned lock is still usable.
+    pub fn conn(&self) -> MutexGuard<'_, Connection> {
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// Applies every migration not yet recorded in `schema_migrations`; running it again is a no-op.
+pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)",
+    )?;
+    for (version, sql) in MIGRATIONS {
+        let tx = conn.transaction()?;
+        let done: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM schema_migrations WHERE version = ?1)",
+            [version],
+            |r| r.get(0),
+        )?;
+        if !done {
+            tx.execute_batch(sql)?;
+            tx.execute(
+                "INSERT INTO schema_migrations (version, applied_at) VALUES (?1, ?2)",
+                params![version, now_rfc3339()],
+            )?;
+        }
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+/// `bytes` random bytes from the operating system, URL-safe base64 without padding.
+pub fn random_token(bytes: usize) -> String {
+    let mut buf = vec![0u8; bytes];
+    getrandom::fill(&mut buf).expect("the operating system has no random source");
+    URL_SAFE_NO_PAD.encode(buf)
+}
+
+/// A new opaque id such as `usr_3q2-…`; 96 random bits make collisions a non-issue.
+pub fn new_id(prefix: &str) -> String {
+    format!("{prefix}_{}", random_token(12))
+}
+
+/// The current time, RFC 3339 in UTC.
+pub fn now_rfc3339() -> String {
+    rfc3339(OffsetDateTime::now_utc())
+}
+
+/// A time as RFC 3339 in UTC, whole seconds.
+pub fn rfc3339(t: OffsetDateTime) -> String {
+    t.replace_nanosecond(0)
+        .unwrap_or(t)
+        .format(&Rfc3339)
+        .unwrap_or_default()
+}
+
+/// Unix seconds now.
+pub fn unix_now() -> i64 {
+    OffsetDateTime::now_utc().unix_timestamp()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_run_twice_apply_once() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        migrate(&mut conn).unwrap();
+        let n: i64 = conn
+            .query_row("SELECT count(*) FROM schema_migrations", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, MIGRATIONS.len() as i64);
+    }
+
+    #[test]
+    fn every_migration_file_is_listed_in_order() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/migrations");
+        let mut files: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| {
+                e.unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .trim_end_matches(".sql")
+                    .to_string()
+            })
+            .collect();
+        files.sort();
+        let listed: Vec<&str> = MIGRATIONS.iter().map(|(v, _)| *v).collect();
+        assert_eq!(
+            files, listed,
+            "list every file of backend/migrations in db::MIGRATIONS, in order"
+        );
+    }
+
+    #[test]
+    fn tokens_are_long_and_distinct() {
+        let (a, b) = (random_token(32), random_token(32));
+        assert_ne!(a, b);
+        assert!(a.len() >= 43);
+    }
+}

@@ -1,0 +1,108 @@
+//! `support-backend`: parse the configuration, prepare the database, serve until told to stop.
+
+use std::net::SocketAddr;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use support_backend::config::{self, Command, Config};
+use support_backend::{app, db, openapi, seed, AppState};
+
+/// How long in-flight requests get to finish after a shutdown signal.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+
+fn main() -> ExitCode {
+    let command = match config::parse(std::env::args().skip(1), |k| std::env::var(k).ok()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("support-backend: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match command {
+        Command::Help => print!("{}", config::USAGE),
+        Command::PrintOpenApi => print!("{}", openapi::json()),
+        Command::Serve(config) => {
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()
+                .expect("tokio runtime");
+            if let Err(e) = runtime.block_on(serve(*config)) {
+                eprintln!("support-backend: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+async fn serve(config: Config) -> Result<(), String> {
+    let db = db::Db::open(&config.database)
+        .map_err(|e| format!("cannot open database {}: {e}", config.database))?;
+    {
+        let mut conn = db.conn();
+        if config.demo {
+            seed::seed_demo(&mut conn).map_err(|e| format!("demo seed failed: {e}"))?;
+        }
+        if let Some(b) = &config.bootstrap {
+            if seed::bootstrap(&mut conn, b).map_err(|e| format!("bootstrap failed: {e}"))? {
+                eprintln!(
+                    "created organisation {:?} with administrator {}",
+                    b.org_name, b.admin_email
+                );
+            }
+        }
+    }
+    if !config.static_dir.join("index.html").is_file() {
+        eprintln!(
+            "warning: {} has no index.html; the API works, the app is not served",
+            config.static_dir.display()
+        );
+    }
+
+    let listener = tokio::net::TcpListener::bind((config.host.as_str(), config.port))
+        .await
+        .map_err(|e| format!("cannot listen on {}:{}: {e}", config.host, config.port))?;
+    let addr: SocketAddr = listener.local_addr().map_err(|e| e.to_string())?;
+    let phase = support_backend::model::enum_to_db(&config.phase);
+    println!("support-backend listening on http://{addr} (phase {phase})");
+    if config.demo {
+        println!("demo accounts (password {}):", seed::DEMO_PASSWORD);
+        for (email, role) in seed::demo_accounts() {
+            println!("  {email:<34} {role}");
+        }
+    }
+
+    let app = app(AppState::new(db, config));
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| e.to_string())
+}
+
+/// Resolves on ctrl-c or SIGTERM, and makes sure a stuck connection cannot hold the exit.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    eprintln!("shutting down");
+    tokio::spawn(async {
+        tokio::time::sleep(SHUTDOWN_GRACE).await;
+        eprintln!("connections still open after {SHUTDOWN_GRACE:?}; exiting");
+        std::process::exit(0);
+    });
+}

@@ -1,0 +1,118 @@
+//! The OpenAPI 3.1 document, generated from the handlers and the contract types.
+
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+use utoipa::openapi::OpenApi as Document;
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::routes::{self, responses};
+use crate::state::AppState;
+
+/// Where the committed document lives, relative to the workspace root.
+pub const COMMITTED_PATH: &str = "contract/openapi.json";
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Support Portal API",
+        version = "1.0.0",
+        description = "The HTTP contract between the Support Portal app and its backend. Every error is an \
+            RFC 9457 problem (`application/problem+json`); clients branch on its `type`. Authentication is \
+            the `sp_session` cookie set by `POST /api/v1/session`. State-changing requests from a foreign \
+            `Origin` are refused (`urn:support-portal:problem:cross-origin`).",
+        license(name = "MIT")
+    ),
+    tags(
+        (name = "session", description = "Signing in and out, and who is signed in"),
+        (name = "profile", description = "The signed-in user's preferences"),
+        (name = "portal", description = "Public portal configuration"),
+        (name = "support-users", description = "The organisation's support administrators and users"),
+    ),
+    // The problem schemas are named by the reusable responses, which do not register them.
+    components(schemas(support_contract::Problem, support_contract::FieldError), responses(
+        responses::Validation,
+        responses::Unauthenticated,
+        responses::InvalidCredentials,
+        responses::TooManyAttempts,
+        responses::Forbidden,
+        responses::NotFound,
+    )),
+    modifiers(&SessionCookie)
+)]
+struct ApiDoc;
+
+struct SessionCookie;
+
+impl Modify for SessionCookie {
+    fn modify(&self, doc: &mut Document) {
+        let components = doc.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "session_cookie",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                crate::auth::COOKIE,
+                "Set by `POST /api/v1/session`; HttpOnly, SameSite=Lax",
+            ))),
+        );
+    }
+}
+
+/// The API routes with their document: `/api/v1` plus everything in [`routes::api`].
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", routes::api())
+}
+
+/// The document alone.
+pub fn document() -> Document {
+    router().into_openapi()
+}
+
+/// The document as committed: pretty JSON with a final newline.
+pub fn json() -> String {
+    let mut s = document()
+        .to_pretty_json()
+        .expect("the document serialises");
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_committed_document_matches_the_code() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("..")
+            .join(COMMITTED_PATH);
+        let generated = json();
+        if std::env::var_os("UPDATE_OPENAPI").is_some() {
+            std::fs::write(&path, &generated).unwrap();
+            return;
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "{COMMITTED_PATH} is out of date with the handlers and contract types.\n\
+             Regenerate it with `UPDATE_OPENAPI=1 cargo test -p support-backend` and commit the result."
+        );
+    }
+
+    #[test]
+    fn every_route_is_documented_with_problem_responses() {
+        let doc = document();
+        assert!(doc.openapi == utoipa::openapi::OpenApiVersion::Version31);
+        let paths: Vec<&String> = doc.paths.paths.keys().collect();
+        for p in [
+            "/api/v1/session",
+            "/api/v1/profile",
+            "/api/v1/portal",
+            "/api/v1/support-contacts",
+            "/api/v1/support-users",
+        ] {
+            assert!(paths.iter().any(|k| *k == p), "{p} missing from {paths:?}");
+        }
+        let text = json();
+        assert!(text.contains("application/problem+json"));
+        assert!(text.contains("\"session_cookie\""));
+    }
+}

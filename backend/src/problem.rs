@@ -1,0 +1,177 @@
+//! Every error the API returns, as RFC 9457 problem details (`application/problem+json`).
+
+use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use support_contract::{problem_types as types, FieldError, Problem};
+
+/// The media type of every error body.
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// An error on its way to becoming a problem response.
+#[derive(Debug)]
+pub struct ApiError(pub Problem);
+
+impl ApiError {
+    fn new(type_: &str, status: StatusCode, title: &str, detail: Option<String>) -> Self {
+        ApiError(Problem {
+            type_: type_.into(),
+            title: title.into(),
+            status: status.as_u16(),
+            detail,
+            errors: Vec::new(),
+            retry_after: None,
+        })
+    }
+
+    /// 401: no valid session.
+    pub fn unauthenticated() -> Self {
+        Self::new(
+            types::UNAUTHENTICATED,
+            StatusCode::UNAUTHORIZED,
+            "Not signed in",
+            Some("Sign in to continue; the session may have expired.".into()),
+        )
+    }
+
+    /// 401: the email or password is wrong (deliberately not saying which).
+    pub fn invalid_credentials() -> Self {
+        Self::new(
+            types::INVALID_CREDENTIALS,
+            StatusCode::UNAUTHORIZED,
+            "Invalid email or password",
+            None,
+        )
+    }
+
+    /// 429: too many failed sign-ins; try again after `retry_after` seconds.
+    pub fn too_many_attempts(retry_after: u64) -> Self {
+        let mut e = Self::new(
+            types::TOO_MANY_ATTEMPTS,
+            StatusCode::TOO_MANY_REQUESTS,
+            "Too many attempts",
+            Some("Too many failed sign-ins for this account; wait before trying again.".into()),
+        );
+        e.0.retry_after = Some(retry_after);
+        e
+    }
+
+    /// 403: signed in, but the role does not grant this.
+    pub fn forbidden() -> Self {
+        Self::new(
+            types::FORBIDDEN,
+            StatusCode::FORBIDDEN,
+            "Not allowed",
+            Some("Your support role does not allow this.".into()),
+        )
+    }
+
+    /// 403: a state-changing request from a foreign origin (CSRF defence).
+    pub fn cross_origin() -> Self {
+        Self::new(
+            types::CROSS_ORIGIN,
+            StatusCode::FORBIDDEN,
+            "Cross-origin request refused",
+            Some("State-changing requests are accepted only from the portal's own origin.".into()),
+        )
+    }
+
+    /// 404: no such API resource.
+    pub fn not_found() -> Self {
+        Self::new(types::NOT_FOUND, StatusCode::NOT_FOUND, "Not found", None)
+    }
+
+    /// 405: the path exists, the method does not. `about:blank` because the contract defines no
+    /// type for it: the status says everything (RFC 9457, section 4.2.1).
+    pub fn method_not_allowed() -> Self {
+        Self::new(
+            "about:blank",
+            StatusCode::METHOD_NOT_ALLOWED,
+            "Method Not Allowed",
+            None,
+        )
+    }
+
+    /// 400: invalid fields, each with a stable code.
+    pub fn validation(errors: Vec<FieldError>) -> Self {
+        let mut e = Self::new(
+            types::VALIDATION,
+            StatusCode::BAD_REQUEST,
+            "Invalid request",
+            Some("Some fields are missing or invalid.".into()),
+        );
+        e.0.errors = errors;
+        e
+    }
+
+    /// A request body or query that could not be read at all.
+    pub fn malformed(status: StatusCode, detail: String) -> Self {
+        Self::new(types::VALIDATION, status, "Invalid request", Some(detail))
+    }
+
+    /// 500: something broke on our side; the details go to the log, not to the client.
+    pub fn server() -> Self {
+        Self::new(
+            types::SERVER,
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Server error",
+            None,
+        )
+    }
+}
+
+/// One field error.
+pub fn field(field: &str, code: &str, message: &str) -> FieldError {
+    FieldError {
+        field: field.into(),
+        code: code.into(),
+        message: message.into(),
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let status =
+            StatusCode::from_u16(self.0.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let body = serde_json::to_vec(&self.0).unwrap_or_default();
+        let mut res = (status, body).into_response();
+        let headers = res.headers_mut();
+        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+        if let Some(secs) = self.0.retry_after {
+            headers.insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        }
+        res
+    }
+}
+
+impl From<rusqlite::Error> for ApiError {
+    fn from(e: rusqlite::Error) -> Self {
+        eprintln!("database error: {e}");
+        ApiError::server()
+    }
+}
+
+impl From<JsonRejection> for ApiError {
+    fn from(r: JsonRejection) -> Self {
+        let status = match &r {
+            JsonRejection::MissingJsonContentType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            // Bodies that are JSON but of the wrong shape are still plain client errors.
+            JsonRejection::JsonDataError(_) | JsonRejection::JsonSyntaxError(_) => {
+                StatusCode::BAD_REQUEST
+            }
+            other => other.status(),
+        };
+        ApiError::malformed(status, r.body_text())
+    }
+}
+
+impl From<QueryRejection> for ApiError {
+    fn from(r: QueryRejection) -> Self {
+        ApiError::malformed(StatusCode::BAD_REQUEST, r.body_text())
+    }
+}
+
+/// Answers a known API path called with a method it does not have.
+pub async fn api_method_not_allowed() -> ApiError {
+    ApiError::method_not_allowed()
+}

@@ -1,0 +1,94 @@
+//! `/portal`: the public portal configuration.
+
+use axum::extract::State;
+use axum::Json;
+use support_contract::{
+    capabilities_of, BusinessHours, Channel, Phase, PhoneNumber, PortalConfig, Product,
+    ProductChannels, Region, RoleCapabilities, ROLES,
+};
+
+use crate::state::AppState;
+
+/// How the portal is configured: phase, channels per product, phone numbers, business hours and
+/// the role table. Public: the sign-in page and the setup banner need it before anyone signs in.
+#[utoipa::path(
+    get,
+    path = "/portal",
+    tag = "portal",
+    responses((status = 200, description = "The portal configuration", body = PortalConfig))
+)]
+pub async fn get_portal(State(state): State<AppState>) -> Json<PortalConfig> {
+    Json(portal_config(state.config.phase))
+}
+
+/// The reference configuration: chat was promised for Analytics only.
+pub fn portal_config(phase: Phase) -> PortalConfig {
+    use Channel::*;
+    let products = vec![
+        ProductChannels {
+            product: Product::Analytics,
+            channels: vec![Phone, Web, Chat],
+        },
+        ProductChannels {
+            product: Product::Target,
+            channels: vec![Phone, Web],
+        },
+        ProductChannels {
+            product: Product::AudienceManager,
+            channels: vec![Phone, Web],
+        },
+    ];
+    // Fictional numbers (555 and reserved drama ranges): the demo must never ring anyone.
+    let lines = [
+        (Region::Americas, "+1-800-555-0100", "+1-800-555-0199"),
+        (Region::Emea, "+44-20-7946-0100", "+44-20-7946-0199"),
+        (Region::Apac, "+65-5550-0100", "+65-5550-0199"),
+        (Region::Japan, "+81-3-5550-0100", "+81-3-5550-0199"),
+    ];
+    let phone_numbers = lines
+        .iter()
+        .flat_map(|(region, around_the_clock, business_hours)| {
+            [
+                PhoneNumber {
+                    region: *region,
+                    product: None,
+                    number: around_the_clock.to_string(),
+                    around_the_clock: true,
+                },
+                PhoneNumber {
+                    region: *region,
+                    product: None,
+                    number: business_hours.to_string(),
+                    around_the_clock: false,
+                },
+            ]
+        })
+        .collect();
+    let hours = |region, time_zone: &str, opens: &str, closes: &str| BusinessHours {
+        region,
+        time_zone: time_zone.into(),
+        opens: opens.into(),
+        closes: closes.into(),
+        weekdays: vec![1, 2, 3, 4, 5],
+    };
+    let business_hours = vec![
+        hours(Region::Americas, "America/New_York", "06:00", "17:30"),
+        hours(Region::Emea, "Europe/London", "09:00", "17:00"),
+        hours(Region::Apac, "Asia/Singapore", "09:00", "17:00"),
+        hours(Region::Japan, "Asia/Tokyo", "09:00", "17:00"),
+    ];
+    let roles = ROLES
+        .iter()
+        .map(|role| RoleCapabilities {
+            role: *role,
+            capabilities: capabilities_of(*role).to_vec(),
+        })
+        .collect();
+    PortalConfig {
+        phase,
+        products,
+        phone_numbers,
+        business_hours,
+        roles,
+    }
+}

@@ -1,0 +1,40 @@
+//! The problem responses the OpenAPI document names, one per problem type a path can return.
+
+use support_contract::Problem;
+use utoipa::ToResponse;
+
+/// Missing or invalid fields (`urn:support-portal:problem:validation`), with field errors.
+#[derive(ToResponse)]
+#[response(content_type = "application/problem+json")]
+pub struct Validation(#[allow(dead_code)] Problem);
+
+/// No valid session (`urn:support-portal:problem:unauthenticated`).
+#[derive(ToResponse)]
+#[response(content_type = "application/problem+json")]
+pub struct Unauthenticated(#[allow(dead_code)] Problem);
+
+/// Wrong email or password, or an account that cannot sign in
+/// (`urn:support-portal:problem:invalid-credentials`).
+#[derive(ToResponse)]
+#[response(content_type = "application/problem+json")]
+pub struct InvalidCredentials(#[allow(dead_code)] Problem);
+
+/// Too many failed sign-ins for this email (`urn:support-portal:problem:too-many-attempts`);
+/// `retry_after` and the `Retry-After` header say how many seconds to wait.
+#[derive(ToResponse)]
+#[response(
+    content_type = "application/problem+json",
+    headers(("Retry-After" = u64, description = "Seconds to wait before trying again"))
+)]
+pub struct TooManyAttempts(#[allow(dead_code)] Problem);
+
+/// The role does not grant this (`urn:support-portal:problem:forbidden`), or a state-changing
+/// request came from a foreign origin (`urn:support-portal:problem:cross-origin`).
+#[derive(ToResponse)]
+#[response(content_type = "application/problem+json")]
+pub struct Forbidden(#[allow(dead_code)] Problem);
+
+/// No such resource (`urn:support-portal:problem:not-found`).
+#[derive(ToResponse)]
+#[response(content_type = "application/problem+json")]
+pub struct NotFound(#[allow(dead_code)] Problem);

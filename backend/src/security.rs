@@ -1,0 +1,124 @@
+//! Headers every response carries, and the cross-origin (CSRF) check on state-changing requests.
+
+use std::sync::Arc;
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, Method};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::config::Config;
+use crate::problem::ApiError;
+
+/// What the security middleware needs, computed once at startup.
+pub struct Security {
+    csp: HeaderValue,
+    allowed_origins: Vec<String>,
+}
+
+impl Security {
+    /// Builds the policy from the configuration.
+    pub fn new(config: &Config) -> Self {
+        let extra: String = config.connect_src.iter().map(|o| format!(" {o}")).collect();
+        let csp = format!(
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
+             font-src 'self'; connect-src 'self'{extra}; object-src 'none'; base-uri 'self'; form-action 'self'; \
+             frame-ancestors 'self'"
+        );
+        Security {
+            csp: HeaderValue::from_str(&csp)
+                .expect("origins were checked when parsing the configuration"),
+            allowed_origins: config
+                .allowed_origins
+                .iter()
+                .map(|o| o.to_ascii_lowercase())
+                .collect(),
+        }
+    }
+
+    /// Whether a request with this `Origin` may change state: its own origin or an allowed one.
+    /// Without `Origin` (same-origin GET-style navigation, curl, server-to-server), there is no
+    /// browser to forge the request, and SameSite=Lax already keeps the cookie off cross-site POSTs.
+    fn origin_allowed(&self, origin: Option<&str>, host: Option<&str>) -> bool {
+        let Some(origin) = origin else { return true };
+        let origin = origin.trim_end_matches('/').to_ascii_lowercase();
+        let own = host.is_some_and(|h| {
+            let h = h.to_ascii_lowercase();
+            origin == format!("http://{h}") || origin == format!("https://{h}")
+        });
+        own || self.allowed_origins.contains(&origin)
+    }
+}
+
+/// Refuses cross-origin state changes and adds the security headers to every response.
+pub async fn guard(State(security): State<Arc<Security>>, req: Request, next: Next) -> Response {
+    let changes_state = matches!(
+        *req.method(),
+        Method::POST | Method::PUT | Method::PATCH | Method::DELETE
+    );
+    let is_api = req.uri().path() == "/api" || req.uri().path().starts_with("/api/");
+    let mut res = if changes_state
+        && !security.origin_allowed(header_str(&req, header::ORIGIN), host(&req))
+    {
+        ApiError::cross_origin().into_response()
+    } else {
+        next.run(req).await
+    };
+    let headers = res.headers_mut();
+    headers.insert(header::CONTENT_SECURITY_POLICY, security.csp.clone());
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    if is_api {
+        // Sessions and personal data: no shared or private cache may keep an API answer.
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    res
+}
+
+fn header_str(req: &Request, name: header::HeaderName) -> Option<&str> {
+    req.headers().get(name).and_then(|v| v.to_str().ok())
+}
+
+/// The host the client addressed: `Host`, or the URI authority (HTTP/2).
+fn host(req: &Request) -> Option<&str> {
+    header_str(req, header::HOST).or_else(|| req.uri().authority().map(|a| a.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn own_and_allowed_origins_pass_others_do_not() {
+        let config = Config {
+            allowed_origins: vec!["https://console.example".into()],
+            ..Config::default()
+        };
+        let s = Security::new(&config);
+        assert!(s.origin_allowed(None, Some("localhost:8080")));
+        assert!(s.origin_allowed(Some("http://localhost:8080"), Some("localhost:8080")));
+        assert!(s.origin_allowed(Some("https://Console.example"), Some("localhost:8080")));
+        assert!(!s.origin_allowed(Some("https://evil.example"), Some("localhost:8080")));
+        assert!(!s.origin_allowed(Some("null"), Some("localhost:8080")));
+        assert!(!s.origin_allowed(Some("http://localhost:8080"), None));
+    }
+
+    #[test]
+    fn extra_connect_sources_are_appended() {
+        let config = Config {
+            connect_src: vec!["wss://chat.example".into()],
+            ..Config::default()
+        };
+        let csp = Security::new(&config).csp;
+        assert!(csp
+            .to_str()
+            .unwrap()
+            .contains("connect-src 'self' wss://chat.example;"));
+    }
+}

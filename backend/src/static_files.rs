@@ -1,0 +1,133 @@
+//! Serves the built app; unknown paths get `index.html` so that deep links work.
+
+use std::path::{Path, PathBuf};
+
+use axum::extract::State;
+use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+
+use crate::problem::ApiError;
+use crate::state::AppState;
+
+/// The fallback of the whole router: API misses, app files, and the app shell for deep links.
+pub async fn serve(State(state): State<AppState>, method: Method, uri: Uri) -> Response {
+    let dir = &state.config.static_dir;
+    let path = uri.path();
+    if path == "/api" || path.starts_with("/api/") {
+        return ApiError::not_found().into_response();
+    }
+    if method != Method::GET && method != Method::HEAD {
+        return (
+            StatusCode::METHOD_NOT_ALLOWED,
+            [(header::ALLOW, "GET, HEAD")],
+            "Method not allowed\n",
+        )
+            .into_response();
+    }
+    if let Some(file) = file_path(dir, path) {
+        if file.file_name().is_some_and(|n| n != "index.html") {
+            if let Ok(bytes) = tokio::fs::read(&file).await {
+                return ([(header::CONTENT_TYPE, content_type(&file))], bytes).into_response();
+            }
+        }
+    }
+    match tokio::fs::read(dir.join("index.html")).await {
+        // The shell names the current asset hashes, so it must be revalidated on every load.
+        Ok(bytes) => (
+            [
+                (
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("text/html; charset=utf-8"),
+                ),
+                (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(_) => (
+            StatusCode::NOT_FOUND,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            format!(
+                "The app is not built: {} has no index.html. Build it with `trunk build` (or point \
+                 --static-dir at a build); the API under /api/v1 works without it.\n",
+                dir.display()
+            ),
+        )
+            .into_response(),
+    }
+}
+
+/// The file a URL path names inside `root`, refusing anything that could step outside it.
+fn file_path(root: &Path, url_path: &str) -> Option<PathBuf> {
+    let mut file = root.to_path_buf();
+    for segment in url_path.split('/').filter(|s| !s.is_empty()) {
+        let safe = segment != "."
+            && segment != ".."
+            && !segment.starts_with('.')
+            && !segment.contains(['\\', '\0', ':', '%']);
+        if !safe {
+            return None;
+        }
+        file.push(segment);
+    }
+    Some(file).filter(|f| f != root)
+}
+
+fn content_type(file: &Path) -> HeaderValue {
+    let ext = file
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    HeaderValue::from_static(match ext.as_str() {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "json" | "map" => "application/json",
+        "webmanifest" => "application/manifest+json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        "ttf" => "font/ttf",
+        "txt" => "text/plain; charset=utf-8",
+        "xml" => "application/xml",
+        _ => "application/octet-stream",
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_cannot_escape_the_static_dir() {
+        let root = Path::new("/srv/dist");
+        assert_eq!(
+            file_path(root, "/app.js"),
+            Some(PathBuf::from("/srv/dist/app.js"))
+        );
+        assert_eq!(
+            file_path(root, "/a/b.css"),
+            Some(PathBuf::from("/srv/dist/a/b.css"))
+        );
+        assert_eq!(file_path(root, "/../etc/passwd"), None);
+        assert_eq!(file_path(root, "/.git/config"), None);
+        assert_eq!(file_path(root, "/a%2f..%2fb"), None);
+        assert_eq!(file_path(root, "/"), None);
+    }
+
+    #[test]
+    fn wasm_and_scripts_get_their_media_types() {
+        assert_eq!(content_type(Path::new("app_bg.wasm")), "application/wasm");
+        assert_eq!(
+            content_type(Path::new("app.JS")),
+            "text/javascript; charset=utf-8"
+        );
+    }
+}

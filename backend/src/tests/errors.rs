@@ -1,0 +1,85 @@
+//! The problem format for everything that goes wrong, and the CSRF defence.
+
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use support_contract::problem_types as types;
+
+use super::*;
+
+fn post_sign_in(origin: Option<&str>) -> Request<Body> {
+    let mut req = Request::post("/api/v1/session")
+        .header(header::HOST, "portal.test")
+        .header(header::CONTENT_TYPE, "application/json");
+    if let Some(o) = origin {
+        req = req.header(header::ORIGIN, o);
+    }
+    let body = serde_json::json!({ "email": MEMBER, "password": DEMO_PASSWORD }).to_string();
+    req.body(Body::from(body)).unwrap()
+}
+
+#[tokio::test]
+async fn unknown_api_paths_are_problem_404s_not_the_app() {
+    let dir = StaticDir::new();
+    let app = TestApp::with_config(Config {
+        static_dir: dir.0.clone(),
+        ..Config::default()
+    });
+    for path in ["/api/v1/nope", "/api", "/api/v2/session"] {
+        app.get(path, None).await.problem(404, types::NOT_FOUND);
+    }
+}
+
+#[tokio::test]
+async fn a_wrong_method_is_a_problem_405() {
+    let app = TestApp::new();
+    let r = app.call(Method::PUT, "/api/v1/session", None, None).await;
+    r.problem(405, "about:blank");
+}
+
+#[tokio::test]
+async fn unreadable_bodies_are_problems() {
+    let app = TestApp::new();
+    let req = Request::post("/api/v1/session")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from("{nope"));
+    app.send(req.unwrap()).await.problem(400, types::VALIDATION);
+    let req = Request::post("/api/v1/session")
+        .header(header::CONTENT_TYPE, "text/plain")
+        .body(Body::from("{}"));
+    app.send(req.unwrap()).await.problem(415, types::VALIDATION);
+    let req = Request::post("/api/v1/session")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from("[]"));
+    app.send(req.unwrap()).await.problem(400, types::VALIDATION);
+}
+
+#[tokio::test]
+async fn cross_origin_state_changes_are_refused() {
+    let app = TestApp::with_config(Config {
+        allowed_origins: vec!["https://console.example".into()],
+        ..Config::default()
+    });
+    let r = app.send(post_sign_in(Some("https://evil.example"))).await;
+    r.problem(403, types::CROSS_ORIGIN);
+    assert!(!r.headers.contains_key(header::SET_COOKIE));
+    for ok in [
+        None,
+        Some("http://portal.test"),
+        Some("https://console.example"),
+    ] {
+        assert_eq!(
+            app.send(post_sign_in(ok)).await.status,
+            StatusCode::OK,
+            "{ok:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn api_answers_are_never_cached() {
+    let app = TestApp::new();
+    let r = app.get("/api/v1/portal", None).await;
+    assert_eq!(r.header(header::CACHE_CONTROL), "no-store");
+    let r = app.get("/api/v1/session", None).await;
+    assert_eq!(r.header(header::CACHE_CONTROL), "no-store");
+}

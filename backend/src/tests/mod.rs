@@ -1,0 +1,173 @@
+//! Router tests: the whole app in memory, driven through `tower::ServiceExt::oneshot`.
+
+mod access;
+mod errors;
+mod profile;
+mod session;
+mod web;
+
+use std::path::PathBuf;
+
+use axum::body::Body;
+use axum::http::{header, HeaderMap, Method, Request, StatusCode};
+use axum::Router;
+use serde_json::Value;
+use tower::ServiceExt;
+
+use crate::config::Config;
+use crate::db::{random_token, Db};
+use crate::seed::{seed_demo, DEMO_PASSWORD};
+use crate::state::AppState;
+use crate::{app, problem::PROBLEM_JSON};
+
+pub const SYSADMIN: &str = "sysadmin@northwind.example";
+pub const SUPPORT_ADMIN: &str = "support@northwind.example";
+pub const MEMBER: &str = "member@northwind.example";
+pub const INVITED: &str = "jordan.blake@northwind.example";
+pub const OTHER_ORG_ADMIN: &str = "sysadmin@contoso.example";
+
+/// An app over a fresh demo database, with its state for reaching behind the API.
+pub struct TestApp {
+    pub router: Router,
+    pub state: AppState,
+}
+
+/// A response, read whole.
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Reply {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text()))
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    pub fn header(&self, name: header::HeaderName) -> &str {
+        self.headers
+            .get(&name)
+            .map(|v| v.to_str().unwrap())
+            .unwrap_or("")
+    }
+
+    /// Asserts a problem response of this status and type, and returns its body.
+    pub fn problem(&self, status: u16, type_: &str) -> Value {
+        assert_eq!(self.status.as_u16(), status, "{}", self.text());
+        assert_eq!(self.header(header::CONTENT_TYPE), PROBLEM_JSON);
+        let p = self.json();
+        assert_eq!(p["type"], type_, "{p}");
+        assert_eq!(p["status"], status);
+        assert!(p["title"].as_str().is_some_and(|t| !t.is_empty()));
+        p
+    }
+}
+
+impl TestApp {
+    pub fn new() -> Self {
+        Self::with_config(Config {
+            static_dir: PathBuf::from("/nonexistent/sp-dist"),
+            ..Config::default()
+        })
+    }
+
+    pub fn with_config(config: Config) -> Self {
+        let db = Db::open(":memory:").unwrap();
+        seed_demo(&mut db.conn()).unwrap();
+        let state = AppState::new(db, config);
+        TestApp {
+            router: app(state.clone()),
+            state,
+        }
+    }
+
+    pub async fn send(&self, req: Request<Body>) -> Reply {
+        let res = self.router.clone().oneshot(req).await.unwrap();
+        let status = res.status();
+        let headers = res.headers().clone();
+        let body = axum::body::to_bytes(res.into_body(), usize::MAX)
+            .await
+            .unwrap()
+            .to_vec();
+        Reply {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    /// A request with an optional JSON body and session cookie.
+    pub async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+        cookie: Option<&str>,
+    ) -> Reply {
+        let mut req = Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::HOST, "portal.test");
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        let body = match body {
+            Some(v) => {
+                req = req.header(header::CONTENT_TYPE, "application/json");
+                Body::from(v.to_string())
+            }
+            None => Body::empty(),
+        };
+        self.send(req.body(body).unwrap()).await
+    }
+
+    pub async fn get(&self, path: &str, cookie: Option<&str>) -> Reply {
+        self.call(Method::GET, path, None, cookie).await
+    }
+
+    pub async fn sign_in_as(&self, email: &str, password: &str) -> Reply {
+        let body = serde_json::json!({ "email": email, "password": password });
+        self.call(Method::POST, "/api/v1/session", Some(body), None)
+            .await
+    }
+
+    /// Signs in with the demo password and returns the `Cookie` header value to send back.
+    pub async fn cookie_for(&self, email: &str) -> String {
+        let r = self.sign_in_as(email, DEMO_PASSWORD).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+        cookie_pair(r.header(header::SET_COOKIE))
+    }
+}
+
+/// `name=value` from a `Set-Cookie` header.
+pub fn cookie_pair(set_cookie: &str) -> String {
+    set_cookie.split(';').next().unwrap().to_string()
+}
+
+/// A throwaway static directory with an app shell and one asset.
+pub struct StaticDir(pub PathBuf);
+
+impl StaticDir {
+    pub fn new() -> Self {
+        let dir = std::env::temp_dir().join(format!("sp-static-{}", random_token(9)));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("index.html"),
+            "<!doctype html><title>Support Portal</title>",
+        )
+        .unwrap();
+        std::fs::write(dir.join("app.js"), "console.log('app')").unwrap();
+        StaticDir(dir)
+    }
+}
+
+impl Drop for StaticDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}

@@ -1,0 +1,50 @@
+//! RFC 9457 problem details: the one error shape of the contract.
+
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "openapi")]
+use utoipa::ToSchema;
+
+/// The `type` URIs the contract defines. Clients branch on these, never on `title` or `detail`.
+pub mod problem_types {
+    pub const INVALID_CREDENTIALS: &str = "urn:support-portal:problem:invalid-credentials";
+    pub const TOO_MANY_ATTEMPTS: &str = "urn:support-portal:problem:too-many-attempts";
+    pub const UNAUTHENTICATED: &str = "urn:support-portal:problem:unauthenticated";
+    pub const FORBIDDEN: &str = "urn:support-portal:problem:forbidden";
+    pub const NOT_FOUND: &str = "urn:support-portal:problem:not-found";
+    pub const VALIDATION: &str = "urn:support-portal:problem:validation";
+    pub const CONFLICT: &str = "urn:support-portal:problem:conflict";
+    pub const PRECONDITION_FAILED: &str = "urn:support-portal:problem:precondition-failed";
+    pub const CROSS_ORIGIN: &str = "urn:support-portal:problem:cross-origin";
+    pub const SERVER: &str = "urn:support-portal:problem:server";
+}
+
+/// One invalid field of a request body.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct FieldError {
+    /// The JSON field name, as in the request body.
+    pub field: String,
+    /// A stable machine-readable code, for example `required` or `invalid_email`.
+    pub code: String,
+    /// A human-readable explanation in English; clients translate by `code`.
+    pub message: String,
+}
+
+/// An error response (`application/problem+json`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Problem {
+    #[serde(rename = "type")]
+    pub type_: String,
+    pub title: String,
+    pub status: u16,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    /// Field errors, for `validation` problems.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+    /// Seconds to wait before trying again, for `too-many-attempts` problems.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_after: Option<u64>,
+}

@@ -1,0 +1,38 @@
+//! Runtime configuration: one build can serve any backend that speaks the contract.
+
+use gloo_net::http::Request;
+use serde::Deserialize;
+
+/// Where the backend is and where the app lives, read at start from `config.json` next to
+/// `index.html`, or given by a host page that embeds the portal.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RuntimeConfig {
+    /// Base URL of the contract, for example `/api/v1` or `https://support.example/api/v1`.
+    pub api_base: String,
+    /// Path prefix the app is served under, for example `` or `/support`.
+    #[serde(default)]
+    pub base_path: String,
+}
+
+impl Default for RuntimeConfig {
+    fn default() -> Self {
+        RuntimeConfig { api_base: "/api/v1".into(), base_path: String::new() }
+    }
+}
+
+/// Reads the configuration file that `index.html` preloads (`<link rel="preload" href=..>`),
+/// so deep links under any path find the same file; the defaults serve the app next to its
+/// backend.
+pub async fn load_runtime_config() -> RuntimeConfig {
+    let url = leptos::prelude::document()
+        .query_selector("link[rel=preload][href$='config.json']")
+        .ok()
+        .flatten()
+        .and_then(|link| link.get_attribute("href"))
+        .unwrap_or_else(|| "/config.json".to_string());
+    match Request::get(&url).send().await {
+        Ok(resp) if resp.ok() => resp.json().await.unwrap_or_default(),
+        _ => RuntimeConfig::default(),
+    }
+}

@@ -1,0 +1,142 @@
+//! The one error type of the API layer, and how it reads in the user's language.
+
+use crate::i18n::{fill, text, Key, Locale};
+use support_contract::{problem_types, FieldError, Problem};
+
+/// Everything that can go wrong talking to the backend.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiError {
+    /// No valid session (signed out, expired, or ended elsewhere).
+    Unauthorized,
+    /// Sign-in refused: wrong email or password.
+    InvalidCredentials,
+    /// Sign-in throttled after repeated failures.
+    TooManyAttempts { retry_after_secs: u64 },
+    /// The user's role does not allow this.
+    Forbidden,
+    NotFound,
+    /// The request was refused field by field.
+    Validation(Vec<FieldError>),
+    /// Changed meanwhile (409 or 412).
+    Conflict,
+    /// The backend could not be reached.
+    Network,
+    /// The backend answered something this app does not understand.
+    Decode,
+    /// Any other failure on the backend's side.
+    Server { status: u16 },
+}
+
+impl ApiError {
+    /// Maps a non-success response to an error, by problem type first, then by status.
+    pub fn from_response(status: u16, problem: Option<Problem>) -> ApiError {
+        let kind = problem.as_ref().map(|p| p.type_.as_str()).unwrap_or("");
+        match (kind, status) {
+            (problem_types::INVALID_CREDENTIALS, _) => ApiError::InvalidCredentials,
+            (problem_types::TOO_MANY_ATTEMPTS, _) | (_, 429) => ApiError::TooManyAttempts {
+                retry_after_secs: problem.and_then(|p| p.retry_after).unwrap_or(60),
+            },
+            (problem_types::VALIDATION, _) | (_, 400 | 422) => {
+                ApiError::Validation(problem.map(|p| p.errors).unwrap_or_default())
+            }
+            (_, 401) => ApiError::Unauthorized,
+            (_, 403) => ApiError::Forbidden,
+            (_, 404) => ApiError::NotFound,
+            (_, 409 | 412) => ApiError::Conflict,
+            (_, status) => ApiError::Server { status },
+        }
+    }
+
+    /// A sentence for the user, in `locale`.
+    pub fn message(&self, locale: Locale) -> String {
+        let key = match self {
+            ApiError::Unauthorized => Key::ErrUnauthenticated,
+            ApiError::InvalidCredentials => Key::ErrInvalidCredentials,
+            ApiError::TooManyAttempts { retry_after_secs } => {
+                let minutes = retry_after_secs.div_ceil(60).max(1).to_string();
+                return fill(text(Key::ErrTooManyAttempts, locale), &[("minutes", &minutes)]);
+            }
+            ApiError::Forbidden => Key::ErrForbidden,
+            ApiError::NotFound => Key::ErrNotFound,
+            ApiError::Validation(_) => Key::ErrValidation,
+            ApiError::Conflict => Key::ErrConflict,
+            ApiError::Network => Key::ErrNetwork,
+            ApiError::Decode => Key::ErrDecode,
+            ApiError::Server { .. } => Key::ErrServer,
+        };
+        text(key, locale).to_string()
+    }
+
+    /// The message for `field`'s error, if the backend refused that field.
+    pub fn field_message(&self, field: &str, locale: Locale) -> Option<String> {
+        let ApiError::Validation(errors) = self else { return None };
+        let e = errors.iter().find(|e| e.field == field)?;
+        Some(text(field_error_key(&e.code), locale).to_string())
+    }
+}
+
+/// The translation of a backend field-error code; unknown codes get a generic sentence.
+pub fn field_error_key(code: &str) -> Key {
+    match code {
+        "required" => Key::ErrRequired,
+        "invalid_email" => Key::ErrInvalidEmail,
+        "invalid_time_zone" => Key::ErrInvalidTimeZone,
+        _ => Key::ErrInvalidValue,
+    }
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Locale::En))
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(type_: &str, status: u16) -> Option<Problem> {
+        Some(Problem {
+            type_: type_.into(),
+            title: "t".into(),
+            status,
+            detail: None,
+            errors: vec![FieldError { field: "email".into(), code: "required".into(), message: "m".into() }],
+            retry_after: Some(125),
+        })
+    }
+
+    #[test]
+    fn a_wrong_password_is_told_apart_from_an_expired_session() {
+        assert_eq!(
+            ApiError::from_response(401, problem(problem_types::INVALID_CREDENTIALS, 401)),
+            ApiError::InvalidCredentials
+        );
+        assert_eq!(ApiError::from_response(401, problem(problem_types::UNAUTHENTICATED, 401)), ApiError::Unauthorized);
+        assert_eq!(ApiError::from_response(401, None), ApiError::Unauthorized);
+    }
+
+    #[test]
+    fn throttling_tells_the_user_how_many_minutes_to_wait() {
+        let e = ApiError::from_response(429, problem(problem_types::TOO_MANY_ATTEMPTS, 429));
+        assert_eq!(e, ApiError::TooManyAttempts { retry_after_secs: 125 });
+        assert!(e.message(Locale::En).contains("3 min"), "{}", e.message(Locale::En));
+        assert!(e.message(Locale::Fr).contains("3 min"));
+    }
+
+    #[test]
+    fn field_errors_are_shown_in_the_users_language() {
+        let e = ApiError::from_response(400, problem(problem_types::VALIDATION, 400));
+        assert_eq!(e.field_message("email", Locale::Es).as_deref(), Some("Este campo es obligatorio."));
+        assert_eq!(e.field_message("password", Locale::Es), None);
+    }
+
+    #[test]
+    fn statuses_without_a_known_problem_type_still_map() {
+        assert_eq!(ApiError::from_response(403, None), ApiError::Forbidden);
+        assert_eq!(ApiError::from_response(412, None), ApiError::Conflict);
+        assert_eq!(ApiError::from_response(503, None), ApiError::Server { status: 503 });
+    }
+}

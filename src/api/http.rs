@@ -1,0 +1,108 @@
+//! The only place that speaks HTTP: base URL, cookies, JSON, and status codes to `ApiError`.
+
+use super::{ApiError, ApiFuture, Backend};
+use gloo_net::http::{Request, RequestBuilder, Response};
+use leptos::prelude::*;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use support_contract::{
+    Page, PortalConfig, Problem, ProfileUpdate, Session, SignInRequest, SupportContact, SupportUser,
+};
+use web_sys::RequestCredentials;
+
+/// The contract over `fetch`. The session is an `HttpOnly` cookie the browser sends itself, so
+/// no token ever lives in this code or in web storage.
+pub struct HttpBackend {
+    base: String,
+    /// Told when a signed-in request comes back 401, so the app can ask to sign in again.
+    on_unauthorized: Callback<()>,
+}
+
+impl HttpBackend {
+    pub fn new(base: impl Into<String>, on_unauthorized: Callback<()>) -> Self {
+        HttpBackend { base: base.into().trim_end_matches('/').to_string(), on_unauthorized }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    fn prepare(&self, builder: RequestBuilder) -> RequestBuilder {
+        builder
+            .credentials(RequestCredentials::Include)
+            .header("Accept", "application/json, application/problem+json")
+    }
+
+    /// Sends a request and decodes a JSON body; `expect_session` marks calls made while signed
+    /// in, whose 401 means the session ended under the user.
+    async fn send<T: DeserializeOwned>(&self, request: Result<Request, gloo_net::Error>, expect_session: bool) -> Result<T, ApiError> {
+        let response = self.exchange(request, expect_session).await?;
+        response.json::<T>().await.map_err(|_| ApiError::Decode)
+    }
+
+    async fn exchange(&self, request: Result<Request, gloo_net::Error>, expect_session: bool) -> Result<Response, ApiError> {
+        let request = request.map_err(|_| ApiError::Decode)?;
+        let response = request.send().await.map_err(|_| ApiError::Network)?;
+        if response.ok() {
+            return Ok(response);
+        }
+        let status = response.status();
+        let problem = response.json::<Problem>().await.ok();
+        let error = ApiError::from_response(status, problem);
+        if expect_session && error == ApiError::Unauthorized {
+            self.on_unauthorized.run(());
+        }
+        Err(error)
+    }
+
+    fn get(&self, path: &str) -> Result<Request, gloo_net::Error> {
+        self.prepare(Request::get(&self.url(path))).build()
+    }
+
+    fn with_json<B: Serialize>(&self, builder: RequestBuilder, body: &B) -> Result<Request, gloo_net::Error> {
+        self.prepare(builder).json(body)
+    }
+}
+
+impl Backend for HttpBackend {
+    fn session(&self) -> ApiFuture<'_, Session> {
+        Box::pin(self.send(self.get("/session"), false))
+    }
+
+    fn sign_in(&self, request: SignInRequest) -> ApiFuture<'_, Session> {
+        Box::pin(async move {
+            let req = self.with_json(Request::post(&self.url("/session")), &request);
+            self.send(req, false).await
+        })
+    }
+
+    fn sign_out(&self) -> ApiFuture<'_, ()> {
+        Box::pin(async move {
+            let req = self.prepare(Request::delete(&self.url("/session"))).build();
+            self.exchange(req, false).await.map(|_| ())
+        })
+    }
+
+    fn update_profile(&self, update: ProfileUpdate) -> ApiFuture<'_, Session> {
+        Box::pin(async move {
+            let req = self.with_json(Request::patch(&self.url("/profile")), &update);
+            self.send(req, true).await
+        })
+    }
+
+    fn portal(&self) -> ApiFuture<'_, PortalConfig> {
+        Box::pin(self.send(self.get("/portal"), false))
+    }
+
+    fn support_contacts(&self) -> ApiFuture<'_, Vec<SupportContact>> {
+        Box::pin(self.send(self.get("/support-contacts"), true))
+    }
+
+    fn support_users(&self, cursor: Option<String>) -> ApiFuture<'_, Page<SupportUser>> {
+        let path = match cursor {
+            Some(c) => format!("/support-users?cursor={}", js_sys::encode_uri_component(&c)),
+            None => "/support-users".to_string(),
+        };
+        Box::pin(async move { self.send(self.get(&path), true).await })
+    }
+}

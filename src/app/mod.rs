@@ -1,0 +1,106 @@
+//! The app layer: providers, the router with its route table, and the shell. It composes the
+//! features; nothing imports it but `main.rs` and tests.
+
+mod routes;
+mod shell;
+
+pub use routes::{nav_for, AppPage};
+
+use crate::api::{load_runtime_config, provide_backend, provide_portal, Backend, HttpBackend, RuntimeConfig};
+use crate::auth::{load_session, provide_session, Guard, ReauthDialog, SignInPage};
+use crate::components::NotYetAvailable;
+use crate::features::{contact::ContactPage, home::HomePage, settings::SettingsPage, support_users::SupportUsersPage};
+use crate::i18n::{provide_i18n, use_i18n, Key};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::{path, StaticSegment};
+use shell::{track_page_title, Header, Nav, SkipLink};
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// Starts the standalone app: reads `config.json`, then mounts into `#support-portal` (or the
+/// body when a page has no such element).
+pub fn start() {
+    // Leptos sets up its task executor when it mounts; this runs before that.
+    wasm_bindgen_futures::spawn_local(async {
+        let config = load_runtime_config().await;
+        let target = document()
+            .get_element_by_id("support-portal")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            .unwrap_or_else(|| document().body().expect("a page has a body"));
+        mount_portal(target, config);
+    });
+}
+
+/// Mounts the portal into `target`, talking to the backend `config` names. A host page that
+/// embeds the portal calls this with its own element and configuration.
+pub fn mount_portal(target: web_sys::HtmlElement, config: RuntimeConfig) {
+    target.set_inner_html("");
+    leptos::mount::mount_to(target, move || {
+        let i18n = provide_i18n();
+        let session = provide_session(i18n);
+        let on_unauthorized = Callback::new(move |_| session.mark_unauthorized());
+        let backend: Arc<dyn Backend> = Arc::new(HttpBackend::new(config.api_base.clone(), on_unauthorized));
+        provide_backend(backend.clone());
+        load_session(backend, session);
+        view! { <App base_path=config.base_path.clone()/> }
+    })
+    .forget();
+}
+
+/// The portal: router, shell and pages. Expects the i18n, session and backend contexts.
+#[component]
+pub fn App(#[prop(optional, into)] base_path: String) -> impl IntoView {
+    provide_portal();
+    view! {
+        <Router base=base_path>
+            <Shell/>
+        </Router>
+    }
+}
+
+/// The frame and the route table; pages render inside `<main>`.
+#[component]
+fn Shell() -> impl IntoView {
+    track_page_title();
+    let guarded = |page: AppPage, view: fn() -> AnyView| {
+        move || view! { <Guard needs=page.needs()>{view()}</Guard> }
+    };
+    view! {
+        <SkipLink/>
+        <Header/>
+        <Nav/>
+        <main id="main" class="main" tabindex="-1">
+            <Routes fallback=NotFound>
+                <Route path=path!("/sign-in") view=SignInPage/>
+                <Route path=path!("/") view=guarded(AppPage::Home, || HomePage().into_any())/>
+                <Route path=StaticSegment(AppPage::Cases.segment())
+                    view=guarded(AppPage::Cases, || view! { <NotYetAvailable title=Key::NavCases/> }.into_any())/>
+                <Route path=StaticSegment(AppPage::History.segment())
+                    view=guarded(AppPage::History, || view! { <NotYetAvailable title=Key::NavHistory/> }.into_any())/>
+                <Route path=StaticSegment(AppPage::Help.segment())
+                    view=guarded(AppPage::Help, || view! { <NotYetAvailable title=Key::NavHelp/> }.into_any())/>
+                <Route path=StaticSegment(AppPage::Contact.segment())
+                    view=guarded(AppPage::Contact, || ContactPage().into_any())/>
+                <Route path=StaticSegment(AppPage::SupportUsers.segment())
+                    view=guarded(AppPage::SupportUsers, || SupportUsersPage().into_any())/>
+                <Route path=StaticSegment(AppPage::Settings.segment())
+                    view=guarded(AppPage::Settings, || SettingsPage().into_any())/>
+            </Routes>
+        </main>
+        <ReauthDialog/>
+    }
+}
+
+/// Any path the route table does not know.
+#[component]
+fn NotFound() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="card" aria-labelledby="page-title">
+            <h1 id="page-title">{i18n.s(Key::NotFoundTitle)}</h1>
+            <p>{i18n.s(Key::NotFoundBody)}</p>
+            <p><A href="/">{i18n.s(Key::BackHome)}</A></p>
+        </section>
+    }
+}

@@ -1,0 +1,124 @@
+//! The frame around every page: skip link, header, navigation, and the page title.
+
+use super::routes::{nav_for, AppPage};
+use crate::api::use_backend;
+use crate::auth::use_session;
+use crate::components::LanguageSelect;
+use crate::i18n::{role_key, use_i18n, Key, Locale};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_navigate};
+use support_contract::ProfileUpdate;
+
+/// Lets keyboard users jump past the header and navigation. It moves focus itself: the router
+/// would otherwise treat `#main` as a navigation and leave focus where it was.
+#[component]
+pub fn SkipLink() -> impl IntoView {
+    let i18n = use_i18n();
+    let skip = |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        focus_main();
+    };
+    view! { <a class="skip-link" href="#main" on:click=skip>{i18n.s(Key::SkipToContent)}</a> }
+}
+
+/// Moves focus to the page content (`<main tabindex="-1">`).
+fn focus_main() {
+    use wasm_bindgen::JsCast;
+    if let Some(main) = document().get_element_by_id("main").and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = main.focus();
+    }
+}
+
+/// Organisation, user, role, language and sign-out. The language is remembered in the browser
+/// and, when signed in, in the profile.
+#[component]
+pub fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let ctx = use_session();
+    let backend = use_backend();
+    let navigate = use_navigate();
+    let change_language = {
+        let backend = backend.clone();
+        Callback::new(move |locale: Locale| {
+            i18n.switch(locale);
+            if ctx.session().is_some() {
+                let backend = backend.clone();
+                spawn_local(async move {
+                    let update = ProfileUpdate { locale: Some(Some(locale)), ..Default::default() };
+                    if let Ok(session) = backend.update_profile(update).await {
+                        ctx.signed_in(session);
+                    }
+                });
+            }
+        })
+    };
+    let sign_out = move |_| {
+        let backend = backend.clone();
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            // Signed out locally even if the request fails: the cookie is the server's to end.
+            let _ = backend.sign_out().await;
+            ctx.signed_out();
+            navigate("/sign-in", Default::default());
+        });
+    };
+    view! {
+        <header class="header">
+            <p class="brand">{i18n.s(Key::AppName)}</p>
+            {move || ctx.session().map(|s| view! {
+                <p class="who">
+                    <span class="org">{s.organisation.name}</span>
+                    <span class="user">{i18n.tr(Key::SignedInAs, &[("name", &s.user.name)])}</span>
+                    <span class="role">{i18n.s(role_key(s.user.role))}</span>
+                </p>
+            })}
+            <div class="header-actions">
+                <LanguageSelect on_change=change_language/>
+                {move || ctx.session().is_some().then(|| view! {
+                    <button type="button" class="button" on:click=sign_out.clone()>{i18n.s(Key::SignOut)}</button>
+                })}
+            </div>
+        </header>
+    }
+}
+
+/// The main navigation, built from the page table and the user's capabilities.
+#[component]
+pub fn Nav() -> impl IntoView {
+    let i18n = use_i18n();
+    let ctx = use_session();
+    let pages = Memo::new(move |_| ctx.session().map(|s| nav_for(&s.capabilities)).unwrap_or_default());
+    view! {
+        <Show when=move || !pages.get().is_empty()>
+            <nav class="nav" aria-label=i18n.s(Key::MainNavigation)>
+                <ul>
+                    <For each=move || pages.get() key=|p| *p let:page>
+                        <li><A href=page.href() exact=true>{i18n.s(page.label())}</A></li>
+                    </For>
+                </ul>
+            </nav>
+        </Show>
+    }
+}
+
+/// Keeps the document title on the current page and moves focus to the new page's content
+/// after a navigation, so screen-reader users hear where they are.
+pub fn track_page_title() {
+    let i18n = use_i18n();
+    let location = use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        let app = i18n.t(Key::AppName);
+        let title = match AppPage::from_path(&path) {
+            Some(page) => format!("{} · {app}", i18n.t(page.label())),
+            None => app.to_string(),
+        };
+        document().set_title(&title);
+        if previous.is_some_and(|p| p != path) {
+            focus_main();
+        }
+        path
+    });
+}

@@ -1,0 +1,71 @@
+use super::use_session;
+use crate::api::{use_backend, use_portal};
+use crate::components::{ErrorNotice, LoadingIndicator};
+use crate::domain::roles_granting;
+use crate::i18n::{role_key, use_i18n, Key};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use support_contract::Capability;
+
+/// Shown instead of a page the user's role does not allow: which role it needs, and whom to
+/// ask. Never a blank page or a redirect loop.
+#[component]
+pub fn AccessPage(needs: Capability) -> impl IntoView {
+    let i18n = use_i18n();
+    let ctx = use_session();
+    let portal = use_portal();
+    let roles = move || {
+        portal.get().and_then(|r| r.ok()).map(|p| {
+            let names: Vec<&str> = roles_granting(&p.roles, needs).into_iter().map(|r| i18n.t(role_key(r))).collect();
+            i18n.tr(Key::AccessNeedsRole, &[("roles", &names.join(", "))])
+        })
+    };
+    let my_role = move || {
+        ctx.session().map(|s| i18n.tr(Key::AccessYourRole, &[("role", i18n.t(role_key(s.user.role)))]))
+    };
+    view! {
+        <section class="card" aria-labelledby="access-title">
+            <h1 id="access-title">{i18n.s(Key::AccessTitle)}</h1>
+            <p>{roles}</p>
+            <p>{my_role}</p>
+            <SupportAdmins intro=Key::AskAdmins/>
+            <p><A href="/">{i18n.s(Key::BackHome)}</A></p>
+        </section>
+    }
+}
+
+/// The organisation's support administrators, to ask for access: names, roles and a mail link.
+#[component]
+pub fn SupportAdmins(intro: Key) -> impl IntoView {
+    let i18n = use_i18n();
+    let backend = use_backend();
+    let contacts = LocalResource::new(move || {
+        let backend = backend.clone();
+        async move { backend.support_contacts().await }
+    });
+    view! {
+        <Transition fallback=|| view! { <LoadingIndicator/> }>
+            {move || Suspend::new(async move {
+                match contacts.await {
+                    Ok(list) if list.is_empty() => view! { <p>{i18n.s(Key::NoSupportAdmins)}</p> }.into_any(),
+                    Ok(list) => view! {
+                        <p>{i18n.s(intro)}</p>
+                        <ul class="contacts">
+                            {list.into_iter().map(|c| {
+                                let mailto = format!("mailto:{}", c.email);
+                                view! {
+                                    <li>
+                                        <span class="contact-name">{c.name}</span>" · "
+                                        <span>{i18n.s(role_key(Some(c.role)))}</span>" · "
+                                        <a href=mailto>{c.email}</a>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}

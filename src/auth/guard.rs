@@ -1,0 +1,54 @@
+use super::{access::AccessPage, load_session, use_session, SessionState};
+use crate::api::use_backend;
+use crate::components::{ErrorNotice, LoadingIndicator};
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_location;
+use support_contract::Capability;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Decision {
+    Wait,
+    SignIn,
+    Failed,
+    Allow,
+    Deny,
+}
+
+/// Shows `children` only to a signed-in user with `needs`; otherwise waits for the session,
+/// sends to sign-in (and back here afterwards), or explains which role the page needs.
+#[component]
+pub fn Guard(needs: Option<Capability>, children: ChildrenFn) -> impl IntoView {
+    let ctx = use_session();
+    let backend = use_backend();
+    let location = use_location();
+    // A memo, so a renewed session (same decision) does not re-create the page and lose input.
+    let decision = Memo::new(move |_| match ctx.state.get() {
+        SessionState::Loading => Decision::Wait,
+        SessionState::SignedOut => Decision::SignIn,
+        SessionState::Failed(_) => Decision::Failed,
+        SessionState::SignedIn(s) => match needs {
+            Some(c) if !s.capabilities.contains(&c) => Decision::Deny,
+            _ => Decision::Allow,
+        },
+    });
+    move || match decision.get() {
+        Decision::Wait => view! { <LoadingIndicator/> }.into_any(),
+        Decision::SignIn => {
+            let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+            let to = format!("/sign-in?next={}", String::from(js_sys::encode_uri_component(&here)));
+            view! { <Redirect path=to/> }.into_any()
+        }
+        Decision::Failed => {
+            let error = match ctx.state.get_untracked() {
+                SessionState::Failed(e) => e,
+                _ => crate::api::ApiError::Network,
+            };
+            let backend = backend.clone();
+            let retry = Callback::new(move |_| load_session(backend.clone(), ctx));
+            view! { <ErrorNotice error=error retry=retry/> }.into_any()
+        }
+        Decision::Allow => children().into_any(),
+        Decision::Deny => view! { <AccessPage needs=needs.unwrap_or(Capability::Unknown)/> }.into_any(),
+    }
+}

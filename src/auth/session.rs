@@ -1,0 +1,92 @@
+use crate::api::{ApiError, Backend};
+use crate::i18n::I18n;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::sync::Arc;
+use support_contract::{Capability, Session};
+
+/// Where the session stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SessionState {
+    /// Asking the backend; guards wait instead of bouncing to sign-in.
+    Loading,
+    SignedOut,
+    SignedIn(Session),
+    /// The backend could not be asked (network, server error).
+    Failed(ApiError),
+}
+
+/// The session context.
+#[derive(Clone, Copy)]
+pub struct SessionCtx {
+    pub state: RwSignal<SessionState>,
+    /// True when a signed-in request came back 401: the page stays, a dialog asks to sign in.
+    pub expired: RwSignal<bool>,
+    i18n: I18n,
+}
+
+impl SessionCtx {
+    /// The current session, if signed in (reactive).
+    pub fn session(self) -> Option<Session> {
+        match self.state.get() {
+            SessionState::SignedIn(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Whether the signed-in user has `capability` (reactive).
+    pub fn can(self, capability: Capability) -> bool {
+        self.state.with(|s| matches!(s, SessionState::SignedIn(s) if s.capabilities.contains(&capability)))
+    }
+
+    /// Records a session from the backend and applies the profile's language and time zone.
+    pub fn signed_in(self, session: Session) {
+        if let Some(locale) = session.user.locale {
+            self.i18n.switch(locale);
+        }
+        self.i18n.time_zone.set(session.user.time_zone.clone());
+        self.expired.set(false);
+        self.state.set(SessionState::SignedIn(session));
+    }
+
+    /// The session ended elsewhere (expiry, removal): ask to sign in again, keeping the page.
+    pub fn mark_unauthorized(self) {
+        if matches!(self.state.get_untracked(), SessionState::SignedIn(_)) {
+            self.expired.set(true);
+        }
+    }
+
+    pub fn signed_out(self) {
+        self.expired.set(false);
+        self.i18n.time_zone.set(None);
+        self.state.set(SessionState::SignedOut);
+    }
+}
+
+/// Provides the session context, initially loading.
+pub fn provide_session(i18n: I18n) -> SessionCtx {
+    let ctx = SessionCtx {
+        state: RwSignal::new(SessionState::Loading),
+        expired: RwSignal::new(false),
+        i18n,
+    };
+    provide_context(ctx);
+    ctx
+}
+
+/// The session context. Panics outside `provide_session`, which is a programming error.
+pub fn use_session() -> SessionCtx {
+    expect_context::<SessionCtx>()
+}
+
+/// Asks the backend who is signed in (on start, and on "try again").
+pub fn load_session(backend: Arc<dyn Backend>, ctx: SessionCtx) {
+    ctx.state.set(SessionState::Loading);
+    spawn_local(async move {
+        match backend.session().await {
+            Ok(session) => ctx.signed_in(session),
+            Err(ApiError::Unauthorized) => ctx.signed_out(),
+            Err(e) => ctx.state.set(SessionState::Failed(e)),
+        }
+    });
+}

@@ -1,0 +1,142 @@
+use super::use_session;
+use crate::api::{use_backend, ApiError};
+use crate::domain::safe_return_path;
+use crate::i18n::{use_i18n, Key};
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use support_contract::{Session, SignInRequest};
+
+/// Client-side checks, so an obvious slip gets its message without a round trip.
+fn check(email: &str, password: &str) -> (Option<Key>, Option<Key>) {
+    let email_error = if email.trim().is_empty() {
+        Some(Key::ErrRequired)
+    } else if !email.contains('@') {
+        Some(Key::ErrInvalidEmail)
+    } else {
+        None
+    };
+    let password_error = password.is_empty().then_some(Key::ErrRequired);
+    (email_error, password_error)
+}
+
+/// Email and password form. Keeps what was typed when sign-in fails; `on_success` gets the
+/// new session.
+#[component]
+pub fn SignInForm(
+    #[prop(optional, into)] initial_email: String,
+    #[prop(into)] on_success: Callback<Session>,
+    /// Distinguishes the ids when the form appears twice (page and dialog).
+    #[prop(default = "sign-in")]
+    id: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let backend = use_backend();
+    let email = RwSignal::new(initial_email);
+    let password = RwSignal::new(String::new());
+    let local_errors = RwSignal::new((None::<Key>, None::<Key>));
+    let submit = Action::new_local(move |req: &SignInRequest| {
+        let backend = backend.clone();
+        let req = req.clone();
+        async move { backend.sign_in(req).await }
+    });
+    let api_error = Memo::new(move |_| submit.value().get().and_then(|r| r.err()));
+    Effect::new(move |_| {
+        if let Some(Ok(session)) = submit.value().get() {
+            password.set(String::new());
+            on_success.run(session);
+        }
+    });
+
+    let field_error = move |field: &'static str, local: Option<Key>| -> Option<String> {
+        let locale = i18n.locale.get();
+        local
+            .map(|k| i18n.t(k).to_string())
+            .or_else(|| api_error.get().and_then(|e| e.field_message(field, locale)))
+    };
+    let email_error = Signal::derive(move || field_error("email", local_errors.get().0));
+    let password_error = Signal::derive(move || field_error("password", local_errors.get().1));
+    let form_error = move || {
+        api_error.get().filter(|e| !matches!(e, ApiError::Validation(_))).map(|e| e.message(i18n.locale.get()))
+    };
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (e, p) = (email.get_untracked(), password.get_untracked());
+        let errors = check(&e, &p);
+        local_errors.set(errors);
+        if errors == (None, None) {
+            submit.dispatch(SignInRequest { email: e.trim().to_string(), password: p });
+        }
+    };
+    let email_id = format!("{id}-email");
+    let password_id = format!("{id}-password");
+    let email_err_id = format!("{id}-email-error");
+    let password_err_id = format!("{id}-password-error");
+
+    view! {
+        <form class="form" novalidate on:submit=on_submit>
+            <div role="alert" class="form-error">
+                {move || form_error().map(|m| view! { <p>{m}</p> })}
+            </div>
+            <div class="field">
+                <label for=email_id.clone()>{i18n.s(Key::Email)}</label>
+                <input id=email_id type="email" name="email" autocomplete="username" required
+                    aria-invalid=move || email_error.get().is_some().to_string()
+                    aria-describedby=email_err_id.clone()
+                    prop:value=move || email.get()
+                    on:input=move |ev| email.set(event_target_value(&ev))/>
+                <p id=email_err_id class="field-error">{move || email_error.get()}</p>
+            </div>
+            <div class="field">
+                <label for=password_id.clone()>{i18n.s(Key::Password)}</label>
+                <input id=password_id type="password" name="password" autocomplete="current-password" required
+                    aria-invalid=move || password_error.get().is_some().to_string()
+                    aria-describedby=password_err_id.clone()
+                    prop:value=move || password.get()
+                    on:input=move |ev| password.set(event_target_value(&ev))/>
+                <p id=password_err_id class="field-error">{move || password_error.get()}</p>
+            </div>
+            <button type="submit" class="button primary" disabled=move || submit.pending().get()>
+                {move || if submit.pending().get() { i18n.t(Key::SigningIn) } else { i18n.t(Key::SignIn) }}
+            </button>
+        </form>
+    }
+}
+
+/// The sign-in page; afterwards the user lands where they were going (`?next=`).
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let ctx = use_session();
+    let query = use_query_map();
+    let next = move || safe_return_path(query.with_untracked(|q| q.get("next")).as_deref());
+    let navigate = use_navigate();
+    let on_success = Callback::new(move |session| {
+        ctx.signed_in(session);
+        navigate(&next(), Default::default());
+    });
+    view! {
+        <section class="sign-in card" aria-labelledby="sign-in-title">
+            <h1 id="sign-in-title">{i18n.s(Key::SignInTitle)}</h1>
+            {move || ctx.session().is_some().then(|| view! { <Redirect path=next()/> })}
+            <SignInForm on_success=on_success/>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_form_names_both_missing_fields() {
+        assert_eq!(check("", ""), (Some(Key::ErrRequired), Some(Key::ErrRequired)));
+    }
+
+    #[test]
+    fn an_email_without_at_sign_is_refused_before_sending() {
+        assert_eq!(check("alex", "secret"), (Some(Key::ErrInvalidEmail), None));
+        assert_eq!(check(" alex@example.com ", "secret"), (None, None));
+    }
+}

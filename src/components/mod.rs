@@ -1,0 +1,13 @@
+//! Shared UI pieces. They never call the backend: they show what they are given.
+
+mod error_notice;
+mod language_select;
+mod loading;
+mod not_yet;
+mod phase_banner;
+
+pub use error_notice::ErrorNotice;
+pub use language_select::LanguageSelect;
+pub use loading::LoadingIndicator;
+pub use not_yet::NotYetAvailable;
+pub use phase_banner::PhaseBanner;

@@ -1,0 +1,69 @@
+//! The home page: the rollout phase, a greeting, and what this user can do here.
+
+use crate::api::use_portal;
+use crate::auth::{use_session, SupportAdmins};
+use crate::components::{ErrorNotice, PhaseBanner};
+use crate::domain::phones_for_region;
+use crate::i18n::{capability_key, role_key, use_i18n, Key};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use support_contract::Capability;
+
+/// Where each capability is worked, for the "what you can do" links.
+fn capability_href(capability: Capability) -> Option<&'static str> {
+    match capability {
+        Capability::ManageCases => Some("/cases"),
+        Capability::ViewHistory => Some("/history"),
+        Capability::BrowseHelp => Some("/help"),
+        Capability::ManageUsers => Some("/support-users"),
+        Capability::Chat | Capability::ReviewUsers | Capability::Unknown => None,
+    }
+}
+
+/// Home: phase banner, greeting, and the user's capabilities as things to do.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let ctx = use_session();
+    let portal = use_portal();
+    let banner = move || {
+        let session = ctx.session()?;
+        Some(match portal.get()? {
+            Ok(p) => {
+                let phones = phones_for_region(&p.phone_numbers, session.organisation.region);
+                view! { <PhaseBanner phase=p.phase phones=phones/> }.into_any()
+            }
+            Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+        })
+    };
+    let body = move || {
+        ctx.session().map(|s| {
+            let greeting = i18n.tr(Key::Greeting, &[("name", &s.user.name)]);
+            let is_member = !s.capabilities.contains(&Capability::ManageCases);
+            let caps = s.capabilities.clone();
+            view! {
+                <h1 id="page-title">{greeting}</h1>
+                <p class="lead">{s.organisation.name.clone()}" · "{i18n.s(role_key(s.user.role))}</p>
+                <section aria-labelledby="can-do-title" class="card">
+                    <h2 id="can-do-title">{i18n.s(Key::WhatYouCanDo)}</h2>
+                    <ul class="can-do">
+                        {caps.into_iter().filter(|c| *c != Capability::Unknown).map(|c| {
+                            let label = i18n.s(capability_key(c));
+                            match capability_href(c) {
+                                Some(href) => view! { <li><A href=href>{label}</A></li> }.into_any(),
+                                None => view! { <li>{label}</li> }.into_any(),
+                            }
+                        }).collect_view()}
+                    </ul>
+                    {is_member.then(|| view! { <SupportAdmins intro=Key::MemberAccessHint/> })}
+                </section>
+            }
+        })
+    };
+    view! {
+        <div class="page">
+            {banner}
+            {body}
+        </div>
+    }
+}

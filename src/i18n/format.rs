@@ -1,0 +1,99 @@
+//! Dates, numbers and time zones through the browser's `Intl`, so every locale is formatted the
+//! way its readers expect without shipping locale data in the bundle.
+
+use js_sys::{Array, Function, Object, Reflect};
+use support_contract::Locale;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Formats an RFC 3339 instant as a medium date and short time. An unparseable input is shown
+/// as it came, and an unknown time zone falls back to the browser's, rather than failing.
+pub fn format_date_time(iso: &str, locale: Locale, time_zone: Option<&str>) -> String {
+    let date = js_sys::Date::new(&JsValue::from_str(iso));
+    if date.get_time().is_nan() {
+        return iso.to_string();
+    }
+    let opts = Object::new();
+    set(&opts, "dateStyle", "medium");
+    set(&opts, "timeStyle", "short");
+    if let Some(tz) = time_zone {
+        set(&opts, "timeZone", tz);
+    }
+    let formatter = intl("DateTimeFormat", locale, &opts).or_else(|| {
+        let _ = Reflect::delete_property(&opts, &"timeZone".into());
+        intl("DateTimeFormat", locale, &opts)
+    });
+    formatter
+        .and_then(|f| call_format(&f, &date.into()))
+        .unwrap_or_else(|| iso.to_string())
+}
+
+/// Formats a number with the locale's grouping and decimal separators.
+pub fn format_number(n: f64, locale: Locale) -> String {
+    intl("NumberFormat", locale, &Object::new())
+        .and_then(|f| call_format(&f, &JsValue::from_f64(n)))
+        .unwrap_or_else(|| n.to_string())
+}
+
+/// Localised short names of ISO weekdays (1 = Monday).
+pub fn weekday_names(days: &[u8], locale: Locale) -> Vec<String> {
+    let opts = Object::new();
+    set(&opts, "weekday", "long");
+    set(&opts, "timeZone", "UTC");
+    let Some(f) = intl("DateTimeFormat", locale, &opts) else {
+        return days.iter().map(|d| d.to_string()).collect();
+    };
+    days.iter()
+        .map(|&d| {
+            // 2024-01-01 was a Monday.
+            let ms = js_sys::Date::utc(2024.0, 0.0) + f64::from(d.saturating_sub(1)) * 86_400_000.0;
+            call_format(&f, &js_sys::Date::new(&JsValue::from_f64(ms)).into()).unwrap_or_default()
+        })
+        .collect()
+}
+
+/// The browser's own IANA time zone.
+pub fn browser_time_zone() -> String {
+    intl("DateTimeFormat", Locale::En, &Object::new())
+        .and_then(|f| {
+            let resolved: Function = Reflect::get(&f, &"resolvedOptions".into()).ok()?.dyn_into().ok()?;
+            let opts = resolved.call0(&f).ok()?;
+            Reflect::get(&opts, &"timeZone".into()).ok()?.as_string()
+        })
+        .unwrap_or_else(|| "UTC".to_string())
+}
+
+/// Every IANA time zone this browser knows (`Intl.supportedValuesOf`), sorted.
+pub fn supported_time_zones() -> Vec<String> {
+    let intl = js_sys::global();
+    let values = Reflect::get(&intl, &"Intl".into())
+        .ok()
+        .and_then(|i| {
+            let f: Function = Reflect::get(&i, &"supportedValuesOf".into()).ok()?.dyn_into().ok()?;
+            f.call1(&i, &"timeZone".into()).ok()
+        })
+        .map(|v| Array::from(&v))
+        .map(|a| a.iter().filter_map(|v| v.as_string()).collect::<Vec<_>>())
+        .unwrap_or_default();
+    if values.is_empty() {
+        vec!["UTC".to_string()]
+    } else {
+        values
+    }
+}
+
+/// `new Intl[name](locale, opts)`, or `None` when the browser throws (an unknown time zone).
+fn intl(name: &str, locale: Locale, opts: &Object) -> Option<JsValue> {
+    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let ctor: Function = Reflect::get(&intl, &name.into()).ok()?.dyn_into().ok()?;
+    let args = Array::of2(&locale.tag().into(), opts);
+    Reflect::construct(&ctor, &args).ok()
+}
+
+fn call_format(formatter: &JsValue, value: &JsValue) -> Option<String> {
+    let format: Function = Reflect::get(formatter, &"format".into()).ok()?.dyn_into().ok()?;
+    format.call1(formatter, value).ok()?.as_string()
+}
+
+fn set(obj: &Object, key: &str, value: &str) {
+    let _ = Reflect::set(obj, &key.into(), &value.into());
+}

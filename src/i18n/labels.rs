@@ -1,0 +1,73 @@
+//! The translation key of each contract value the UI names.
+
+use super::Key;
+use support_contract::{Capability, Channel, Product, Region, Role, UserSource, UserStatus};
+
+/// A role's name; `None` is a member without a support role.
+pub fn role_key(role: Option<Role>) -> Key {
+    match role {
+        Some(Role::SupportSystemAdmin) => Key::RoleSupportSystemAdmin,
+        Some(Role::CustomerSupportAdmin) => Key::RoleCustomerSupportAdmin,
+        Some(Role::Unknown) => Key::RoleUnknown,
+        None => Key::RoleMember,
+    }
+}
+
+/// What a capability lets the user do, as a sentence.
+pub fn capability_key(capability: Capability) -> Key {
+    match capability {
+        Capability::BrowseHelp => Key::CapBrowseHelp,
+        Capability::ManageCases => Key::CapManageCases,
+        Capability::Chat => Key::CapChat,
+        Capability::ViewHistory => Key::CapViewHistory,
+        Capability::ManageUsers => Key::CapManageUsers,
+        Capability::ReviewUsers => Key::CapReviewUsers,
+        Capability::Unknown => Key::Unknown,
+    }
+}
+
+pub fn region_key(region: Region) -> Key {
+    match region {
+        Region::Americas => Key::RegionAmericas,
+        Region::Emea => Key::RegionEmea,
+        Region::Apac => Key::RegionApac,
+        Region::Japan => Key::RegionJapan,
+        Region::Unknown => Key::Unknown,
+    }
+}
+
+pub fn product_key(product: Product) -> Key {
+    match product {
+        Product::Analytics => Key::ProductAnalytics,
+        Product::Target => Key::ProductTarget,
+        Product::AudienceManager => Key::ProductAudienceManager,
+        Product::Unknown => Key::Unknown,
+    }
+}
+
+pub fn channel_key(channel: Channel) -> Key {
+    match channel {
+        Channel::Phone => Key::ChannelPhone,
+        Channel::Web => Key::ChannelWeb,
+        Channel::Chat => Key::ChannelChat,
+        Channel::Unknown => Key::Unknown,
+    }
+}
+
+pub fn user_status_key(status: UserStatus) -> Key {
+    match status {
+        UserStatus::Invited => Key::StatusInvited,
+        UserStatus::Active => Key::StatusActive,
+        UserStatus::Removed => Key::StatusRemoved,
+        UserStatus::Unknown => Key::Unknown,
+    }
+}
+
+pub fn user_source_key(source: UserSource) -> Key {
+    match source {
+        UserSource::PurchaseContract => Key::SourcePurchaseContract,
+        UserSource::EarlierSupportRequest => Key::SourceEarlierRequest,
+        UserSource::Portal => Key::SourcePortal,
+        UserSource::Unknown => Key::Unknown,
+    }
+}

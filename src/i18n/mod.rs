@@ -1,0 +1,109 @@
+//! Translations and locale-aware formatting. A leaf: it knows nothing of the backend or features.
+
+mod format;
+mod labels;
+mod messages;
+#[cfg(test)]
+mod tests;
+
+pub use format::{browser_time_zone, format_date_time, format_number, supported_time_zones, weekday_names};
+pub use labels::{
+    capability_key, channel_key, product_key, region_key, role_key, user_source_key, user_status_key,
+};
+pub use messages::{text, Key};
+pub use support_contract::Locale;
+
+use leptos::prelude::*;
+
+const STORAGE_KEY: &str = "sp.locale";
+
+/// The current locale and time zone, shared through context.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    pub locale: RwSignal<Locale>,
+    /// The user's chosen IANA time zone; `None` follows the browser.
+    pub time_zone: RwSignal<Option<String>>,
+}
+
+impl I18n {
+    /// The text of `key` in the current locale (reactive).
+    pub fn t(self, key: Key) -> &'static str {
+        text(key, self.locale.get())
+    }
+
+    /// A reactive closure for `view!`: `{i18n.s(Key::SignIn)}`.
+    pub fn s(self, key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.t(key)
+    }
+
+    /// The text of `key` with `{name}` placeholders filled in (reactive).
+    pub fn tr(self, key: Key, args: &[(&str, &str)]) -> String {
+        fill(self.t(key), args)
+    }
+
+    /// Formats an RFC 3339 instant for the current locale and time zone (reactive).
+    pub fn date_time(self, iso: &str) -> String {
+        format_date_time(iso, self.locale.get(), self.time_zone.get().as_deref())
+    }
+
+    /// Formats a number for the current locale (reactive).
+    pub fn number(self, n: f64) -> String {
+        format_number(n, self.locale.get())
+    }
+
+    /// Switches language now and remembers it in this browser for the next visit.
+    pub fn switch(self, locale: Locale) {
+        self.locale.set(locale);
+        if let Some(storage) = local_storage() {
+            let _ = storage.set_item(STORAGE_KEY, locale.tag());
+        }
+    }
+}
+
+/// Replaces each `{name}` in `template` by its value.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// Provides the i18n context, starting from the browser's remembered or preferred language.
+pub fn provide_i18n() -> I18n {
+    let i18n = I18n {
+        locale: RwSignal::new(initial_locale()),
+        time_zone: RwSignal::new(None),
+    };
+    provide_context(i18n);
+    // Screen readers and hyphenation follow the document language.
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", i18n.locale.get().tag());
+        }
+    });
+    i18n
+}
+
+/// The i18n context. Panics outside `provide_i18n`, which is a programming error.
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}
+
+/// The language remembered in this browser, else the first supported browser language.
+fn initial_locale() -> Locale {
+    let remembered = local_storage()
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .and_then(|tag| Locale::from_tag(&tag));
+    let browser: Vec<String> = window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    crate::domain::negotiate_locale(None, remembered, &browser)
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}

@@ -1,0 +1,67 @@
+//! Completeness of the translations. A missing language cannot compile (see `messages.rs`);
+//! these catch the slips that do compile.
+
+use super::{fill, text, Key, Locale};
+
+/// Brand and product names, and abbreviations, are the same in every language.
+const SAME_IN_EVERY_LANGUAGE: &[Key] = &[
+    Key::RegionEmea,
+    Key::RegionApac,
+    Key::ProductAnalytics,
+    Key::ProductTarget,
+    Key::ProductAudienceManager,
+    Key::ChannelWeb,
+    Key::ChannelChat,
+    Key::HoursRange,
+];
+
+fn placeholders(s: &str) -> Vec<&str> {
+    let mut names: Vec<&str> = s.split('{').skip(1).filter_map(|part| part.split('}').next()).collect();
+    names.sort_unstable();
+    names
+}
+
+#[test]
+fn every_key_has_a_text_in_every_locale() {
+    for &key in Key::ALL {
+        for locale in Locale::ALL {
+            assert!(!text(key, locale).trim().is_empty(), "{key:?} is empty in {locale:?}");
+        }
+    }
+}
+
+#[test]
+fn every_translation_keeps_the_placeholders_of_the_english_text() {
+    for &key in Key::ALL {
+        let en = placeholders(text(key, Locale::En));
+        for locale in [Locale::Fr, Locale::Es] {
+            assert_eq!(placeholders(text(key, locale)), en, "{key:?} in {locale:?}");
+        }
+    }
+}
+
+#[test]
+fn no_french_or_spanish_text_is_an_untranslated_copy_of_the_english() {
+    for &key in Key::ALL {
+        if SAME_IN_EVERY_LANGUAGE.contains(&key) {
+            continue;
+        }
+        let en = text(key, Locale::En);
+        for locale in [Locale::Fr, Locale::Es] {
+            assert_ne!(text(key, locale), en, "{key:?} is not translated into {locale:?}");
+        }
+    }
+}
+
+#[test]
+fn role_names_follow_the_announcement() {
+    assert_eq!(text(Key::RoleSupportSystemAdmin, Locale::Fr), "Administrateur système d'assistance");
+    assert_eq!(text(Key::RoleCustomerSupportAdmin, Locale::Fr), "Administrateur du service clientèle");
+    assert_eq!(text(Key::RoleSupportSystemAdmin, Locale::Es), "Administrador del sistema de asistencia técnica");
+    assert_eq!(text(Key::RoleCustomerSupportAdmin, Locale::Es), "Administrador de Atención al cliente");
+}
+
+#[test]
+fn placeholders_are_filled_by_name() {
+    assert_eq!(fill("Hello, {name}", &[("name", "Alex")]), "Hello, Alex");
+}

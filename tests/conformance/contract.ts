@@ -1,0 +1,142 @@
+// Shared helpers of the conformance suite: where the backend is, how to sign in, and how to check
+// a response against the OpenAPI document in contract/openapi.json (the contract itself).
+import fs from 'node:fs';
+import path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import { APIRequestContext, APIResponse, expect, request } from '@playwright/test';
+
+export { accounts } from '../support/accounts';
+
+/** The backend under test: another implementation when SP_CONFORMANCE_BASE_URL is set. */
+export const baseURL = (): string => {
+  const url = process.env.SP_CONFORMANCE_BASE_URL ?? process.env.SP_LIVE_URL;
+  if (!url) throw new Error('set SP_CONFORMANCE_BASE_URL, or run through the global setup that sets SP_LIVE_URL');
+  return url.replace(/\/$/, '');
+};
+
+/** True when checking a backend other than the reference one started by the global setup. */
+export const externalBackend = (): boolean => Boolean(process.env.SP_CONFORMANCE_BASE_URL);
+
+export const API = '/api/v1';
+export const PROBLEM_JSON = 'application/problem+json';
+export const problemTypes = {
+  invalidCredentials: 'urn:support-portal:problem:invalid-credentials',
+  tooManyAttempts: 'urn:support-portal:problem:too-many-attempts',
+  unauthenticated: 'urn:support-portal:problem:unauthenticated',
+  forbidden: 'urn:support-portal:problem:forbidden',
+  notFound: 'urn:support-portal:problem:not-found',
+  validation: 'urn:support-portal:problem:validation',
+  crossOrigin: 'urn:support-portal:problem:cross-origin',
+};
+
+type Json = Record<string, any>;
+
+const openapi: Json = JSON.parse(
+  fs.readFileSync(path.resolve(__dirname, '..', '..', 'contract', 'openapi.json'), 'utf8'),
+);
+const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+ajv.addSchema(openapi, 'openapi.json');
+
+/** Follows a local `$ref` such as `#/components/responses/Forbidden`. */
+function deref(node: Json): Json {
+  let n = node;
+  while (n && typeof n.$ref === 'string') {
+    n = n.$ref
+      .replace(/^#\//, '')
+      .split('/')
+      .reduce((acc: Json, key: string) => acc?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], openapi);
+  }
+  return n;
+}
+
+/** Checks a value against a named schema of the document (`#/components/schemas/<name>`). */
+export function expectSchema(value: unknown, name: string): void {
+  const validate = ajv.getSchema(`openapi.json#/components/schemas/${name}`);
+  if (!validate) throw new Error(`no schema ${name} in contract/openapi.json`);
+  const ok = validate(value);
+  expect(ok, `${name}: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(value, null, 2)}`).toBe(true);
+}
+
+/**
+ * Checks that the operation documents this response's status and content type, and that the body
+ * matches the documented schema. Returns the parsed body (undefined when there is none).
+ */
+export async function expectDocumented(res: APIResponse, method: string, apiPath: string): Promise<any> {
+  const operation = openapi.paths?.[`${API}${apiPath}`]?.[method.toLowerCase()];
+  expect(operation, `${method} ${API}${apiPath} is not in the contract`).toBeTruthy();
+  const status = String(res.status());
+  const documented = operation.responses?.[status];
+  expect(documented, `${method} ${apiPath} answered ${status}, which the contract does not document: ${await res.text()}`).toBeTruthy();
+  const response = deref(documented);
+  if (!response.content) return undefined;
+  const contentType = (res.headers()['content-type'] ?? '').split(';')[0].trim();
+  const media = response.content[contentType];
+  expect(media, `${method} ${apiPath} ${status}: content type ${contentType} is not one of ${Object.keys(response.content)}`).toBeTruthy();
+  const body = await res.json();
+  const validate = validatorFor(`${method} ${apiPath} ${status} ${contentType}`, media.schema);
+  expect(validate(body), `${method} ${apiPath} ${status}: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body, null, 2)}`).toBe(true);
+  return body;
+}
+
+const validators = new Map<string, ReturnType<typeof ajv.compile>>();
+
+/** Compiles a response schema once; its local refs point into the document. */
+function validatorFor(key: string, schema: Json) {
+  let v = validators.get(key);
+  if (!v) {
+    v = ajv.compile(rebase(schema));
+    validators.set(key, v);
+  }
+  return v;
+}
+
+/** Copies a schema with `#/…` refs rewritten to `openapi.json#/…`, so it compiles on its own. */
+function rebase(node: any): any {
+  if (Array.isArray(node)) return node.map(rebase);
+  if (node && typeof node === 'object') {
+    return Object.fromEntries(
+      Object.entries(node).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' && v.startsWith('#') ? `openapi.json${v}` : rebase(v)]),
+    );
+  }
+  return node;
+}
+
+/** Checks an RFC 9457 problem: status, media type, the required members, and the type URI. */
+export async function expectProblem(res: APIResponse, status: number, type: string): Promise<Json> {
+  expect(res.status(), await res.text()).toBe(status);
+  expect(res.headers()['content-type']).toContain(PROBLEM_JSON);
+  const body = await res.json();
+  expectSchema(body, 'Problem');
+  expect(body.type).toBe(type);
+  expect(body.status).toBe(status);
+  expect(typeof body.title).toBe('string');
+  expect(body.title.length).toBeGreaterThan(0);
+  return body;
+}
+
+/** A fresh client without cookies. */
+export async function anonymous(url = baseURL()): Promise<APIRequestContext> {
+  return request.newContext({ baseURL: url });
+}
+
+/** A client signed in as an account; its cookie jar carries the session. */
+export async function signedIn(account: { email: string; password: string }): Promise<APIRequestContext> {
+  const ctx = await anonymous();
+  const res = await ctx.post(`${API}/session`, { data: { email: account.email, password: account.password } });
+  expect(res.status(), `sign-in as ${account.email}: ${await res.text()}`).toBe(200);
+  return ctx;
+}
+
+/** Every `Set-Cookie` header of a response. */
+export function setCookies(res: APIResponse): string[] {
+  return res.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value);
+}
+
+/** The session cookie's name, as the document's cookie security scheme names it. */
+export const sessionCookieName: string = Object.values<Json>(openapi.components?.securitySchemes ?? {})
+  .find((s) => s.type === 'apiKey' && s.in === 'cookie')?.name ?? 'sp_session';
+
+/** The session cookie among a response's `Set-Cookie` headers. */
+export function sessionCookie(res: APIResponse): string | undefined {
+  return setCookies(res).find((c) => c.startsWith(`${sessionCookieName}=`));
+}

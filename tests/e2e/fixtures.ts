@@ -1,0 +1,54 @@
+// The e2e test fixture: every journey runs against a real reference backend (the shared one
+// for its phase, or one of its own when it changes server-side state) and fails on any console
+// error, uncaught exception or Content-Security-Policy violation.
+import { test as base, expect } from '@playwright/test';
+import { startBackend, stopBackend } from '../support/backend';
+
+type Options = {
+  /** Rollout phase of the backend the test runs against. */
+  phase: 'live' | 'setup';
+  /** Start a backend for this test alone, for tests that change what others would see. */
+  isolated: boolean;
+};
+
+/**
+ * Chromium logs every non-2xx fetch as a console error. The contract's 401 (signed out, wrong
+ * password) and 403 answers are expected replies, not faults of the app, so only those exact
+ * browser lines are let through; anything the app or the CSP logs still fails the test.
+ */
+function isExpectedRefusal(text: string): boolean {
+  return /^Failed to load resource: the server responded with a status of (401|403) \(/.test(text);
+}
+
+export const test = base.extend<Options & { consoleGuard: void }>({
+  phase: ['live', { option: true }],
+  isolated: [false, { option: true }],
+  baseURL: async ({ phase, isolated }, use) => {
+    if (!isolated) {
+      await use(phase === 'setup' ? process.env.SP_SETUP_URL : process.env.SP_LIVE_URL);
+      return;
+    }
+    const backend = await startBackend(['--phase', phase]);
+    try {
+      await use(backend.url);
+    } finally {
+      stopBackend(backend);
+    }
+  },
+  consoleGuard: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('console', (m) => {
+        const text = m.text();
+        if (/Content.Security.Policy/i.test(text)) problems.push(`CSP violation: ${text}`);
+        else if (m.type() === 'error' && !isExpectedRefusal(text)) problems.push(`console error: ${text}`);
+      });
+      page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+      await use();
+      expect(problems, 'console errors or CSP violations during the journey').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

@@ -1,0 +1,51 @@
+import { test, expect } from './fixtures';
+import { fillSignIn, signIn, mainNavigation } from './portal';
+import { accounts } from '../support/accounts';
+
+test('a wrong password shows a clear error and keeps the email in the field', async ({ page }) => {
+  await page.goto('/sign-in');
+  await fillSignIn(page, accounts.supportAdmin.email, 'not-the-password');
+  await expect(page.getByRole('alert')).toContainText('The email or password is not right');
+  await expect(page.getByLabel('Email')).toHaveValue(accounts.supportAdmin.email);
+  await expect(mainNavigation(page)).toHaveCount(0);
+});
+
+test('an empty form names each missing field next to it, without a request', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Email')).toHaveAccessibleDescription('This field is required.');
+  await expect(page.getByLabel('Password')).toHaveAccessibleDescription('This field is required.');
+});
+
+test('the session survives a reload without showing the sign-in page', async ({ page }) => {
+  await signIn(page, accounts.supportAdmin);
+  await page.getByRole('link', { name: 'Contact support' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Contact support' })).toBeVisible();
+  const sawSignIn: string[] = [];
+  page.on('framenavigated', (f) => { if (f.url().includes('/sign-in')) sawSignIn.push(f.url()); });
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Contact support' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toHaveCount(0);
+  expect(sawSignIn).toEqual([]);
+});
+
+test('signing out ends the session: the API then answers 401 and pages ask to sign in', async ({ page, baseURL }) => {
+  await signIn(page, accounts.member);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Support Portal' })).toBeVisible();
+  const response = await page.request.get(`${baseURL}/api/v1/session`);
+  expect(response.status()).toBe(401);
+  await page.goto('/settings');
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fsettings$/);
+});
+
+test('the session cookie is HttpOnly and no token sits in web storage', async ({ page, context }) => {
+  await signIn(page, accounts.member);
+  const cookies = await context.cookies();
+  const session = cookies.find((c) => c.name === 'sp_session');
+  expect(session?.httpOnly).toBe(true);
+  expect(['Lax', 'Strict']).toContain(session?.sameSite);
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  expect(stored).not.toContain(session!.value);
+});

@@ -1,0 +1,27 @@
+// The demo accounts the reference backend seeds with --demo. A conformance run against another
+// backend names its own accounts through these environment variables.
+export const PASSWORD = 'Support-Demo-1';
+
+export const accounts = {
+  systemAdmin: {
+    email: process.env.SP_SYSTEM_ADMIN_EMAIL ?? 'sysadmin@northwind.example',
+    password: process.env.SP_SYSTEM_ADMIN_PASSWORD ?? PASSWORD,
+    name: 'Alex Morgan',
+  },
+  supportAdmin: {
+    email: process.env.SP_SUPPORT_ADMIN_EMAIL ?? 'support@northwind.example',
+    password: process.env.SP_SUPPORT_ADMIN_PASSWORD ?? PASSWORD,
+    name: 'Casey Lee',
+  },
+  member: {
+    email: process.env.SP_MEMBER_EMAIL ?? 'member@northwind.example',
+    password: process.env.SP_MEMBER_PASSWORD ?? PASSWORD,
+    name: 'Sam Patel',
+  },
+  /** A system administrator of another organisation, for isolation checks. */
+  otherOrgAdmin: {
+    email: process.env.SP_OTHER_ORG_ADMIN_EMAIL ?? 'sysadmin@contoso.example',
+    password: process.env.SP_OTHER_ORG_ADMIN_PASSWORD ?? PASSWORD,
+    name: 'Robin Diaz',
+  },
+};

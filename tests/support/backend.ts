@@ -1,0 +1,43 @@
+// Starts and stops reference backends for the tests: each on a free loopback port, with an
+// in-memory database seeded with the demo data, serving the release build in dist/.
+import { spawn, ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+export const root = path.resolve(__dirname, '..', '..');
+
+export interface RunningBackend {
+  url: string;
+  process: ChildProcess;
+}
+
+export function backendBinary(): string {
+  return process.env.SP_BACKEND_BIN ?? path.join(root, 'target', 'debug', 'support-backend');
+}
+
+/** Starts a backend and resolves once it prints the address it listens on. */
+export function startBackend(args: string[] = [], env: Record<string, string> = {}): Promise<RunningBackend> {
+  const child = spawn(
+    backendBinary(),
+    ['--host', '127.0.0.1', '--port', '0', '--database', ':memory:', '--demo', '--static-dir', path.join(root, 'dist'), ...args],
+    { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => { child.kill(); reject(new Error(`backend did not start:\n${out}`)); }, 30_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = out.match(/listening on (http:\/\/\S+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: m[1], process: child });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (c: Buffer) => { out += c.toString(); });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`backend exited with ${code}:\n${out}`)); });
+  });
+}
+
+export function stopBackend(b: RunningBackend | undefined): void {
+  if (b && b.process.exitCode === null) b.process.kill('SIGTERM');
+}
