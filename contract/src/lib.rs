@@ -157,9 +157,17 @@ pub struct Session {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct ProfileUpdate {
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "double_option"
+    )]
     pub locale: Option<Option<Locale>>,
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "double_option"
+    )]
     pub time_zone: Option<Option<String>>,
 }
 
@@ -167,7 +175,10 @@ pub struct ProfileUpdate {
 mod double_option {
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-    pub fn serialize<T: Serialize, S: Serializer>(v: &Option<Option<T>>, s: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<T: Serialize, S: Serializer>(
+        v: &Option<Option<T>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
         match v {
             Some(inner) => inner.serialize(s),
             None => s.serialize_none(),
@@ -293,7 +304,7 @@ pub struct SupportUser {
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct Page<T> {
     pub items: Vec<T>,
-    /// Pass as `cursor` to get the next page; absent on the last page.
+    /// Pass as `cursor` to get the next page; `null` on the last page.
     pub next_cursor: Option<String>,
 }
 
@@ -317,6 +328,7 @@ mod tests {
     fn serde_json_lite<T: for<'de> Deserialize<'de>>(s: &str) -> T {
         // The contract crate carries no JSON dependency; a string enum decodes from its name.
         let name = s.trim_matches('"');
-        T::deserialize(serde::de::value::StrDeserializer::<serde::de::value::Error>::new(name)).unwrap()
+        T::deserialize(serde::de::value::StrDeserializer::<serde::de::value::Error>::new(name))
+            .unwrap()
     }
 }

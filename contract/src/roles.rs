@@ -90,7 +90,11 @@ mod tests {
     fn both_administrator_roles_work_cases_chat_and_history() {
         for role in [Role::SupportSystemAdmin, Role::CustomerSupportAdmin] {
             let caps = capabilities_of(Some(role));
-            for c in [Capability::ManageCases, Capability::Chat, Capability::ViewHistory] {
+            for c in [
+                Capability::ManageCases,
+                Capability::Chat,
+                Capability::ViewHistory,
+            ] {
                 assert!(caps.contains(&c), "{role:?} lacks {c:?}");
             }
         }
@@ -99,7 +103,10 @@ mod tests {
     #[test]
     fn a_member_without_a_support_role_may_only_browse_help() {
         assert_eq!(capabilities_of(None), &[Capability::BrowseHelp]);
-        assert_eq!(capabilities_of(Some(Role::Unknown)), &[Capability::BrowseHelp]);
+        assert_eq!(
+            capabilities_of(Some(Role::Unknown)),
+            &[Capability::BrowseHelp]
+        );
     }
 
     #[test]

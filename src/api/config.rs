@@ -17,7 +17,10 @@ pub struct RuntimeConfig {
 
 impl Default for RuntimeConfig {
     fn default() -> Self {
-        RuntimeConfig { api_base: "/api/v1".into(), base_path: String::new() }
+        RuntimeConfig {
+            api_base: "/api/v1".into(),
+            base_path: String::new(),
+        }
     }
 }
 

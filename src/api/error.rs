@@ -11,7 +11,9 @@ pub enum ApiError {
     /// Sign-in refused: wrong email or password.
     InvalidCredentials,
     /// Sign-in throttled after repeated failures.
-    TooManyAttempts { retry_after_secs: u64 },
+    TooManyAttempts {
+        retry_after_secs: u64,
+    },
     /// The user's role does not allow this.
     Forbidden,
     NotFound,
@@ -24,7 +26,9 @@ pub enum ApiError {
     /// The backend answered something this app does not understand.
     Decode,
     /// Any other failure on the backend's side.
-    Server { status: u16 },
+    Server {
+        status: u16,
+    },
 }
 
 impl ApiError {
@@ -54,7 +58,10 @@ impl ApiError {
             ApiError::InvalidCredentials => Key::ErrInvalidCredentials,
             ApiError::TooManyAttempts { retry_after_secs } => {
                 let minutes = retry_after_secs.div_ceil(60).max(1).to_string();
-                return fill(text(Key::ErrTooManyAttempts, locale), &[("minutes", &minutes)]);
+                return fill(
+                    text(Key::ErrTooManyAttempts, locale),
+                    &[("minutes", &minutes)],
+                );
             }
             ApiError::Forbidden => Key::ErrForbidden,
             ApiError::NotFound => Key::ErrNotFound,
@@ -69,7 +76,9 @@ impl ApiError {
 
     /// The message for `field`'s error, if the backend refused that field.
     pub fn field_message(&self, field: &str, locale: Locale) -> Option<String> {
-        let ApiError::Validation(errors) = self else { return None };
+        let ApiError::Validation(errors) = self else {
+            return None;
+        };
         let e = errors.iter().find(|e| e.field == field)?;
         Some(text(field_error_key(&e.code), locale).to_string())
     }
@@ -103,7 +112,11 @@ mod tests {
             title: "t".into(),
             status,
             detail: None,
-            errors: vec![FieldError { field: "email".into(), code: "required".into(), message: "m".into() }],
+            errors: vec![FieldError {
+                field: "email".into(),
+                code: "required".into(),
+                message: "m".into(),
+            }],
             retry_after: Some(125),
         })
     }
@@ -114,22 +127,37 @@ mod tests {
             ApiError::from_response(401, problem(problem_types::INVALID_CREDENTIALS, 401)),
             ApiError::InvalidCredentials
         );
-        assert_eq!(ApiError::from_response(401, problem(problem_types::UNAUTHENTICATED, 401)), ApiError::Unauthorized);
+        assert_eq!(
+            ApiError::from_response(401, problem(problem_types::UNAUTHENTICATED, 401)),
+            ApiError::Unauthorized
+        );
         assert_eq!(ApiError::from_response(401, None), ApiError::Unauthorized);
     }
 
     #[test]
     fn throttling_tells_the_user_how_many_minutes_to_wait() {
         let e = ApiError::from_response(429, problem(problem_types::TOO_MANY_ATTEMPTS, 429));
-        assert_eq!(e, ApiError::TooManyAttempts { retry_after_secs: 125 });
-        assert!(e.message(Locale::En).contains("3 min"), "{}", e.message(Locale::En));
+        assert_eq!(
+            e,
+            ApiError::TooManyAttempts {
+                retry_after_secs: 125
+            }
+        );
+        assert!(
+            e.message(Locale::En).contains("3 min"),
+            "{}",
+            e.message(Locale::En)
+        );
         assert!(e.message(Locale::Fr).contains("3 min"));
     }
 
     #[test]
     fn field_errors_are_shown_in_the_users_language() {
         let e = ApiError::from_response(400, problem(problem_types::VALIDATION, 400));
-        assert_eq!(e.field_message("email", Locale::Es).as_deref(), Some("Este campo es obligatorio."));
+        assert_eq!(
+            e.field_message("email", Locale::Es).as_deref(),
+            Some("Este campo es obligatorio.")
+        );
         assert_eq!(e.field_message("password", Locale::Es), None);
     }
 
@@ -137,6 +165,9 @@ mod tests {
     fn statuses_without_a_known_problem_type_still_map() {
         assert_eq!(ApiError::from_response(403, None), ApiError::Forbidden);
         assert_eq!(ApiError::from_response(412, None), ApiError::Conflict);
-        assert_eq!(ApiError::from_response(503, None), ApiError::Server { status: 503 });
+        assert_eq!(
+            ApiError::from_response(503, None),
+            ApiError::Server { status: 503 }
+        );
     }
 }

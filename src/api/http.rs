@@ -20,7 +20,10 @@ pub struct HttpBackend {
 
 impl HttpBackend {
     pub fn new(base: impl Into<String>, on_unauthorized: Callback<()>) -> Self {
-        HttpBackend { base: base.into().trim_end_matches('/').to_string(), on_unauthorized }
+        HttpBackend {
+            base: base.into().trim_end_matches('/').to_string(),
+            on_unauthorized,
+        }
     }
 
     fn url(&self, path: &str) -> String {
@@ -35,12 +38,20 @@ impl HttpBackend {
 
     /// Sends a request and decodes a JSON body; `expect_session` marks calls made while signed
     /// in, whose 401 means the session ended under the user.
-    async fn send<T: DeserializeOwned>(&self, request: Result<Request, gloo_net::Error>, expect_session: bool) -> Result<T, ApiError> {
+    async fn send<T: DeserializeOwned>(
+        &self,
+        request: Result<Request, gloo_net::Error>,
+        expect_session: bool,
+    ) -> Result<T, ApiError> {
         let response = self.exchange(request, expect_session).await?;
         response.json::<T>().await.map_err(|_| ApiError::Decode)
     }
 
-    async fn exchange(&self, request: Result<Request, gloo_net::Error>, expect_session: bool) -> Result<Response, ApiError> {
+    async fn exchange(
+        &self,
+        request: Result<Request, gloo_net::Error>,
+        expect_session: bool,
+    ) -> Result<Response, ApiError> {
         let request = request.map_err(|_| ApiError::Decode)?;
         let response = request.send().await.map_err(|_| ApiError::Network)?;
         if response.ok() {
@@ -59,7 +70,11 @@ impl HttpBackend {
         self.prepare(Request::get(&self.url(path))).build()
     }
 
-    fn with_json<B: Serialize>(&self, builder: RequestBuilder, body: &B) -> Result<Request, gloo_net::Error> {
+    fn with_json<B: Serialize>(
+        &self,
+        builder: RequestBuilder,
+        body: &B,
+    ) -> Result<Request, gloo_net::Error> {
         self.prepare(builder).json(body)
     }
 }

@@ -6,10 +6,14 @@ mod shell;
 
 pub use routes::{nav_for, AppPage};
 
-use crate::api::{load_runtime_config, provide_backend, provide_portal, Backend, HttpBackend, RuntimeConfig};
+use crate::api::{
+    load_runtime_config, provide_backend, provide_portal, Backend, HttpBackend, RuntimeConfig,
+};
 use crate::auth::{load_session, provide_session, Guard, ReauthDialog, SignInPage};
 use crate::components::NotYetAvailable;
-use crate::features::{contact::ContactPage, home::HomePage, settings::SettingsPage, support_users::SupportUsersPage};
+use crate::features::{
+    contact::ContactPage, home::HomePage, settings::SettingsPage, support_users::SupportUsersPage,
+};
 use crate::i18n::{provide_i18n, use_i18n, Key};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -40,7 +44,8 @@ pub fn mount_portal(target: web_sys::HtmlElement, config: RuntimeConfig) {
         let i18n = provide_i18n();
         let session = provide_session(i18n);
         let on_unauthorized = Callback::new(move |_| session.mark_unauthorized());
-        let backend: Arc<dyn Backend> = Arc::new(HttpBackend::new(config.api_base.clone(), on_unauthorized));
+        let backend: Arc<dyn Backend> =
+            Arc::new(HttpBackend::new(config.api_base.clone(), on_unauthorized));
         provide_backend(backend.clone());
         load_session(backend, session);
         view! { <App base_path=config.base_path.clone()/> }
@@ -63,9 +68,7 @@ pub fn App(#[prop(optional, into)] base_path: String) -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     track_page_title();
-    let guarded = |page: AppPage, view: fn() -> AnyView| {
-        move || view! { <Guard needs=page.needs()>{view()}</Guard> }
-    };
+    let guarded = |page: AppPage, view: fn() -> AnyView| move || view! { <Guard needs=page.needs()>{view()}</Guard> };
     view! {
         <SkipLink/>
         <Header/>

@@ -91,7 +91,10 @@ mod tests {
 
     #[test]
     fn the_system_administrator_sees_every_page() {
-        assert_eq!(nav_for(capabilities_of(Some(Role::SupportSystemAdmin))), AppPage::ALL.to_vec());
+        assert_eq!(
+            nav_for(capabilities_of(Some(Role::SupportSystemAdmin))),
+            AppPage::ALL.to_vec()
+        );
     }
 
     #[test]
@@ -104,12 +107,18 @@ mod tests {
 
     #[test]
     fn a_member_sees_help_contact_and_settings_only() {
-        assert_eq!(nav_for(capabilities_of(None)), vec![Home, Help, Contact, Settings]);
+        assert_eq!(
+            nav_for(capabilities_of(None)),
+            vec![Home, Help, Contact, Settings]
+        );
     }
 
     #[test]
     fn an_unknown_capability_from_a_newer_backend_opens_nothing_more() {
-        assert_eq!(nav_for(&[Capability::Unknown]), vec![Home, Contact, Settings]);
+        assert_eq!(
+            nav_for(&[Capability::Unknown]),
+            vec![Home, Contact, Settings]
+        );
     }
 
     #[test]

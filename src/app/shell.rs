@@ -26,7 +26,10 @@ pub fn SkipLink() -> impl IntoView {
 /// Moves focus to the page content (`<main tabindex="-1">`).
 fn focus_main() {
     use wasm_bindgen::JsCast;
-    if let Some(main) = document().get_element_by_id("main").and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(main) = document()
+        .get_element_by_id("main")
+        .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+    {
         let _ = main.focus();
     }
 }
@@ -46,7 +49,10 @@ pub fn Header() -> impl IntoView {
             if ctx.session().is_some() {
                 let backend = backend.clone();
                 spawn_local(async move {
-                    let update = ProfileUpdate { locale: Some(Some(locale)), ..Default::default() };
+                    let update = ProfileUpdate {
+                        locale: Some(Some(locale)),
+                        ..Default::default()
+                    };
                     if let Ok(session) = backend.update_profile(update).await {
                         ctx.signed_in(session);
                     }
@@ -89,7 +95,11 @@ pub fn Header() -> impl IntoView {
 pub fn Nav() -> impl IntoView {
     let i18n = use_i18n();
     let ctx = use_session();
-    let pages = Memo::new(move |_| ctx.session().map(|s| nav_for(&s.capabilities)).unwrap_or_default());
+    let pages = Memo::new(move |_| {
+        ctx.session()
+            .map(|s| nav_for(&s.capabilities))
+            .unwrap_or_default()
+    });
     view! {
         <Show when=move || !pages.get().is_empty()>
             <nav class="nav" aria-label=i18n.s(Key::MainNavigation)>

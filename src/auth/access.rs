@@ -16,12 +16,20 @@ pub fn AccessPage(needs: Capability) -> impl IntoView {
     let portal = use_portal();
     let roles = move || {
         portal.get().and_then(|r| r.ok()).map(|p| {
-            let names: Vec<&str> = roles_granting(&p.roles, needs).into_iter().map(|r| i18n.t(role_key(r))).collect();
+            let names: Vec<&str> = roles_granting(&p.roles, needs)
+                .into_iter()
+                .map(|r| i18n.t(role_key(r)))
+                .collect();
             i18n.tr(Key::AccessNeedsRole, &[("roles", &names.join(", "))])
         })
     };
     let my_role = move || {
-        ctx.session().map(|s| i18n.tr(Key::AccessYourRole, &[("role", i18n.t(role_key(s.user.role)))]))
+        ctx.session().map(|s| {
+            i18n.tr(
+                Key::AccessYourRole,
+                &[("role", i18n.t(role_key(s.user.role)))],
+            )
+        })
     };
     view! {
         <section class="card" aria-labelledby="access-title">

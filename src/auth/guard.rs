@@ -35,8 +35,15 @@ pub fn Guard(needs: Option<Capability>, children: ChildrenFn) -> impl IntoView {
     move || match decision.get() {
         Decision::Wait => view! { <LoadingIndicator/> }.into_any(),
         Decision::SignIn => {
-            let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
-            let to = format!("/sign-in?next={}", String::from(js_sys::encode_uri_component(&here)));
+            let here = format!(
+                "{}{}",
+                location.pathname.get_untracked(),
+                location.search.get_untracked()
+            );
+            let to = format!(
+                "/sign-in?next={}",
+                String::from(js_sys::encode_uri_component(&here))
+            );
             view! { <Redirect path=to/> }.into_any()
         }
         Decision::Failed => {
@@ -49,6 +56,8 @@ pub fn Guard(needs: Option<Capability>, children: ChildrenFn) -> impl IntoView {
             view! { <ErrorNotice error=error retry=retry/> }.into_any()
         }
         Decision::Allow => children().into_any(),
-        Decision::Deny => view! { <AccessPage needs=needs.unwrap_or(Capability::Unknown)/> }.into_any(),
+        Decision::Deny => {
+            view! { <AccessPage needs=needs.unwrap_or(Capability::Unknown)/> }.into_any()
+        }
     }
 }

@@ -1,4 +1,4 @@
-use super::{use_session, SignInForm, SessionState};
+use super::{use_session, SessionState, SignInForm};
 use crate::i18n::{use_i18n, Key};
 use leptos::html::Dialog;
 use leptos::prelude::*;
@@ -26,7 +26,9 @@ pub fn ReauthDialog() -> impl IntoView {
         }
     });
     let on_success = Callback::new(move |session: Session| {
-        let same_user = previous.get_untracked().is_some_and(|(id, _)| id == session.user.id);
+        let same_user = previous
+            .get_untracked()
+            .is_some_and(|(id, _)| id == session.user.id);
         if same_user {
             ctx.signed_in(session);
         } else {

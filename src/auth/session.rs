@@ -36,7 +36,9 @@ impl SessionCtx {
 
     /// Whether the signed-in user has `capability` (reactive).
     pub fn can(self, capability: Capability) -> bool {
-        self.state.with(|s| matches!(s, SessionState::SignedIn(s) if s.capabilities.contains(&capability)))
+        self.state.with(
+            |s| matches!(s, SessionState::SignedIn(s) if s.capabilities.contains(&capability)),
+        )
     }
 
     /// Records a session from the backend and applies the profile's language and time zone.

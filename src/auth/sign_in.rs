@@ -57,7 +57,10 @@ pub fn SignInForm(
     let email_error = Signal::derive(move || field_error("email", local_errors.get().0));
     let password_error = Signal::derive(move || field_error("password", local_errors.get().1));
     let form_error = move || {
-        api_error.get().filter(|e| !matches!(e, ApiError::Validation(_))).map(|e| e.message(i18n.locale.get()))
+        api_error
+            .get()
+            .filter(|e| !matches!(e, ApiError::Validation(_)))
+            .map(|e| e.message(i18n.locale.get()))
     };
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -66,7 +69,10 @@ pub fn SignInForm(
         let errors = check(&e, &p);
         local_errors.set(errors);
         if errors == (None, None) {
-            submit.dispatch(SignInRequest { email: e.trim().to_string(), password: p });
+            submit.dispatch(SignInRequest {
+                email: e.trim().to_string(),
+                password: p,
+            });
         }
     };
     let email_id = format!("{id}-email");
@@ -131,7 +137,10 @@ mod tests {
 
     #[test]
     fn an_empty_form_names_both_missing_fields() {
-        assert_eq!(check("", ""), (Some(Key::ErrRequired), Some(Key::ErrRequired)));
+        assert_eq!(
+            check("", ""),
+            (Some(Key::ErrRequired), Some(Key::ErrRequired))
+        );
     }
 
     #[test]

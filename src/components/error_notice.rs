@@ -4,7 +4,10 @@ use leptos::prelude::*;
 
 /// An API error in the user's language, announced, with an optional "Try again".
 #[component]
-pub fn ErrorNotice(error: ApiError, #[prop(optional, into)] retry: Option<Callback<()>>) -> impl IntoView {
+pub fn ErrorNotice(
+    error: ApiError,
+    #[prop(optional, into)] retry: Option<Callback<()>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let message = move || error.message(i18n.locale.get());
     view! {

@@ -2,7 +2,11 @@ use support_contract::{Capability, PhoneNumber, Region, Role, RoleCapabilities};
 
 /// The phone numbers for the organisation's region, or every number when the region has none.
 pub fn phones_for_region(phones: &[PhoneNumber], region: Region) -> Vec<PhoneNumber> {
-    let mine: Vec<PhoneNumber> = phones.iter().filter(|p| p.region == region).cloned().collect();
+    let mine: Vec<PhoneNumber> = phones
+        .iter()
+        .filter(|p| p.region == region)
+        .cloned()
+        .collect();
     if mine.is_empty() {
         phones.to_vec()
     } else {
@@ -17,7 +21,7 @@ pub fn roles_granting(table: &[RoleCapabilities], capability: Capability) -> Vec
         .filter(|r| r.capabilities.contains(&capability))
         .map(|r| (r.capabilities.len(), r.role))
         .collect();
-    roles.sort_by(|a, b| b.0.cmp(&a.0));
+    roles.sort_by_key(|r| std::cmp::Reverse(r.0));
     roles.into_iter().map(|(_, r)| r).collect()
 }
 
@@ -25,7 +29,12 @@ pub fn roles_granting(table: &[RoleCapabilities], capability: Capability) -> Vec
 /// is not a plain absolute path (`//evil.example`, `https://..`, `/\evil`) goes home.
 pub fn safe_return_path(next: Option<&str>) -> String {
     match next {
-        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') && !p.starts_with("/sign-in") => {
+        Some(p)
+            if p.starts_with('/')
+                && !p.starts_with("//")
+                && !p.contains('\\')
+                && !p.starts_with("/sign-in") =>
+        {
             p.to_string()
         }
         _ => "/".to_string(),
@@ -40,24 +49,38 @@ mod tests {
     fn table() -> Vec<RoleCapabilities> {
         ROLES
             .iter()
-            .map(|&role| RoleCapabilities { role, capabilities: capabilities_of(role).to_vec() })
+            .map(|&role| RoleCapabilities {
+                role,
+                capabilities: capabilities_of(role).to_vec(),
+            })
             .collect()
     }
 
     fn phone(region: Region) -> PhoneNumber {
-        PhoneNumber { region, product: None, number: "+1 555 0100".into(), around_the_clock: false }
+        PhoneNumber {
+            region,
+            product: None,
+            number: "+1 555 0100".into(),
+            around_the_clock: false,
+        }
     }
 
     #[test]
     fn user_administration_is_granted_by_the_system_administrator_role_only() {
-        assert_eq!(roles_granting(&table(), Capability::ManageUsers), vec![Some(Role::SupportSystemAdmin)]);
+        assert_eq!(
+            roles_granting(&table(), Capability::ManageUsers),
+            vec![Some(Role::SupportSystemAdmin)]
+        );
     }
 
     #[test]
     fn cases_are_granted_by_both_administrator_roles_most_powerful_first() {
         assert_eq!(
             roles_granting(&table(), Capability::ManageCases),
-            vec![Some(Role::SupportSystemAdmin), Some(Role::CustomerSupportAdmin)]
+            vec![
+                Some(Role::SupportSystemAdmin),
+                Some(Role::CustomerSupportAdmin)
+            ]
         );
     }
 

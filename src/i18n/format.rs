@@ -55,7 +55,10 @@ pub fn weekday_names(days: &[u8], locale: Locale) -> Vec<String> {
 pub fn browser_time_zone() -> String {
     intl("DateTimeFormat", Locale::En, &Object::new())
         .and_then(|f| {
-            let resolved: Function = Reflect::get(&f, &"resolvedOptions".into()).ok()?.dyn_into().ok()?;
+            let resolved: Function = Reflect::get(&f, &"resolvedOptions".into())
+                .ok()?
+                .dyn_into()
+                .ok()?;
             let opts = resolved.call0(&f).ok()?;
             Reflect::get(&opts, &"timeZone".into()).ok()?.as_string()
         })
@@ -68,7 +71,10 @@ pub fn supported_time_zones() -> Vec<String> {
     let values = Reflect::get(&intl, &"Intl".into())
         .ok()
         .and_then(|i| {
-            let f: Function = Reflect::get(&i, &"supportedValuesOf".into()).ok()?.dyn_into().ok()?;
+            let f: Function = Reflect::get(&i, &"supportedValuesOf".into())
+                .ok()?
+                .dyn_into()
+                .ok()?;
             f.call1(&i, &"timeZone".into()).ok()
         })
         .map(|v| Array::from(&v))
@@ -90,7 +96,10 @@ fn intl(name: &str, locale: Locale, opts: &Object) -> Option<JsValue> {
 }
 
 fn call_format(formatter: &JsValue, value: &JsValue) -> Option<String> {
-    let format: Function = Reflect::get(formatter, &"format".into()).ok()?.dyn_into().ok()?;
+    let format: Function = Reflect::get(formatter, &"format".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
     format.call1(formatter, value).ok()?.as_string()
 }
 

@@ -6,9 +6,12 @@ mod messages;
 #[cfg(test)]
 mod tests;
 
-pub use format::{browser_time_zone, format_date_time, format_number, supported_time_zones, weekday_names};
+pub use format::{
+    browser_time_zone, format_date_time, format_number, supported_time_zones, weekday_names,
+};
 pub use labels::{
-    capability_key, channel_key, product_key, region_key, role_key, user_source_key, user_status_key,
+    capability_key, channel_key, product_key, region_key, role_key, user_source_key,
+    user_status_key,
 };
 pub use messages::{text, Key};
 pub use support_contract::Locale;

@@ -16,7 +16,11 @@ const SAME_IN_EVERY_LANGUAGE: &[Key] = &[
 ];
 
 fn placeholders(s: &str) -> Vec<&str> {
-    let mut names: Vec<&str> = s.split('{').skip(1).filter_map(|part| part.split('}').next()).collect();
+    let mut names: Vec<&str> = s
+        .split('{')
+        .skip(1)
+        .filter_map(|part| part.split('}').next())
+        .collect();
     names.sort_unstable();
     names
 }
@@ -25,7 +29,10 @@ fn placeholders(s: &str) -> Vec<&str> {
 fn every_key_has_a_text_in_every_locale() {
     for &key in Key::ALL {
         for locale in Locale::ALL {
-            assert!(!text(key, locale).trim().is_empty(), "{key:?} is empty in {locale:?}");
+            assert!(
+                !text(key, locale).trim().is_empty(),
+                "{key:?} is empty in {locale:?}"
+            );
         }
     }
 }
@@ -48,17 +55,33 @@ fn no_french_or_spanish_text_is_an_untranslated_copy_of_the_english() {
         }
         let en = text(key, Locale::En);
         for locale in [Locale::Fr, Locale::Es] {
-            assert_ne!(text(key, locale), en, "{key:?} is not translated into {locale:?}");
+            assert_ne!(
+                text(key, locale),
+                en,
+                "{key:?} is not translated into {locale:?}"
+            );
         }
     }
 }
 
 #[test]
 fn role_names_follow_the_announcement() {
-    assert_eq!(text(Key::RoleSupportSystemAdmin, Locale::Fr), "Administrateur système d'assistance");
-    assert_eq!(text(Key::RoleCustomerSupportAdmin, Locale::Fr), "Administrateur du service clientèle");
-    assert_eq!(text(Key::RoleSupportSystemAdmin, Locale::Es), "Administrador del sistema de asistencia técnica");
-    assert_eq!(text(Key::RoleCustomerSupportAdmin, Locale::Es), "Administrador de Atención al cliente");
+    assert_eq!(
+        text(Key::RoleSupportSystemAdmin, Locale::Fr),
+        "Administrateur système d'assistance"
+    );
+    assert_eq!(
+        text(Key::RoleCustomerSupportAdmin, Locale::Fr),
+        "Administrateur du service clientèle"
+    );
+    assert_eq!(
+        text(Key::RoleSupportSystemAdmin, Locale::Es),
+        "Administrador del sistema de asistencia técnica"
+    );
+    assert_eq!(
+        text(Key::RoleCustomerSupportAdmin, Locale::Es),
+        "Administrador de Atención al cliente"
+    );
 }
 
 #[test]

@@ -14,7 +14,11 @@ pub fn ContactPage() -> impl IntoView {
     let i18n = use_i18n();
     let ctx = use_session();
     let portal = use_portal();
-    let region = move || ctx.session().map(|s| s.organisation.region).unwrap_or(Region::Unknown);
+    let region = move || {
+        ctx.session()
+            .map(|s| s.organisation.region)
+            .unwrap_or(Region::Unknown)
+    };
     view! {
         <div class="page">
             <h1 id="page-title">{i18n.s(Key::NavContact)}</h1>
@@ -35,10 +39,16 @@ pub fn ContactPage() -> impl IntoView {
 #[component]
 fn ContactDetails(portal: PortalConfig, region: Region) -> impl IntoView {
     let i18n = use_i18n();
-    let (mine, others): (Vec<PhoneNumber>, Vec<PhoneNumber>) =
-        portal.phone_numbers.into_iter().partition(|p| p.region == region);
+    let (mine, others): (Vec<PhoneNumber>, Vec<PhoneNumber>) = portal
+        .phone_numbers
+        .into_iter()
+        .partition(|p| p.region == region);
     let hours: Vec<BusinessHours> = portal.business_hours;
-    let my_hours: Vec<BusinessHours> = hours.iter().filter(|h| h.region == region).cloned().collect();
+    let my_hours: Vec<BusinessHours> = hours
+        .iter()
+        .filter(|h| h.region == region)
+        .cloned()
+        .collect();
     view! {
         <section class="card" aria-labelledby="phones-title">
             <h2 id="phones-title">{i18n.s(Key::PhoneNumbers)}</h2>

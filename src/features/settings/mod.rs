@@ -13,7 +13,12 @@ pub fn SettingsPage() -> impl IntoView {
     let ctx = use_session();
     let backend = use_backend();
     let user = ctx.session().map(|s| s.user);
-    let locale = RwSignal::new(user.as_ref().and_then(|u| u.locale).map(|l| l.tag().to_string()).unwrap_or_default());
+    let locale = RwSignal::new(
+        user.as_ref()
+            .and_then(|u| u.locale)
+            .map(|l| l.tag().to_string())
+            .unwrap_or_default(),
+    );
     let time_zone = RwSignal::new(user.and_then(|u| u.time_zone).unwrap_or_default());
     let browser_zone = browser_time_zone();
     let zones = supported_time_zones();
@@ -38,7 +43,9 @@ pub fn SettingsPage() -> impl IntoView {
         });
     };
     let status = move || match save.value().get() {
-        Some(Ok(_)) => Some(view! { <p class="notice success">{i18n.s(Key::Saved)}</p> }.into_any()),
+        Some(Ok(_)) => {
+            Some(view! { <p class="notice success">{i18n.s(Key::Saved)}</p> }.into_any())
+        }
         Some(Err(e)) => {
             let zone_error = e.field_message("time_zone", i18n.locale.get());
             let message = zone_error.unwrap_or_else(|| e.message(i18n.locale.get()));
@@ -46,10 +53,13 @@ pub fn SettingsPage() -> impl IntoView {
         }
         None => None,
     };
-    let zone_invalid = move || {
-        matches!(save.value().get(), Some(Err(ApiError::Validation(ref errs))) if errs.iter().any(|e| e.field == "time_zone" && field_error_key(&e.code) == Key::ErrInvalidTimeZone))
+    let zone_invalid = move || matches!(save.value().get(), Some(Err(ApiError::Validation(ref errs))) if errs.iter().any(|e| e.field == "time_zone" && field_error_key(&e.code) == Key::ErrInvalidTimeZone));
+    let example = move || {
+        i18n.tr(
+            Key::DateExample,
+            &[("example", &i18n.date_time("2026-03-14T15:30:00Z"))],
+        )
     };
-    let example = move || i18n.tr(Key::DateExample, &[("example", &i18n.date_time("2026-03-14T15:30:00Z"))]);
 
     view! {
         <div class="page">

@@ -26,7 +26,12 @@ pub fn SupportUsersPage() -> impl IntoView {
             next.set(page.next_cursor);
         }
     });
-    let count = move || i18n.tr(Key::SupportUsersCount, &[("count", &i18n.number(users.with(|u| u.len()) as f64))]);
+    let count = move || {
+        i18n.tr(
+            Key::SupportUsersCount,
+            &[("count", &i18n.number(users.with(|u| u.len()) as f64))],
+        )
+    };
     view! {
         <div class="page">
             <h1 id="page-title">{i18n.s(Key::NavSupportUsers)}</h1>

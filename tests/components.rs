@@ -1,0 +1,319 @@
+//! Component tests: parts of the app mounted in headless Chromium (wasm-bindgen-test-runner +
+//! chromedriver) against a fake backend, asserting what a person sees and does.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use std::sync::{Arc, Mutex};
+use support_contract::*;
+use support_portal::api::{provide_backend, provide_portal, ApiError, ApiFuture, Backend};
+use support_portal::app::{nav_for, AppPage};
+use support_portal::auth::{provide_session, AccessPage, Guard, SignInForm};
+use support_portal::i18n::{format_date_time, format_number, provide_i18n, Locale};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlButtonElement, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A backend that answers from memory and records sign-in requests.
+struct FakeBackend {
+    sign_in: Result<Session, ApiError>,
+    sign_ins: Mutex<Vec<SignInRequest>>,
+}
+
+fn session(role: Option<Role>) -> Session {
+    Session {
+        user: User {
+            id: "u1".into(),
+            email: "sam@northwind.example".into(),
+            name: "Sam Patel".into(),
+            role,
+            locale: None,
+            time_zone: None,
+        },
+        organisation: Organisation {
+            id: "o1".into(),
+            name: "Northwind".into(),
+            plan: Plan::Premium,
+            region: Region::Emea,
+        },
+        capabilities: capabilities_of(role).to_vec(),
+        expires_at: "2026-11-21T18:00:00Z".into(),
+    }
+}
+
+fn portal() -> PortalConfig {
+    PortalConfig {
+        phase: Phase::Live,
+        products: vec![],
+        phone_numbers: vec![],
+        business_hours: vec![],
+        roles: ROLES
+            .iter()
+            .map(|&role| RoleCapabilities {
+                role,
+                capabilities: capabilities_of(role).to_vec(),
+            })
+            .collect(),
+    }
+}
+
+impl Backend for FakeBackend {
+    fn session(&self) -> ApiFuture<'_, Session> {
+        Box::pin(async { Err(ApiError::Unauthorized) })
+    }
+    fn sign_in(&self, request: SignInRequest) -> ApiFuture<'_, Session> {
+        self.sign_ins.lock().unwrap().push(request);
+        let answer = self.sign_in.clone();
+        Box::pin(async move { answer })
+    }
+    fn sign_out(&self) -> ApiFuture<'_, ()> {
+        Box::pin(async { Ok(()) })
+    }
+    fn update_profile(&self, _: ProfileUpdate) -> ApiFuture<'_, Session> {
+        Box::pin(async { Err(ApiError::Unauthorized) })
+    }
+    fn portal(&self) -> ApiFuture<'_, PortalConfig> {
+        Box::pin(async { Ok(portal()) })
+    }
+    fn support_contacts(&self) -> ApiFuture<'_, Vec<SupportContact>> {
+        Box::pin(async {
+            Ok(vec![SupportContact {
+                name: "Alex Morgan".into(),
+                email: "alex@northwind.example".into(),
+                role: Role::SupportSystemAdmin,
+            }])
+        })
+    }
+    fn support_users(&self, _: Option<String>) -> ApiFuture<'_, Page<SupportUser>> {
+        Box::pin(async { Err(ApiError::Forbidden) })
+    }
+}
+
+fn fake(sign_in: Result<Session, ApiError>) -> Arc<FakeBackend> {
+    Arc::new(FakeBackend {
+        sign_in,
+        sign_ins: Mutex::new(vec![]),
+    })
+}
+
+/// Mounts `view` with the app's providers into a fresh container and returns the container.
+fn mount<V: IntoView + 'static>(
+    backend: Arc<FakeBackend>,
+    locale: Locale,
+    signed_in: Option<Session>,
+    view: impl Fn() -> V + Send + Sync + 'static,
+) -> HtmlElement {
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    leptos::mount::mount_to(container.clone(), move || {
+        let i18n = provide_i18n();
+        i18n.locale.set(locale);
+        let ctx = provide_session(i18n);
+        provide_backend(backend);
+        provide_portal();
+        match signed_in {
+            Some(s) => ctx.signed_in(s),
+            None => ctx.signed_out(),
+        }
+        view! { <Router>{view()}</Router> }
+    })
+    .forget();
+    container
+}
+
+/// Waits (up to 2 s) until `done` holds for the container, letting effects and futures run.
+async fn wait_for(container: &HtmlElement, done: impl Fn(&HtmlElement) -> bool) {
+    for _ in 0..100 {
+        leptos::task::tick().await;
+        if done(container) {
+            return;
+        }
+        let delay = js_sys::Promise::new(&mut |resolve, _| {
+            window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(delay).await.unwrap();
+    }
+    panic!("timed out; the container shows: {}", container.inner_text());
+}
+
+fn find<T: JsCast>(container: &HtmlElement, selector: &str) -> T {
+    container
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into()
+}
+
+fn type_into(input: &HtmlInputElement, text: &str) {
+    input.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_wrong_password_shows_the_error_and_keeps_the_email() {
+    let backend = fake(Err(ApiError::InvalidCredentials));
+    let c = mount(
+        backend.clone(),
+        Locale::En,
+        None,
+        || view! { <SignInForm on_success=|_| ()/> },
+    );
+    type_into(&find(&c, "input[type=email]"), "sam@northwind.example");
+    type_into(&find(&c, "input[type=password]"), "wrong");
+    find::<HtmlButtonElement>(&c, "button[type=submit]").click();
+    wait_for(&c, |c| {
+        c.inner_text()
+            .contains("The email or password is not right")
+    })
+    .await;
+    assert_eq!(
+        find::<HtmlInputElement>(&c, "input[type=email]").value(),
+        "sam@northwind.example"
+    );
+    assert_eq!(backend.sign_ins.lock().unwrap().len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_form_explains_each_field_in_spanish_without_calling_the_backend() {
+    let backend = fake(Err(ApiError::InvalidCredentials));
+    let c = mount(
+        backend.clone(),
+        Locale::Es,
+        None,
+        || view! { <SignInForm on_success=|_| ()/> },
+    );
+    find::<HtmlButtonElement>(&c, "button[type=submit]").click();
+    wait_for(&c, |c| {
+        c.inner_text().matches("Este campo es obligatorio.").count() == 2
+    })
+    .await;
+    assert_eq!(
+        find::<HtmlInputElement>(&c, "input[type=email]")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    assert!(backend.sign_ins.lock().unwrap().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_successful_sign_in_hands_over_the_session() {
+    let backend = fake(Ok(session(Some(Role::CustomerSupportAdmin))));
+    let got = RwSignal::new(None::<String>);
+    let c = mount(backend, Locale::En, None, move || {
+        view! { <SignInForm on_success=move |s: Session| got.set(Some(s.user.name))/> }
+    });
+    type_into(&find(&c, "input[type=email]"), "sam@northwind.example");
+    type_into(&find(&c, "input[type=password]"), "right");
+    find::<HtmlButtonElement>(&c, "button[type=submit]").click();
+    wait_for(&c, |_| got.get_untracked().is_some()).await;
+    assert_eq!(got.get_untracked().as_deref(), Some("Sam Patel"));
+}
+
+#[wasm_bindgen_test]
+async fn a_member_who_opens_user_administration_sees_in_french_which_role_it_needs_and_whom_to_ask()
+{
+    let c = mount(
+        fake(Err(ApiError::Unauthorized)),
+        Locale::Fr,
+        Some(session(None)),
+        || {
+            view! { <Guard needs=Some(Capability::ManageUsers)><p>"secret admin page"</p></Guard> }
+        },
+    );
+    wait_for(&c, |c| c.inner_text().contains("Alex Morgan")).await;
+    let text = c.inner_text();
+    assert!(
+        text.contains("Vous n'avez pas accès à cette page"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Administrateur système d'assistance"),
+        "{text}"
+    );
+    assert!(!text.contains("secret admin page"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn a_user_with_the_capability_sees_the_page() {
+    let c = mount(
+        fake(Err(ApiError::Unauthorized)),
+        Locale::En,
+        Some(session(Some(Role::SupportSystemAdmin))),
+        || {
+            view! { <Guard needs=Some(Capability::ManageUsers)><p>"admin page"</p></Guard> }
+        },
+    );
+    wait_for(&c, |c| c.inner_text().contains("admin page")).await;
+}
+
+#[wasm_bindgen_test]
+async fn the_access_page_lists_both_administrator_roles_for_cases_in_spanish() {
+    let c = mount(
+        fake(Err(ApiError::Unauthorized)),
+        Locale::Es,
+        Some(session(None)),
+        || {
+            view! { <AccessPage needs=Capability::ManageCases/> }
+        },
+    );
+    wait_for(&c, |c| {
+        c.inner_text()
+            .contains("Administrador de Atención al cliente")
+    })
+    .await;
+    assert!(c
+        .inner_text()
+        .contains("Administrador del sistema de asistencia técnica"));
+}
+
+#[wasm_bindgen_test]
+fn dates_follow_the_locale_and_the_chosen_time_zone() {
+    let instant = "2026-03-14T15:30:00Z";
+    let en = format_date_time(instant, Locale::En, Some("UTC"));
+    assert!(en.contains("Mar 14, 2026"), "{en}");
+    let fr_tokyo = format_date_time(instant, Locale::Fr, Some("Asia/Tokyo"));
+    assert!(
+        fr_tokyo.contains("15 mars 2026") && fr_tokyo.contains("00:30"),
+        "{fr_tokyo}"
+    );
+    let es = format_date_time(instant, Locale::Es, Some("UTC"));
+    assert!(es.contains("mar 2026") && es.contains("15:30"), "{es}");
+}
+
+#[wasm_bindgen_test]
+fn an_unknown_time_zone_or_date_never_breaks_the_page() {
+    let shown = format_date_time(
+        "2026-03-14T15:30:00Z",
+        Locale::En,
+        Some("Mars/Olympus_Mons"),
+    );
+    assert!(shown.contains("2026"), "{shown}");
+    assert_eq!(
+        format_date_time("not a date", Locale::En, None),
+        "not a date"
+    );
+}
+
+#[wasm_bindgen_test]
+fn numbers_follow_the_locale() {
+    assert_eq!(format_number(1234.5, Locale::En), "1,234.5");
+    let fr = format_number(1234.5, Locale::Fr);
+    assert!(
+        fr.starts_with('1') && fr.ends_with("234,5") && fr.len() > 6,
+        "{fr}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_page_table_gives_a_member_no_administration() {
+    assert!(!nav_for(capabilities_of(None)).contains(&AppPage::SupportUsers));
+}
