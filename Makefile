@@ -9,7 +9,7 @@ DATABASE ?= support-portal.db
 PHASE ?= live
 BACKEND := target/debug/support-backend
 
-.PHONY: run test setup setup-test app backend lint unit wasm-test browser-test size clean
+.PHONY: run test setup setup-test app backend lint unit wasm-test browser-test size bench clean
 
 ## run: install what is missing, build, and serve the portal with demo data at http://$(HOST):$(PORT)
 run: setup app backend
@@ -53,6 +53,11 @@ browser-test:
 ## size: the release bundle's sizes (raw, gzip, brotli)
 size: app
 	node scripts/size.mjs dist
+
+## bench: bundle sizes, then startup timings in headless Chromium (figures only, no pass/fail)
+bench: setup-test app backend
+	node scripts/size.mjs dist
+	npx playwright test -c tests/bench
 
 clean:
 	rm -rf dist target/playwright test-results

@@ -99,7 +99,7 @@ pub fn demo_accounts() -> Vec<(&'static str, &'static str)> {
             let role = match u.role {
                 Some(Role::SupportSystemAdmin) => "Support System Administrator",
                 Some(_) => "Customer Support Administrator",
-                None => "member",
+                None => "Member without a support role",
             };
             (u.email, role)
         })

@@ -3,14 +3,19 @@
 use std::path::{Path, PathBuf};
 
 use axum::extract::State;
-use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 
 use crate::problem::ApiError;
 use crate::state::AppState;
 
 /// The fallback of the whole router: API misses, app files, and the app shell for deep links.
-pub async fn serve(State(state): State<AppState>, method: Method, uri: Uri) -> Response {
+pub async fn serve(
+    State(state): State<AppState>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
     let dir = &state.config.static_dir;
     let path = uri.path();
     if path == "/api" || path.starts_with("/api/") {
@@ -26,8 +31,8 @@ pub async fn serve(State(state): State<AppState>, method: Method, uri: Uri) -> R
     }
     if let Some(file) = file_path(dir, path) {
         if file.file_name().is_some_and(|n| n != "index.html") {
-            if let Ok(bytes) = tokio::fs::read(&file).await {
-                return ([(header::CONTENT_TYPE, content_type(&file))], bytes).into_response();
+            if let Some(response) = asset(&file, &headers).await {
+                return response;
             }
         }
     }
@@ -55,6 +60,73 @@ pub async fn serve(State(state): State<AppState>, method: Method, uri: Uri) -> R
         )
             .into_response(),
     }
+}
+
+/// A built file, as its precompressed `.br` or `.gz` copy when the browser accepts one.
+async fn asset(file: &Path, headers: &HeaderMap) -> Option<Response> {
+    let accepted = headers
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let mut body = None;
+    for (encoding, suffix) in [("br", "br"), ("gzip", "gz")] {
+        if accepts(accepted, encoding) {
+            let mut name = file.as_os_str().to_owned();
+            name.push(format!(".{suffix}"));
+            if let Ok(bytes) = tokio::fs::read(PathBuf::from(name)).await {
+                body = Some((Some(encoding), bytes));
+                break;
+            }
+        }
+    }
+    let (encoding, bytes) = match body {
+        Some(found) => found,
+        None => (None, tokio::fs::read(file).await.ok()?),
+    };
+    let mut response = ([(header::CONTENT_TYPE, content_type(file))], bytes).into_response();
+    let h = response.headers_mut();
+    h.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+    if let Some(encoding) = encoding {
+        h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
+    }
+    // Trunk names built assets after their content, so such a file never changes.
+    let cache = if is_content_hashed(file) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    Some(response)
+}
+
+/// Whether `Accept-Encoding` lists `encoding` with a non-zero weight.
+fn accepts(accept_encoding: &str, encoding: &str) -> bool {
+    accept_encoding.split(',').any(|item| {
+        let mut parts = item.split(';').map(str::trim);
+        parts
+            .next()
+            .is_some_and(|e| e.eq_ignore_ascii_case(encoding))
+            && !parts.any(|p| {
+                matches!(
+                    p.replace(' ', "").as_str(),
+                    "q=0" | "q=0.0" | "q=0.00" | "q=0.000"
+                )
+            })
+    })
+}
+
+/// `name-0123456789abcdef.ext` or `name-0123456789abcdef_bg.wasm`: a Trunk content hash.
+fn is_content_hashed(file: &Path) -> bool {
+    let Some(stem) = file
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.split('.').next())
+    else {
+        return false;
+    };
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// The file a URL path names inside `root`, refusing anything that could step outside it.
@@ -120,6 +192,25 @@ mod tests {
         assert_eq!(file_path(root, "/.git/config"), None);
         assert_eq!(file_path(root, "/a%2f..%2fb"), None);
         assert_eq!(file_path(root, "/"), None);
+    }
+
+    #[test]
+    fn only_content_hashed_build_files_are_cached_for_long() {
+        assert!(is_content_hashed(Path::new(
+            "support-portal-b0ebffce2da76285_bg.wasm"
+        )));
+        assert!(is_content_hashed(Path::new("main-5057f0eeed82c8ef.css")));
+        assert!(!is_content_hashed(Path::new("config.json")));
+        assert!(!is_content_hashed(Path::new("favicon.svg")));
+    }
+
+    #[test]
+    fn encodings_are_accepted_unless_refused_with_zero_weight() {
+        assert!(accepts("gzip, deflate, br, zstd", "br"));
+        assert!(accepts("gzip;q=1.0, br;q=0.5", "br"));
+        assert!(!accepts("gzip, br;q=0", "br"));
+        assert!(!accepts("gzip", "br"));
+        assert!(!accepts("", "gzip"));
     }
 
     #[test]

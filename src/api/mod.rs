@@ -7,7 +7,9 @@ mod error;
 mod http;
 mod portal;
 
-pub use config::{load_runtime_config, RuntimeConfig};
+pub use config::{
+    in_app_path, load_runtime_config, provide_runtime_config, use_runtime_config, RuntimeConfig,
+};
 pub use error::{field_error_key, ApiError};
 pub use http::HttpBackend;
 pub use portal::{provide_portal, use_portal, PortalResource};

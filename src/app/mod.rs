@@ -7,16 +7,17 @@ mod shell;
 pub use routes::{nav_for, AppPage};
 
 use crate::api::{
-    load_runtime_config, provide_backend, provide_portal, Backend, HttpBackend, RuntimeConfig,
+    load_runtime_config, provide_backend, provide_portal, provide_runtime_config, Backend,
+    HttpBackend, RuntimeConfig,
 };
 use crate::auth::{load_session, provide_session, Guard, ReauthDialog, SignInPage};
-use crate::components::NotYetAvailable;
+use crate::components::{AppLink, NotYetAvailable};
 use crate::features::{
     contact::ContactPage, home::HomePage, settings::SettingsPage, support_users::SupportUsersPage,
 };
 use crate::i18n::{provide_i18n, use_i18n, Key};
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, StaticSegment};
 use shell::{track_page_title, Header, Nav, SkipLink};
 use std::sync::Arc;
@@ -47,8 +48,10 @@ pub fn mount_portal(target: web_sys::HtmlElement, config: RuntimeConfig) {
         let backend: Arc<dyn Backend> =
             Arc::new(HttpBackend::new(config.api_base.clone(), on_unauthorized));
         provide_backend(backend.clone());
+        let base_path = config.base_path.clone();
+        provide_runtime_config(config.clone());
         load_session(backend, session);
-        view! { <App base_path=config.base_path.clone()/> }
+        view! { <App base_path=base_path/> }
     })
     .forget();
 }
@@ -103,7 +106,7 @@ fn NotFound() -> impl IntoView {
         <section class="card" aria-labelledby="page-title">
             <h1 id="page-title">{i18n.s(Key::NotFoundTitle)}</h1>
             <p>{i18n.s(Key::NotFoundBody)}</p>
-            <p><A href="/">{i18n.s(Key::BackHome)}</A></p>
+            <p><AppLink href="/">{i18n.s(Key::BackHome)}</AppLink></p>
         </section>
     }
 }

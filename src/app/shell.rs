@@ -1,13 +1,12 @@
 //! The frame around every page: skip link, header, navigation, and the page title.
 
 use super::routes::{nav_for, AppPage};
-use crate::api::use_backend;
+use crate::api::{in_app_path, use_backend};
 use crate::auth::use_session;
-use crate::components::LanguageSelect;
+use crate::components::{AppLink, LanguageSelect};
 use crate::i18n::{role_key, use_i18n, Key, Locale};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 use support_contract::ProfileUpdate;
 
@@ -105,7 +104,7 @@ pub fn Nav() -> impl IntoView {
             <nav class="nav" aria-label=i18n.s(Key::MainNavigation)>
                 <ul>
                     <For each=move || pages.get() key=|p| *p let:page>
-                        <li><A href=page.href() exact=true>{i18n.s(page.label())}</A></li>
+                        <li><AppLink href=page.href() exact=true>{i18n.s(page.label())}</AppLink></li>
                     </For>
                 </ul>
             </nav>
@@ -121,7 +120,7 @@ pub fn track_page_title() {
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
         let app = i18n.t(Key::AppName);
-        let title = match AppPage::from_path(&path) {
+        let title = match AppPage::from_path(&in_app_path(&path)) {
             Some(page) => format!("{} · {app}", i18n.t(page.label())),
             None => app.to_string(),
         };

@@ -1,10 +1,9 @@
 use super::use_session;
 use crate::api::{use_backend, use_portal};
-use crate::components::{ErrorNotice, LoadingIndicator};
+use crate::components::{AppLink, ErrorNotice, LoadingIndicator};
 use crate::domain::roles_granting;
 use crate::i18n::{role_key, use_i18n, Key};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use support_contract::Capability;
 
 /// Shown instead of a page the user's role does not allow: which role it needs, and whom to
@@ -37,7 +36,7 @@ pub fn AccessPage(needs: Capability) -> impl IntoView {
             <p>{roles}</p>
             <p>{my_role}</p>
             <SupportAdmins intro=Key::AskAdmins/>
-            <p><A href="/">{i18n.s(Key::BackHome)}</A></p>
+            <p><AppLink href="/">{i18n.s(Key::BackHome)}</AppLink></p>
         </section>
     }
 }

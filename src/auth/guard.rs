@@ -1,5 +1,5 @@
 use super::{access::AccessPage, load_session, use_session, SessionState};
-use crate::api::use_backend;
+use crate::api::{in_app_path, use_backend};
 use crate::components::{ErrorNotice, LoadingIndicator};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
@@ -35,9 +35,10 @@ pub fn Guard(needs: Option<Capability>, children: ChildrenFn) -> impl IntoView {
     move || match decision.get() {
         Decision::Wait => view! { <LoadingIndicator/> }.into_any(),
         Decision::SignIn => {
+            // `next` is an in-app path: navigating to it adds the base path again.
             let here = format!(
                 "{}{}",
-                location.pathname.get_untracked(),
+                in_app_path(&location.pathname.get_untracked()),
                 location.search.get_untracked()
             );
             let to = format!(

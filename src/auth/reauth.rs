@@ -1,4 +1,5 @@
 use super::{use_session, SessionState, SignInForm};
+use crate::api::use_runtime_config;
 use crate::i18n::{use_i18n, Key};
 use leptos::html::Dialog;
 use leptos::prelude::*;
@@ -11,6 +12,7 @@ pub fn ReauthDialog() -> impl IntoView {
     let i18n = use_i18n();
     let ctx = use_session();
     let dialog = NodeRef::<Dialog>::new();
+    let home = format!("{}/", use_runtime_config().base_path.trim_end_matches('/'));
     let previous = Memo::new(move |_| match ctx.state.get() {
         SessionState::SignedIn(s) => Some((s.user.id, s.user.email)),
         _ => None,
@@ -33,7 +35,7 @@ pub fn ReauthDialog() -> impl IntoView {
             ctx.signed_in(session);
         } else {
             // Someone else signed in: nothing of the previous user's page may stay on screen.
-            let _ = window().location().assign("/");
+            let _ = window().location().assign(&home);
         }
     });
     view! {

@@ -1,5 +1,6 @@
 use super::use_session;
 use crate::api::{use_backend, ApiError};
+use crate::components::TextField;
 use crate::domain::safe_return_path;
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
@@ -75,34 +76,16 @@ pub fn SignInForm(
             });
         }
     };
-    let email_id = format!("{id}-email");
-    let password_id = format!("{id}-password");
-    let email_err_id = format!("{id}-email-error");
-    let password_err_id = format!("{id}-password-error");
 
     view! {
         <form class="form" novalidate on:submit=on_submit>
             <div role="alert" class="form-error">
                 {move || form_error().map(|m| view! { <p>{m}</p> })}
             </div>
-            <div class="field">
-                <label for=email_id.clone()>{i18n.s(Key::Email)}</label>
-                <input id=email_id type="email" name="email" autocomplete="username" required
-                    aria-invalid=move || email_error.get().is_some().to_string()
-                    aria-describedby=email_err_id.clone()
-                    prop:value=move || email.get()
-                    on:input=move |ev| email.set(event_target_value(&ev))/>
-                <p id=email_err_id class="field-error">{move || email_error.get()}</p>
-            </div>
-            <div class="field">
-                <label for=password_id.clone()>{i18n.s(Key::Password)}</label>
-                <input id=password_id type="password" name="password" autocomplete="current-password" required
-                    aria-invalid=move || password_error.get().is_some().to_string()
-                    aria-describedby=password_err_id.clone()
-                    prop:value=move || password.get()
-                    on:input=move |ev| password.set(event_target_value(&ev))/>
-                <p id=password_err_id class="field-error">{move || password_error.get()}</p>
-            </div>
+            <TextField id=format!("{id}-email") label=Key::Email kind="email" autocomplete="username"
+                value=email error=email_error/>
+            <TextField id=format!("{id}-password") label=Key::Password kind="password"
+                autocomplete="current-password" value=password error=password_error/>
             <button type="submit" class="button primary" disabled=move || submit.pending().get()>
                 {move || if submit.pending().get() { i18n.t(Key::SigningIn) } else { i18n.t(Key::SignIn) }}
             </button>

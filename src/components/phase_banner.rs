@@ -1,6 +1,6 @@
+use super::AppLink;
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use support_contract::{Phase, PhoneNumber};
 
 /// What the rollout phase means for the user: in `setup`, that cases cannot be filed yet and
@@ -27,7 +27,7 @@ pub fn PhaseBanner(phase: Phase, phones: Vec<PhoneNumber>) -> impl IntoView {
             <section class="banner info" aria-labelledby="phase-title">
                 <h2 id="phase-title">{i18n.s(Key::PhaseEnablementTitle)}</h2>
                 <p>{i18n.s(Key::PhaseEnablementBody)}</p>
-                <p><A href="/help">{i18n.s(Key::OpenLearning)}</A></p>
+                <p><AppLink href="/help">{i18n.s(Key::OpenLearning)}</AppLink></p>
             </section>
         }
         .into_any(),

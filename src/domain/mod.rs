@@ -4,4 +4,4 @@ mod locale;
 mod portal;
 
 pub use locale::negotiate_locale;
-pub use portal::{phones_for_region, roles_granting, safe_return_path};
+pub use portal::{phones_for_region, roles_granting, safe_return_path, strip_base};

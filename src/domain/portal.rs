@@ -25,6 +25,16 @@ pub fn roles_granting(table: &[RoleCapabilities], capability: Capability) -> Vec
     roles.into_iter().map(|(_, r)| r).collect()
 }
 
+/// The in-app path of a browser path under `base` (`/support/contact` -> `/contact`).
+pub fn strip_base<'a>(path: &'a str, base: &str) -> &'a str {
+    let base = base.trim_end_matches('/');
+    match path.strip_prefix(base) {
+        Some("") if !base.is_empty() => "/",
+        Some(rest) if base.is_empty() || rest.starts_with('/') => rest,
+        _ => path,
+    }
+}
+
 /// Where to go after signing in: the requested in-app path, never another site. Anything that
 /// is not a plain absolute path (`//evil.example`, `https://..`, `/\evil`) goes home.
 pub fn safe_return_path(next: Option<&str>) -> String {
@@ -89,6 +99,14 @@ mod tests {
         let phones = vec![phone(Region::Emea), phone(Region::Americas)];
         assert_eq!(phones_for_region(&phones, Region::Emea).len(), 1);
         assert_eq!(phones_for_region(&phones, Region::Japan).len(), 2);
+    }
+
+    #[test]
+    fn paths_under_a_base_path_are_read_without_it() {
+        assert_eq!(strip_base("/support/contact", "/support"), "/contact");
+        assert_eq!(strip_base("/support", "/support/"), "/");
+        assert_eq!(strip_base("/contact", ""), "/contact");
+        assert_eq!(strip_base("/supportive/x", "/support"), "/supportive/x");
     }
 
     #[test]

@@ -105,3 +105,41 @@ async fn without_a_built_app_the_api_still_works() {
     assert!(r.text().contains("not built"));
     assert_eq!(app.get("/api/v1/portal", None).await.status, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn browsers_that_accept_brotli_get_the_precompressed_asset_cached_for_a_year() {
+    let dir = StaticDir::new();
+    let name = "support-portal-0123456789abcdef_bg.wasm";
+    std::fs::write(dir.0.join(name), b"raw wasm").unwrap();
+    std::fs::write(dir.0.join(format!("{name}.br")), b"brotli wasm").unwrap();
+    let app = TestApp::with_config(Config {
+        static_dir: dir.0.clone(),
+        ..Config::default()
+    });
+    let request = |encoding: &'static str| {
+        axum::http::Request::get(format!("/{name}"))
+            .header(header::ACCEPT_ENCODING, encoding)
+            .body(axum::body::Body::empty())
+            .unwrap()
+    };
+
+    let br = app.send(request("gzip, deflate, br")).await;
+    assert_eq!(br.status, StatusCode::OK);
+    assert_eq!(br.header(header::CONTENT_ENCODING), "br");
+    assert_eq!(br.header(header::CONTENT_TYPE), "application/wasm");
+    assert_eq!(br.header(header::VARY), "Accept-Encoding");
+    assert_eq!(
+        br.header(header::CACHE_CONTROL),
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(br.body, b"brotli wasm");
+
+    // No gzip copy exists and brotli is not accepted: the file as built.
+    let plain = app.send(request("gzip")).await;
+    assert!(plain.headers.get(header::CONTENT_ENCODING).is_none());
+    assert_eq!(plain.body, b"raw wasm");
+
+    // Files without a content hash must be revalidated.
+    let js = app.get("/app.js", None).await;
+    assert_eq!(js.header(header::CACHE_CONTROL), "no-cache");
+}

@@ -2,11 +2,10 @@
 
 use crate::api::use_portal;
 use crate::auth::{use_session, SupportAdmins};
-use crate::components::{ErrorNotice, PhaseBanner};
+use crate::components::{AppLink, ErrorNotice, PhaseBanner};
 use crate::domain::phones_for_region;
 use crate::i18n::{capability_key, role_key, use_i18n, Key};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use support_contract::Capability;
 
 /// Where each capability is worked, for the "what you can do" links.
@@ -50,7 +49,7 @@ pub fn HomePage() -> impl IntoView {
                         {caps.into_iter().filter(|c| *c != Capability::Unknown).map(|c| {
                             let label = i18n.s(capability_key(c));
                             match capability_href(c) {
-                                Some(href) => view! { <li><A href=href>{label}</A></li> }.into_any(),
+                                Some(href) => view! { <li><AppLink href=href>{label}</AppLink></li> }.into_any(),
                                 None => view! { <li>{label}</li> }.into_any(),
                             }
                         }).collect_view()}
