@@ -43,6 +43,8 @@ pub fn HomePage() -> impl IntoView {
             view! {
                 <h1 id="page-title">{greeting}</h1>
                 <p class="lead">{s.organisation.name.clone()}" · "{i18n.s(role_key(s.user.role))}</p>
+                // The rollout phase comes right under the greeting, before anything to do.
+                {banner}
                 <section aria-labelledby="can-do-title" class="card">
                     <h2 id="can-do-title">{i18n.s(Key::WhatYouCanDo)}</h2>
                     <ul class="can-do">
@@ -61,7 +63,6 @@ pub fn HomePage() -> impl IntoView {
     };
     view! {
         <div class="page">
-            {banner}
             {body}
         </div>
     }

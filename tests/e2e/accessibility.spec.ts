@@ -1,0 +1,45 @@
+import AxeBuilder from '@axe-core/playwright';
+import { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { signIn, mainNavigation } from './portal';
+import { accounts } from '../support/accounts';
+
+/** Runs axe-core's WCAG 2.2 A/AA rules on the page and lists each violation with its nodes. */
+async function wcagViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return results.violations.map(
+    (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
+test('the sign-in page, with and without errors, meets WCAG 2.2 AA', async ({ page }) => {
+  await page.goto('/sign-in');
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  expect(await wcagViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+  expect(await wcagViolations(page)).toEqual([]);
+});
+
+test('every page the system administrator can open meets WCAG 2.2 AA', async ({ page }) => {
+  await signIn(page, accounts.systemAdmin);
+  const pages = ['Home', 'Cases', 'Service history', 'Help and forums', 'Contact support', 'Support users', 'Settings'];
+  for (const name of pages) {
+    await mainNavigation(page).getByRole('link', { name }).click();
+    await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+    await expect(page.getByText('Loading…')).toHaveCount(0);
+    expect(await wcagViolations(page), `on ${name}`).toEqual([]);
+  }
+});
+
+test('the access page and the member home page meet WCAG 2.2 AA', async ({ page }) => {
+  await signIn(page, accounts.member);
+  await expect(page.getByText(accounts.systemAdmin.name)).toBeVisible();
+  expect(await wcagViolations(page)).toEqual([]);
+  await page.goto('/support-users');
+  await expect(page.getByRole('heading', { level: 1, name: 'You do not have access to this page' })).toBeVisible();
+  await expect(page.getByText(accounts.systemAdmin.email)).toBeVisible();
+  expect(await wcagViolations(page)).toEqual([]);
+});
