@@ -53,7 +53,7 @@ pub fn Header() -> impl IntoView {
                         ..Default::default()
                     };
                     if let Ok(session) = backend.update_profile(update).await {
-                        ctx.signed_in(session);
+                        ctx.refresh(session);
                     }
                 });
             }
@@ -120,8 +120,10 @@ pub fn track_page_title() {
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
         let app = i18n.t(Key::AppName);
-        let title = match AppPage::from_path(&in_app_path(&path)) {
+        let in_app = in_app_path(&path);
+        let title = match AppPage::from_path(&in_app) {
             Some(page) => format!("{} · {app}", i18n.t(page.label())),
+            None if in_app == "/sign-in" => format!("{} · {app}", i18n.t(Key::SignIn)),
             None => app.to_string(),
         };
         document().set_title(&title);

@@ -51,6 +51,12 @@ impl SessionCtx {
         self.state.set(SessionState::SignedIn(session));
     }
 
+    /// Replaces the session after a change the user already sees (a language switched in the
+    /// header), without re-applying its language: a slow answer must not undo a newer switch.
+    pub fn refresh(self, session: Session) {
+        self.state.set(SessionState::SignedIn(session));
+    }
+
     /// The session ended elsewhere (expiry, removal): ask to sign in again, keeping the page.
     pub fn mark_unauthorized(self) {
         if matches!(self.state.get_untracked(), SessionState::SignedIn(_)) {

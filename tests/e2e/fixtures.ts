@@ -9,20 +9,23 @@ type Options = {
   phase: 'live' | 'setup';
   /** Start a backend for this test alone, for tests that change what others would see. */
   isolated: boolean;
+  /** Console lines a test provokes on purpose (the browser's own log of a dropped request). */
+  expectedConsole: RegExp[];
 };
 
 /**
  * Chromium logs every non-2xx fetch as a console error. The contract's 401 (signed out, wrong
- * password) and 403 answers are expected replies, not faults of the app, so only those exact
+ * password), 403 (role) and 429 (throttled sign-in) answers are expected replies, not faults of the app, so only those exact
  * browser lines are let through; anything the app or the CSP logs still fails the test.
  */
 function isExpectedRefusal(text: string): boolean {
-  return /^Failed to load resource: the server responded with a status of (401|403) \(/.test(text);
+  return /^Failed to load resource: the server responded with a status of (401|403|429) \(/.test(text);
 }
 
 export const test = base.extend<Options & { consoleGuard: void }>({
   phase: ['live', { option: true }],
   isolated: [false, { option: true }],
+  expectedConsole: [[], { option: true }],
   baseURL: async ({ phase, isolated }, use) => {
     if (!isolated) {
       await use(phase === 'setup' ? process.env.SP_SETUP_URL : process.env.SP_LIVE_URL);
@@ -36,12 +39,13 @@ export const test = base.extend<Options & { consoleGuard: void }>({
     }
   },
   consoleGuard: [
-    async ({ page }, use) => {
+    async ({ page, expectedConsole }, use) => {
       const problems: string[] = [];
       page.on('console', (m) => {
         const text = m.text();
+        const expected = isExpectedRefusal(text) || expectedConsole.some((re) => re.test(text));
         if (/Content.Security.Policy/i.test(text)) problems.push(`CSP violation: ${text}`);
-        else if (m.type() === 'error' && !isExpectedRefusal(text)) problems.push(`console error: ${text}`);
+        else if (m.type() === 'error' && !expected) problems.push(`console error: ${text}`);
       });
       page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
       await use();

@@ -18,6 +18,33 @@ test('the system administrator switches to French, then Spanish, and sees the ro
   await expect(page.getByRole('button', { name: 'Cerrar sesión' })).toBeVisible();
 });
 
+test('a slow save of an earlier language choice does not undo a newer one', async ({ page }) => {
+  await signIn(page, accounts.systemAdmin);
+  let held = 0;
+  let releaseFrench: () => void = () => {};
+  const frenchAnswered = new Promise<void>((resolve) => {
+    page.route('**/api/v1/profile', async (route) => {
+      if (held++ === 0) {
+        // Hold the French save back until the user has already chosen Spanish.
+        await new Promise<void>((release) => { releaseFrench = release; });
+        await route.continue();
+        resolve();
+      } else {
+        await route.continue();
+      }
+    });
+  });
+  await page.getByLabel('Language').selectOption('fr');
+  await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
+  await page.getByLabel('Langue').selectOption('es');
+  await expect(page.getByRole('button', { name: 'Cerrar sesión' })).toBeVisible();
+  releaseFrench();
+  await frenchAnswered;
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByRole('button', { name: 'Cerrar sesión' })).toBeVisible();
+  await expect(page.getByLabel('Idioma')).toHaveValue('es');
+});
+
 test('the chosen language stays after a reload and in a new browser, because the profile keeps it', async ({ page, browser, baseURL }) => {
   await signIn(page, accounts.supportAdmin);
   await page.getByLabel('Language').selectOption('fr');

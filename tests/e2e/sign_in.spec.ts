@@ -10,6 +10,21 @@ test('a wrong password shows a clear error and keeps the email in the field', as
   await expect(mainNavigation(page)).toHaveCount(0);
 });
 
+test('repeated wrong passwords slow sign-in down, with a message that says how long to wait', async ({ page }) => {
+  // A throwaway address: the demo accounts must stay usable by the other journeys.
+  const email = `nobody-${Date.now()}@northwind.example`;
+  await page.goto('/sign-in');
+  await expect(page).toHaveTitle('Sign in · Support Portal');
+  for (let i = 0; i < 5; i++) {
+    await fillSignIn(page, email, `wrong-${i}`);
+    await expect(page.getByRole('alert')).toContainText('The email or password is not right');
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+  }
+  await fillSignIn(page, email, 'wrong-again');
+  await expect(page.getByRole('alert')).toContainText(/Too many failed attempts\. Try again in \d+ min\./);
+  await expect(page.getByLabel('Email')).toHaveValue(email);
+});
+
 test('an empty form names each missing field next to it, without a request', async ({ page }) => {
   await page.goto('/sign-in');
   await page.getByRole('button', { name: 'Sign in' }).click();
