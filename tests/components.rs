@@ -5,10 +5,15 @@
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use std::sync::{Arc, Mutex};
+use support_contract::cases::{
+    CallRequest, Case, CaseSummary, HelpSuggestion, NewCase, NewComment, Person, ThreadEntry,
+    UrgencyChange,
+};
 use support_contract::*;
 use support_portal::api::{provide_backend, provide_portal, ApiError, ApiFuture, Backend};
 use support_portal::app::{nav_for, AppPage};
 use support_portal::auth::{provide_session, AccessPage, Guard, SignInForm};
+use support_portal::domain::CaseQuery;
 use support_portal::i18n::{format_date_time, format_number, provide_i18n, Locale};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -88,6 +93,40 @@ impl Backend for FakeBackend {
     }
     fn support_users(&self, _: Option<String>) -> ApiFuture<'_, Page<SupportUser>> {
         Box::pin(async { Err(ApiError::Forbidden) })
+    }
+    // The case operations are not used by these tests; the journeys cover them for real.
+    fn list_cases(&self, _: CaseQuery) -> ApiFuture<'_, Page<CaseSummary>> {
+        Box::pin(async { Err(ApiError::Forbidden) })
+    }
+    fn case(&self, _: String) -> ApiFuture<'_, Case> {
+        Box::pin(async { Err(ApiError::NotFound) })
+    }
+    fn case_thread(&self, _: String, _: Option<i64>) -> ApiFuture<'_, Vec<ThreadEntry>> {
+        Box::pin(async { Err(ApiError::NotFound) })
+    }
+    fn file_case(&self, _: NewCase, _: String) -> ApiFuture<'_, Case> {
+        Box::pin(async { Err(ApiError::Forbidden) })
+    }
+    fn comment(&self, _: String, _: NewComment) -> ApiFuture<'_, ThreadEntry> {
+        Box::pin(async { Err(ApiError::NotFound) })
+    }
+    fn close_case(&self, _: String, _: i64) -> ApiFuture<'_, Case> {
+        Box::pin(async { Err(ApiError::NotFound) })
+    }
+    fn reopen_case(&self, _: String, _: i64) -> ApiFuture<'_, Case> {
+        Box::pin(async { Err(ApiError::NotFound) })
+    }
+    fn request_urgency(&self, _: String, _: i64, _: UrgencyChange) -> ApiFuture<'_, Case> {
+        Box::pin(async { Err(ApiError::NotFound) })
+    }
+    fn request_call(&self, _: String, _: CallRequest) -> ApiFuture<'_, ThreadEntry> {
+        Box::pin(async { Err(ApiError::NotFound) })
+    }
+    fn organisation_members(&self) -> ApiFuture<'_, Vec<Person>> {
+        Box::pin(async { Ok(vec![]) })
+    }
+    fn help_suggestions(&self, _: String) -> ApiFuture<'_, Vec<HelpSuggestion>> {
+        Box::pin(async { Ok(vec![]) })
     }
 }
 

@@ -193,6 +193,13 @@ impl RequiredCapability for ManageUsers {
     const CAPABILITY: Capability = Capability::ManageUsers;
 }
 
+/// Marker: the handler requires [`Capability::ManageCases`].
+pub struct ManageCases;
+
+impl RequiredCapability for ManageCases {
+    const CAPABILITY: Capability = Capability::ManageCases;
+}
+
 /// The signed-in user, provided their role grants `C`: 401 when signed out, 403 otherwise.
 pub struct RequireCapability<C: RequiredCapability> {
     /// The user, known to hold the capability.

@@ -9,10 +9,13 @@ use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 /// The migrations in `backend/migrations/`, applied in this order and recorded by name.
-pub const MIGRATIONS: &[(&str, &str)] = &[(
-    "0001_initial",
-    include_str!("../migrations/0001_initial.sql"),
-)];
+pub const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_initial",
+        include_str!("../migrations/0001_initial.sql"),
+    ),
+    ("0002_cases", include_str!("../migrations/0002_cases.sql")),
+];
 
 /// One connection behind a mutex: SQLite serialises writers anyway, and every query is short.
 pub struct Db(Mutex<Connection>);

@@ -1,6 +1,6 @@
 //! The OpenAPI 3.1 document, generated from the handlers and the contract types.
 
-use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, Http, HttpAuthScheme, SecurityScheme};
 use utoipa::openapi::OpenApi as Document;
 use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
@@ -27,6 +27,11 @@ pub const COMMITTED_PATH: &str = "contract/openapi.json";
         (name = "profile", description = "The signed-in user's preferences"),
         (name = "portal", description = "Public portal configuration"),
         (name = "support-users", description = "The organisation's support administrators and users"),
+        (name = "cases", description = "Support cases: filing, following, replying, closing, escalating"),
+        (name = "attachments", description = "Files attached to cases and comments"),
+        (name = "help", description = "Help articles"),
+        (name = "agent", description = "The vendor's side of cases under `/agent/v1`, for tests and the demo: \
+            bearer token from `--agent-token`; without one configured, every agent path answers 404"),
     ),
     // The problem schemas are named by the reusable responses, which do not register them.
     components(schemas(support_contract::Problem, support_contract::FieldError), responses(
@@ -36,6 +41,12 @@ pub const COMMITTED_PATH: &str = "contract/openapi.json";
         responses::TooManyAttempts,
         responses::Forbidden,
         responses::NotFound,
+        responses::Conflict,
+        responses::PreconditionFailed,
+        responses::PreconditionRequired,
+        responses::UrgencyChangeTooSoon,
+        responses::AttachmentTooLarge,
+        responses::AttachmentTypeNotAllowed,
     )),
     modifiers(&SessionCookie)
 )]
@@ -53,12 +64,18 @@ impl Modify for SessionCookie {
                 "Set by `POST /api/v1/session`; HttpOnly, SameSite=Lax",
             ))),
         );
+        components.add_security_scheme(
+            "agent_token",
+            SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)),
+        );
     }
 }
 
 /// The API routes with their document: `/api/v1` plus everything in [`routes::api`].
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", routes::api())
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .nest("/api/v1", routes::api())
+        .nest("/agent/v1", routes::agent())
 }
 
 /// The document alone.
@@ -108,6 +125,10 @@ mod tests {
             "/api/v1/portal",
             "/api/v1/support-contacts",
             "/api/v1/support-users",
+            "/api/v1/cases",
+            "/api/v1/cases/{id}",
+            "/api/v1/attachments",
+            "/agent/v1/cases/{id}/comments",
         ] {
             assert!(paths.iter().any(|k| *k == p), "{p} missing from {paths:?}");
         }

@@ -109,6 +109,36 @@ impl ApiError {
         Self::new(types::VALIDATION, status, "Invalid request", Some(detail))
     }
 
+    /// Any problem type of the contract, for the errors specific to one resource.
+    pub fn problem(type_: &str, status: StatusCode, title: &str, detail: &str) -> Self {
+        Self::new(type_, status, title, Some(detail.into()))
+    }
+
+    /// 409: the request conflicts with the resource's state.
+    pub fn conflict(detail: &str) -> Self {
+        Self::problem(types::CONFLICT, StatusCode::CONFLICT, "Conflict", detail)
+    }
+
+    /// 412: `If-Match` names a version that is no longer current.
+    pub fn precondition_failed() -> Self {
+        Self::problem(
+            types::PRECONDITION_FAILED,
+            StatusCode::PRECONDITION_FAILED,
+            "Changed meanwhile",
+            "Someone changed this since you loaded it; reload and try again.",
+        )
+    }
+
+    /// 428: an edit without `If-Match`.
+    pub fn precondition_required() -> Self {
+        Self::problem(
+            types::PRECONDITION_FAILED,
+            StatusCode::PRECONDITION_REQUIRED,
+            "If-Match required",
+            "Send the version you edit as `If-Match: \"<version>\"` (the case's ETag).",
+        )
+    }
+
     /// 500: something broke on our side; the details go to the log, not to the client.
     pub fn server() -> Self {
         Self::new(

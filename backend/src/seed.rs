@@ -3,10 +3,12 @@
 use std::sync::OnceLock;
 
 use rusqlite::{params, Connection, OptionalExtension};
-use support_contract::{Plan, Region, Role, UserSource, UserStatus};
+use support_contract::cases::{CaseStatus, NewCase, Person, Priority, ThreadEvent};
+use support_contract::{Plan, Product, Region, Role, UserSource, UserStatus};
 
+use crate::cases;
 use crate::config::Bootstrap;
-use crate::db::{new_id, now_rfc3339};
+use crate::db::{new_id, now_rfc3339, unix_now};
 use crate::model::enum_to_db;
 use crate::password;
 
@@ -116,17 +118,201 @@ pub fn seed_demo(conn: &mut Connection) -> rusqlite::Result<bool> {
     if any {
         return Ok(false);
     }
-    for org in DEMO {
+    for (i, org) in DEMO.iter().enumerate() {
         let org_id = insert_org(&tx, org.name, org.plan, org.region)?;
+        let mut ids = Vec::new();
         for u in org.users {
             let hash = (u.status == UserStatus::Active).then(demo_hash);
-            insert_user(
+            ids.push(insert_user(
                 &tx, &org_id, u.email, u.name, u.role, u.status, u.source, hash,
-            )?;
+            )?);
+        }
+        if i == 0 {
+            // Northwind: the system administrator and the customer support administrator.
+            seed_cases(&tx, &org_id, org.plan, &ids[1], &ids[0])?;
         }
     }
     tx.commit()?;
     Ok(true)
+}
+
+/// One demo case: filed `age` seconds ago, then taken through `steps`.
+struct DemoCase {
+    product: Product,
+    priority: Priority,
+    title: &'static str,
+    description: &'static str,
+    /// Seconds before now that it was filed.
+    age: i64,
+    /// (seconds after filing, what happened), in order.
+    steps: &'static [(i64, Step)],
+}
+
+#[derive(Clone, Copy)]
+enum Step {
+    Agent(&'static str),
+    Customer(&'static str),
+    Status(CaseStatus),
+    Engineer(&'static str),
+}
+
+const H: i64 = 3600;
+const D: i64 = 86_400;
+
+const DEMO_CASES: &[DemoCase] = &[
+    DemoCase {
+        product: Product::Analytics,
+        priority: Priority::P2,
+        title: "Report suite data delayed by six hours",
+        description: "Since yesterday morning the Northwind Web report suite shows no data for the last six hours; real-time reports are empty.",
+        age: 2 * D,
+        steps: &[
+            (20 * 60, Step::Agent("Thanks for the details. We see processing latency on your report suite and are investigating.")),
+            (25 * 60, Step::Engineer("Priya Nair")),
+            (3 * H, Step::Customer("Any update? Our daily dashboard is due at noon.")),
+        ],
+    },
+    DemoCase {
+        product: Product::Target,
+        priority: Priority::P1,
+        title: "Activities not delivering on the checkout page",
+        description: "None of our Target activities render on /checkout since this morning's release; revenue tests are stopped.",
+        age: D,
+        steps: &[
+            (10 * 60, Step::Agent("Could you send a HAR file of the checkout page and the at.js version you deploy?")),
+            (11 * 60, Step::Status(CaseStatus::AwaitingYourReply)),
+        ],
+    },
+    DemoCase {
+        product: Product::AudienceManager,
+        priority: Priority::P3,
+        title: "Segment population lower than expected",
+        description: "The 'Frequent buyers' segment shows 40% fewer devices than last month, although the trait counts are stable.",
+        age: 2 * H,
+        steps: &[],
+    },
+    DemoCase {
+        product: Product::Analytics,
+        priority: Priority::P4,
+        title: "Question about calculated metrics rounding",
+        description: "How are decimals rounded in calculated metrics that divide revenue by orders?",
+        age: 3 * D,
+        steps: &[
+            (5 * H, Step::Agent("Calculated metrics keep full precision and round only for display, to the decimals set in the metric's format.")),
+            (5 * H + 60, Step::Status(CaseStatus::ResolutionProvided)),
+        ],
+    },
+    DemoCase {
+        product: Product::Target,
+        priority: Priority::P3,
+        title: "Preview links do not open the activity",
+        description: "QA preview links for our homepage activity open the default experience.",
+        age: 10 * D,
+        steps: &[
+            (40 * 60, Step::Agent("Preview links need third-party cookies in the browser; please allow them for the QA session.")),
+            (41 * 60, Step::Status(CaseStatus::ResolutionProvided)),
+            (7 * D, Step::Status(CaseStatus::Closed)),
+        ],
+    },
+    DemoCase {
+        product: Product::Analytics,
+        priority: Priority::P2,
+        title: "Data feed missing two hours of hits",
+        description: "The hourly data feed for 3 AM and 4 AM UTC was delivered empty.",
+        age: 30 * D,
+        steps: &[
+            (30 * 60, Step::Agent("The feed was regenerated and redelivered to your FTP location.")),
+            (31 * 60, Step::Status(CaseStatus::ResolutionProvided)),
+            (10 * D, Step::Status(CaseStatus::Closed)),
+        ],
+    },
+];
+
+/// Northwind's demo cases, across statuses, priorities and products.
+fn seed_cases(
+    tx: &Connection,
+    org_id: &str,
+    plan: Plan,
+    requester: &str,
+    watcher: &str,
+) -> rusqlite::Result<()> {
+    let now = unix_now();
+    let person = |id: &str| -> rusqlite::Result<Person> {
+        let name = tx.query_row("SELECT name FROM users WHERE id = ?1", [id], |r| r.get(0))?;
+        Ok(Person {
+            id: id.to_string(),
+            name,
+        })
+    };
+    let customer = person(requester)?;
+    for (n, d) in DEMO_CASES.iter().enumerate() {
+        let filed = now - d.age;
+        let new = NewCase {
+            product: d.product,
+            priority: d.priority,
+            title: d.title.into(),
+            description: d.description.into(),
+            details: Default::default(),
+            reproducible: n % 2 == 0,
+            steps_to_reproduce: None,
+            environment: Some("Production".into()),
+            business_impact: (d.priority == Priority::P1)
+                .then(|| "Checkout experiments drive a third of online revenue.".into()),
+            contact_phone: "+44 20 7946 0123".into(),
+            time_zone: "Europe/London".into(),
+            watchers: if n % 2 == 0 {
+                vec![watcher.to_string()]
+            } else {
+                Vec::new()
+            },
+            attachments: Vec::new(),
+        };
+        let id = cases::insert(tx, org_id, plan, requester, &new, filed)?;
+        for (after, step) in d.steps {
+            let at = filed + after;
+            let c = cases::load(tx, &id, None)?.expect("just inserted");
+            match *step {
+                Step::Agent(body) => {
+                    let comment = ThreadEvent::Comment {
+                        body: body.into(),
+                        attachments: Vec::new(),
+                    };
+                    cases::add_entry(tx, &id, at, None, true, comment)?;
+                    tx.execute(
+                        "UPDATE cases SET first_response_at = COALESCE(first_response_at, ?2) WHERE id = ?1",
+                        params![id, at],
+                    )?;
+                    cases::touch(tx, &id, at)?;
+                    if c.status == CaseStatus::New {
+                        cases::set_status(tx, &c, CaseStatus::InProgress, at, None, true)?;
+                    }
+                }
+                Step::Customer(body) => {
+                    let comment = ThreadEvent::Comment {
+                        body: body.into(),
+                        attachments: Vec::new(),
+                    };
+                    cases::add_entry(tx, &id, at, Some(&customer), false, comment)?;
+                    cases::touch(tx, &id, at)?;
+                }
+                Step::Status(to) => {
+                    cases::set_status(tx, &c, to, at, None, true)?;
+                }
+                Step::Engineer(name) => {
+                    tx.execute(
+                        "UPDATE cases SET engineer = ?2 WHERE id = ?1",
+                        params![id, name],
+                    )?;
+                    let e = ThreadEvent::EngineerAssigned {
+                        engineer: name.into(),
+                    };
+                    cases::add_entry(tx, &id, at, None, true, e)?;
+                    cases::touch(tx, &id, at)?;
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Creates the bootstrap organisation and administrator when the database has no users.
@@ -230,6 +416,15 @@ mod tests {
         assert!(!seed_demo(&mut conn).unwrap());
         assert_eq!(count(&conn, "organisations"), 2);
         assert_eq!(count(&conn, "users"), 5);
+        assert_eq!(count(&conn, "cases"), DEMO_CASES.len() as i64);
+        let reopenable: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM cases WHERE status = 'closed' AND closed_at > ?1",
+                [unix_now() - 14 * D],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(reopenable, 1, "one closed case can still be reopened");
         let invited: Option<String> = conn
             .query_row(
                 "SELECT password_hash FROM users WHERE email = 'jordan.blake@northwind.example'",

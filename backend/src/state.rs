@@ -1,5 +1,6 @@
 //! What every handler shares.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::config::Config;
@@ -18,15 +19,26 @@ pub struct Inner {
     pub config: Config,
     /// Failed sign-ins per email.
     pub throttle: Throttle,
+    /// Where attachments are stored (created on first upload).
+    pub data_dir: PathBuf,
 }
 
 impl AppState {
     /// Bundles an opened database with the configuration.
     pub fn new(db: Db, config: Config) -> Self {
+        let data_dir = match &config.data_dir {
+            Some(dir) => dir.clone(),
+            // A throwaway database gets throwaway files.
+            None if config.database == ":memory:" => {
+                std::env::temp_dir().join(format!("sp-data-{}", crate::db::random_token(9)))
+            }
+            None => PathBuf::from("data"),
+        };
         AppState(Arc::new(Inner {
             db,
             config,
             throttle: Throttle::default(),
+            data_dir,
         }))
     }
 }

@@ -18,7 +18,11 @@ pub async fn serve(
 ) -> Response {
     let dir = &state.config.static_dir;
     let path = uri.path();
-    if path == "/api" || path.starts_with("/api/") {
+    if path == "/api"
+        || path.starts_with("/api/")
+        || path == "/agent"
+        || path.starts_with("/agent/")
+    {
         return ApiError::not_found().into_response();
     }
     if method != Method::GET && method != Method::HEAD {

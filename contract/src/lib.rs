@@ -4,6 +4,7 @@
 //! backend derives the OpenAPI document (`contract/openapi.json`) from them. Enums that a newer
 //! backend may extend decode unknown values to `Unknown` instead of failing the whole response.
 
+pub mod cases;
 mod problem;
 mod roles;
 
@@ -61,13 +62,14 @@ pub enum Phase {
 }
 
 /// A product the vendor supports through the portal.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Product {
     Analytics,
     Target,
     AudienceManager,
+    #[default]
     #[serde(other)]
     Unknown,
 }

@@ -17,6 +17,19 @@ pub mod problem_types {
     pub const PRECONDITION_FAILED: &str = "urn:support-portal:problem:precondition-failed";
     pub const CROSS_ORIGIN: &str = "urn:support-portal:problem:cross-origin";
     pub const SERVER: &str = "urn:support-portal:problem:server";
+    /// The portal is in the `setup` phase: cases cannot be filed yet.
+    pub const CASE_FILING_CLOSED: &str = "urn:support-portal:problem:case-filing-closed";
+    /// The case's status does not allow this change (for example closing a closed case).
+    pub const TRANSITION_NOT_ALLOWED: &str = "urn:support-portal:problem:transition-not-allowed";
+    /// The case was closed more than 14 days ago.
+    pub const REOPEN_WINDOW_PASSED: &str = "urn:support-portal:problem:reopen-window-passed";
+    /// An urgency change was already requested in the last 24 hours.
+    pub const URGENCY_CHANGE_TOO_SOON: &str = "urn:support-portal:problem:urgency-change-too-soon";
+    /// An attachment is over the size limit.
+    pub const ATTACHMENT_TOO_LARGE: &str = "urn:support-portal:problem:attachment-too-large";
+    /// An attachment's type is not on the allow-list.
+    pub const ATTACHMENT_TYPE_NOT_ALLOWED: &str =
+        "urn:support-portal:problem:attachment-type-not-allowed";
 }
 
 /// One invalid field of a request body.

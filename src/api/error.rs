@@ -21,6 +21,10 @@ pub enum ApiError {
     Validation(Vec<FieldError>),
     /// Changed meanwhile (409 or 412).
     Conflict,
+    /// The portal's rollout phase does not take cases yet.
+    FilingClosed,
+    /// The case's state does not allow this now (status, reopen window, once-a-day limits).
+    NotAllowedNow,
     /// The backend could not be reached.
     Network,
     /// The backend answered something this app does not understand.
@@ -37,6 +41,13 @@ impl ApiError {
         let kind = problem.as_ref().map(|p| p.type_.as_str()).unwrap_or("");
         match (kind, status) {
             (problem_types::INVALID_CREDENTIALS, _) => ApiError::InvalidCredentials,
+            (problem_types::CASE_FILING_CLOSED, _) => ApiError::FilingClosed,
+            (
+                problem_types::TRANSITION_NOT_ALLOWED
+                | problem_types::REOPEN_WINDOW_PASSED
+                | problem_types::URGENCY_CHANGE_TOO_SOON,
+                _,
+            ) => ApiError::NotAllowedNow,
             (problem_types::TOO_MANY_ATTEMPTS, _) | (_, 429) => ApiError::TooManyAttempts {
                 retry_after_secs: problem.and_then(|p| p.retry_after).unwrap_or(60),
             },
@@ -67,6 +78,8 @@ impl ApiError {
             ApiError::NotFound => Key::ErrNotFound,
             ApiError::Validation(_) => Key::ErrValidation,
             ApiError::Conflict => Key::ErrConflict,
+            ApiError::FilingClosed => Key::FilingClosed,
+            ApiError::NotAllowedNow => Key::ErrNotAllowedNow,
             ApiError::Network => Key::ErrNetwork,
             ApiError::Decode => Key::ErrDecode,
             ApiError::Server { .. } => Key::ErrServer,
@@ -90,6 +103,8 @@ pub fn field_error_key(code: &str) -> Key {
         "required" => Key::ErrRequired,
         "invalid_email" => Key::ErrInvalidEmail,
         "invalid_time_zone" => Key::ErrInvalidTimeZone,
+        "too_long" => Key::ErrTooLong,
+        "invalid_phone" => Key::ErrInvalidPhone,
         _ => Key::ErrInvalidValue,
     }
 }
@@ -159,6 +174,15 @@ mod tests {
             Some("Este campo es obligatorio.")
         );
         assert_eq!(e.field_message("password", Locale::Es), None);
+    }
+
+    #[test]
+    fn a_closed_filing_phase_is_explained_not_blamed_on_the_role() {
+        let e = ApiError::from_response(403, problem(problem_types::CASE_FILING_CLOSED, 403));
+        assert_eq!(e, ApiError::FilingClosed);
+        assert!(e
+            .message(Locale::En)
+            .starts_with("Cases cannot be filed yet"));
     }
 
     #[test]

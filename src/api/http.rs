@@ -1,10 +1,15 @@
 //! The only place that speaks HTTP: base URL, cookies, JSON, and status codes to `ApiError`.
 
 use super::{ApiError, ApiFuture, Backend};
+use crate::domain::CaseQuery;
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use support_contract::cases::{
+    CallRequest, Case, CaseSummary, HelpSuggestion, NewCase, NewComment, Person, ThreadEntry,
+    UrgencyChange,
+};
 use support_contract::{
     Page, PortalConfig, Problem, ProfileUpdate, Session, SignInRequest, SupportContact, SupportUser,
 };
@@ -70,6 +75,19 @@ impl HttpBackend {
         self.prepare(Request::get(&self.url(path))).build()
     }
 
+    fn post_json<B: Serialize>(
+        &self,
+        path: &str,
+        headers: &[(&str, String)],
+        body: &B,
+    ) -> Result<Request, gloo_net::Error> {
+        let mut builder = Request::post(&self.url(path));
+        for (name, value) in headers {
+            builder = builder.header(name, value);
+        }
+        self.with_json(builder, body)
+    }
+
     fn with_json<B: Serialize>(
         &self,
         builder: RequestBuilder,
@@ -115,9 +133,128 @@ impl Backend for HttpBackend {
 
     fn support_users(&self, cursor: Option<String>) -> ApiFuture<'_, Page<SupportUser>> {
         let path = match cursor {
-            Some(c) => format!("/support-users?cursor={}", js_sys::encode_uri_component(&c)),
+            Some(c) => format!("/support-users?cursor={}", encode(&c)),
             None => "/support-users".to_string(),
         };
         Box::pin(async move { self.send(self.get(&path), true).await })
     }
+
+    fn list_cases(&self, query: CaseQuery) -> ApiFuture<'_, Page<CaseSummary>> {
+        let params: Vec<String> = query
+            .to_params()
+            .into_iter()
+            .map(|(k, v)| format!("{k}={}", encode(&v)))
+            .collect();
+        let path = if params.is_empty() {
+            "/cases".to_string()
+        } else {
+            format!("/cases?{}", params.join("&"))
+        };
+        Box::pin(async move { self.send(self.get(&path), true).await })
+    }
+
+    fn case(&self, id: String) -> ApiFuture<'_, Case> {
+        Box::pin(async move {
+            self.send(self.get(&format!("/cases/{}", encode(&id))), true)
+                .await
+        })
+    }
+
+    fn case_thread(&self, id: String, after: Option<i64>) -> ApiFuture<'_, Vec<ThreadEntry>> {
+        let after = after.map(|a| format!("?after={a}")).unwrap_or_default();
+        Box::pin(async move {
+            self.send(
+                self.get(&format!("/cases/{}/thread{after}", encode(&id))),
+                true,
+            )
+            .await
+        })
+    }
+
+    fn file_case(&self, case: NewCase, idempotency_key: String) -> ApiFuture<'_, Case> {
+        Box::pin(async move {
+            let req = self.post_json("/cases", &[("Idempotency-Key", idempotency_key)], &case);
+            self.send(req, true).await
+        })
+    }
+
+    fn comment(&self, id: String, comment: NewComment) -> ApiFuture<'_, ThreadEntry> {
+        Box::pin(async move {
+            let req = self.post_json(&format!("/cases/{}/comments", encode(&id)), &[], &comment);
+            self.send(req, true).await
+        })
+    }
+
+    fn close_case(&self, id: String, version: i64) -> ApiFuture<'_, Case> {
+        Box::pin(async move {
+            let req = self.post_json(
+                &format!("/cases/{}/close", encode(&id)),
+                &[if_match(version)],
+                &(),
+            );
+            self.send(req, true).await
+        })
+    }
+
+    fn reopen_case(&self, id: String, version: i64) -> ApiFuture<'_, Case> {
+        Box::pin(async move {
+            let req = self.post_json(
+                &format!("/cases/{}/reopen", encode(&id)),
+                &[if_match(version)],
+                &(),
+            );
+            self.send(req, true).await
+        })
+    }
+
+    fn request_urgency(
+        &self,
+        id: String,
+        version: i64,
+        change: UrgencyChange,
+    ) -> ApiFuture<'_, Case> {
+        Box::pin(async move {
+            let req = self.post_json(
+                &format!("/cases/{}/urgency", encode(&id)),
+                &[if_match(version)],
+                &change,
+            );
+            self.send(req, true).await
+        })
+    }
+
+    fn request_call(&self, id: String, request: CallRequest) -> ApiFuture<'_, ThreadEntry> {
+        Box::pin(async move {
+            let req = self.post_json(
+                &format!("/cases/{}/call-requests", encode(&id)),
+                &[],
+                &request,
+            );
+            self.send(req, true).await
+        })
+    }
+
+    fn organisation_members(&self) -> ApiFuture<'_, Vec<Person>> {
+        Box::pin(self.send(self.get("/organisation/members"), true))
+    }
+
+    fn help_suggestions(&self, q: String) -> ApiFuture<'_, Vec<HelpSuggestion>> {
+        Box::pin(async move {
+            self.send(
+                self.get(&format!("/help/suggestions?q={}", encode(&q))),
+                true,
+            )
+            .await
+        })
+    }
+}
+
+/// A path or query component, percent-encoded.
+fn encode(s: &str) -> String {
+    js_sys::encode_uri_component(s).into()
+}
+
+/// The `If-Match` header for an edit based on `version` (the case's `ETag`).
+fn if_match(version: i64) -> (&'static str, String) {
+    ("If-Match", format!("\"{version}\""))
 }

@@ -5,6 +5,7 @@
 mod config;
 mod error;
 mod http;
+pub mod local_store;
 mod portal;
 
 pub use config::{
@@ -14,10 +15,15 @@ pub use error::{field_error_key, ApiError};
 pub use http::HttpBackend;
 pub use portal::{provide_portal, use_portal, PortalResource};
 
+use crate::domain::CaseQuery;
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
+use support_contract::cases::{
+    CallRequest, Case, CaseSummary, HelpSuggestion, NewCase, NewComment, Person, ThreadEntry,
+    UrgencyChange,
+};
 use support_contract::{
     Page, PortalConfig, ProfileUpdate, Session, SignInRequest, SupportContact, SupportUser,
 };
@@ -41,6 +47,33 @@ pub trait Backend: Send + Sync {
     fn support_contacts(&self) -> ApiFuture<'_, Vec<SupportContact>>;
     /// `GET /support-users`, one page.
     fn support_users(&self, cursor: Option<String>) -> ApiFuture<'_, Page<SupportUser>>;
+    /// `GET /cases`, one page of the view `query` describes.
+    fn list_cases(&self, query: CaseQuery) -> ApiFuture<'_, Page<CaseSummary>>;
+    /// `GET /cases/{id}`.
+    fn case(&self, id: String) -> ApiFuture<'_, Case>;
+    /// `GET /cases/{id}/thread`, the entries after `after` (all when `None`).
+    fn case_thread(&self, id: String, after: Option<i64>) -> ApiFuture<'_, Vec<ThreadEntry>>;
+    /// `POST /cases`; the same `idempotency_key` never files a second case.
+    fn file_case(&self, case: NewCase, idempotency_key: String) -> ApiFuture<'_, Case>;
+    /// `POST /cases/{id}/comments`.
+    fn comment(&self, id: String, comment: NewComment) -> ApiFuture<'_, ThreadEntry>;
+    /// `POST /cases/{id}/close`, refused with `Conflict` when the case changed since `version`.
+    fn close_case(&self, id: String, version: i64) -> ApiFuture<'_, Case>;
+    /// `POST /cases/{id}/reopen`, refused with `Conflict` when the case changed since `version`.
+    fn reopen_case(&self, id: String, version: i64) -> ApiFuture<'_, Case>;
+    /// `POST /cases/{id}/urgency`.
+    fn request_urgency(
+        &self,
+        id: String,
+        version: i64,
+        change: UrgencyChange,
+    ) -> ApiFuture<'_, Case>;
+    /// `POST /cases/{id}/call-requests`.
+    fn request_call(&self, id: String, request: CallRequest) -> ApiFuture<'_, ThreadEntry>;
+    /// `GET /organisation/members`: who can watch a case.
+    fn organisation_members(&self) -> ApiFuture<'_, Vec<Person>>;
+    /// `GET /help/suggestions?q=`: help articles related to what the user types.
+    fn help_suggestions(&self, q: String) -> ApiFuture<'_, Vec<HelpSuggestion>>;
 }
 
 /// The backend handle in context.

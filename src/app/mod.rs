@@ -13,12 +13,16 @@ use crate::api::{
 use crate::auth::{load_session, provide_session, Guard, ReauthDialog, SignInPage};
 use crate::components::{AppLink, NotYetAvailable};
 use crate::features::{
-    contact::ContactPage, home::HomePage, settings::SettingsPage, support_users::SupportUsersPage,
+    cases::{CaseDetailPage, CaseListPage, FileCasePage},
+    contact::ContactPage,
+    home::HomePage,
+    settings::SettingsPage,
+    support_users::SupportUsersPage,
 };
 use crate::i18n::{provide_i18n, use_i18n, Key};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, StaticSegment};
+use leptos_router::{path, ParamSegment, StaticSegment};
 use shell::{track_page_title, Header, Nav, SkipLink};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -81,7 +85,11 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/sign-in") view=SignInPage/>
                 <Route path=path!("/") view=guarded(AppPage::Home, || HomePage().into_any())/>
                 <Route path=StaticSegment(AppPage::Cases.segment())
-                    view=guarded(AppPage::Cases, || view! { <NotYetAvailable title=Key::NavCases/> }.into_any())/>
+                    view=guarded(AppPage::Cases, || CaseListPage().into_any())/>
+                <Route path=(StaticSegment(AppPage::Cases.segment()), StaticSegment("new"))
+                    view=guarded(AppPage::Cases, || FileCasePage().into_any())/>
+                <Route path=(StaticSegment(AppPage::Cases.segment()), ParamSegment("id"))
+                    view=guarded(AppPage::Cases, || CaseDetailPage().into_any())/>
                 <Route path=StaticSegment(AppPage::History.segment())
                     view=guarded(AppPage::History, || view! { <NotYetAvailable title=Key::NavHistory/> }.into_any())/>
                 <Route path=StaticSegment(AppPage::Help.segment())

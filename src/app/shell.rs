@@ -65,8 +65,9 @@ pub fn Header() -> impl IntoView {
         spawn_local(async move {
             // Signed out locally even if the request fails: the cookie is the server's to end.
             let _ = backend.sign_out().await;
-            ctx.signed_out();
+            // Leave the page first, so its guard does not also redirect (with itself as `next`).
             navigate("/sign-in", Default::default());
+            ctx.signed_out();
         });
     };
     view! {

@@ -1,7 +1,13 @@
 //! Plain Rust rules the UI reasons with: no Leptos, no browser, tested natively.
 
+mod case_draft;
+mod case_query;
 mod locale;
 mod portal;
+mod thread;
 
+pub use case_draft::{draft_key, step_of_field, CaseDraft, Problem as DraftProblem, Step};
+pub use case_query::{wire_name, CaseQuery};
 pub use locale::negotiate_locale;
 pub use portal::{phones_for_region, roles_granting, safe_return_path, strip_base};
+pub use thread::{last_seq, merge_thread};

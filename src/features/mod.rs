@@ -1,5 +1,6 @@
 //! One folder per capability area. Features never import each other; `app` composes them.
 
+pub mod cases;
 pub mod contact;
 pub mod home;
 pub mod settings;

@@ -34,6 +34,18 @@ pub fn format_number(n: f64, locale: Locale) -> String {
         .unwrap_or_else(|| n.to_string())
 }
 
+/// A file size in kilobytes, with the locale's unit (`12 kB`, `12 ko`).
+pub fn format_kilobytes(bytes: u64, locale: Locale) -> String {
+    let kb = (bytes as f64 / 1000.0).ceil();
+    let opts = Object::new();
+    set(&opts, "style", "unit");
+    set(&opts, "unit", "kilobyte");
+    set(&opts, "maximumFractionDigits", "0");
+    intl("NumberFormat", locale, &opts)
+        .and_then(|f| call_format(&f, &JsValue::from_f64(kb)))
+        .unwrap_or_else(|| format!("{kb} kB"))
+}
+
 /// Localised short names of ISO weekdays (1 = Monday).
 pub fn weekday_names(days: &[u8], locale: Locale) -> Vec<String> {
     let opts = Object::new();

@@ -1,6 +1,7 @@
 //! The translation key of each contract value the UI names.
 
 use super::Key;
+use support_contract::cases::{CaseStatus, Priority};
 use support_contract::{Capability, Channel, Product, Region, Role, UserSource, UserStatus};
 
 /// A role's name; `None` is a member without a support role.
@@ -69,5 +70,37 @@ pub fn user_source_key(source: UserSource) -> Key {
         UserSource::EarlierSupportRequest => Key::SourceEarlierRequest,
         UserSource::Portal => Key::SourcePortal,
         UserSource::Unknown => Key::Unknown,
+    }
+}
+
+pub fn case_status_key(status: CaseStatus) -> Key {
+    match status {
+        CaseStatus::New => Key::StatusNew,
+        CaseStatus::InProgress => Key::StatusInProgress,
+        CaseStatus::AwaitingYourReply => Key::StatusAwaitingYourReply,
+        CaseStatus::ResolutionProvided => Key::StatusResolutionProvided,
+        CaseStatus::Closed => Key::StatusClosed,
+        CaseStatus::Unknown => Key::Unknown,
+    }
+}
+
+pub fn priority_key(priority: Priority) -> Key {
+    match priority {
+        Priority::P1 => Key::PriorityP1,
+        Priority::P2 => Key::PriorityP2,
+        Priority::P3 => Key::PriorityP3,
+        Priority::P4 => Key::PriorityP4,
+        Priority::Unknown => Key::Unknown,
+    }
+}
+
+/// What a priority means and how support answers it (PRODUCT.md's table).
+pub fn priority_meaning_key(priority: Priority) -> Key {
+    match priority {
+        Priority::P1 => Key::PriorityP1Meaning,
+        Priority::P2 => Key::PriorityP2Meaning,
+        Priority::P3 => Key::PriorityP3Meaning,
+        Priority::P4 => Key::PriorityP4Meaning,
+        Priority::Unknown => Key::Unknown,
     }
 }

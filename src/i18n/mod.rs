@@ -7,11 +7,12 @@ mod messages;
 mod tests;
 
 pub use format::{
-    browser_time_zone, format_date_time, format_number, supported_time_zones, weekday_names,
+    browser_time_zone, format_date_time, format_kilobytes, format_number, supported_time_zones,
+    weekday_names,
 };
 pub use labels::{
-    capability_key, channel_key, product_key, region_key, role_key, user_source_key,
-    user_status_key,
+    capability_key, case_status_key, channel_key, priority_key, priority_meaning_key, product_key,
+    region_key, role_key, user_source_key, user_status_key,
 };
 pub use messages::{text, Key};
 pub use support_contract::Locale;

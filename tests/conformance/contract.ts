@@ -27,6 +27,14 @@ export const problemTypes = {
   notFound: 'urn:support-portal:problem:not-found',
   validation: 'urn:support-portal:problem:validation',
   crossOrigin: 'urn:support-portal:problem:cross-origin',
+  conflict: 'urn:support-portal:problem:conflict',
+  preconditionFailed: 'urn:support-portal:problem:precondition-failed',
+  caseFilingClosed: 'urn:support-portal:problem:case-filing-closed',
+  transitionNotAllowed: 'urn:support-portal:problem:transition-not-allowed',
+  reopenWindowPassed: 'urn:support-portal:problem:reopen-window-passed',
+  urgencyChangeTooSoon: 'urn:support-portal:problem:urgency-change-too-soon',
+  attachmentTooLarge: 'urn:support-portal:problem:attachment-too-large',
+  attachmentTypeNotAllowed: 'urn:support-portal:problem:attachment-type-not-allowed',
 };
 
 type Json = Record<string, any>;
@@ -61,9 +69,9 @@ export function expectSchema(value: unknown, name: string): void {
  * Checks that the operation documents this response's status and content type, and that the body
  * matches the documented schema. Returns the parsed body (undefined when there is none).
  */
-export async function expectDocumented(res: APIResponse, method: string, apiPath: string): Promise<any> {
-  const operation = openapi.paths?.[`${API}${apiPath}`]?.[method.toLowerCase()];
-  expect(operation, `${method} ${API}${apiPath} is not in the contract`).toBeTruthy();
+export async function expectDocumented(res: APIResponse, method: string, apiPath: string, base: string = API): Promise<any> {
+  const operation = openapi.paths?.[`${base}${apiPath}`]?.[method.toLowerCase()];
+  expect(operation, `${method} ${base}${apiPath} is not in the contract`).toBeTruthy();
   const status = String(res.status());
   const documented = operation.responses?.[status];
   expect(documented, `${method} ${apiPath} answered ${status}, which the contract does not document: ${await res.text()}`).toBeTruthy();
@@ -73,7 +81,7 @@ export async function expectDocumented(res: APIResponse, method: string, apiPath
   const media = response.content[contentType];
   expect(media, `${method} ${apiPath} ${status}: content type ${contentType} is not one of ${Object.keys(response.content)}`).toBeTruthy();
   const body = await res.json();
-  const validate = validatorFor(`${method} ${apiPath} ${status} ${contentType}`, media.schema);
+  const validate = validatorFor(`${method} ${base}${apiPath} ${status} ${contentType}`, media.schema);
   expect(validate(body), `${method} ${apiPath} ${status}: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body, null, 2)}`).toBe(true);
   return body;
 }
@@ -139,4 +147,38 @@ export const sessionCookieName: string = Object.values<Json>(openapi.components?
 /** The session cookie among a response's `Set-Cookie` headers. */
 export function sessionCookie(res: APIResponse): string | undefined {
   return setCookies(res).find((c) => c.startsWith(`${sessionCookieName}=`));
+}
+
+/** The agent API (the vendor's side of cases), authenticated by a bearer token. */
+export const AGENT = '/agent/v1';
+
+/** The agent token: SP_AGENT_TOKEN, or the one the reference backend uses with --demo. */
+export const agentToken = (): string => process.env.SP_AGENT_TOKEN ?? 'demo-agent-token';
+
+/** A client of the agent API. */
+export async function agentClient(token = agentToken()): Promise<APIRequestContext> {
+  return request.newContext({ baseURL: baseURL(), extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
+}
+
+/** A key no other test uses, for `Idempotency-Key`. */
+export const uniqueKey = (): string => `conf-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+
+/** A valid `NewCase` body; tests that change a case file their own (the backend is shared). */
+export function newCase(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    product: 'analytics',
+    priority: 'p3',
+    title: `Conformance case ${uniqueKey()}`,
+    description: 'The conversion report shows no data since Monday.',
+    contact_phone: '+44 20 7946 0000',
+    time_zone: 'Europe/London',
+    ...overrides,
+  };
+}
+
+/** Files a case (expecting 201) and returns it. */
+export async function fileCase(ctx: APIRequestContext, overrides: Record<string, unknown> = {}): Promise<any> {
+  const res = await ctx.post(`${API}/cases`, { data: newCase(overrides), headers: { 'Idempotency-Key': uniqueKey() } });
+  expect(res.status(), await res.text()).toBe(201);
+  return res.json();
 }

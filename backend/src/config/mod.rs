@@ -27,6 +27,11 @@ Every option can also be set through its environment variable; the flag wins.
   --secure-cookies             SP_SECURE_COOKIES=1       mark the session cookie Secure
   --connect-src ORIGINS        SP_CONNECT_SRC            extra CSP connect-src origins (space-separated)
   --allowed-origins ORIGINS    SP_ALLOWED_ORIGINS        extra origins allowed to change state (space-separated)
+  --data-dir DIR               SP_DATA_DIR               where attachments are stored [data; a temp dir for :memory:]
+  --max-attachment-mb N        SP_MAX_ATTACHMENT_MB      largest attachment accepted, in MiB [25]
+  --agent-token TOKEN          SP_AGENT_TOKEN            bearer token of the agent API (/agent/v1); without it the
+                                                         agent API answers 404 (with --demo: demo-agent-token)
+  --auto-close-days N          SP_AUTO_CLOSE_DAYS        close cases awaiting the customer this many days [7]
   --print-openapi                                        print the OpenAPI document and exit
   --help                                                 print this text and exit
 
@@ -71,7 +76,18 @@ pub struct Config {
     pub allowed_origins: Vec<String>,
     /// First administrator of a fresh non-demo database.
     pub bootstrap: Option<Bootstrap>,
+    /// Where attachments are stored; `None`: `data`, or a temporary directory for `:memory:`.
+    pub data_dir: Option<PathBuf>,
+    /// The largest attachment accepted, in bytes.
+    pub max_attachment_bytes: u64,
+    /// Bearer token of the agent API; `None` turns the agent API off (404).
+    pub agent_token: Option<Secret>,
+    /// Cases awaiting the customer for longer than this many days are closed automatically.
+    pub auto_close_days: i64,
 }
+
+/// The agent token used with `--demo` when none is configured. Public on purpose: demo data.
+pub const DEMO_AGENT_TOKEN: &str = "demo-agent-token";
 
 impl Default for Config {
     fn default() -> Self {
@@ -87,6 +103,10 @@ impl Default for Config {
             connect_src: Vec::new(),
             allowed_origins: Vec::new(),
             bootstrap: None,
+            data_dir: None,
+            max_attachment_bytes: 25 * 1024 * 1024,
+            agent_token: None,
+            auto_close_days: 7,
         }
     }
 }
@@ -115,7 +135,11 @@ where
             | "--static-dir"
             | "--session-ttl-minutes"
             | "--connect-src"
-            | "--allowed-origins" => {
+            | "--allowed-origins"
+            | "--data-dir"
+            | "--max-attachment-mb"
+            | "--agent-token"
+            | "--auto-close-days" => {
                 let value = match inline {
                     Some(v) => v,
                     None => args.next().ok_or_else(|| format!("{name} needs a value"))?,
@@ -171,6 +195,28 @@ where
     }
     if let Some(v) = setting("--allowed-origins", "SP_ALLOWED_ORIGINS") {
         config.allowed_origins = origins(&v, "--allowed-origins")?;
+    }
+    if let Some(v) = setting("--data-dir", "SP_DATA_DIR").filter(|v| !v.is_empty()) {
+        config.data_dir = Some(PathBuf::from(v));
+    }
+    if let Some(v) = setting("--max-attachment-mb", "SP_MAX_ATTACHMENT_MB") {
+        let mb: u64 = v
+            .parse()
+            .ok()
+            .filter(|m| (1..=10_240).contains(m))
+            .ok_or_else(|| format!("invalid attachment limit `{v}` (MiB, 1 to 10240)"))?;
+        config.max_attachment_bytes = mb * 1024 * 1024;
+    }
+    config.agent_token = setting("--agent-token", "SP_AGENT_TOKEN")
+        .filter(|v| !v.is_empty())
+        .map(Secret)
+        .or_else(|| config.demo.then(|| Secret(DEMO_AGENT_TOKEN.into())));
+    if let Some(v) = setting("--auto-close-days", "SP_AUTO_CLOSE_DAYS") {
+        config.auto_close_days = v
+            .parse()
+            .ok()
+            .filter(|d| *d >= 1)
+            .ok_or_else(|| format!("invalid auto-close days `{v}` (at least 1)"))?;
     }
     config.bootstrap = bootstrap::from_env(&env)?;
     Ok(Command::Serve(Box::new(config)))
@@ -240,6 +286,27 @@ mod tests {
         assert_eq!(c.port, 0);
         assert_eq!(c.phase, Phase::Setup);
         assert!(c.demo);
+    }
+
+    #[test]
+    fn case_settings_have_defaults_and_the_demo_has_an_agent_token() {
+        let c = serve(&[], &[]);
+        assert_eq!(c.max_attachment_bytes, 25 * 1024 * 1024);
+        assert_eq!(c.auto_close_days, 7);
+        assert!(c.agent_token.is_none() && c.data_dir.is_none());
+        let c = serve(&["--demo"], &[]);
+        assert_eq!(c.agent_token.unwrap().0, DEMO_AGENT_TOKEN);
+        let c = serve(
+            &["--max-attachment-mb", "2", "--agent-token=s3cret"],
+            &[("SP_AUTO_CLOSE_DAYS", "3"), ("SP_DATA_DIR", "/tmp/x")],
+        );
+        assert_eq!(c.max_attachment_bytes, 2 * 1024 * 1024);
+        assert_eq!(c.agent_token.as_ref().unwrap().0, "s3cret");
+        assert!(!format!("{c:?}").contains("s3cret"));
+        assert_eq!(
+            (c.auto_close_days, c.data_dir.unwrap()),
+            (3, PathBuf::from("/tmp/x"))
+        );
     }
 
     #[test]

@@ -38,3 +38,40 @@ pub struct Forbidden(#[allow(dead_code)] Problem);
 #[derive(ToResponse)]
 #[response(content_type = "application/problem+json")]
 pub struct NotFound(#[allow(dead_code)] Problem);
+
+/// The request conflicts with the resource's state: `urn:support-portal:problem:conflict` (an
+/// idempotency key reused with another body), `transition-not-allowed` (a case whose status does
+/// not allow this) or `reopen-window-passed`.
+#[derive(ToResponse)]
+#[response(content_type = "application/problem+json")]
+pub struct Conflict(#[allow(dead_code)] Problem);
+
+/// The `If-Match` version is stale (`urn:support-portal:problem:precondition-failed`).
+#[derive(ToResponse)]
+#[response(content_type = "application/problem+json")]
+pub struct PreconditionFailed(#[allow(dead_code)] Problem);
+
+/// The edit needs `If-Match` (`urn:support-portal:problem:precondition-failed`, status 428).
+#[derive(ToResponse)]
+#[response(content_type = "application/problem+json")]
+pub struct PreconditionRequired(#[allow(dead_code)] Problem);
+
+/// An urgency change was already requested in the last 24 hours
+/// (`urn:support-portal:problem:urgency-change-too-soon`); `retry_after` says when it is possible.
+#[derive(ToResponse)]
+#[response(
+    content_type = "application/problem+json",
+    headers(("Retry-After" = u64, description = "Seconds to wait before trying again"))
+)]
+pub struct UrgencyChangeTooSoon(#[allow(dead_code)] Problem);
+
+/// The attachment is over the size limit (`urn:support-portal:problem:attachment-too-large`).
+#[derive(ToResponse)]
+#[response(content_type = "application/problem+json")]
+pub struct AttachmentTooLarge(#[allow(dead_code)] Problem);
+
+/// The attachment's type is not allowed
+/// (`urn:support-portal:problem:attachment-type-not-allowed`).
+#[derive(ToResponse)]
+#[response(content_type = "application/problem+json")]
+pub struct AttachmentTypeNotAllowed(#[allow(dead_code)] Problem);

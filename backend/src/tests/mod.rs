@@ -1,6 +1,7 @@
 //! Router tests: the whole app in memory, driven through `tower::ServiceExt::oneshot`.
 
 mod access;
+mod cases;
 mod errors;
 mod profile;
 mod session;
@@ -70,10 +71,16 @@ impl Reply {
 
 impl TestApp {
     pub fn new() -> Self {
-        Self::with_config(Config {
+        Self::with_config(Self::config())
+    }
+
+    /// The configuration of [`TestApp::new`], to adjust before [`TestApp::with_config`].
+    pub fn config() -> Config {
+        Config {
             static_dir: PathBuf::from("/nonexistent/sp-dist"),
+            database: ":memory:".into(),
             ..Config::default()
-        })
+        }
     }
 
     pub fn with_config(config: Config) -> Self {

@@ -1,0 +1,345 @@
+//! `/attachments`: files uploaded before they are attached to a case or a comment. The body is
+//! streamed to a file under the data directory, named by a random id: the user's file name is
+//! data, never part of a path. The size limit is enforced while streaming.
+
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use http_body_util::BodyExt;
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use rusqlite::{params, OptionalExtension};
+use support_contract::cases::Attachment;
+use support_contract::problem_types as types;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+use crate::auth::{ManageCases, RequireCapability};
+use crate::cases::ts;
+use crate::db::{new_id, unix_now};
+use crate::problem::{field, ApiError};
+use crate::routes::responses::{
+    AttachmentTooLarge, AttachmentTypeNotAllowed, Forbidden, NotFound, Unauthenticated, Validation,
+};
+use crate::state::AppState;
+
+/// The media types accepted (parameters such as `charset` aside). HAR files travel as JSON.
+pub const ALLOWED_TYPES: &[&str] = &[
+    "image/png",
+    "image/jpeg",
+    "image/gif",
+    "image/webp",
+    "application/pdf",
+    "text/plain",
+    "text/csv",
+    "application/json",
+    "application/har+json",
+    "application/zip",
+    "application/x-zip-compressed",
+];
+
+/// Longest file name, in characters.
+pub const NAME_MAX: usize = 255;
+
+/// The media type of a `Content-Type` value, lowercased, if it is on the allow-list.
+pub fn allowed_type(content_type: &str) -> Option<String> {
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    ALLOWED_TYPES.contains(&essence.as_str()).then_some(essence)
+}
+
+fn too_large(limit: u64) -> ApiError {
+    ApiError::problem(
+        types::ATTACHMENT_TOO_LARGE,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "File too large",
+        &format!("Files can be at most {} MB.", limit / (1024 * 1024)),
+    )
+}
+
+/// Removes a partial upload unless disarmed.
+struct PartialFile(Option<std::path::PathBuf>);
+
+impl Drop for PartialFile {
+    fn drop(&mut self) {
+        if let Some(p) = self.0.take() {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+}
+
+/// Upload a file to attach to a case or comment afterwards (by its id, within the same user).
+///
+/// The body is the file itself, with the file's `Content-Type` (images, PDF, text, CSV, JSON or
+/// HAR, ZIP) and its name in `X-File-Name`, percent-encoded UTF-8. Over the size limit (25 MB by
+/// default) the upload is refused, even while streaming.
+#[utoipa::path(
+    post,
+    path = "/attachments",
+    tag = "attachments",
+    security(("session_cookie" = [])),
+    params(("X-File-Name" = String, Header, description = "The file's name, percent-encoded UTF-8")),
+    request_body(content = String, content_type = "application/octet-stream",
+        description = "The file's bytes, sent with the file's own Content-Type"),
+    responses(
+        (status = 201, description = "Stored", body = Attachment),
+        (status = 400, response = Validation),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 413, response = AttachmentTooLarge),
+        (status = 415, response = AttachmentTypeNotAllowed),
+    )
+)]
+pub async fn upload_attachment(
+    State(state): State<AppState>,
+    RequireCapability { user, .. }: RequireCapability<ManageCases>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let limit = state.config.max_attachment_bytes;
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let Some(content_type) = allowed_type(content_type) else {
+        return Err(ApiError::problem(
+            types::ATTACHMENT_TYPE_NOT_ALLOWED,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "File type not allowed",
+            "Attach images (PNG, JPEG, GIF, WebP), PDF, text, CSV, JSON or HAR, or ZIP files.",
+        ));
+    };
+    let raw_name = headers
+        .get("x-file-name")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let name = percent_decode_str(raw_name).decode_utf8();
+    let name = match name {
+        Ok(n) if !n.trim().is_empty() => n.trim().to_string(),
+        Ok(_) => {
+            return Err(ApiError::validation(vec![field(
+                "X-File-Name",
+                "required",
+                "Send the file's name in X-File-Name.",
+            )]))
+        }
+        Err(_) => {
+            return Err(ApiError::validation(vec![field(
+                "X-File-Name",
+                "invalid_name",
+                "Percent-encode the file name as UTF-8.",
+            )]))
+        }
+    };
+    if name.chars().count() > NAME_MAX || name.chars().any(char::is_control) {
+        return Err(ApiError::validation(vec![field(
+            "X-File-Name",
+            "invalid_name",
+            "Use a file name of at most 255 printable characters.",
+        )]));
+    }
+    // The limit is checked on the bytes as they arrive, not on `Content-Length`: answering before
+    // reading the body would break the connection under clients still sending it.
+    let id = new_id("att");
+    tokio::fs::create_dir_all(&state.data_dir)
+        .await
+        .map_err(|e| {
+            eprintln!("cannot create {}: {e}", state.data_dir.display());
+            ApiError::server()
+        })?;
+    let path = state.data_dir.join(&id);
+    let mut partial = PartialFile(Some(path.clone()));
+    let mut file = tokio::fs::File::create(&path).await.map_err(|e| {
+        eprintln!("cannot create {}: {e}", path.display());
+        ApiError::server()
+    })?;
+    let mut size: u64 = 0;
+    let mut body = body;
+    while let Some(frame) = body.frame().await {
+        let frame = frame.map_err(|_| {
+            ApiError::malformed(
+                StatusCode::BAD_REQUEST,
+                "The upload was interrupted.".into(),
+            )
+        })?;
+        if let Ok(data) = frame.into_data() {
+            size += data.len() as u64;
+            if size > limit {
+                return Err(too_large(limit));
+            }
+            file.write_all(&data).await.map_err(|e| {
+                eprintln!("cannot write {}: {e}", path.display());
+                ApiError::server()
+            })?;
+        }
+    }
+    file.flush().await.map_err(|_| ApiError::server())?;
+    drop(file);
+    if size == 0 {
+        return Err(ApiError::validation(vec![field(
+            "body",
+            "required",
+            "The file is empty.",
+        )]));
+    }
+    let now = unix_now();
+    state.db.conn().execute(
+        "INSERT INTO attachments (id, organisation_id, uploader_id, name, size, content_type, \
+         uploaded_at, stored_path) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?1)",
+        params![
+            id,
+            user.organisation.id,
+            user.user.id,
+            name,
+            size as i64,
+            content_type,
+            now
+        ],
+    )?;
+    partial.0 = None;
+    let attachment = Attachment {
+        id,
+        name,
+        size,
+        content_type,
+        uploaded_at: ts(now),
+    };
+    Ok((StatusCode::CREATED, Json(attachment)).into_response())
+}
+
+/// Characters kept as they are in `filename*` (RFC 8187 attr-char).
+const ATTR_CHAR: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'!')
+    .remove(b'#')
+    .remove(b'$')
+    .remove(b'&')
+    .remove(b'+')
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'^')
+    .remove(b'_')
+    .remove(b'`')
+    .remove(b'|')
+    .remove(b'~');
+
+/// `Content-Disposition: attachment` with the name as data: an ASCII fallback and the exact
+/// UTF-8 name in `filename*`.
+pub fn content_disposition(name: &str) -> HeaderValue {
+    let fallback: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || " ._-()".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let encoded = utf8_percent_encode(name, ATTR_CHAR);
+    HeaderValue::from_str(&format!(
+        "attachment; filename=\"{fallback}\"; filename*=UTF-8''{encoded}"
+    ))
+    .expect("only visible ASCII")
+}
+
+/// Download an attachment: the caller's own upload, or a file of a case of their organisation.
+/// Always as a download (`Content-Disposition: attachment`), never rendered in the page.
+#[utoipa::path(
+    get,
+    path = "/attachments/{id}",
+    tag = "attachments",
+    security(("session_cookie" = [])),
+    params(("id" = String, Path, description = "Attachment id")),
+    responses(
+        (status = 200, description = "The file, with the type it was uploaded with",
+            content(("*/*")),
+            headers(("Content-Disposition" = String, description = "`attachment; filename*=UTF-8''…`"))),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+    )
+)]
+pub async fn download_attachment(
+    State(state): State<AppState>,
+    RequireCapability { user, .. }: RequireCapability<ManageCases>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let found: Option<(String, String, String)> = state
+        .db
+        .conn()
+        .query_row(
+            "SELECT name, content_type, stored_path FROM attachments \
+             WHERE id = ?1 AND organisation_id = ?2 AND (uploader_id = ?3 OR case_id IS NOT NULL)",
+            params![id, user.organisation.id, user.user.id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    let (name, content_type, stored) = found.ok_or_else(ApiError::not_found)?;
+    let unreadable = |e: std::io::Error| {
+        eprintln!("attachment {id} unreadable: {e}");
+        ApiError::not_found()
+    };
+    let file = tokio::fs::File::open(state.data_dir.join(stored))
+        .await
+        .map_err(unreadable)?;
+    let length = file.metadata().await.map_err(unreadable)?.len();
+    // Streamed in chunks: a download never holds the whole file in memory.
+    let chunks = futures_util::stream::unfold(Some(file), |file| async move {
+        let mut file = file?;
+        let mut buf = vec![0u8; 64 * 1024];
+        match file.read(&mut buf).await {
+            Ok(0) => None,
+            Ok(n) => {
+                buf.truncate(n);
+                Some((Ok(buf), Some(file)))
+            }
+            Err(e) => Some((Err(e), None)),
+        }
+    });
+    let content_type = HeaderValue::from_str(&content_type)
+        .unwrap_or(HeaderValue::from_static("application/octet-stream"));
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CONTENT_DISPOSITION, content_disposition(&name)),
+            (
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            ),
+            (header::CONTENT_LENGTH, HeaderValue::from(length)),
+        ],
+        Body::from_stream(chunks),
+    )
+        .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn types_are_checked_by_essence() {
+        assert_eq!(
+            allowed_type("Text/Plain; charset=utf-8").as_deref(),
+            Some("text/plain")
+        );
+        assert_eq!(allowed_type("text/html"), None);
+        assert_eq!(allowed_type("application/x-msdownload"), None);
+        assert_eq!(allowed_type(""), None);
+    }
+
+    #[test]
+    fn names_are_encoded_never_trusted() {
+        let h = content_disposition("../../etc/passwd \"x\".txt");
+        assert_eq!(
+            h.to_str().unwrap(),
+            "attachment; filename=\".._.._etc_passwd _x_.txt\"; filename*=UTF-8''..%2F..%2Fetc%2Fpasswd%20%22x%22.txt"
+        );
+        let h = content_disposition("résumé.pdf");
+        assert!(h.to_str().unwrap().ends_with("UTF-8''r%C3%A9sum%C3%A9.pdf"));
+    }
+}

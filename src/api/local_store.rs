@@ -1,0 +1,98 @@
+//! A tiny key-value store over IndexedDB for what must survive a reload, a crash or an ended
+//! session: drafts now, the chat outbox later. IndexedDB, not localStorage: localStorage can
+//! lose the latest writes when the browser is killed. Values are JSON strings.
+
+use js_sys::{Function, Promise};
+use std::cell::RefCell;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
+
+const DB_NAME: &str = "support-portal";
+const STORE: &str = "kv";
+
+thread_local! {
+    static DB: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
+}
+
+/// Waits for an IndexedDB request to succeed or fail.
+async fn done(request: &IdbRequest) -> Result<JsValue, JsValue> {
+    let promise = Promise::new(&mut |resolve: Function, reject: Function| {
+        let ok = Closure::once_into_js(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        let fail = Closure::once_into_js(move || {
+            let _ = reject.call0(&JsValue::NULL);
+        });
+        request.set_onsuccess(Some(ok.unchecked_ref()));
+        request.set_onerror(Some(fail.unchecked_ref()));
+    });
+    JsFuture::from(promise).await?;
+    request.result()
+}
+
+async fn database() -> Result<IdbDatabase, JsValue> {
+    if let Some(db) = DB.with(|d| d.borrow().clone()) {
+        return Ok(db);
+    }
+    let factory = web_sys::window()
+        .ok_or(JsValue::NULL)?
+        .indexed_db()?
+        .ok_or(JsValue::NULL)?;
+    let open = factory.open_with_u32(DB_NAME, 1)?;
+    let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let db = ev
+            .target()
+            .and_then(|t| t.dyn_into::<IdbRequest>().ok())
+            .and_then(|r| r.result().ok())
+            .and_then(|r| r.dyn_into::<IdbDatabase>().ok());
+        if let Some(db) = db {
+            if !db.object_store_names().contains(STORE) {
+                let _ = db.create_object_store(STORE);
+            }
+        }
+    });
+    open.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    let db: IdbDatabase = done(&open).await?.dyn_into()?;
+    drop(upgrade);
+    DB.with(|d| *d.borrow_mut() = Some(db.clone()));
+    Ok(db)
+}
+
+async fn run(
+    mode: IdbTransactionMode,
+    op: impl FnOnce(&web_sys::IdbObjectStore) -> Result<IdbRequest, JsValue>,
+) -> Result<JsValue, JsValue> {
+    let db = database().await?;
+    let tx = db.transaction_with_str_and_mode(STORE, mode)?;
+    let request = op(&tx.object_store(STORE)?)?;
+    done(&request).await
+}
+
+/// The value stored under `key`, if any. Storage failures read as "nothing stored".
+pub async fn load(key: &str) -> Option<String> {
+    run(IdbTransactionMode::Readonly, |s| {
+        s.get(&JsValue::from_str(key))
+    })
+    .await
+    .ok()
+    .and_then(|v| v.as_string())
+}
+
+/// Stores `value` under `key`. Returns false when the browser refused (private mode, quota).
+pub async fn save(key: &str, value: &str) -> bool {
+    run(IdbTransactionMode::Readwrite, |s| {
+        s.put_with_key(&JsValue::from_str(value), &JsValue::from_str(key))
+    })
+    .await
+    .is_ok()
+}
+
+/// Forgets `key`.
+pub async fn remove(key: &str) {
+    let _ = run(IdbTransactionMode::Readwrite, |s| {
+        s.delete(&JsValue::from_str(key))
+    })
+    .await;
+}

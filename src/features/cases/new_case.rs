@@ -1,0 +1,195 @@
+use super::steps::{StepPanel, StepsNav};
+use crate::api::{local_store, use_backend, use_portal, ApiError};
+use crate::auth::use_session;
+use crate::components::{ErrorNotice, LoadingIndicator};
+use crate::domain::{draft_key, step_of_field, CaseDraft, Step};
+use crate::i18n::{browser_time_zone, use_i18n, Key};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+use support_contract::Phase;
+
+/// Filing a case in guided steps. The draft is saved on this device as the user types (per
+/// user, in IndexedDB) and comes back after a reload, a crash, an ended session or a failed
+/// submit; it carries the idempotency key, so however often it is submitted, one case is filed.
+#[component]
+pub fn FileCasePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let portal = use_portal();
+    let closed = move || matches!(portal.get(), Some(Ok(p)) if p.phase == Phase::Setup);
+    view! {
+        <div class="page">
+            <h1 id="page-title">{i18n.s(Key::FileCase)}</h1>
+            {move || if closed() {
+                view! { <p class="banner warning">{i18n.s(Key::FilingClosed)}</p> }.into_any()
+            } else {
+                view! { <CaseForm/> }.into_any()
+            }}
+        </div>
+    }
+}
+
+/// A fresh idempotency key: one per draft, kept until the case is filed.
+fn new_key() -> String {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(|| format!("k{}", js_sys::Date::now()))
+}
+
+#[component]
+fn CaseForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let ctx = use_session();
+    let backend = use_backend();
+    let navigate = use_navigate();
+    let key = draft_key(&ctx.session().map(|s| s.user.id).unwrap_or_default());
+    let draft = RwSignal::new(CaseDraft::default());
+    let loaded = RwSignal::new(false);
+    let restored = RwSignal::new(false);
+    // Steps the user tried to leave or submit: only those show their field errors.
+    let checked = RwSignal::new(Vec::<Step>::new());
+
+    // What the store holds (or would hold): an unchanged draft is never written again, so
+    // merely opening the form saves nothing.
+    let stored = StoredValue::new(String::new());
+    {
+        let key = key.clone();
+        spawn_local(async move {
+            let saved = local_store::load(&key)
+                .await
+                .and_then(|json| serde_json::from_str::<CaseDraft>(&json).ok());
+            let initial = match saved {
+                Some(saved) if !saved.is_blank() => {
+                    restored.set(true);
+                    saved
+                }
+                // A blank saved draft keeps its idempotency key: it may have been submitted.
+                Some(blank) => blank,
+                None => CaseDraft::new(new_key(), browser_time_zone()),
+            };
+            stored.set_value(serde_json::to_string(&initial).unwrap_or_default());
+            draft.set(initial);
+            loaded.set(true);
+        });
+    }
+    // Every change is saved; writes land in order because IndexedDB serialises transactions.
+    Effect::new({
+        let key = key.clone();
+        move |_| {
+            let json = draft.with(|d| serde_json::to_string(d).unwrap_or_default());
+            if !loaded.get_untracked() || stored.with_value(|s| *s == json) {
+                return;
+            }
+            stored.set_value(json.clone());
+            let key = key.clone();
+            spawn_local(async move {
+                local_store::save(&key, &json).await;
+            });
+        }
+    });
+
+    let submit = Action::new_local(move |draft: &CaseDraft| {
+        let backend = backend.clone();
+        let draft = draft.clone();
+        async move {
+            match draft.to_new_case() {
+                Some(case) => backend.file_case(case, draft.idempotency_key.clone()).await,
+                None => Err(ApiError::Validation(vec![])),
+            }
+        }
+    });
+    Effect::new({
+        let key = key.clone();
+        move |_| match submit.value().get() {
+            Some(Ok(case)) => {
+                let key = key.clone();
+                let navigate = navigate.clone();
+                spawn_local(async move {
+                    local_store::remove(&key).await;
+                    navigate(&format!("/cases/{}", case.summary.id), Default::default());
+                });
+            }
+            Some(Err(ApiError::Validation(errors))) => {
+                // Send the user to the first step the backend found fault with.
+                if let Some(first) = errors.first() {
+                    let step = step_of_field(&first.field);
+                    checked.update(|c| c.push(step));
+                    draft.update(|d| d.step = step);
+                }
+            }
+            _ => {}
+        }
+    });
+
+    // Any step can be opened from the steps list; nothing typed is lost on the way.
+    let jump = Callback::new(move |step: Step| draft.update(|d| d.step = step));
+    // "Next" first shows what the current step still needs.
+    let next = move |_| {
+        let current = draft.get_untracked().step;
+        if draft.get_untracked().problems(current).is_empty() {
+            jump.run(current.next());
+        } else {
+            checked.update(|c| c.push(current));
+        }
+    };
+    let on_submit = move |_| {
+        let d = draft.get_untracked();
+        match d.first_incomplete() {
+            Some(step) => {
+                checked.update(|c| c.extend(Step::ALL));
+                draft.update(|d| d.step = step);
+            }
+            None => {
+                submit.dispatch(d);
+            }
+        }
+    };
+    let discard = Callback::new({
+        let key = key.clone();
+        move |_: ()| {
+            let key = key.clone();
+            spawn_local(async move { local_store::remove(&key).await });
+            checked.set(vec![]);
+            restored.set(false);
+            draft.set(CaseDraft::new(new_key(), browser_time_zone()));
+        }
+    });
+    let server_error = Signal::derive(move || submit.value().get().and_then(|r| r.err()));
+    let step = Memo::new(move |_| draft.with(|d| d.step));
+
+    view! {
+        <Show when=move || loaded.get() fallback=|| view! { <LoadingIndicator/> }>
+            <Show when=move || restored.get()>
+                <p class="notice success" role="status">{i18n.s(Key::DraftRestored)}</p>
+            </Show>
+            <StepsNav current=step on_select=jump/>
+            <form class="form card" novalidate on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
+                <StepPanel draft=draft checked=checked server_error=server_error/>
+                {move || server_error.get().filter(|e| !matches!(e, ApiError::Validation(_))).map(|e| view! { <ErrorNotice error=e/> })}
+                <div class="wizard-buttons">
+                    <Show when=move || step.get() != Step::Product>
+                        <button type="button" class="button" on:click=move |_| jump.run(step.get_untracked().previous())>
+                            {i18n.s(Key::Back)}
+                        </button>
+                    </Show>
+                    {move || if step.get() == Step::Review {
+                        view! {
+                            <button type="button" class="button primary" disabled=move || submit.pending().get() on:click=on_submit>
+                                {move || if submit.pending().get() { i18n.t(Key::Submitting) } else { i18n.t(Key::SubmitCase) }}
+                            </button>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <button type="button" class="button primary" on:click=next>
+                                {i18n.s(Key::Next)}
+                            </button>
+                        }.into_any()
+                    }}
+                    <button type="button" class="button" on:click=move |_| discard.run(())>{i18n.s(Key::DiscardDraft)}</button>
+                </div>
+                <p class="hint">{i18n.s(Key::DraftKept)}</p>
+            </form>
+        </Show>
+    }
+}

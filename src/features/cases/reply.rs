@@ -1,0 +1,58 @@
+use crate::api::use_backend;
+use crate::i18n::{use_i18n, Key};
+use leptos::prelude::*;
+use support_contract::cases::{NewComment, ThreadEntry};
+
+/// The reply box. What was typed stays when sending fails (network, ended session).
+#[component]
+pub fn ReplyForm(case_id: String, on_sent: Callback<Option<ThreadEntry>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let backend = use_backend();
+    let body = RwSignal::new(String::new());
+    let required = RwSignal::new(false);
+    let send = Action::new_local(move |comment: &NewComment| {
+        let backend = backend.clone();
+        let (id, comment) = (case_id.clone(), comment.clone());
+        async move { backend.comment(id, comment).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(entry)) = send.value().get() {
+            body.set(String::new());
+            on_sent.run(Some(entry));
+        }
+    });
+    let error = Signal::derive(move || {
+        if required.get() {
+            return Some(i18n.t(Key::ErrRequired).to_string());
+        }
+        send.value().get().and_then(|r| r.err()).map(|e| {
+            e.field_message("body", i18n.locale.get())
+                .unwrap_or_else(|| e.message(i18n.locale.get()))
+        })
+    });
+    let sent = move || matches!(send.value().get(), Some(Ok(_))).then(|| i18n.t(Key::ReplySent));
+    view! {
+        <form class="form reply" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let text = body.get_untracked();
+            required.set(text.trim().is_empty());
+            if !text.trim().is_empty() {
+                send.dispatch(NewComment { body: text, attachments: vec![] });
+            }
+        }>
+            <div class="field">
+                <label for="reply-body">{i18n.s(Key::YourReply)}</label>
+                <textarea id="reply-body" rows="5"
+                    aria-invalid=move || error.get().is_some().to_string()
+                    aria-describedby="reply-body-error"
+                    prop:value=move || body.get()
+                    on:input=move |ev| { required.set(false); body.set(event_target_value(&ev)); }></textarea>
+                <p id="reply-body-error" class="field-error">{move || error.get()}</p>
+            </div>
+            <p role="status">{sent}</p>
+            <button type="submit" class="button primary" disabled=move || send.pending().get()>
+                {move || if send.pending().get() { i18n.t(Key::Sending) } else { i18n.t(Key::SendReply) }}
+            </button>
+        </form>
+    }
+}

@@ -1,0 +1,166 @@
+import { test, expect } from './fixtures';
+import { signIn, mainNavigation } from './portal';
+import { fileCase, agentReplies, currentVersion } from './cases';
+import { accounts } from '../support/accounts';
+
+test('a support administrator finds a case, sees the vendor reply arrive without reloading, replies, closes and reopens it', async ({ page, baseURL }) => {
+  await signIn(page, accounts.supportAdmin);
+  const filed = await fileCase(page.request, baseURL!);
+
+  await mainNavigation(page).getByRole('link', { name: 'Cases' }).click();
+  await page.getByLabel('Search cases').fill(filed.title);
+  await page.getByRole('button', { name: 'Search' }).click();
+  const table = page.getByRole('table', { name: 'Cases' });
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await table.getByRole('link', { name: filed.number }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: filed.title })).toBeVisible();
+  await expect(page.getByText('First response within 1 h')).toBeVisible(); // Northwind is premium
+
+  await agentReplies(page.request, baseURL!, filed.id, 'Could you send the report suite id and a screenshot?');
+  const thread = page.getByRole('list').filter({ hasText: 'Could you send' });
+  await expect(thread).toBeVisible({ timeout: 15_000 });
+
+  await page.getByLabel('Your reply').fill('The report suite id is northwind-prod.');
+  await page.getByRole('button', { name: 'Send reply' }).click();
+  await expect(page.getByText('Your reply was sent.')).toBeVisible();
+  await expect(page.getByText('The report suite id is northwind-prod.')).toBeVisible();
+  await expect(page.getByLabel('Your reply')).toHaveValue('');
+
+  await page.getByRole('button', { name: 'Close case' }).click();
+  await expect(page.getByText(/You can reopen this case until/)).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: /^Closed$/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Reopen case' }).click();
+  await expect(page.getByRole('definition').filter({ hasText: /^In progress$/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Close case' })).toBeVisible();
+});
+
+test('closing a case that changed meanwhile is refused with a clear message and shows the latest version', async ({ page, baseURL }) => {
+  await signIn(page, accounts.supportAdmin);
+  const filed = await fileCase(page.request, baseURL!);
+  await page.goto(`/cases/${filed.id}`);
+  await expect(page.getByRole('button', { name: 'Close case' })).toBeVisible();
+
+  // Another tab closes it first.
+  const other = await page.request.post(`${baseURL}/api/v1/cases/${filed.id}/close`, {
+    headers: { 'If-Match': `"${filed.version}"` },
+  });
+  expect(other.ok(), await other.text()).toBeTruthy();
+
+  await page.getByRole('button', { name: 'Close case' }).click();
+  await expect(page.getByText('This case changed meanwhile')).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: /^Closed$/ })).toBeVisible();
+});
+
+test('filters and search live in the URL: they survive a reload and the back button', async ({ page }) => {
+  await signIn(page, accounts.supportAdmin);
+  await page.goto('/cases');
+  await page.getByRole('button', { name: "My organisation's cases" }).click();
+  await expect(page).toHaveURL(/scope=organisation/);
+  await page.getByLabel('Priority').selectOption('p1');
+  await expect(page).toHaveURL(/priority=p1/);
+  await page.getByLabel('Search cases').fill('outage');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page).toHaveURL(/q=outage/);
+
+  await page.reload();
+  await expect(page.getByLabel('Priority')).toHaveValue('p1');
+  await expect(page.getByLabel('Search cases')).toHaveValue('outage');
+  await expect(page.getByRole('button', { name: "My organisation's cases" })).toHaveAttribute('aria-pressed', 'true');
+
+  await page.goBack();
+  await expect(page).not.toHaveURL(/q=outage/);
+  await expect(page.getByLabel('Search cases')).toHaveValue('');
+  await expect(page.getByLabel('Priority')).toHaveValue('p1');
+});
+
+test('a search that matches nothing says so, unlike an empty list', async ({ page }) => {
+  await signIn(page, accounts.supportAdmin);
+  await page.goto('/cases?q=no-case-has-this-zzqx');
+  await expect(page.getByText('No cases match these filters.')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page).toHaveURL(/\/cases$/);
+});
+
+test('a title and a comment with HTML and script payloads are shown as text and never run', async ({ page, baseURL }) => {
+  await signIn(page, accounts.supportAdmin);
+  const payload = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
+  const filed = await fileCase(page.request, baseURL!, { title: `Case ${payload}` });
+  await agentReplies(page.request, baseURL!, filed.id, `Reply ${payload}`);
+  await page.goto(`/cases/${filed.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: `Case ${payload}` })).toBeVisible();
+  await expect(page.getByText(`Reply ${payload}`)).toBeVisible();
+  await page.goto(`/cases?q=${encodeURIComponent('Case <img')}`);
+  await expect(page.getByRole('cell', { name: `Case ${payload}` }).first()).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await expect(page.locator('main img')).toHaveCount(0);
+});
+
+test('a member without a support role reaches no case page and no case endpoint', async ({ page, baseURL, browser }) => {
+  const admin = await browser.newContext({ baseURL });
+  const adminPage = await admin.newPage();
+  await signIn(adminPage, accounts.supportAdmin);
+  const filed = await fileCase(adminPage.request, baseURL!);
+  await admin.close();
+
+  await signIn(page, accounts.member);
+  for (const path of ['/cases', `/cases/${filed.id}`]) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: 'You do not have access to this page' })).toBeVisible();
+  }
+  for (const path of ['/api/v1/cases', `/api/v1/cases/${filed.id}`, `/api/v1/cases/${filed.id}/thread`]) {
+    expect((await page.request.get(`${baseURL}${path}`)).status(), path).toBe(403);
+  }
+});
+
+test.describe('in the setup phase', () => {
+  test.use({ phase: 'setup' });
+
+  test('the case list works and says cases cannot be filed yet', async ({ page }) => {
+    await signIn(page, accounts.supportAdmin);
+    await mainNavigation(page).getByRole('link', { name: 'Cases' }).click();
+    await expect(page.getByText('Cases cannot be filed yet')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'My cases' })).toHaveAttribute('aria-pressed', 'true');
+  });
+});
+
+test('a support administrator asks for a change of urgency once a day, and for a scheduled call', async ({ page, baseURL }) => {
+  await signIn(page, accounts.supportAdmin);
+  const filed = await fileCase(page.request, baseURL!);
+  await page.goto(`/cases/${filed.id}`);
+
+  await page.getByLabel('New priority').selectOption('p2');
+  await page.getByLabel('Reason').fill('The nightly export now fails for every customer.');
+  await page.getByRole('button', { name: 'Send request' }).click();
+  await expect(page.getByText('Change of urgency requested from P3 Important to P2 Urgent: The nightly export now fails for every customer.')).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: /^P2 Urgent$/ })).toBeVisible();
+
+  // A second change within 24 hours is not offered, and the page says why.
+  await expect(page.getByLabel('New priority')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Escalate' }).getByText('You can ask for a change of urgency once every 24 hours.')).toBeVisible();
+  // The backend refuses it too, whatever the page shows.
+  const again = await page.request.post(`${baseURL}/api/v1/cases/${filed.id}/urgency`, {
+    headers: { 'If-Match': `"${await currentVersion(page, baseURL!, filed.id)}"` },
+    data: { priority: 'p1', reason: 'Now production is down.' },
+  });
+  expect(again.status()).toBe(429);
+
+  const tomorrow = new Date(Date.now() + 24 * 3600 * 1000);
+  const local = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}T10:30`;
+  await page.getByLabel('When should support call?').fill(local);
+  await page.getByRole('button', { name: 'Schedule the call' }).click();
+  await expect(page.getByText('Your request was sent to support.')).toBeVisible();
+  await expect(page.getByText(/Call requested on \+44 20 7946 0000 for/)).toBeVisible();
+});
+
+test('a reply being typed is kept when the vendor answers meanwhile', async ({ page, baseURL }) => {
+  await signIn(page, accounts.supportAdmin);
+  const filed = await fileCase(page.request, baseURL!);
+  await page.goto(`/cases/${filed.id}`);
+  await page.getByLabel('Your reply').fill('Half of my answer');
+  await page.getByLabel('Reason').fill('A reason being typed');
+  await agentReplies(page.request, baseURL!, filed.id, 'We are looking into it.');
+  await expect(page.getByText('We are looking into it.')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByLabel('Your reply')).toHaveValue('Half of my answer');
+  await expect(page.getByLabel('Reason')).toHaveValue('A reason being typed');
+});

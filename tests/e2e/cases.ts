@@ -1,0 +1,93 @@
+// Helpers for the case journeys: filing a case and playing the vendor's agent, both over the
+// real HTTP API of the backend under test.
+import { APIRequestContext, Page, expect } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+
+export const AGENT_TOKEN = process.env.SP_AGENT_TOKEN ?? 'demo-agent-token';
+
+export interface FiledCase {
+  id: string;
+  number: string;
+  title: string;
+  version: number;
+}
+
+/** Files a case as the signed-in user of `request` (a page's request context shares its cookies). */
+export async function fileCase(request: APIRequestContext, baseURL: string, overrides: Record<string, unknown> = {}): Promise<FiledCase> {
+  const title = (overrides.title as string) ?? `Report suite data is late ${randomUUID().slice(0, 8)}`;
+  const response = await request.post(`${baseURL}/api/v1/cases`, {
+    headers: { 'Idempotency-Key': randomUUID() },
+    data: {
+      product: 'analytics',
+      priority: 'p3',
+      title,
+      description: 'Hourly data for the main report suite arrives six hours late since Monday.',
+      details: { report_suite_id: 'northwind-prod' },
+      reproducible: true,
+      contact_phone: '+44 20 7946 0000',
+      time_zone: 'Europe/London',
+      ...overrides,
+    },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  const body = await response.json();
+  return { id: body.id, number: body.number, title: body.title, version: body.version };
+}
+
+/** The vendor's support engineer replies on a case, through the agent API. */
+export async function agentReplies(request: APIRequestContext, baseURL: string, caseId: string, body: string): Promise<void> {
+  const response = await request.post(`${baseURL}/agent/v1/cases/${caseId}/comments`, {
+    headers: { Authorization: `Bearer ${AGENT_TOKEN}` },
+    data: { body },
+  });
+  expect(response.ok(), await response.text()).toBeTruthy();
+}
+
+/** Fills the filing wizard up to (not including) the review step, with a unique title. */
+export async function fillCaseForm(page: Page, title: string, priority = 'P3 Important'): Promise<void> {
+  await page.getByRole('radio', { name: 'Analytics' }).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Describe the problem').fill('Hourly data arrives six hours late.');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Report suite ID').fill('northwind-prod');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('radio', { name: new RegExp(`^${priority}`) }).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Contact phone').fill('+44 20 7946 0000');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('heading', { name: 'Step 6 of 6: Review and submit' })).toBeVisible();
+}
+
+/** How many cases of the organisation carry exactly this title. */
+export async function casesTitled(request: APIRequestContext, baseURL: string, title: string): Promise<number> {
+  const response = await request.get(`${baseURL}/api/v1/cases?scope=organisation&q=${encodeURIComponent(title)}`);
+  expect(response.ok()).toBeTruthy();
+  const page = await response.json();
+  return page.items.filter((c: { title: string }) => c.title === title).length;
+}
+
+/** Waits until the draft this browser keeps in IndexedDB contains `text`. */
+export async function draftSaved(page: Page, text: string): Promise<void> {
+  await page.waitForFunction(async (needle) => {
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      const open = indexedDB.open('support-portal', 1);
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const values: unknown[] = await new Promise((resolve) => {
+      const request = db.transaction('kv').objectStore('kv').getAll();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => resolve([]);
+    });
+    db.close();
+    return values.some((v) => typeof v === 'string' && v.includes(needle));
+  }, text);
+}
+
+/** The case's current version (its ETag), as an edit must send it in If-Match. */
+export async function currentVersion(page: Page, baseURL: string, caseId: string): Promise<number> {
+  const response = await page.request.get(`${baseURL}/api/v1/cases/${caseId}`);
+  expect(response.ok()).toBeTruthy();
+  return (await response.json()).version;
+}
