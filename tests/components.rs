@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 use std::sync::{Arc, Mutex};
 use support_contract::cases::{
-    CallRequest, Case, CaseSummary, HelpSuggestion, NewCase, NewComment, Person, ThreadEntry,
-    UrgencyChange,
+    Attachment, CallRequest, Case, CaseSummary, HelpSuggestion, NewCase, NewComment, Person,
+    ThreadEntry, UrgencyChange,
 };
 use support_contract::*;
 use support_portal::api::{provide_backend, provide_portal, ApiError, ApiFuture, Backend};
@@ -54,6 +54,7 @@ fn portal() -> PortalConfig {
         products: vec![],
         phone_numbers: vec![],
         business_hours: vec![],
+        attachments: AttachmentRules::default(),
         roles: ROLES
             .iter()
             .map(|&role| RoleCapabilities {
@@ -127,6 +128,14 @@ impl Backend for FakeBackend {
     }
     fn help_suggestions(&self, _: String) -> ApiFuture<'_, Vec<HelpSuggestion>> {
         Box::pin(async { Ok(vec![]) })
+    }
+    fn upload_attachment(
+        &self,
+        _: web_sys::File,
+        _: String,
+        _: Callback<f64>,
+    ) -> ApiFuture<'_, Attachment> {
+        Box::pin(async { Err(ApiError::Forbidden) })
     }
 }
 

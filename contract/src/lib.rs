@@ -249,6 +249,18 @@ pub struct PortalConfig {
     pub business_hours: Vec<BusinessHours>,
     /// The role table: which capabilities each role grants.
     pub roles: Vec<RoleCapabilities>,
+    /// What files may be attached, so clients refuse the others before uploading.
+    pub attachments: AttachmentRules,
+}
+
+/// The limits the backend enforces on attachments.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct AttachmentRules {
+    /// Largest accepted file, in bytes.
+    pub max_bytes: u64,
+    /// Accepted media types (`image/png`, `application/pdf`, ...).
+    pub types: Vec<String>,
 }
 
 /// Someone a member can ask for support access.

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use support_contract::cases::{
-    CallRequest, Case, CaseSummary, HelpSuggestion, NewCase, NewComment, Person, ThreadEntry,
-    UrgencyChange,
+    Attachment, CallRequest, Case, CaseSummary, HelpSuggestion, NewCase, NewComment, Person,
+    ThreadEntry, UrgencyChange,
 };
 use support_contract::{
     Page, PortalConfig, Problem, ProfileUpdate, Session, SignInRequest, SupportContact, SupportUser,
@@ -247,6 +247,27 @@ impl Backend for HttpBackend {
             .await
         })
     }
+
+    fn upload_attachment(
+        &self,
+        file: web_sys::File,
+        media_type: String,
+        progress: Callback<f64>,
+    ) -> ApiFuture<'_, Attachment> {
+        Box::pin(async move {
+            let (status, body) =
+                xhr_upload(&self.url("/attachments"), &file, &media_type, progress).await?;
+            if (200..300).contains(&status) {
+                return serde_json::from_str(&body).map_err(|_| ApiError::Decode);
+            }
+            let error =
+                ApiError::from_response(status, serde_json::from_str::<Problem>(&body).ok());
+            if error == ApiError::Unauthorized {
+                self.on_unauthorized.run(());
+            }
+            Err(error)
+        })
+    }
 }
 
 /// A path or query component, percent-encoded.
@@ -257,4 +278,61 @@ fn encode(s: &str) -> String {
 /// The `If-Match` header for an edit based on `version` (the case's `ETag`).
 fn if_match(version: i64) -> (&'static str, String) {
     ("If-Match", format!("\"{version}\""))
+}
+
+/// Sends a file with `XMLHttpRequest`, the one browser API that reports upload progress.
+/// Returns the status and body, or `Network` when no answer came.
+async fn xhr_upload(
+    url: &str,
+    file: &web_sys::File,
+    media_type: &str,
+    progress: Callback<f64>,
+) -> Result<(u16, String), ApiError> {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let network = |_| ApiError::Network;
+    let xhr = web_sys::XmlHttpRequest::new().map_err(network)?;
+    xhr.open("POST", url).map_err(network)?;
+    xhr.set_with_credentials(true);
+    xhr.set_request_header("Accept", "application/json, application/problem+json")
+        .map_err(network)?;
+    xhr.set_request_header("Content-Type", media_type)
+        .map_err(network)?;
+    xhr.set_request_header("X-File-Name", &encode(&file.name()))
+        .map_err(network)?;
+    let on_progress =
+        Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |e: web_sys::ProgressEvent| {
+            if e.length_computable() && e.total() > 0.0 {
+                progress.run(e.loaded() / e.total());
+            }
+        });
+    xhr.upload()
+        .map_err(network)?
+        .set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
+    let finished = js_sys::Promise::new(&mut |resolve, _| {
+        let (done, failed) = (resolve.clone(), resolve);
+        let on_load = Closure::once_into_js(move || {
+            let _ = done.call1(&wasm_bindgen::JsValue::NULL, &true.into());
+        });
+        let on_error = Closure::once_into_js(move || {
+            let _ = failed.call1(&wasm_bindgen::JsValue::NULL, &false.into());
+        });
+        xhr.set_onload(Some(on_load.unchecked_ref()));
+        xhr.set_onerror(Some(on_error.unchecked_ref()));
+        xhr.set_onabort(Some(on_error.unchecked_ref()));
+    });
+    xhr.send_with_opt_blob(Some(file)).map_err(network)?;
+    let answered = wasm_bindgen_futures::JsFuture::from(finished)
+        .await
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    drop(on_progress);
+    if !answered {
+        return Err(ApiError::Network);
+    }
+    Ok((
+        xhr.status().unwrap_or(0),
+        xhr.response_text().ok().flatten().unwrap_or_default(),
+    ))
 }

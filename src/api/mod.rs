@@ -21,8 +21,8 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 use support_contract::cases::{
-    CallRequest, Case, CaseSummary, HelpSuggestion, NewCase, NewComment, Person, ThreadEntry,
-    UrgencyChange,
+    Attachment, CallRequest, Case, CaseSummary, HelpSuggestion, NewCase, NewComment, Person,
+    ThreadEntry, UrgencyChange,
 };
 use support_contract::{
     Page, PortalConfig, ProfileUpdate, Session, SignInRequest, SupportContact, SupportUser,
@@ -74,6 +74,13 @@ pub trait Backend: Send + Sync {
     fn organisation_members(&self) -> ApiFuture<'_, Vec<Person>>;
     /// `GET /help/suggestions?q=`: help articles related to what the user types.
     fn help_suggestions(&self, q: String) -> ApiFuture<'_, Vec<HelpSuggestion>>;
+    /// `POST /attachments`: uploads a file, telling `progress` the share sent so far (0..=1).
+    fn upload_attachment(
+        &self,
+        file: web_sys::File,
+        media_type: String,
+        progress: Callback<f64>,
+    ) -> ApiFuture<'_, Attachment>;
 }
 
 /// The backend handle in context.

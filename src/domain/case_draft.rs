@@ -2,7 +2,9 @@
 //! becomes. Plain data, so it can be saved as it is typed and restored after anything.
 
 use serde::{Deserialize, Serialize};
-use support_contract::cases::{requires_business_impact, NewCase, Priority, ProductDetails};
+use support_contract::cases::{
+    requires_business_impact, Attachment, NewCase, Priority, ProductDetails,
+};
 use support_contract::Product;
 
 /// The steps of filing a case, in order.
@@ -64,6 +66,8 @@ pub struct CaseDraft {
     pub contact_phone: String,
     pub time_zone: String,
     pub watchers: Vec<String>,
+    /// Files already uploaded for this case (their ids go with the request).
+    pub attachments: Vec<Attachment>,
     /// Created with the draft and kept until the case is filed: the backend's idempotency key.
     pub idempotency_key: String,
 }
@@ -189,7 +193,7 @@ impl CaseDraft {
             contact_phone: self.contact_phone.trim().to_string(),
             time_zone: self.time_zone.clone(),
             watchers: self.watchers.clone(),
-            attachments: vec![],
+            attachments: self.attachments.iter().map(|a| a.id.clone()).collect(),
         })
     }
 

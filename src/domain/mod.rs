@@ -1,11 +1,13 @@
 //! Plain Rust rules the UI reasons with: no Leptos, no browser, tested natively.
 
+mod attachment_check;
 mod case_draft;
 mod case_query;
 mod locale;
 mod portal;
 mod thread;
 
+pub use attachment_check::{check_file, limit_mb, media_type, FileRefusal};
 pub use case_draft::{draft_key, step_of_field, CaseDraft, Problem as DraftProblem, Step};
 pub use case_query::{wire_name, CaseQuery};
 pub use locale::negotiate_locale;

@@ -261,6 +261,21 @@ messages! {
     ScheduleCall => "Schedule the call", "Planifier l'appel", "Programar la llamada";
     ErrFutureTime => "Choose a time in the future.", "Choisissez une heure future.", "Elija una hora futura.";
 
+    // Attachments
+    Attachments => "Attachments", "Pièces jointes", "Archivos adjuntos";
+    ChooseFiles => "Attach files", "Joindre des fichiers", "Adjuntar archivos";
+    DropFiles => "You can also drop files here.", "Vous pouvez aussi déposer des fichiers ici.", "También puede soltar archivos aquí.";
+    AttachmentRulesHint => "Up to {size} MB per file: images, PDF, text, CSV, JSON, HAR or ZIP.", "Jusqu'à {size} Mo par fichier : images, PDF, texte, CSV, JSON, HAR ou ZIP.", "Hasta {size} MB por archivo: imágenes, PDF, texto, CSV, JSON, HAR o ZIP.";
+    FileTooLarge => "{name} is larger than {size} MB, so it was not attached.", "{name} dépasse {size} Mo : il n'a pas été joint.", "{name} supera los {size} MB, así que no se ha adjuntado.";
+    FileTypeRefused => "{name} cannot be attached: this type of file is not accepted.", "{name} ne peut pas être joint : ce type de fichier n'est pas accepté.", "{name} no se puede adjuntar: este tipo de archivo no se acepta.";
+    FileEmpty => "{name} is empty, so it was not attached.", "{name} est vide : il n'a pas été joint.", "{name} está vacío, así que no se ha adjuntado.";
+    UploadingFile => "Uploading {name}", "Envoi de {name}", "Subiendo {name}";
+    UploadFailed => "{name} could not be uploaded.", "{name} n'a pas pu être envoyé.", "No se pudo subir {name}.";
+    RemoveFile => "Remove {name}", "Retirer {name}", "Quitar {name}";
+    Remove => "Remove", "Retirer", "Quitar";
+    RetryUpload => "Try {name} again", "Réessayer {name}", "Reintentar {name}";
+    WaitForUploads => "Wait until every file is uploaded, or remove the ones that failed.", "Attendez que tous les fichiers soient envoyés, ou retirez ceux qui ont échoué.", "Espere a que se suban todos los archivos o quite los que fallaron.";
+
     // Settings
     TimeZone => "Time zone", "Fuseau horaire", "Zona horaria";
     FollowBrowserTimeZone => "This browser's time zone ({zone})", "Fuseau horaire du navigateur ({zone})", "Zona horaria del navegador ({zone})";

@@ -22,9 +22,13 @@ test('a support administrator finds a case, sees the vendor reply arrive without
   await expect(thread).toBeVisible({ timeout: 15_000 });
 
   await page.getByLabel('Your reply').fill('The report suite id is northwind-prod.');
+  await page.getByLabel('Attach files').setInputFiles({ name: 'screenshot.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a', 'hex') });
+  await expect(page.getByRole('button', { name: 'Remove screenshot.png' })).toBeVisible();
   await page.getByRole('button', { name: 'Send reply' }).click();
   await expect(page.getByText('Your reply was sent.')).toBeVisible();
   await expect(page.getByText('The report suite id is northwind-prod.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'screenshot.png' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Remove screenshot.png' })).toHaveCount(0);
   await expect(page.getByLabel('Your reply')).toHaveValue('');
 
   await page.getByRole('button', { name: 'Close case' }).click();

@@ -129,3 +129,59 @@ test.describe('in the setup phase', () => {
     await expect(page.getByRole('button', { name: 'Submit case' })).toHaveCount(0);
   });
 });
+
+test('a file over the limit is refused before upload, and the other files and fields are kept', async ({ page }) => {
+  await signIn(page, accounts.supportAdmin);
+  await page.goto('/cases/new');
+  const title = uniqueTitle();
+  await page.getByRole('radio', { name: 'Analytics' }).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Describe the problem').fill('The export is empty.');
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  const uploads: string[] = [];
+  page.on('request', (r) => { if (r.url().endsWith('/api/v1/attachments')) uploads.push(r.headers()['x-file-name']); });
+  await page.getByLabel('Attach files').setInputFiles([
+    { name: 'huge-export.zip', mimeType: 'application/zip', buffer: Buffer.alloc(25 * 1024 * 1024 + 1, 1) },
+    { name: 'page.html', mimeType: 'text/html', buffer: Buffer.from('<b>hi</b>') },
+    { name: 'steps.txt', mimeType: 'text/plain', buffer: Buffer.from('1. Open the report\n2. Export\n') },
+  ]);
+  await expect(page.getByText('huge-export.zip is larger than 25 MB, so it was not attached.')).toBeVisible();
+  await expect(page.getByText('page.html cannot be attached: this type of file is not accepted.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Remove steps.txt' })).toBeVisible();
+  expect(uploads).toEqual(['steps.txt']);
+
+  await draftSaved(page, 'steps.txt');
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Remove steps.txt' })).toBeVisible();
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(page.getByLabel('Title')).toHaveValue(title);
+});
+
+test('a case is filed with its attachment, which downloads as a file', async ({ page, baseURL }) => {
+  await signIn(page, accounts.supportAdmin);
+  await page.goto('/cases/new');
+  const title = uniqueTitle();
+  await page.getByRole('radio', { name: 'Analytics' }).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Describe the problem').fill('See the attached log.');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Attach files').setInputFiles({ name: 'collector.log', mimeType: '', buffer: Buffer.from('ERROR 503 from collector\n') });
+  await expect(page.getByRole('button', { name: 'Remove collector.log' })).toBeVisible();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('radio', { name: /^P4 Minor/ }).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Contact phone').fill('+44 20 7946 0000');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Submit case' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  const link = page.getByRole('link', { name: 'collector.log' });
+  await expect(link).toBeVisible();
+  const download = await page.request.get(new URL((await link.getAttribute('href'))!, baseURL).toString());
+  expect(download.status()).toBe(200);
+  expect(download.headers()['content-disposition']).toMatch(/^attachment;/);
+  expect(await download.text()).toBe('ERROR 503 from collector\n');
+});

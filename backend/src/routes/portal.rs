@@ -3,8 +3,8 @@
 use axum::extract::State;
 use axum::Json;
 use support_contract::{
-    capabilities_of, BusinessHours, Channel, Phase, PhoneNumber, PortalConfig, Product,
-    ProductChannels, Region, RoleCapabilities, ROLES,
+    capabilities_of, AttachmentRules, BusinessHours, Channel, Phase, PhoneNumber, PortalConfig,
+    Product, ProductChannels, Region, RoleCapabilities, ROLES,
 };
 
 use crate::state::AppState;
@@ -18,11 +18,14 @@ use crate::state::AppState;
     responses((status = 200, description = "The portal configuration", body = PortalConfig))
 )]
 pub async fn get_portal(State(state): State<AppState>) -> Json<PortalConfig> {
-    Json(portal_config(state.config.phase))
+    Json(portal_config(
+        state.config.phase,
+        state.config.max_attachment_bytes,
+    ))
 }
 
 /// The reference configuration: chat was promised for Analytics only.
-pub fn portal_config(phase: Phase) -> PortalConfig {
+pub fn portal_config(phase: Phase, max_attachment_bytes: u64) -> PortalConfig {
     use Channel::*;
     let products = vec![
         ProductChannels {
@@ -90,5 +93,12 @@ pub fn portal_config(phase: Phase) -> PortalConfig {
         phone_numbers,
         business_hours,
         roles,
+        attachments: AttachmentRules {
+            max_bytes: max_attachment_bytes,
+            types: super::attachments::ALLOWED_TYPES
+                .iter()
+                .map(|t| t.to_string())
+                .collect(),
+        },
     }
 }

@@ -1,3 +1,4 @@
+use super::attachments::AttachmentPicker;
 use super::steps::{StepPanel, StepsNav};
 use crate::api::{local_store, use_backend, use_portal, ApiError};
 use crate::auth::use_session;
@@ -49,6 +50,8 @@ fn CaseForm() -> impl IntoView {
     let restored = RwSignal::new(false);
     // Steps the user tried to leave or submit: only those show their field errors.
     let checked = RwSignal::new(Vec::<Step>::new());
+    let uploads_busy = RwSignal::new(false);
+    let wait_for_uploads = RwSignal::new(false);
 
     // What the store holds (or would hold): an unchanged draft is never written again, so
     // merely opening the form saves nothing.
@@ -135,6 +138,10 @@ fn CaseForm() -> impl IntoView {
     };
     let on_submit = move |_| {
         let d = draft.get_untracked();
+        if uploads_busy.get_untracked() {
+            wait_for_uploads.set(true);
+            return;
+        }
         match d.first_incomplete() {
             Some(step) => {
                 checked.update(|c| c.extend(Step::ALL));
@@ -166,6 +173,17 @@ fn CaseForm() -> impl IntoView {
             <StepsNav current=step on_select=jump/>
             <form class="form card" novalidate on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
                 <StepPanel draft=draft checked=checked server_error=server_error/>
+                // Mounted for the whole form, shown on the details step: an upload running
+                // while the user moves to another step still lands in the draft.
+                <div hidden=move || step.get() != Step::Details>
+                    <AttachmentPicker id="case-files" busy=uploads_busy
+                        attached=Signal::derive(move || draft.with(|d| d.attachments.clone()))
+                        on_add=Callback::new(move |a| draft.update(|d| d.attachments.push(a)))
+                        on_remove=Callback::new(move |id: String| draft.update(|d| d.attachments.retain(|a| a.id != id)))/>
+                </div>
+                <Show when=move || wait_for_uploads.get() && uploads_busy.get()>
+                    <p class="notice error" role="alert">{i18n.s(Key::WaitForUploads)}</p>
+                </Show>
                 {move || server_error.get().filter(|e| !matches!(e, ApiError::Validation(_))).map(|e| view! { <ErrorNotice error=e/> })}
                 <div class="wizard-buttons">
                     <Show when=move || step.get() != Step::Product>

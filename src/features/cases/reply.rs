@@ -1,15 +1,20 @@
+use super::attachments::AttachmentPicker;
 use crate::api::use_backend;
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
-use support_contract::cases::{NewComment, ThreadEntry};
+use support_contract::cases::{Attachment, NewComment, ThreadEntry};
 
-/// The reply box. What was typed stays when sending fails (network, ended session).
+/// The reply box, with attachments. What was typed and attached stays when sending fails
+/// (network, ended session).
 #[component]
 pub fn ReplyForm(case_id: String, on_sent: Callback<Option<ThreadEntry>>) -> impl IntoView {
     let i18n = use_i18n();
     let backend = use_backend();
     let body = RwSignal::new(String::new());
     let required = RwSignal::new(false);
+    let files = RwSignal::new(Vec::<Attachment>::new());
+    let busy = RwSignal::new(false);
+    let wait = RwSignal::new(false);
     let send = Action::new_local(move |comment: &NewComment| {
         let backend = backend.clone();
         let (id, comment) = (case_id.clone(), comment.clone());
@@ -18,12 +23,16 @@ pub fn ReplyForm(case_id: String, on_sent: Callback<Option<ThreadEntry>>) -> imp
     Effect::new(move |_| {
         if let Some(Ok(entry)) = send.value().get() {
             body.set(String::new());
+            files.set(Vec::new());
             on_sent.run(Some(entry));
         }
     });
     let error = Signal::derive(move || {
         if required.get() {
             return Some(i18n.t(Key::ErrRequired).to_string());
+        }
+        if wait.get() && busy.get() {
+            return Some(i18n.t(Key::WaitForUploads).to_string());
         }
         send.value().get().and_then(|r| r.err()).map(|e| {
             e.field_message("body", i18n.locale.get())
@@ -36,8 +45,10 @@ pub fn ReplyForm(case_id: String, on_sent: Callback<Option<ThreadEntry>>) -> imp
             ev.prevent_default();
             let text = body.get_untracked();
             required.set(text.trim().is_empty());
-            if !text.trim().is_empty() {
-                send.dispatch(NewComment { body: text, attachments: vec![] });
+            wait.set(busy.get_untracked());
+            if !text.trim().is_empty() && !busy.get_untracked() {
+                let attachments = files.get_untracked().into_iter().map(|a| a.id).collect();
+                send.dispatch(NewComment { body: text, attachments });
             }
         }>
             <div class="field">
@@ -49,6 +60,9 @@ pub fn ReplyForm(case_id: String, on_sent: Callback<Option<ThreadEntry>>) -> imp
                     on:input=move |ev| { required.set(false); body.set(event_target_value(&ev)); }></textarea>
                 <p id="reply-body-error" class="field-error">{move || error.get()}</p>
             </div>
+            <AttachmentPicker id="reply-files" busy=busy attached=files
+                on_add=Callback::new(move |a| files.update(|f| f.push(a)))
+                on_remove=Callback::new(move |id: String| files.update(|f| f.retain(|a| a.id != id)))/>
             <p role="status">{sent}</p>
             <button type="submit" class="button primary" disabled=move || send.pending().get()>
                 {move || if send.pending().get() { i18n.t(Key::Sending) } else { i18n.t(Key::SendReply) }}

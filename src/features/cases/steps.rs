@@ -396,5 +396,9 @@ fn Review(draft: RwSignal<CaseDraft>) -> impl IntoView {
             <dt>{i18n.s(Key::ContactTimeZone)}</dt><dd>{d.time_zone.clone()}</dd>
         </dl>
         {d.reproducible.then(|| view! { <p>{i18n.s(Key::Reproducible)}</p> })}
+        {(!d.attachments.is_empty()).then(|| view! {
+            <h3>{i18n.s(Key::Attachments)}</h3>
+            <ul class="files">{d.attachments.iter().map(|a| view! { <li>{a.name.clone()}</li> }).collect_view()}</ul>
+        })}
     }
 }
