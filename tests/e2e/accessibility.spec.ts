@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { signIn, mainNavigation } from './portal';
+import { fileCase } from './cases';
 import { accounts } from '../support/accounts';
 
 /** Runs axe-core's WCAG 2.2 A/AA rules on the page and lists each violation with its nodes. */
@@ -42,4 +43,26 @@ test('the access page and the member home page meet WCAG 2.2 AA', async ({ page 
   await expect(page.getByRole('heading', { level: 1, name: 'You do not have access to this page' })).toBeVisible();
   await expect(page.getByText(accounts.systemAdmin.email)).toBeVisible();
   expect(await wcagViolations(page)).toEqual([]);
+});
+
+test('filing a case, every step of it, and a case page meet WCAG 2.2 AA', async ({ page, baseURL }) => {
+  await signIn(page, accounts.supportAdmin);
+  await page.goto('/cases/new');
+  await expect(page.getByRole('heading', { name: /Step 1 of 6/ })).toBeVisible();
+  expect(await wcagViolations(page), 'step 1').toEqual([]);
+  // Errors shown, then each step in turn.
+  await page.getByRole('button', { name: 'Next' }).click();
+  expect(await wcagViolations(page), 'step 1 with its error').toEqual([]);
+  await page.getByRole('radio', { name: 'Target' }).check();
+  for (let step = 2; step <= 6; step++) {
+    await page.getByRole('navigation', { name: 'Steps of filing a case' }).getByRole('button').nth(step - 1).click();
+    await expect(page.getByRole('heading', { name: new RegExp(`Step ${step} of 6`) })).toBeVisible();
+    expect(await wcagViolations(page), `step ${step}`).toEqual([]);
+  }
+
+  const filed = await fileCase(page.request, baseURL!);
+  await page.goto(`/cases/${filed.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: filed.title })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Close case' })).toBeVisible();
+  expect(await wcagViolations(page), 'case page').toEqual([]);
 });

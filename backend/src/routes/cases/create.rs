@@ -1,0 +1,120 @@
+//! `POST /cases`: filing a case, once per `Idempotency-Key`.
+
+use axum::extract::State;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::Response;
+use rusqlite::{params, OptionalExtension};
+use sha2::{Digest, Sha256};
+use support_contract::cases::{Case, NewCase, ThreadEvent};
+use support_contract::{problem_types as types, Phase};
+
+use super::headers::{case_response, idempotency_key, location};
+use super::lookup::{own_case, person};
+use super::validate::{validate, CaseForm};
+use crate::auth::{ManageCases, RequireCapability};
+use crate::cases as store;
+use crate::db::unix_now;
+use crate::extract::ApiJson;
+use crate::problem::ApiError;
+use crate::routes::responses::{Conflict, Forbidden, Unauthenticated, Validation};
+use crate::state::AppState;
+
+/// File a case.
+///
+/// Send an `Idempotency-Key` header: the same key from the same user returns the case it
+/// created (200) instead of filing another; the same key with a different body is a conflict.
+/// Attachments must be uploaded first (`POST /attachments`) by the same user. Refused in the
+/// `setup` phase (`urn:support-portal:problem:case-filing-closed`). The response target is
+/// counted in plain minutes from filing (business-hours calendars are not applied yet).
+#[utoipa::path(
+    post,
+    path = "/cases",
+    tag = "cases",
+    security(("session_cookie" = [])),
+    params(("Idempotency-Key" = String, Header, description = "Client-chosen key, 1 to 200 characters; keep it with the draft")),
+    request_body = NewCase,
+    responses(
+        (status = 201, description = "Filed", body = Case,
+            headers(("Location" = String, description = "The case's URL"), ("ETag" = String, description = "The case's version"))),
+        (status = 200, description = "Already filed with this key: the same case", body = Case,
+            headers(("ETag" = String, description = "The case's version"))),
+        (status = 400, response = Validation),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 409, response = Conflict),
+    )
+)]
+pub async fn create_case(
+    State(state): State<AppState>,
+    RequireCapability { user, .. }: RequireCapability<ManageCases>,
+    headers: HeaderMap,
+    ApiJson(form): ApiJson<CaseForm>,
+) -> Result<Response, ApiError> {
+    if state.config.phase == Phase::Setup {
+        return Err(ApiError::problem(
+            types::CASE_FILING_CLOSED,
+            StatusCode::FORBIDDEN,
+            "Case filing is not open yet",
+            "The portal is being set up; call support by phone meanwhile.",
+        ));
+    }
+    let key = idempotency_key(&headers)?;
+    let hash: String = Sha256::digest(serde_json::to_vec(&form).unwrap_or_default())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let now = unix_now();
+    let mut conn = state.db.conn();
+    let tx = conn.transaction()?;
+    let earlier: Option<(String, String)> = tx
+        .query_row(
+            "SELECT case_id, request_hash FROM idempotency_keys WHERE user_id = ?1 AND key = ?2",
+            params![user.user.id, key],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    if let Some((case_id, earlier_hash)) = earlier {
+        if earlier_hash != hash {
+            return Err(ApiError::conflict(
+                "This Idempotency-Key was already used to file a different case.",
+            ));
+        }
+        let c = own_case(&tx, &user, &case_id)?;
+        let case = store::full(&tx, &c, now)?;
+        let mut res = case_response(StatusCode::OK, case);
+        res.headers_mut()
+            .insert(header::LOCATION, location(&case_id));
+        return Ok(res);
+    }
+    let (new, attachments) = validate(&tx, &user, form)?;
+    let id = store::insert(
+        &tx,
+        &user.organisation.id,
+        user.organisation.plan,
+        &user.user.id,
+        &new,
+        now,
+    )?;
+    if !attachments.is_empty() {
+        store::link_attachments(&tx, &id, &attachments)?;
+        store::add_entry(
+            &tx,
+            &id,
+            now,
+            Some(&person(&user)),
+            false,
+            ThreadEvent::AttachmentsAdded { attachments },
+        )?;
+    }
+    tx.execute(
+        "INSERT INTO idempotency_keys (user_id, key, case_id, request_hash, created_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![user.user.id, key, id, hash, now],
+    )?;
+    let c = own_case(&tx, &user, &id)?;
+    let case = store::full(&tx, &c, now)?;
+    tx.commit()?;
+    let mut res = case_response(StatusCode::CREATED, case);
+    res.headers_mut().insert(header::LOCATION, location(&id));
+    Ok(res)
+}

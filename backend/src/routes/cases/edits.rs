@@ -1,0 +1,191 @@
+//! Working a case: replying, closing and reopening.
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Deserialize;
+use support_contract::cases::{
+    may_reopen, transition_allowed, Actor, Case, CaseStatus, NewComment, ThreadEntry, ThreadEvent,
+};
+use support_contract::problem_types as types;
+
+use super::headers::case_response;
+use super::lookup::{case_for_edit, open_case_for_edit, own_case, person, transition_not_allowed};
+use super::validate::{attachments_of, required_text, TEXT_MAX};
+use crate::auth::{CurrentUser, ManageCases, RequireCapability};
+use crate::cases as store;
+use crate::db::unix_now;
+use crate::extract::ApiJson;
+use crate::problem::ApiError;
+use crate::routes::responses::{
+    Conflict, Forbidden, NotFound, PreconditionFailed, PreconditionRequired, Unauthenticated,
+    Validation,
+};
+use crate::state::AppState;
+
+/// `NewComment` as received.
+#[derive(Deserialize)]
+pub struct CommentForm {
+    #[serde(default)]
+    body: Option<String>,
+    #[serde(default)]
+    attachments: Vec<String>,
+}
+
+/// Reply on a case: plain text, with attachments uploaded beforehand. A reply to a case awaiting
+/// the customer puts it back in progress. Not on closed cases.
+#[utoipa::path(
+    post,
+    path = "/cases/{id}/comments",
+    tag = "cases",
+    security(("session_cookie" = [])),
+    params(("id" = String, Path, description = "Case id")),
+    request_body = NewComment,
+    responses(
+        (status = 201, description = "The comment", body = ThreadEntry),
+        (status = 400, response = Validation),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+    )
+)]
+pub async fn add_comment(
+    State(state): State<AppState>,
+    RequireCapability { user, .. }: RequireCapability<ManageCases>,
+    Path(id): Path<String>,
+    ApiJson(form): ApiJson<CommentForm>,
+) -> Result<Response, ApiError> {
+    let now = unix_now();
+    let mut conn = state.db.conn();
+    let tx = conn.transaction()?;
+    let c = open_case_for_edit(&tx, &user, &id, "The case is closed; reopen it to reply.")?;
+    let mut errors = Vec::new();
+    let body = required_text(&mut errors, "body", form.body.as_deref(), TEXT_MAX);
+    let attachments = attachments_of(&tx, &user, &form.attachments, &mut errors)?;
+    if !errors.is_empty() {
+        return Err(ApiError::validation(errors));
+    }
+    store::link_attachments(&tx, &c.id, &attachments)?;
+    let me = person(&user);
+    let entry = store::add_entry(
+        &tx,
+        &c.id,
+        now,
+        Some(&me),
+        false,
+        ThreadEvent::Comment { body, attachments },
+    )?;
+    store::touch(&tx, &c.id, now)?;
+    if matches!(
+        c.status,
+        CaseStatus::AwaitingYourReply | CaseStatus::ResolutionProvided
+    ) {
+        store::set_status(&tx, &c, CaseStatus::InProgress, now, Some(&me), false)?;
+    }
+    tx.commit()?;
+    Ok((StatusCode::CREATED, Json(entry)).into_response())
+}
+
+/// Close or reopen, after the checks both share.
+fn change_status(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+    headers: &HeaderMap,
+    to: CaseStatus,
+) -> Result<Response, ApiError> {
+    let now = unix_now();
+    let mut conn = state.db.conn();
+    let tx = conn.transaction()?;
+    let c = case_for_edit(&tx, user, id, headers)?;
+    if to == CaseStatus::InProgress {
+        if c.status != CaseStatus::Closed {
+            return Err(transition_not_allowed(
+                "Only a closed case can be reopened.",
+            ));
+        }
+        if !c.closed_at.is_some_and(|at| may_reopen(at, now)) {
+            return Err(ApiError::problem(
+                types::REOPEN_WINDOW_PASSED,
+                StatusCode::CONFLICT,
+                "Too late to reopen",
+                "Cases can be reopened within 14 days of closing; file a new case instead.",
+            ));
+        }
+    }
+    if !transition_allowed(Actor::Customer, c.status, to) {
+        return Err(transition_not_allowed(
+            "The case's status does not allow this.",
+        ));
+    }
+    store::set_status(&tx, &c, to, now, Some(&person(user)), false)?;
+    let c = own_case(&tx, user, id)?;
+    let case = store::full(&tx, &c, now)?;
+    tx.commit()?;
+    Ok(case_response(StatusCode::OK, case))
+}
+
+/// Close a case (any open status). Send the case's ETag as `If-Match`.
+#[utoipa::path(
+    post,
+    path = "/cases/{id}/close",
+    tag = "cases",
+    security(("session_cookie" = [])),
+    params(
+        ("id" = String, Path, description = "Case id"),
+        ("If-Match" = String, Header, description = "The case's ETag"),
+    ),
+    responses(
+        (status = 200, description = "Closed", body = Case,
+            headers(("ETag" = String, description = "The new version"))),
+        (status = 400, response = Validation),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 412, response = PreconditionFailed),
+        (status = 428, response = PreconditionRequired),
+    )
+)]
+pub async fn close_case(
+    State(state): State<AppState>,
+    RequireCapability { user, .. }: RequireCapability<ManageCases>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    change_status(&state, &user, &id, &headers, CaseStatus::Closed)
+}
+
+/// Reopen a closed case within 14 days of closing; it goes back in progress. Send the case's
+/// ETag as `If-Match`.
+#[utoipa::path(
+    post,
+    path = "/cases/{id}/reopen",
+    tag = "cases",
+    security(("session_cookie" = [])),
+    params(
+        ("id" = String, Path, description = "Case id"),
+        ("If-Match" = String, Header, description = "The case's ETag"),
+    ),
+    responses(
+        (status = 200, description = "Reopened", body = Case,
+            headers(("ETag" = String, description = "The new version"))),
+        (status = 400, response = Validation),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 412, response = PreconditionFailed),
+        (status = 428, response = PreconditionRequired),
+    )
+)]
+pub async fn reopen_case(
+    State(state): State<AppState>,
+    RequireCapability { user, .. }: RequireCapability<ManageCases>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    change_status(&state, &user, &id, &headers, CaseStatus::InProgress)
+}

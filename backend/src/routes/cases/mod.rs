@@ -1,0 +1,27 @@
+//! `/cases`: filing, listing, reading and working support cases as a customer. Every handler
+//! requires `manage_cases` and is scoped to the caller's organisation: another organisation's
+//! case is "not found", never data.
+//!
+//! One concern per file: `create` files, `list` lists (with `list_params` checking the
+//! query), `read` reads, `edits` replies, closes and reopens, `requests` asks for an
+//! urgency change or a call. `validate`, `headers` and `lookup` hold what they share.
+
+mod create;
+mod edits;
+mod headers;
+mod list;
+mod list_params;
+mod lookup;
+mod read;
+mod requests;
+mod validate;
+
+// Glob re-exports: `routes!` needs each handler's hidden `__path_*` companion beside it, and the
+// public constants, forms and checks keep their `routes::cases::` paths.
+pub use create::*;
+pub use edits::*;
+pub use list::*;
+pub use list_params::*;
+pub use read::*;
+pub use requests::*;
+pub use validate::*;

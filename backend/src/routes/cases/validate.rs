@@ -1,0 +1,303 @@
+//! Checking a filing: text lengths, phone numbers, time zones, watchers and attachments.
+
+use rusqlite::{params, Connection};
+use serde::{Deserialize, Serialize};
+use support_contract::cases::{requires_business_impact, NewCase, Priority, ProductDetails};
+use support_contract::{FieldError, Product};
+
+use crate::auth::CurrentUser;
+use crate::cases as store;
+use crate::problem::{field, ApiError};
+
+/// Longest title, description or comment, in characters.
+pub const TITLE_MAX: usize = 200;
+pub const TEXT_MAX: usize = 20_000;
+/// Longest short free-text field (steps, environment, impact, details, reasons).
+pub const SHORT_MAX: usize = 5_000;
+
+/// `POST /cases` body as received: everything optional so that a missing field is a field
+/// error (`required`), not unreadable JSON. Its JSON (a fixed field order) is what the
+/// idempotency key is bound to.
+#[derive(Deserialize, Serialize)]
+pub struct CaseForm {
+    #[serde(default)]
+    product: Option<Product>,
+    #[serde(default)]
+    priority: Option<Priority>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    details: ProductDetails,
+    #[serde(default)]
+    reproducible: bool,
+    #[serde(default)]
+    steps_to_reproduce: Option<String>,
+    #[serde(default)]
+    environment: Option<String>,
+    #[serde(default)]
+    business_impact: Option<String>,
+    #[serde(default)]
+    contact_phone: Option<String>,
+    #[serde(default)]
+    time_zone: Option<String>,
+    #[serde(default)]
+    watchers: Vec<String>,
+    #[serde(default)]
+    attachments: Vec<String>,
+}
+
+pub(super) fn too_long(errors: &mut Vec<FieldError>, name: &str, value: Option<&str>, max: usize) {
+    if value.is_some_and(|v| v.chars().count() > max) {
+        errors.push(field(
+            name,
+            "too_long",
+            &format!("Use at most {max} characters."),
+        ));
+    }
+}
+
+/// Required text: present, not blank, at most `max` characters.
+pub(super) fn required_text(
+    errors: &mut Vec<FieldError>,
+    name: &str,
+    value: Option<&str>,
+    max: usize,
+) -> String {
+    let v = value.unwrap_or("");
+    if v.trim().is_empty() {
+        errors.push(field(name, "required", "This field is required."));
+    } else {
+        too_long(errors, name, Some(v), max);
+    }
+    v.to_string()
+}
+
+/// A blank optional text is no text.
+fn optional_text(v: Option<String>) -> Option<String> {
+    v.filter(|s| !s.trim().is_empty())
+}
+
+/// A plausible phone number: digits with the usual separators, an optional leading `+`.
+pub fn valid_phone(phone: &str) -> bool {
+    let p = phone.trim();
+    let digits = p.chars().filter(char::is_ascii_digit).count();
+    p.len() <= 40
+        && (6..=20).contains(&digits)
+        && p.char_indices()
+            .all(|(i, c)| c.is_ascii_digit() || " -().".contains(c) || (c == '+' && i == 0))
+}
+
+/// A plausible IANA time zone name (`UTC`, `Europe/Paris`, `America/Argentina/Salta`). The
+/// backend has no zone database, so this checks the shape and the area.
+pub fn valid_time_zone(tz: &str) -> bool {
+    const AREAS: [&str; 11] = [
+        "Africa",
+        "America",
+        "Antarctica",
+        "Arctic",
+        "Asia",
+        "Atlantic",
+        "Australia",
+        "Europe",
+        "Indian",
+        "Pacific",
+        "Etc",
+    ];
+    if tz == "UTC" || tz == "GMT" {
+        return true;
+    }
+    let mut parts = tz.split('/');
+    let area_ok = parts.next().is_some_and(|a| AREAS.contains(&a));
+    let rest: Vec<&str> = parts.collect();
+    area_ok
+        && tz.len() <= 64
+        && !rest.is_empty()
+        && rest.iter().all(|p| {
+            !p.is_empty()
+                && p.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "_-+".contains(c))
+        })
+}
+
+/// Checks attachment ids: the caller's own uploads that no case holds yet.
+pub(super) fn attachments_of(
+    conn: &Connection,
+    user: &CurrentUser,
+    ids: &[String],
+    errors: &mut Vec<FieldError>,
+) -> Result<Vec<support_contract::cases::Attachment>, ApiError> {
+    if ids.len() > 20 {
+        errors.push(field(
+            "attachments",
+            "too_many",
+            "Attach at most 20 files at once.",
+        ));
+        return Ok(Vec::new());
+    }
+    match store::unlinked_attachments(conn, &user.organisation.id, &user.user.id, ids)? {
+        Some(found) => Ok(found),
+        None => {
+            errors.push(field(
+                "attachments",
+                "unknown_attachment",
+                "An attachment was not found; upload it again.",
+            ));
+            Ok(Vec::new())
+        }
+    }
+}
+
+/// Validates a filing against the rules and the organisation's people.
+pub(super) fn validate(
+    conn: &Connection,
+    user: &CurrentUser,
+    form: CaseForm,
+) -> Result<(NewCase, Vec<support_contract::cases::Attachment>), ApiError> {
+    let mut errors = Vec::new();
+    let product = form.product.filter(|p| *p != Product::Unknown);
+    if product.is_none() {
+        errors.push(field("product", "required", "Choose a product."));
+    }
+    let priority = form.priority.filter(|p| *p != Priority::Unknown);
+    if priority.is_none() {
+        errors.push(field("priority", "required", "Choose a priority."));
+    }
+    let title = required_text(&mut errors, "title", form.title.as_deref(), TITLE_MAX);
+    let description = required_text(
+        &mut errors,
+        "description",
+        form.description.as_deref(),
+        TEXT_MAX,
+    );
+    let business_impact = optional_text(form.business_impact);
+    if priority.is_some_and(requires_business_impact) && business_impact.is_none() {
+        errors.push(field(
+            "business_impact",
+            "required",
+            "Describe the business impact of a critical (P1) case.",
+        ));
+    }
+    too_long(
+        &mut errors,
+        "business_impact",
+        business_impact.as_deref(),
+        SHORT_MAX,
+    );
+    let steps = optional_text(form.steps_to_reproduce);
+    too_long(
+        &mut errors,
+        "steps_to_reproduce",
+        steps.as_deref(),
+        SHORT_MAX,
+    );
+    let environment = optional_text(form.environment);
+    too_long(
+        &mut errors,
+        "environment",
+        environment.as_deref(),
+        SHORT_MAX,
+    );
+    let d = &form.details;
+    for (name, v) in [
+        ("details.report_suite_id", &d.report_suite_id),
+        ("details.workspace_url", &d.workspace_url),
+        ("details.activity_name", &d.activity_name),
+        ("details.site_url", &d.site_url),
+        ("details.data_source_id", &d.data_source_id),
+        ("details.segment_id", &d.segment_id),
+    ] {
+        too_long(&mut errors, name, v.as_deref(), 2_000);
+    }
+    let phone = form.contact_phone.unwrap_or_default().trim().to_string();
+    if phone.is_empty() {
+        errors.push(field("contact_phone", "required", "Enter a contact phone."));
+    } else if !valid_phone(&phone) {
+        errors.push(field(
+            "contact_phone",
+            "invalid_phone",
+            "Enter a phone number with its country code, for example +44 20 7946 0000.",
+        ));
+    }
+    let time_zone = form.time_zone.unwrap_or_default().trim().to_string();
+    if time_zone.is_empty() {
+        errors.push(field("time_zone", "required", "Choose a time zone."));
+    } else if !valid_time_zone(&time_zone) {
+        errors.push(field(
+            "time_zone",
+            "invalid_time_zone",
+            "Choose a time zone such as Europe/London.",
+        ));
+    }
+    let mut watchers: Vec<String> = Vec::new();
+    for w in form.watchers {
+        if w != user.user.id && !watchers.contains(&w) {
+            watchers.push(w);
+        }
+    }
+    if watchers.len() > 50 {
+        errors.push(field("watchers", "too_many", "Add at most 50 watchers."));
+    } else {
+        let mut stmt = conn.prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM users WHERE id = ?1 AND organisation_id = ?2 AND status = 'active')",
+        )?;
+        for w in &watchers {
+            let ok: bool = stmt.query_row(params![w, user.organisation.id], |r| r.get(0))?;
+            if !ok {
+                errors.push(field(
+                    "watchers",
+                    "not_a_member",
+                    "A watcher is not an active member of your organisation.",
+                ));
+                break;
+            }
+        }
+    }
+    let attachments = attachments_of(conn, user, &form.attachments, &mut errors)?;
+    if !errors.is_empty() {
+        return Err(ApiError::validation(errors));
+    }
+    let new = NewCase {
+        product: product.unwrap_or(Product::Unknown),
+        priority: priority.unwrap_or(Priority::Unknown),
+        title: title.trim().to_string(),
+        description,
+        details: form.details,
+        reproducible: form.reproducible,
+        steps_to_reproduce: steps,
+        environment,
+        business_impact,
+        contact_phone: phone,
+        time_zone,
+        watchers,
+        attachments: form.attachments,
+    };
+    Ok((new, attachments))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones_and_time_zones_are_checked_by_shape() {
+        for ok in ["+44 20 7946 0000", "(555) 010-0199", "+1-800-555-0100"] {
+            assert!(valid_phone(ok), "{ok}");
+        }
+        for bad in ["", "12345", "call me", "+44+20 7946 0000", "<script>"] {
+            assert!(!valid_phone(bad), "{bad}");
+        }
+        for ok in [
+            "UTC",
+            "Europe/Paris",
+            "America/Argentina/Salta",
+            "Etc/GMT+5",
+        ] {
+            assert!(valid_time_zone(ok), "{ok}");
+        }
+        for bad in ["", "Paris", "Mars/Olympus", "Europe/", "Europe/../etc"] {
+            assert!(!valid_time_zone(bad), "{bad}");
+        }
+    }
+}

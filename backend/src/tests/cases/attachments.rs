@@ -1,0 +1,107 @@
+//! Attachments: size and type limits, names as data, who sees them, attaching once.
+
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use serde_json::json;
+use support_contract::problem_types as types;
+
+use super::*;
+
+#[tokio::test]
+async fn attachments_are_limited_typed_and_named_as_data() {
+    let dir = std::env::temp_dir().join(format!("sp-att-{}", random_token(6)));
+    let app = TestApp::with_config(Config {
+        max_attachment_bytes: 1024 * 1024,
+        data_dir: Some(dir.clone()),
+        ..TestApp::config()
+    });
+    let cookie = app.cookie_for(SUPPORT_ADMIN).await;
+    let upload = |bytes: Vec<u8>, ty: &'static str, name: &'static str| {
+        let req = Request::builder()
+            .method(Method::POST)
+            .uri("/api/v1/attachments")
+            .header(header::HOST, "portal.test")
+            .header(header::COOKIE, &cookie)
+            .header(header::CONTENT_TYPE, ty)
+            .header("x-file-name", name)
+            .body(Body::from(bytes))
+            .unwrap();
+        app.send(req)
+    };
+    upload(b"<script>".to_vec(), "text/html", "x.html")
+        .await
+        .problem(415, types::ATTACHMENT_TYPE_NOT_ALLOWED);
+    upload(vec![0u8; 1024 * 1024 + 1], "application/zip", "big.zip")
+        .await
+        .problem(413, types::ATTACHMENT_TOO_LARGE);
+    let files = std::fs::read_dir(&dir).map(|d| d.count()).unwrap_or(0);
+    assert_eq!(files, 0, "the partial file is removed");
+
+    let r = upload(
+        b"hello".to_vec(),
+        "text/plain; charset=utf-8",
+        "..%2F..%2Fr%C3%A9sum%C3%A9.txt",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let att = r.json();
+    assert_eq!(att["name"], "../../résumé.txt");
+    assert_eq!(att["size"], 5);
+    let att_id = att["id"].as_str().unwrap();
+    let stored: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(stored, [att_id.to_string()], "stored under its id only");
+
+    let path = format!("/api/v1/attachments/{att_id}");
+    let r = app.get(&path, Some(&cookie)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.body, b"hello");
+    assert!(r
+        .header(header::CONTENT_DISPOSITION)
+        .starts_with("attachment;"));
+    assert!(r
+        .header(header::CONTENT_DISPOSITION)
+        .contains("filename*=UTF-8''..%2F..%2Fr%C3%A9sum%C3%A9.txt"));
+    assert_eq!(r.header(header::X_CONTENT_TYPE_OPTIONS), "nosniff");
+    // Before it is attached, only the uploader sees it; never another organisation.
+    let alex = app.cookie_for(SYSADMIN).await;
+    app.get(&path, Some(&alex))
+        .await
+        .problem(404, types::NOT_FOUND);
+    let contoso = app.cookie_for(OTHER_ORG_ADMIN).await;
+    app.get(&path, Some(&contoso))
+        .await
+        .problem(404, types::NOT_FOUND);
+
+    let mut body = new_case("With a file");
+    body["attachments"] = json!([att_id]);
+    let case = app.file(&cookie, body).await;
+    let thread = app
+        .get(
+            &format!("/api/v1/cases/{}/thread", case["id"].as_str().unwrap()),
+            Some(&cookie),
+        )
+        .await
+        .json();
+    assert_eq!(thread[0]["kind"], "attachments_added");
+    assert_eq!(thread[0]["attachments"][0]["id"], att_id);
+    assert_eq!(app.get(&path, Some(&alex)).await.status, StatusCode::OK);
+    app.get(&path, Some(&contoso))
+        .await
+        .problem(404, types::NOT_FOUND);
+    // Attached once: it cannot be attached to another case.
+    let mut body = new_case("Reuse");
+    body["attachments"] = json!([att_id]);
+    app.req(
+        Method::POST,
+        "/api/v1/cases",
+        Some(body),
+        &cookie,
+        &[("idempotency-key", "reuse")],
+    )
+    .await
+    .problem(400, types::VALIDATION);
+    let _ = std::fs::remove_dir_all(&dir);
+}

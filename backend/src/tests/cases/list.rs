@@ -1,0 +1,214 @@
+//! Lists: filters, search, the default range, sorting and paging; the demo cases; the speed.
+
+use axum::http::{Method, StatusCode};
+use serde_json::{json, Value};
+use support_contract::problem_types as types;
+
+use super::*;
+
+#[tokio::test]
+async fn lists_filter_search_and_page() {
+    let app = TestApp::with_agent();
+    let casey = app.cookie_for(SUPPORT_ADMIN).await;
+    let alex = app.cookie_for(SYSADMIN).await;
+    let a = app
+        .file(&alex, new_case("Zebra stripes in the funnel"))
+        .await;
+    let a_id = a["id"].as_str().unwrap();
+    app.agent(
+        Method::POST,
+        &format!("/agent/v1/cases/{a_id}/comments"),
+        json!({"body": "Please check the quokka setting"}),
+    )
+    .await;
+    let ids = |v: Value| -> Vec<String> {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let mine = ids(app.get("/api/v1/cases", Some(&casey)).await.json());
+    assert!(
+        !mine.contains(&a_id.to_string()),
+        "Casey neither filed nor watches it"
+    );
+    let org = ids(app
+        .get("/api/v1/cases?scope=organisation", Some(&casey))
+        .await
+        .json());
+    assert!(org.contains(&a_id.to_string()));
+    for q in ["zebra", "quok", a["number"].as_str().unwrap()] {
+        let found = ids(app
+            .get(
+                &format!("/api/v1/cases?scope=organisation&q={}", q),
+                Some(&casey),
+            )
+            .await
+            .json());
+        assert_eq!(found, [a_id.to_string()], "{q}");
+    }
+    let found = ids(app
+        .get(
+            "/api/v1/cases?scope=organisation&status=closed&product=target,analytics",
+            Some(&casey),
+        )
+        .await
+        .json());
+    assert_eq!(found.len(), 2, "the two closed demo cases");
+    // 90 days by default; older cases need an explicit range.
+    app.state
+        .db
+        .conn()
+        .execute(
+            "UPDATE cases SET created_at = created_at - 100 * 86400 WHERE id = ?1",
+            [a_id],
+        )
+        .unwrap();
+    let org = ids(app
+        .get("/api/v1/cases?scope=organisation", Some(&casey))
+        .await
+        .json());
+    assert!(!org.contains(&a_id.to_string()));
+    let old = ids(app
+        .get(
+            "/api/v1/cases?scope=organisation&from=2000-01-01",
+            Some(&casey),
+        )
+        .await
+        .json());
+    assert!(old.contains(&a_id.to_string()));
+
+    for sort in [
+        "updated_desc",
+        "created_desc",
+        "created_asc",
+        "priority_asc",
+    ] {
+        let all = ids(app
+            .get(
+                &format!("/api/v1/cases?scope=organisation&sort={sort}&limit=100"),
+                Some(&casey),
+            )
+            .await
+            .json());
+        let mut seen = Vec::new();
+        let mut path = format!("/api/v1/cases?scope=organisation&sort={sort}&limit=2");
+        loop {
+            let page = app.get(&path, Some(&casey)).await.json();
+            let next = page["next_cursor"].as_str().map(String::from);
+            seen.extend(ids(page));
+            match next {
+                Some(c) => {
+                    path =
+                        format!("/api/v1/cases?scope=organisation&sort={sort}&limit=2&cursor={c}")
+                }
+                None => break,
+            }
+        }
+        assert_eq!(seen, all, "{sort}");
+    }
+    app.get("/api/v1/cases?status=open", Some(&casey))
+        .await
+        .problem(400, types::VALIDATION);
+}
+
+#[tokio::test]
+async fn the_demo_cases_show_targets_and_reopen_windows() {
+    let app = TestApp::new();
+    let cookie = app.cookie_for(SUPPORT_ADMIN).await;
+    let page = app
+        .get(
+            "/api/v1/cases?scope=organisation&status=closed",
+            Some(&cookie),
+        )
+        .await
+        .json();
+    let mut reopenable = 0;
+    for item in page["items"].as_array().unwrap() {
+        let c = app
+            .get(
+                &format!("/api/v1/cases/{}", item["id"].as_str().unwrap()),
+                Some(&cookie),
+            )
+            .await
+            .json();
+        if c["allowed_actions"] == json!(["reopen"]) {
+            reopenable += 1;
+        }
+    }
+    assert_eq!(reopenable, 1);
+    let members = app
+        .get("/api/v1/organisation/members", Some(&cookie))
+        .await
+        .json();
+    let names: Vec<&str> = members
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Alex Morgan", "Casey Lee", "Sam Patel"]);
+}
+
+/// The list's speed over an organisation with 10,000 cases. A benchmark that prints figures, not
+/// a timed test: `cargo test -p support-backend --release -- --ignored --nocapture case_list_speed`.
+#[tokio::test]
+#[ignore]
+async fn case_list_speed() {
+    let app = TestApp::new();
+    let cookie = app.cookie_for(SUPPORT_ADMIN).await;
+    {
+        let mut conn = app.state.db.conn();
+        let tx = conn.transaction().unwrap();
+        let (org, requester): (String, String) = tx
+            .query_row(
+                "SELECT organisation_id, id FROM users WHERE email = ?1",
+                [SUPPORT_ADMIN],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        let now = crate::db::unix_now();
+        let products = ["analytics", "target", "audience_manager"];
+        let statuses = ["new", "in_progress", "awaiting_your_reply", "closed"];
+        for i in 0..10_000i64 {
+            let mut body: support_contract::cases::NewCase =
+                serde_json::from_value(new_case(&format!("Case {i} about report {}", i % 97)))
+                    .unwrap();
+            body.product = serde_json::from_value(json!(products[(i % 3) as usize])).unwrap();
+            body.priority = serde_json::from_value(json!(format!("p{}", 1 + i % 4))).unwrap();
+            let id = crate::cases::insert(
+                &tx,
+                &org,
+                support_contract::Plan::Premium,
+                &requester,
+                &body,
+                now - (i * 700) % (80 * 86_400),
+            )
+            .unwrap();
+            tx.execute(
+                "UPDATE cases SET status = ?2 WHERE id = ?1",
+                rusqlite::params![id, statuses[(i % 4) as usize]],
+            )
+            .unwrap();
+        }
+        tx.commit().unwrap();
+    }
+    for path in [
+        "/api/v1/cases?scope=organisation",
+        "/api/v1/cases?scope=organisation&status=in_progress&priority=p2",
+        "/api/v1/cases?scope=organisation&product=target&sort=priority_asc",
+        "/api/v1/cases?scope=mine&sort=created_desc",
+        "/api/v1/cases?scope=organisation&q=report+42",
+    ] {
+        let mut best = std::time::Duration::MAX;
+        for _ in 0..5 {
+            let started = std::time::Instant::now();
+            let r = app.get(path, Some(&cookie)).await;
+            best = best.min(started.elapsed());
+            assert_eq!(r.status, StatusCode::OK);
+        }
+        println!("{:>8.2} ms  {path}", best.as_secs_f64() * 1000.0);
+    }
+}
