@@ -43,13 +43,18 @@ export async function agentReplies(request: APIRequestContext, baseURL: string, 
   expect(response.ok(), await response.text()).toBeTruthy();
 }
 
-/** Fills the filing wizard up to (not including) the review step, with a unique title. */
-export async function fillCaseForm(page: Page, title: string, priority = 'P3 Important'): Promise<void> {
-  await page.getByRole('radio', { name: 'Analytics' }).check();
+/** The wizard's first two steps: the product, then the problem; ends on the details step. */
+export async function describeProblem(page: Page, product: string, title: string, description: string): Promise<void> {
+  await page.getByRole('radio', { name: product }).check();
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByLabel('Title').fill(title);
-  await page.getByLabel('Describe the problem').fill('Hourly data arrives six hours late.');
+  await page.getByLabel('Describe the problem').fill(description);
   await page.getByRole('button', { name: 'Next' }).click();
+}
+
+/** Fills the filing wizard up to (not including) the review step, with a unique title. */
+export async function fillCaseForm(page: Page, title: string, priority = 'P3 Important'): Promise<void> {
+  await describeProblem(page, 'Analytics', title, 'Hourly data arrives six hours late.');
   await page.getByLabel('Report suite ID').fill('northwind-prod');
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('radio', { name: new RegExp(`^${priority}`) }).check();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { test, expect } from './fixtures';
 import { signIn, fillSignIn } from './portal';
-import { fillCaseForm, casesTitled, draftSaved } from './cases';
+import { fillCaseForm, casesTitled, draftSaved, describeProblem } from './cases';
 import { accounts } from '../support/accounts';
 
 const uniqueTitle = () => `Late hourly data ${randomUUID().slice(0, 8)}`;
@@ -36,11 +36,7 @@ test('a reload in the middle of the form brings back every field and the current
   await signIn(page, accounts.supportAdmin);
   await page.goto('/cases/new');
   const title = uniqueTitle();
-  await page.getByRole('radio', { name: 'Target' }).check();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByLabel('Title').fill(title);
-  await page.getByLabel('Describe the problem').fill('The activity shows the default experience.');
-  await page.getByRole('button', { name: 'Next' }).click();
+  await describeProblem(page, 'Target', title, 'The activity shows the default experience.');
   await page.getByLabel('Activity name').fill('Spring sale');
   await draftSaved(page, 'Spring sale');
 
@@ -134,11 +130,7 @@ test('a file over the limit is refused before upload, and the other files and fi
   await signIn(page, accounts.supportAdmin);
   await page.goto('/cases/new');
   const title = uniqueTitle();
-  await page.getByRole('radio', { name: 'Analytics' }).check();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByLabel('Title').fill(title);
-  await page.getByLabel('Describe the problem').fill('The export is empty.');
-  await page.getByRole('button', { name: 'Next' }).click();
+  await describeProblem(page, 'Analytics', title, 'The export is empty.');
 
   const uploads: string[] = [];
   page.on('request', (r) => { if (r.url().endsWith('/api/v1/attachments')) uploads.push(r.headers()['x-file-name']); });
@@ -163,11 +155,7 @@ test('a case is filed with its attachment, which downloads as a file', async ({ 
   await signIn(page, accounts.supportAdmin);
   await page.goto('/cases/new');
   const title = uniqueTitle();
-  await page.getByRole('radio', { name: 'Analytics' }).check();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByLabel('Title').fill(title);
-  await page.getByLabel('Describe the problem').fill('See the attached log.');
-  await page.getByRole('button', { name: 'Next' }).click();
+  await describeProblem(page, 'Analytics', title, 'See the attached log.');
   await page.getByLabel('Attach files').setInputFiles({ name: 'collector.log', mimeType: '', buffer: Buffer.from('ERROR 503 from collector\n') });
   await expect(page.getByRole('button', { name: 'Remove collector.log' })).toBeVisible();
   await page.getByRole('button', { name: 'Next' }).click();
