@@ -41,7 +41,12 @@ async fn serve(config: Config) -> Result<(), String> {
     {
         let mut conn = db.conn();
         if config.demo {
-            seed::seed_demo(&mut conn).map_err(|e| format!("demo seed failed: {e}"))?;
+            let fresh = seed::seed_demo(&mut conn).map_err(|e| format!("demo seed failed: {e}"))?;
+            if fresh && config.demo_cases > 0 {
+                seed::seed_generated_cases(&mut conn, config.demo_cases)
+                    .map_err(|e| format!("demo cases failed: {e}"))?;
+                eprintln!("filed {} generated demo cases", config.demo_cases);
+            }
         }
         if let Some(b) = &config.bootstrap {
             if seed::bootstrap(&mut conn, b).map_err(|e| format!("bootstrap failed: {e}"))? {

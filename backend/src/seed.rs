@@ -316,6 +316,60 @@ fn seed_cases(
 }
 
 /// Creates the bootstrap organisation and administrator when the database has no users.
+/// Files `n` generated cases for Northwind's Customer Support Administrator, spread over the
+/// last 80 days across products, priorities and statuses: the data set of the list benchmarks.
+pub fn seed_generated_cases(conn: &mut Connection, n: u32) -> rusqlite::Result<()> {
+    let tx = conn.transaction()?;
+    let (org, requester): (String, String) = tx.query_row(
+        "SELECT organisation_id, id FROM users WHERE email = 'support@northwind.example'",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let now = unix_now();
+    let products = [
+        Product::Analytics,
+        Product::Target,
+        Product::AudienceManager,
+    ];
+    let priorities = [Priority::P1, Priority::P2, Priority::P3, Priority::P4];
+    let statuses = [
+        CaseStatus::New,
+        CaseStatus::InProgress,
+        CaseStatus::AwaitingYourReply,
+        CaseStatus::Closed,
+    ];
+    for i in 0..i64::from(n) {
+        let case = NewCase {
+            product: products[(i % 3) as usize],
+            priority: priorities[(i % 4) as usize],
+            title: format!("Case {i} about report {}", i % 97),
+            description: format!("Generated case {i} for the list benchmarks."),
+            details: Default::default(),
+            reproducible: false,
+            steps_to_reproduce: None,
+            environment: None,
+            business_impact: Some("Generated.".into()),
+            contact_phone: "+44 20 7946 0000".into(),
+            time_zone: "Europe/London".into(),
+            watchers: vec![],
+            attachments: vec![],
+        };
+        let id = cases::insert(
+            &tx,
+            &org,
+            Plan::Premium,
+            &requester,
+            &case,
+            now - (i * 700) % (80 * 86_400),
+        )?;
+        tx.execute(
+            "UPDATE cases SET status = ?2 WHERE id = ?1",
+            params![id, enum_to_db(&statuses[(i % 4) as usize])],
+        )?;
+    }
+    tx.commit()
+}
+
 /// Returns whether it created them.
 pub fn bootstrap(conn: &mut Connection, b: &Bootstrap) -> rusqlite::Result<bool> {
     let tx = conn.transaction()?;

@@ -32,6 +32,7 @@ Every option can also be set through its environment variable; the flag wins.
   --agent-token TOKEN          SP_AGENT_TOKEN            bearer token of the agent API (/agent/v1); without it the
                                                          agent API answers 404 (with --demo: demo-agent-token)
   --auto-close-days N          SP_AUTO_CLOSE_DAYS        close cases awaiting the customer this many days [7]
+  --demo-cases N               SP_DEMO_CASES             with --demo, also file N generated cases (benchmarks) [0]
   --print-openapi                                        print the OpenAPI document and exit
   --help                                                 print this text and exit
 
@@ -84,6 +85,8 @@ pub struct Config {
     pub agent_token: Option<Secret>,
     /// Cases awaiting the customer for longer than this many days are closed automatically.
     pub auto_close_days: i64,
+    /// With `demo`: extra generated cases for Northwind, for the benchmarks.
+    pub demo_cases: u32,
 }
 
 /// The agent token used with `--demo` when none is configured. Public on purpose: demo data.
@@ -107,6 +110,7 @@ impl Default for Config {
             max_attachment_bytes: 25 * 1024 * 1024,
             agent_token: None,
             auto_close_days: 7,
+            demo_cases: 0,
         }
     }
 }
@@ -139,7 +143,8 @@ where
             | "--data-dir"
             | "--max-attachment-mb"
             | "--agent-token"
-            | "--auto-close-days" => {
+            | "--auto-close-days"
+            | "--demo-cases" => {
                 let value = match inline {
                     Some(v) => v,
                     None => args.next().ok_or_else(|| format!("{name} needs a value"))?,
@@ -217,6 +222,13 @@ where
             .ok()
             .filter(|d| *d >= 1)
             .ok_or_else(|| format!("invalid auto-close days `{v}` (at least 1)"))?;
+    }
+    if let Some(v) = setting("--demo-cases", "SP_DEMO_CASES") {
+        config.demo_cases = v
+            .parse()
+            .ok()
+            .filter(|n| *n <= 1_000_000)
+            .ok_or_else(|| format!("invalid number of demo cases `{v}` (0 to 1000000)"))?;
     }
     config.bootstrap = bootstrap::from_env(&env)?;
     Ok(Command::Serve(Box::new(config)))

@@ -159,42 +159,7 @@ async fn the_demo_cases_show_targets_and_reopen_windows() {
 async fn case_list_speed() {
     let app = TestApp::new();
     let cookie = app.cookie_for(SUPPORT_ADMIN).await;
-    {
-        let mut conn = app.state.db.conn();
-        let tx = conn.transaction().unwrap();
-        let (org, requester): (String, String) = tx
-            .query_row(
-                "SELECT organisation_id, id FROM users WHERE email = ?1",
-                [SUPPORT_ADMIN],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .unwrap();
-        let now = crate::db::unix_now();
-        let products = ["analytics", "target", "audience_manager"];
-        let statuses = ["new", "in_progress", "awaiting_your_reply", "closed"];
-        for i in 0..10_000i64 {
-            let mut body: support_contract::cases::NewCase =
-                serde_json::from_value(new_case(&format!("Case {i} about report {}", i % 97)))
-                    .unwrap();
-            body.product = serde_json::from_value(json!(products[(i % 3) as usize])).unwrap();
-            body.priority = serde_json::from_value(json!(format!("p{}", 1 + i % 4))).unwrap();
-            let id = crate::cases::insert(
-                &tx,
-                &org,
-                support_contract::Plan::Premium,
-                &requester,
-                &body,
-                now - (i * 700) % (80 * 86_400),
-            )
-            .unwrap();
-            tx.execute(
-                "UPDATE cases SET status = ?2 WHERE id = ?1",
-                rusqlite::params![id, statuses[(i % 4) as usize]],
-            )
-            .unwrap();
-        }
-        tx.commit().unwrap();
-    }
+    crate::seed::seed_generated_cases(&mut app.state.db.conn(), 10_000).unwrap();
     for path in [
         "/api/v1/cases?scope=organisation",
         "/api/v1/cases?scope=organisation&status=in_progress&priority=p2",
