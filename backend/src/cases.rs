@@ -8,7 +8,7 @@ use support_contract::cases::{
     NewCase, Person, Priority, ProductDetails, ResponseTarget, ThreadEntry, ThreadEvent,
     REOPEN_WINDOW_DAYS,
 };
-use support_contract::Plan;
+use support_contract::{Plan, Region};
 use time::OffsetDateTime;
 
 use crate::db::{new_id, rfc3339};
@@ -216,6 +216,14 @@ pub fn insert(
     )?;
     let number = format!("C-{seq:06}");
     let minutes = response_target_minutes(new.priority, plan);
+    let region: String = conn.query_row(
+        "SELECT region FROM organisations WHERE id = ?1",
+        [org_id],
+        |r| r.get(0),
+    )?;
+    let region: Region =
+        serde_json::from_value(serde_json::Value::String(region)).unwrap_or(Region::Unknown);
+    let due = crate::business_hours::due_at(at, new.priority, plan, region);
     conn.execute(
         "INSERT INTO cases (id, organisation_id, seq, number, requester_id, product, priority, title, \
          description, details, reproducible, steps, environment, business_impact, contact_phone, \
@@ -241,7 +249,7 @@ pub fn insert(
             new.time_zone,
             at,
             minutes,
-            at + minutes * 60,
+            due,
         ],
     )?;
     for w in &new.watchers {

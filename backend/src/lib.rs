@@ -1,6 +1,7 @@
 //! The Support Portal reference backend: the `/api/v1` contract over SQLite, plus the built app.
 
 pub mod auth;
+pub mod business_hours;
 pub mod cases;
 pub mod config;
 pub mod db;

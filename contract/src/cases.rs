@@ -207,9 +207,10 @@ pub struct NewCase {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct ResponseTarget {
-    /// Target in minutes from filing, from priority and plan.
+    /// The target from priority and plan, in minutes: around the clock for P1, in the
+    /// region's business hours for the others (P4: one business day, shown as 1440).
     pub minutes: i64,
-    /// When the first response is due (RFC 3339).
+    /// When the first response is due (RFC 3339), counted on the region's business hours.
     pub due_at: String,
     /// When support first responded, if it has (RFC 3339).
     pub responded_at: Option<String>,

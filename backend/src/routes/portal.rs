@@ -3,8 +3,8 @@
 use axum::extract::State;
 use axum::Json;
 use support_contract::{
-    capabilities_of, AttachmentRules, BusinessHours, Channel, Phase, PhoneNumber, PortalConfig,
-    Product, ProductChannels, Region, RoleCapabilities, ROLES,
+    capabilities_of, AttachmentRules, Channel, Phase, PhoneNumber, PortalConfig, Product,
+    ProductChannels, Region, RoleCapabilities, ROLES,
 };
 
 use crate::state::AppState;
@@ -67,19 +67,7 @@ pub fn portal_config(phase: Phase, max_attachment_bytes: u64) -> PortalConfig {
             ]
         })
         .collect();
-    let hours = |region, time_zone: &str, opens: &str, closes: &str| BusinessHours {
-        region,
-        time_zone: time_zone.into(),
-        opens: opens.into(),
-        closes: closes.into(),
-        weekdays: vec![1, 2, 3, 4, 5],
-    };
-    let business_hours = vec![
-        hours(Region::Americas, "America/New_York", "06:00", "17:30"),
-        hours(Region::Emea, "Europe/London", "09:00", "17:00"),
-        hours(Region::Apac, "Asia/Singapore", "09:00", "17:00"),
-        hours(Region::Japan, "Asia/Tokyo", "09:00", "17:00"),
-    ];
+    let business_hours = crate::business_hours::table();
     let roles = ROLES
         .iter()
         .map(|role| RoleCapabilities {
