@@ -11,7 +11,6 @@ use support_contract::cases::{
 };
 use support_contract::*;
 use support_portal::api::{provide_backend, provide_portal, ApiError, ApiFuture, Backend};
-use support_portal::app::{nav_for, AppPage};
 use support_portal::auth::{provide_session, AccessPage, Guard, SignInForm};
 use support_portal::domain::CaseQuery;
 use support_portal::i18n::{format_date_time, format_number, provide_i18n, Locale};
@@ -359,9 +358,4 @@ fn numbers_follow_the_locale() {
         fr.starts_with('1') && fr.ends_with("234,5") && fr.len() > 6,
         "{fr}"
     );
-}
-
-#[wasm_bindgen_test]
-fn the_page_table_gives_a_member_no_administration() {
-    assert!(!nav_for(capabilities_of(None)).contains(&AppPage::SupportUsers));
 }

@@ -1,16 +1,13 @@
-//! The app layer: providers, the router with its route table, and the shell. It composes the
+//! The app layer: providers, the router (its routes follow `auth::AppPage`), and the shell. It composes the
 //! features; nothing imports it but `main.rs` and tests.
 
-mod routes;
 mod shell;
-
-pub use routes::{nav_for, AppPage};
 
 use crate::api::{
     load_runtime_config, provide_backend, provide_portal, provide_runtime_config, Backend,
     HttpBackend, RuntimeConfig,
 };
-use crate::auth::{load_session, provide_session, Guard, ReauthDialog, SignInPage};
+use crate::auth::{load_session, provide_session, AppPage, Guard, ReauthDialog, SignInPage};
 use crate::components::{AppLink, NotYetAvailable};
 use crate::features::{
     cases::{CaseDetailPage, CaseListPage, FileCasePage},

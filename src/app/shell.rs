@@ -1,8 +1,7 @@
 //! The frame around every page: skip link, header, navigation, and the page title.
 
-use super::routes::{nav_for, AppPage};
 use crate::api::{in_app_path, use_backend};
-use crate::auth::use_session;
+use crate::auth::{nav_for, use_session, AppPage};
 use crate::components::{AppLink, LanguageSelect};
 use crate::i18n::{role_key, use_i18n, Key, Locale};
 use leptos::prelude::*;

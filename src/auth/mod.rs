@@ -1,14 +1,16 @@
-//! Who is signed in and what they may do: the session context, the route guard, the sign-in
-//! page, the sign-in-again dialog, and the access page shown for a missing capability.
+//! Who is signed in and what they may do: the session context, the page table (which
+//! capability each page needs) and the route guard that reads it, the sign-in page, the sign-in-again dialog, and the access page shown for a missing capability.
 
 mod access;
 mod guard;
+mod pages;
 mod reauth;
 mod session;
 mod sign_in;
 
 pub use access::{AccessPage, SupportAdmins};
 pub use guard::Guard;
+pub use pages::{nav_for, page_for, AppPage};
 pub use reauth::ReauthDialog;
 pub use session::{load_session, provide_session, use_session, SessionCtx, SessionState};
 pub use sign_in::{SignInForm, SignInPage};

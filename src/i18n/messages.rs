@@ -242,7 +242,6 @@ messages! {
     DiscardDraft => "Discard draft", "Supprimer le brouillon", "Descartar el borrador";
     DraftRestored => "Your unsent case was restored where you left it.", "Votre dossier non envoyé a été restauré là où vous l'aviez laissé.", "Se restauró su caso sin enviar donde lo dejó.";
     DraftKept => "Your draft is kept on this device until you submit it.", "Votre brouillon est conservé sur cet appareil jusqu'à son envoi.", "Su borrador se guarda en este dispositivo hasta que lo envíe.";
-    FixStep => "Complete this step before going on.", "Complétez cette étape avant de continuer.", "Complete este paso antes de continuar.";
     ErrTooLong => "This is too long.", "Ce texte est trop long.", "Este texto es demasiado largo.";
     ErrInvalidPhone => "Enter a phone number such as +44 20 7946 0000.", "Saisissez un numéro de téléphone tel que +33 1 23 45 67 89.", "Introduzca un número de teléfono como +34 912 345 678.";
     ErrNotAllowedNow => "This is not possible for this case now. Reload to see its current state.", "Ce n'est pas possible pour ce dossier actuellement. Rechargez pour voir son état actuel.", "Esto no es posible para este caso ahora. Vuelva a cargar para ver su estado actual.";

@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { signIn } from './portal';
+import { signIn, fillSignIn } from './portal';
 import { accounts } from '../support/accounts';
 
 test('a member who opens user administration directly sees which role it needs and whom to ask', async ({ page }) => {
@@ -29,9 +29,7 @@ test('a customer support administrator who opens user administration sees the ac
 test('someone signed out who opens a deep link signs in and lands on that page', async ({ page }) => {
   await page.goto('/contact');
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fcontact$/);
-  await page.getByLabel('Email').fill(accounts.supportAdmin.email);
-  await page.getByLabel('Password').fill(accounts.supportAdmin.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await fillSignIn(page, accounts.supportAdmin.email, accounts.supportAdmin.password);
   await expect(page.getByRole('heading', { level: 1, name: 'Contact support' })).toBeVisible();
   await expect(page).toHaveURL(/\/contact$/);
 });

@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { mainNavigation } from './portal';
+import { mainNavigation, fillSignIn } from './portal';
 import { accounts } from '../support/accounts';
 
 // A host serves the portal below /support: its config.json says so. The reference backend
@@ -12,9 +12,7 @@ test.beforeEach(async ({ page }) => {
 test('under a base path, a deep link signs in and comes back, and links stay under the base', async ({ page }) => {
   await page.goto('/support/contact');
   await expect(page).toHaveURL(/\/support\/sign-in\?next=%2Fcontact$/);
-  await page.getByLabel('Email').fill(accounts.supportAdmin.email);
-  await page.getByLabel('Password').fill(accounts.supportAdmin.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await fillSignIn(page, accounts.supportAdmin.email, accounts.supportAdmin.password);
   await expect(page.getByRole('heading', { level: 1, name: 'Contact support' })).toBeVisible();
   await expect(page).toHaveURL(/\/support\/contact$/);
   await expect(page).toHaveTitle('Contact support · Support Portal');

@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { signIn } from './portal';
+import { signIn, fillSignIn } from './portal';
 import { accounts } from '../support/accounts';
 
 // Switching language saves it to the profile: a backend of its own keeps other tests in English.
@@ -55,9 +55,7 @@ test('the chosen language stays after a reload and in a new browser, because the
   const other = await browser.newContext({ baseURL, locale: 'en-US' });
   const fresh = await other.newPage();
   await fresh.goto('/sign-in');
-  await fresh.getByLabel('Email').fill(accounts.supportAdmin.email);
-  await fresh.getByLabel('Password').fill(accounts.supportAdmin.password);
-  await fresh.getByRole('button', { name: 'Sign in' }).click();
+  await fillSignIn(fresh, accounts.supportAdmin.email, accounts.supportAdmin.password);
   await expect(fresh.getByRole('heading', { level: 1, name: `Bonjour, ${accounts.supportAdmin.name}` })).toBeVisible();
   await other.close();
 });

@@ -28,7 +28,9 @@ pub fn CaseDetailPage() -> impl IntoView {
     let last = RwSignal::new(None::<Case>);
     let load_error = RwSignal::new(None::<ApiError>);
     let thread = RwSignal::new(Vec::<ThreadEntry>::new());
-    let fresh = RwSignal::new(false);
+    // The polite announcement of new entries. It is emptied and refilled for each arrival, so
+    // screen readers read every update, not only the first.
+    let new_entries = RwSignal::new(false);
     // Set when an edit was refused because the case changed: kept while the case reloads.
     let changed_meanwhile = RwSignal::new(false);
 
@@ -60,7 +62,8 @@ pub fn CaseDetailPage() -> impl IntoView {
                     let mut added = 0;
                     thread.update(|t| added = merge_thread(t, entries));
                     if added > 0 && announce {
-                        fresh.set(true);
+                        new_entries.set(false);
+                        set_timeout(move || new_entries.set(true), Duration::from_millis(100));
                         load_case();
                     }
                 }
@@ -139,7 +142,7 @@ pub fn CaseDetailPage() -> impl IntoView {
             </Show>
             <section class="card" aria-labelledby="thread-title">
                 <h2 id="thread-title">{i18n.s(Key::Conversation)}</h2>
-                <p role="status" class="visually-hidden">{move || fresh.get().then(|| i18n.t(Key::NewUpdates))}</p>
+                <p role="status" class="visually-hidden">{move || new_entries.get().then(|| i18n.t(Key::NewUpdates))}</p>
                 <Thread entries=thread.into()/>
                 <Show when=move || can_reply.get()>
                     <ReplyForm case_id=id.get_untracked() on_sent=after_change/>

@@ -1,23 +1,12 @@
 //! The home page: the rollout phase, a greeting, and what this user can do here.
 
 use crate::api::use_portal;
-use crate::auth::{use_session, SupportAdmins};
+use crate::auth::{page_for, use_session, SupportAdmins};
 use crate::components::{AppLink, ErrorNotice, PhaseBanner};
 use crate::domain::phones_for_region;
 use crate::i18n::{capability_key, role_key, use_i18n, Key};
 use leptos::prelude::*;
 use support_contract::Capability;
-
-/// Where each capability is worked, for the "what you can do" links.
-fn capability_href(capability: Capability) -> Option<&'static str> {
-    match capability {
-        Capability::ManageCases => Some("/cases"),
-        Capability::ViewHistory => Some("/history"),
-        Capability::BrowseHelp => Some("/help"),
-        Capability::ManageUsers => Some("/support-users"),
-        Capability::Chat | Capability::ReviewUsers | Capability::Unknown => None,
-    }
-}
 
 /// Home: phase banner, greeting, and the user's capabilities as things to do.
 #[component]
@@ -50,7 +39,7 @@ pub fn HomePage() -> impl IntoView {
                     <ul class="can-do">
                         {caps.into_iter().filter(|c| *c != Capability::Unknown).map(|c| {
                             let label = i18n.s(capability_key(c));
-                            match capability_href(c) {
+                            match page_for(c).map(|p| p.href()) {
                                 Some(href) => view! { <li><AppLink href=href>{label}</AppLink></li> }.into_any(),
                                 None => view! { <li>{label}</li> }.into_any(),
                             }

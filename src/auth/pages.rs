@@ -75,6 +75,13 @@ impl AppPage {
     }
 }
 
+/// The page where a capability is worked, if it has one of its own.
+pub fn page_for(capability: Capability) -> Option<AppPage> {
+    AppPage::ALL
+        .into_iter()
+        .find(|p| p.needs() == Some(capability))
+}
+
 /// The pages the navigation shows to a user with `capabilities`, in order.
 pub fn nav_for(capabilities: &[Capability]) -> Vec<AppPage> {
     AppPage::ALL
@@ -119,6 +126,13 @@ mod tests {
             nav_for(&[Capability::Unknown]),
             vec![Home, Contact, Settings]
         );
+    }
+
+    #[test]
+    fn each_capability_with_a_page_leads_to_it() {
+        assert_eq!(page_for(Capability::ManageCases), Some(Cases));
+        assert_eq!(page_for(Capability::ManageUsers), Some(SupportUsers));
+        assert_eq!(page_for(Capability::Chat), None);
     }
 
     #[test]
