@@ -198,8 +198,8 @@ pub fn full(conn: &Connection, c: &CaseRow, now: i64) -> rusqlite::Result<Case> 
     })
 }
 
-/// Inserts a validated case (its watchers included) and indexes it for search; returns its id.
-/// The caller links attachments and writes the thread.
+/// Inserts a validated case (its watchers included), indexes it for search and starts its
+/// thread with a `case_filed` entry; returns its id. The caller links attachments.
 pub fn insert(
     conn: &Connection,
     org_id: &str,
@@ -263,6 +263,14 @@ pub fn insert(
         &id,
         &format!("{number} {}\n{}", new.title, new.description),
     )?;
+    let requester = Person {
+        id: requester_id.into(),
+        name: String::new(),
+    };
+    let filed = ThreadEvent::CaseFiled {
+        priority: new.priority,
+    };
+    add_entry(conn, &id, at, Some(&requester), false, filed)?;
     Ok(id)
 }
 

@@ -6,6 +6,7 @@ pub mod cases;
 pub mod config;
 pub mod db;
 pub mod extract;
+pub mod housekeeping;
 pub mod model;
 pub mod openapi;
 pub mod password;

@@ -87,30 +87,15 @@ async fn serve(config: Config) -> Result<(), String> {
     }
 
     let state = AppState::new(db, config);
-    tokio::spawn(auto_close(state.clone()));
-    let app = app(state);
-    axum::serve(listener, app)
+    tokio::spawn(support_backend::housekeeping::every_minute(state.clone()));
+    let served = axum::serve(listener, app(state.clone()))
         .with_graceful_shutdown(shutdown_signal())
         .await
-        .map_err(|e| e.to_string())
-}
-
-/// Closes cases left awaiting the customer too long: at startup, then every minute.
-async fn auto_close(state: AppState) {
-    let mut every = tokio::time::interval(Duration::from_secs(60));
-    loop {
-        every.tick().await;
-        let days = state.config.auto_close_days;
-        let result = {
-            let mut conn = state.db.conn();
-            support_backend::cases::auto_close(&mut conn, days, support_backend::db::unix_now())
-        };
-        match result {
-            Ok(0) => {}
-            Ok(n) => eprintln!("auto-closed {n} case(s) awaiting the customer over {days} days"),
-            Err(e) => eprintln!("auto-close failed: {e}"),
-        }
+        .map_err(|e| e.to_string());
+    if state.data_dir_is_temporary() {
+        let _ = std::fs::remove_dir_all(&state.data_dir);
     }
+    served
 }
 
 /// Resolves on ctrl-c or SIGTERM, and makes sure a stuck connection cannot hold the exit.

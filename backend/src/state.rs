@@ -41,6 +41,12 @@ impl AppState {
             data_dir,
         }))
     }
+
+    /// True when the attachments live in a throwaway directory (an in-memory database without
+    /// `--data-dir`), which the server deletes when it stops.
+    pub fn data_dir_is_temporary(&self) -> bool {
+        self.config.data_dir.is_none() && self.config.database == ":memory:"
+    }
 }
 
 impl std::ops::Deref for AppState {

@@ -293,6 +293,10 @@ pub struct Attachment {
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ThreadEvent {
+    /// The case was filed, at the priority it was filed with: the first entry of every thread.
+    CaseFiled {
+        priority: Priority,
+    },
     /// A comment: plain text, shown as text, never as HTML.
     Comment {
         body: String,

@@ -187,6 +187,7 @@ messages! {
     Conversation => "Conversation", "Échanges", "Conversación";
     SupportTeam => "Support", "Assistance", "Asistencia técnica";
     System => "The portal", "Le portail", "El portal";
+    CaseFiledAs => "Case filed as {priority}", "Dossier envoyé en {priority}", "Caso enviado como {priority}";
     StatusChangedFromTo => "Status changed from {from} to {to}", "Statut modifié de {from} à {to}", "Estado cambiado de {from} a {to}";
     AttachmentsAdded => "Files added", "Fichiers ajoutés", "Archivos añadidos";
     UrgencyRequested => "Change of urgency requested from {from} to {to}: {reason}", "Changement d'urgence demandé de {from} à {to} : {reason}", "Cambio de urgencia solicitado de {from} a {to}: {reason}";

@@ -65,8 +65,8 @@ test('attachments join a case and its thread, and stay within the organisation',
   const entry = await expectDocumented(comment, 'POST', '/cases/{id}/comments');
   expect(entry.attachments.map((a: any) => a.name)).toEqual(['numbers.csv']);
   const thread = await (await casey.get(`${API}/cases/${c.id}/thread`)).json();
-  expect(thread[0]).toMatchObject({ kind: 'attachments_added' });
-  expect(thread[0].attachments.map((a: any) => a.id)).toEqual([first.id]);
+  expect(thread.map((e: any) => e.kind)).toEqual(['case_filed', 'attachments_added', 'comment']);
+  expect(thread[1].attachments.map((a: any) => a.id)).toEqual([first.id]);
 
   // Once on a case, the organisation's case managers may download it; nobody else.
   expect((await alex.get(`${API}/attachments/${first.id}`)).status()).toBe(200);

@@ -16,6 +16,7 @@ test('a support administrator finds a case, sees the vendor reply arrive without
 
   await expect(page.getByRole('heading', { level: 1, name: filed.title })).toBeVisible();
   await expect(page.getByText('First response within 1 h')).toBeVisible(); // Northwind is premium
+  await expect(page.getByText(/^Case filed as P\d/)).toBeVisible();
 
   await agentReplies(page.request, baseURL!, filed.id, 'Could you send the report suite id and a screenshot?');
   const thread = page.getByRole('list').filter({ hasText: 'Could you send' });

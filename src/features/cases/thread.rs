@@ -31,6 +31,15 @@ fn ThreadItem(entry: ThreadEntry) -> impl IntoView {
         "thread-item"
     };
     let body = match entry.event.clone() {
+        ThreadEvent::CaseFiled { priority } => {
+            let text = move || {
+                i18n.tr(
+                    Key::CaseFiledAs,
+                    &[("priority", i18n.t(priority_key(priority)))],
+                )
+            };
+            view! { <p class="event">{text}</p> }.into_any()
+        }
         ThreadEvent::Comment { body, attachments } => view! {
             <p class="comment">{body}</p>
             <Files attachments=attachments/>

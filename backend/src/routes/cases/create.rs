@@ -25,7 +25,8 @@ use crate::state::AppState;
 /// created (200) instead of filing another; the same key with a different body is a conflict.
 /// Attachments must be uploaded first (`POST /attachments`) by the same user. Refused in the
 /// `setup` phase (`urn:support-portal:problem:case-filing-closed`). The response target is
-/// counted in plain minutes from filing (business-hours calendars are not applied yet).
+/// counted from filing: around the clock for P1, in the region's business hours otherwise.
+/// The thread starts with a `case_filed` entry.
 #[utoipa::path(
     post,
     path = "/cases",

@@ -7,6 +7,20 @@ use support_contract::problem_types as types;
 
 use super::*;
 
+/// `POST /attachments` with a file's bytes, type and (percent-encoded) name.
+async fn upload(app: &TestApp, cookie: &str, bytes: Vec<u8>, ty: &str, name: &str) -> Reply {
+    let req = Request::builder()
+        .method(Method::POST)
+        .uri("/api/v1/attachments")
+        .header(header::HOST, "portal.test")
+        .header(header::COOKIE, cookie)
+        .header(header::CONTENT_TYPE, ty)
+        .header("x-file-name", name)
+        .body(Body::from(bytes))
+        .unwrap();
+    app.send(req).await
+}
+
 #[tokio::test]
 async fn attachments_are_limited_typed_and_named_as_data() {
     let dir = std::env::temp_dir().join(format!("sp-att-{}", random_token(6)));
@@ -17,16 +31,7 @@ async fn attachments_are_limited_typed_and_named_as_data() {
     });
     let cookie = app.cookie_for(SUPPORT_ADMIN).await;
     let upload = |bytes: Vec<u8>, ty: &'static str, name: &'static str| {
-        let req = Request::builder()
-            .method(Method::POST)
-            .uri("/api/v1/attachments")
-            .header(header::HOST, "portal.test")
-            .header(header::COOKIE, &cookie)
-            .header(header::CONTENT_TYPE, ty)
-            .header("x-file-name", name)
-            .body(Body::from(bytes))
-            .unwrap();
-        app.send(req)
+        upload(&app, &cookie, bytes, ty, name)
     };
     upload(b"<script>".to_vec(), "text/html", "x.html")
         .await
@@ -85,8 +90,9 @@ async fn attachments_are_limited_typed_and_named_as_data() {
         )
         .await
         .json();
-    assert_eq!(thread[0]["kind"], "attachments_added");
-    assert_eq!(thread[0]["attachments"][0]["id"], att_id);
+    assert_eq!(thread[0]["kind"], "case_filed");
+    assert_eq!(thread[1]["kind"], "attachments_added");
+    assert_eq!(thread[1]["attachments"][0]["id"], att_id);
     assert_eq!(app.get(&path, Some(&alex)).await.status, StatusCode::OK);
     app.get(&path, Some(&contoso))
         .await
@@ -103,5 +109,42 @@ async fn attachments_are_limited_typed_and_named_as_data() {
     )
     .await
     .problem(400, types::VALIDATION);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn uploads_never_attached_are_deleted_after_a_week() {
+    use crate::housekeeping::{run_once, UNLINKED_UPLOAD_DAYS};
+    let dir = std::env::temp_dir().join(format!("sp-att-{}", random_token(6)));
+    let app = TestApp::with_config(Config {
+        data_dir: Some(dir.clone()),
+        ..TestApp::config()
+    });
+    let cookie = app.cookie_for(SUPPORT_ADMIN).await;
+    let kept = upload(&app, &cookie, b"kept".to_vec(), "text/plain", "kept.txt").await;
+    let kept = kept.json()["id"].as_str().unwrap().to_string();
+    let mut body = new_case("Keeps its file");
+    body["attachments"] = json!([kept]);
+    app.file(&cookie, body).await;
+    let left = upload(&app, &cookie, b"left".to_vec(), "text/plain", "left.txt").await;
+    let left = left.json()["id"].as_str().unwrap().to_string();
+
+    let now = crate::db::unix_now();
+    let round = run_once(&app.state, now + (UNLINKED_UPLOAD_DAYS - 1) * 86_400)
+        .await
+        .unwrap();
+    assert_eq!(round.uploads_deleted, 0, "a draft's uploads wait a week");
+    let round = run_once(&app.state, now + UNLINKED_UPLOAD_DAYS * 86_400 + 1)
+        .await
+        .unwrap();
+    assert_eq!(round.uploads_deleted, 1);
+    app.get(&format!("/api/v1/attachments/{left}"), Some(&cookie))
+        .await
+        .problem(404, types::NOT_FOUND);
+    assert!(!dir.join(&left).exists(), "its file is gone");
+    let r = app
+        .get(&format!("/api/v1/attachments/{kept}"), Some(&cookie))
+        .await;
+    assert_eq!(r.body, b"kept", "an attached file stays");
     let _ = std::fs::remove_dir_all(&dir);
 }

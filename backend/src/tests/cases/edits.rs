@@ -107,13 +107,21 @@ async fn close_and_reopen_need_the_current_version() {
         .iter()
         .map(|e| e["kind"].as_str().unwrap())
         .collect();
-    assert_eq!(kinds, ["status_changed"; 3]);
+    assert_eq!(
+        kinds,
+        [
+            "case_filed",
+            "status_changed",
+            "status_changed",
+            "status_changed"
+        ]
+    );
     let after = app
-        .get(&format!("/api/v1/cases/{id}/thread?after=2"), Some(&cookie))
+        .get(&format!("/api/v1/cases/{id}/thread?after=3"), Some(&cookie))
         .await
         .json();
     assert_eq!(after.as_array().unwrap().len(), 1);
-    assert_eq!(after[0]["seq"], 3);
+    assert_eq!(after[0]["seq"], 4);
 }
 
 #[tokio::test]
