@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures';
 import { signIn, mainNavigation } from './portal';
-import { fileCase, agentReplies, currentVersion } from './cases';
+import { fileCase, agentReplies, currentVersion, followVendorReplyThenCloseAndReopen } from './cases';
 import { accounts } from '../support/accounts';
 
 test('a support administrator finds a case, sees the vendor reply arrive without reloading, replies, closes and reopens it', async ({ page, baseURL }) => {
@@ -18,26 +18,7 @@ test('a support administrator finds a case, sees the vendor reply arrive without
   await expect(page.getByText('First response within 1 h')).toBeVisible(); // Northwind is premium
   await expect(page.getByText(/^Case filed as P\d/)).toBeVisible();
 
-  await agentReplies(page.request, baseURL!, filed.id, 'Could you send the report suite id and a screenshot?');
-  const thread = page.getByRole('list').filter({ hasText: 'Could you send' });
-  await expect(thread).toBeVisible({ timeout: 15_000 });
-
-  await page.getByLabel('Your reply').fill('The report suite id is northwind-prod.');
-  await page.getByLabel('Attach files').setInputFiles({ name: 'screenshot.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a', 'hex') });
-  await expect(page.getByRole('button', { name: 'Remove screenshot.png' })).toBeVisible();
-  await page.getByRole('button', { name: 'Send reply' }).click();
-  await expect(page.getByText('Your reply was sent.')).toBeVisible();
-  await expect(page.getByText('The report suite id is northwind-prod.')).toBeVisible();
-  await expect(page.getByRole('link', { name: 'screenshot.png' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Remove screenshot.png' })).toHaveCount(0);
-  await expect(page.getByLabel('Your reply')).toHaveValue('');
-
-  await page.getByRole('button', { name: 'Close case' }).click();
-  await expect(page.getByText(/You can reopen this case until/)).toBeVisible();
-  await expect(page.getByRole('definition').filter({ hasText: /^Closed$/ })).toBeVisible();
-  await page.getByRole('button', { name: 'Reopen case' }).click();
-  await expect(page.getByRole('definition').filter({ hasText: /^In progress$/ })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Close case' })).toBeVisible();
+  await followVendorReplyThenCloseAndReopen(page, baseURL!, filed.id);
 });
 
 test('closing a case that changed meanwhile is refused with a clear message and shows the latest version', async ({ page, baseURL }) => {

@@ -43,6 +43,33 @@ export async function agentReplies(request: APIRequestContext, baseURL: string, 
   expect(response.ok(), await response.text()).toBeTruthy();
 }
 
+/**
+ * On an open case page: the vendor replies through the agent API and the reply appears without a
+ * reload; the user replies with an attachment, closes the case and reopens it.
+ */
+export async function followVendorReplyThenCloseAndReopen(page: Page, baseURL: string, caseId: string): Promise<void> {
+  await agentReplies(page.request, baseURL, caseId, 'Could you send the report suite id and a screenshot?');
+  const thread = page.getByRole('list').filter({ hasText: 'Could you send' });
+  await expect(thread).toBeVisible({ timeout: 15_000 });
+
+  await page.getByLabel('Your reply').fill('The report suite id is northwind-prod.');
+  await page.getByLabel('Attach files').setInputFiles({ name: 'screenshot.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a', 'hex') });
+  await expect(page.getByRole('button', { name: 'Remove screenshot.png' })).toBeVisible();
+  await page.getByRole('button', { name: 'Send reply' }).click();
+  await expect(page.getByText('Your reply was sent.')).toBeVisible();
+  await expect(page.getByText('The report suite id is northwind-prod.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'screenshot.png' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Remove screenshot.png' })).toHaveCount(0);
+  await expect(page.getByLabel('Your reply')).toHaveValue('');
+
+  await page.getByRole('button', { name: 'Close case' }).click();
+  await expect(page.getByText(/You can reopen this case until/)).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: /^Closed$/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Reopen case' }).click();
+  await expect(page.getByRole('definition').filter({ hasText: /^In progress$/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Close case' })).toBeVisible();
+}
+
 /** The wizard's first two steps: the product, then the problem; ends on the details step. */
 export async function describeProblem(page: Page, product: string, title: string, description: string): Promise<void> {
   await page.getByRole('radio', { name: product }).check();

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { test, expect } from './fixtures';
 import { signIn, fillSignIn } from './portal';
-import { fillCaseForm, casesTitled, draftSaved, describeProblem } from './cases';
+import { fillCaseForm, casesTitled, draftSaved, describeProblem, followVendorReplyThenCloseAndReopen } from './cases';
 import { accounts } from '../support/accounts';
 
 const uniqueTitle = () => `Late hourly data ${randomUUID().slice(0, 8)}`;
 
-test('a support administrator files a case through every step and lands on it; it is in the list', async ({ page }) => {
+test('a support administrator files a case through every step, finds it in the list, follows the vendor reply, replies with a file, closes and reopens it', async ({ page, baseURL }) => {
   await signIn(page, accounts.supportAdmin);
   await page.goto('/cases');
   await page.getByRole('link', { name: 'File a case' }).click();
@@ -17,8 +17,13 @@ test('a support administrator files a case through every step and lands on it; i
 
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(page.getByText('First response within 30 min')).toBeVisible(); // Northwind is premium
+  await expect(page.getByText('Case filed as P2 Urgent')).toBeVisible();
+  const caseId = new URL(page.url()).pathname.split('/').pop()!;
   await page.getByRole('link', { name: 'Back to cases' }).click();
   await expect(page.getByRole('cell', { name: title })).toBeVisible();
+  await page.getByRole('row').filter({ hasText: title }).getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await followVendorReplyThenCloseAndReopen(page, baseURL!, caseId);
 });
 
 test('each priority shows its meaning and response target, and a critical case needs its business impact', async ({ page }) => {
