@@ -83,7 +83,8 @@ pub fn delete_session(conn: &Connection, token: &str) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Looks up a token's session, deleting it when expired and renewing it otherwise.
+/// Looks up a token's session, deleting it when expired and renewing it otherwise; records the
+/// user's activity (`last_active_at`, at most once a minute).
 pub fn resume_session(
     conn: &Connection,
     token: &str,
@@ -91,16 +92,20 @@ pub fn resume_session(
 ) -> rusqlite::Result<Option<CurrentUser>> {
     let hash = token_hash(token);
     let sql = format!(
-        "SELECT {USER_AND_ORG_COLUMNS}, s.expires_at FROM sessions s \
+        "SELECT {USER_AND_ORG_COLUMNS}, s.expires_at, u.last_active_at FROM sessions s \
          JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.organisation_id \
          WHERE s.token_hash = ?1 AND u.status = 'active'"
     );
     let found = conn
         .query_row(&sql, [&hash], |row| {
-            Ok((user_and_org(row)?, row.get::<_, i64>(10)?))
+            Ok((
+                user_and_org(row)?,
+                row.get::<_, i64>(10)?,
+                row.get::<_, Option<i64>>(11)?,
+            ))
         })
         .optional()?;
-    let Some(((user, organisation), mut expires_at)) = found else {
+    let Some(((user, organisation), mut expires_at, last_active)) = found else {
         return Ok(None);
     };
     let now = unix_now();
@@ -115,6 +120,7 @@ pub fn resume_session(
             params![expires_at, hash],
         )?;
     }
+    crate::users::touch_activity(conn, &user.id, last_active, now)?;
     Ok(Some(CurrentUser {
         user,
         organisation,
@@ -191,6 +197,13 @@ pub struct ManageUsers;
 
 impl RequiredCapability for ManageUsers {
     const CAPABILITY: Capability = Capability::ManageUsers;
+}
+
+/// Marker: the handler requires [`Capability::ReviewUsers`].
+pub struct ReviewUsers;
+
+impl RequiredCapability for ReviewUsers {
+    const CAPABILITY: Capability = Capability::ReviewUsers;
 }
 
 /// Marker: the handler requires [`Capability::ManageCases`].

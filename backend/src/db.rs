@@ -4,6 +4,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use rusqlite::functions::FunctionFlags;
 use rusqlite::{params, Connection};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
@@ -15,6 +16,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/0001_initial.sql"),
     ),
     ("0002_cases", include_str!("../migrations/0002_cases.sql")),
+    (
+        "0003_support_users",
+        include_str!("../migrations/0003_support_users.sql"),
+    ),
 ];
 
 /// One connection behind a mutex: SQLite serialises writers anyway, and every query is short.
@@ -29,6 +34,7 @@ impl Db {
             Connection::open(path)?
         };
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        add_functions(&conn)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         if path != ":memory:" {
             conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -45,6 +51,17 @@ impl Db {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
+}
+
+/// The SQL functions queries may use: `fold(text)`, the Unicode lowercase, for searching and
+/// sorting names case-insensitively (SQLite's own `lower` folds ASCII letters only).
+pub fn add_functions(conn: &Connection) -> rusqlite::Result<()> {
+    conn.create_scalar_function(
+        "fold",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| Ok(ctx.get::<Option<String>>(0)?.map(|s| s.to_lowercase())),
+    )
 }
 
 /// Applies every migration not yet recorded in `schema_migrations`; running it again is a no-op.

@@ -4,9 +4,11 @@ pub mod auth;
 pub mod business_hours;
 pub mod cases;
 pub mod config;
+pub mod csv;
 pub mod db;
 pub mod extract;
 pub mod housekeeping;
+pub mod mail;
 pub mod model;
 pub mod openapi;
 pub mod password;
@@ -17,6 +19,7 @@ pub mod seed;
 pub mod state;
 pub mod static_files;
 pub mod throttle;
+pub mod users;
 
 #[cfg(test)]
 mod tests;

@@ -35,7 +35,7 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-async fn serve(config: Config) -> Result<(), String> {
+async fn serve(mut config: Config) -> Result<(), String> {
     let db = db::Db::open(&config.database)
         .map_err(|e| format!("cannot open database {}: {e}", config.database))?;
     {
@@ -86,7 +86,12 @@ async fn serve(config: Config) -> Result<(), String> {
         );
     }
 
+    // Links in mails point at the address actually bound (port 0 picks one) unless configured.
+    if config.public_url.is_none() {
+        config.public_url = Some(format!("http://{addr}"));
+    }
     let state = AppState::new(db, config);
+    println!("{}", state.mailer.describe());
     tokio::spawn(support_backend::housekeeping::every_minute(state.clone()));
     let served = axum::serve(listener, app(state.clone()))
         .with_graceful_shutdown(shutdown_signal())
@@ -95,6 +100,7 @@ async fn serve(config: Config) -> Result<(), String> {
     if state.data_dir_is_temporary() {
         let _ = std::fs::remove_dir_all(&state.data_dir);
     }
+    state.mailer.remove_temporary_dir();
     served
 }
 

@@ -26,7 +26,10 @@ pub const COMMITTED_PATH: &str = "contract/openapi.json";
         (name = "session", description = "Signing in and out, and who is signed in"),
         (name = "profile", description = "The signed-in user's preferences"),
         (name = "portal", description = "Public portal configuration"),
-        (name = "support-users", description = "The organisation's support administrators and users"),
+        (name = "support-users", description = "The organisation's support administrators and users: listing, \
+            creating (with an invitation email), importing, changing roles, removing and reviewing"),
+        (name = "audit-log", description = "The record of administrative changes to support users"),
+        (name = "invitations", description = "Public: an invited support user chooses a password"),
         (name = "cases", description = "Support cases: filing, following, replying, closing, escalating"),
         (name = "attachments", description = "Files attached to cases and comments"),
         (name = "help", description = "Help articles"),
@@ -47,6 +50,9 @@ pub const COMMITTED_PATH: &str = "contract/openapi.json";
         responses::UrgencyChangeTooSoon,
         responses::AttachmentTooLarge,
         responses::AttachmentTypeNotAllowed,
+        responses::UserConflict,
+        responses::InvitationInvalid,
+        responses::ImportTooLarge,
     )),
     modifiers(&SessionCookie)
 )]
@@ -125,6 +131,10 @@ mod tests {
             "/api/v1/portal",
             "/api/v1/support-contacts",
             "/api/v1/support-users",
+            "/api/v1/support-users/{id}",
+            "/api/v1/support-users/import",
+            "/api/v1/audit-log/export",
+            "/api/v1/invitations/accept",
             "/api/v1/cases",
             "/api/v1/cases/{id}",
             "/api/v1/attachments",

@@ -135,7 +135,7 @@ impl ApiError {
             types::PRECONDITION_FAILED,
             StatusCode::PRECONDITION_REQUIRED,
             "If-Match required",
-            "Send the version you edit as `If-Match: \"<version>\"` (the case's ETag).",
+            "Send the version you edit as `If-Match: \"<version>\"` (its ETag).",
         )
     }
 

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use crate::config::Config;
 use crate::db::Db;
+use crate::mail::Mailer;
 use crate::throttle::Throttle;
 
 /// Shared application state; cheap to clone.
@@ -21,6 +22,10 @@ pub struct Inner {
     pub throttle: Throttle,
     /// Where attachments are stored (created on first upload).
     pub data_dir: PathBuf,
+    /// Sends invitations and notifications.
+    pub mailer: Mailer,
+    /// The portal's address for links in mails, without a trailing slash.
+    pub public_url: String,
 }
 
 impl AppState {
@@ -34,11 +39,18 @@ impl AppState {
             }
             None => PathBuf::from("data"),
         };
+        let mailer = Mailer::new(&config);
+        let public_url = config
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}:{}", config.host, config.port));
         AppState(Arc::new(Inner {
             db,
             config,
             throttle: Throttle::default(),
             data_dir,
+            mailer,
+            public_url,
         }))
     }
 

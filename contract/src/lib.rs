@@ -7,9 +7,11 @@
 pub mod cases;
 mod problem;
 mod roles;
+pub mod users;
 
 pub use problem::{problem_types, FieldError, Problem};
 pub use roles::{capabilities_of, Capability, Role, ROLES};
+pub use users::{SupportUser, UserSource, UserStatus};
 
 use serde::{Deserialize, Serialize};
 
@@ -270,47 +272,6 @@ pub struct SupportContact {
     pub name: String,
     pub email: String,
     pub role: Role,
-}
-
-/// Where a support user's access came from (the two ways the announcement names).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum UserSource {
-    /// Named as the customer contact on the purchase contract, or an existing console admin.
-    PurchaseContract,
-    /// Asked the vendor for support before.
-    EarlierSupportRequest,
-    /// Created by a Support System Administrator in the portal.
-    Portal,
-    #[serde(other)]
-    Unknown,
-}
-
-/// Lifecycle state of a support user.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum UserStatus {
-    Invited,
-    Active,
-    Removed,
-    #[serde(other)]
-    Unknown,
-}
-
-/// A support user of the organisation, as the administration pages list them.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(ToSchema))]
-pub struct SupportUser {
-    pub id: String,
-    pub email: String,
-    pub name: String,
-    pub role: Role,
-    pub status: UserStatus,
-    pub source: UserSource,
-    /// RFC 3339.
-    pub created_at: String,
 }
 
 /// One page of a cursor-paged list.

@@ -30,6 +30,16 @@ pub mod problem_types {
     /// An attachment's type is not on the allow-list.
     pub const ATTACHMENT_TYPE_NOT_ALLOWED: &str =
         "urn:support-portal:problem:attachment-type-not-allowed";
+    /// A user with this email already exists.
+    pub const DUPLICATE_USER: &str = "urn:support-portal:problem:duplicate-user";
+    /// The change would leave the organisation without an active Support System Administrator.
+    pub const LAST_SYSTEM_ADMIN: &str = "urn:support-portal:problem:last-system-admin";
+    /// Nobody removes themselves; another administrator must.
+    pub const SELF_REMOVAL: &str = "urn:support-portal:problem:self-removal";
+    /// The invitation link was already used, has expired, or never existed.
+    pub const INVITATION_INVALID: &str = "urn:support-portal:problem:invitation-invalid";
+    /// The import file has too many bytes or rows.
+    pub const IMPORT_TOO_LARGE: &str = "urn:support-portal:problem:import-too-large";
 }
 
 /// One invalid field of a request body.

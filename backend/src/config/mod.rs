@@ -6,8 +6,10 @@ use std::time::Duration;
 use support_contract::Phase;
 
 mod bootstrap;
+mod mail;
 
 pub use bootstrap::{Bootstrap, Secret};
+pub use mail::{SmtpSettings, DEFAULT_MAIL_FROM};
 
 /// The usage text `--help` prints.
 pub const USAGE: &str = "\
@@ -33,6 +35,16 @@ Every option can also be set through its environment variable; the flag wins.
                                                          agent API answers 404 (with --demo: demo-agent-token)
   --auto-close-days N          SP_AUTO_CLOSE_DAYS        close cases awaiting the customer this many days [7]
   --demo-cases N               SP_DEMO_CASES             with --demo, also file N generated cases (benchmarks) [0]
+  --review-days N              SP_REVIEW_DAYS            a validation older than this is due for review [180]
+  --invitation-days N          SP_INVITATION_DAYS        how long an invitation link works [7]
+  --smtp-url URL               SP_SMTP_URL               send mail through this plain SMTP relay
+                                                         (smtp://user:password@host:port; no TLS)
+  --mail-dir DIR               SP_MAIL_DIR               without --smtp-url, write each mail as a .eml file
+                                                         here [mail; a temp dir for :memory:]
+  --mail-from MAILBOX          SP_MAIL_FROM              sender of every mail
+                                                         [Support Portal <no-reply@support-portal.invalid>]
+  --public-url URL             SP_PUBLIC_URL             the portal's address, for links in mails
+                                                         [http://<the address listened on>]
   --print-openapi                                        print the OpenAPI document and exit
   --help                                                 print this text and exit
 
@@ -87,6 +99,19 @@ pub struct Config {
     pub auto_close_days: i64,
     /// With `demo`: extra generated cases for Northwind, for the benchmarks.
     pub demo_cases: u32,
+    /// A validation older than this many days is due for review.
+    pub review_days: i64,
+    /// Days an invitation link works.
+    pub invitation_days: i64,
+    /// The SMTP relay mail goes through; `None`: mail is written to files.
+    pub smtp: Option<SmtpSettings>,
+    /// Where mail files go without SMTP; `None`: `mail`, or a temporary directory for `:memory:`.
+    pub mail_dir: Option<PathBuf>,
+    /// The sender of every mail (a mailbox, checked when parsing).
+    pub mail_from: String,
+    /// The portal's address for links in mails, without a trailing slash; `None`: the address
+    /// the server listens on (set by `main` once bound).
+    pub public_url: Option<String>,
 }
 
 /// The agent token used with `--demo` when none is configured. Public on purpose: demo data.
@@ -111,6 +136,12 @@ impl Default for Config {
             agent_token: None,
             auto_close_days: 7,
             demo_cases: 0,
+            review_days: 180,
+            invitation_days: 7,
+            smtp: None,
+            mail_dir: None,
+            mail_from: DEFAULT_MAIL_FROM.into(),
+            public_url: None,
         }
     }
 }
@@ -144,7 +175,13 @@ where
             | "--max-attachment-mb"
             | "--agent-token"
             | "--auto-close-days"
-            | "--demo-cases" => {
+            | "--demo-cases"
+            | "--review-days"
+            | "--invitation-days"
+            | "--smtp-url"
+            | "--mail-dir"
+            | "--mail-from"
+            | "--public-url" => {
                 let value = match inline {
                     Some(v) => v,
                     None => args.next().ok_or_else(|| format!("{name} needs a value"))?,
@@ -230,8 +267,34 @@ where
             .filter(|n| *n <= 1_000_000)
             .ok_or_else(|| format!("invalid number of demo cases `{v}` (0 to 1000000)"))?;
     }
+    if let Some(v) = setting("--review-days", "SP_REVIEW_DAYS") {
+        config.review_days = days(&v, "review days", 3650)?;
+    }
+    if let Some(v) = setting("--invitation-days", "SP_INVITATION_DAYS") {
+        config.invitation_days = days(&v, "invitation days", 365)?;
+    }
+    if let Some(v) = setting("--smtp-url", "SP_SMTP_URL").filter(|v| !v.is_empty()) {
+        config.smtp = Some(mail::smtp_url(&v)?);
+    }
+    if let Some(v) = setting("--mail-dir", "SP_MAIL_DIR").filter(|v| !v.is_empty()) {
+        config.mail_dir = Some(PathBuf::from(v));
+    }
+    if let Some(v) = setting("--mail-from", "SP_MAIL_FROM").filter(|v| !v.is_empty()) {
+        config.mail_from = mail::mail_from(&v)?;
+    }
+    if let Some(v) = setting("--public-url", "SP_PUBLIC_URL").filter(|v| !v.is_empty()) {
+        config.public_url = Some(mail::public_url(&v)?);
+    }
     config.bootstrap = bootstrap::from_env(&env)?;
     Ok(Command::Serve(Box::new(config)))
+}
+
+/// A whole number of days from 1 to `max`.
+fn days(v: &str, what: &str, max: i64) -> Result<i64, String> {
+    v.parse()
+        .ok()
+        .filter(|d| (1..=max).contains(d))
+        .ok_or_else(|| format!("invalid {what} `{v}` (1 to {max})"))
 }
 
 fn truthy(v: &str) -> bool {
@@ -258,98 +321,4 @@ fn origins(v: &str, flag: &str) -> Result<Vec<String>, String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn serve(args: &[&str], env: &[(&str, &str)]) -> Config {
-        let env: Vec<(String, String)> = env
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        let lookup = |k: &str| env.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
-        match parse(args.iter().map(|s| s.to_string()), lookup).unwrap() {
-            Command::Serve(c) => *c,
-            other => panic!("expected serve, got {other:?}"),
-        }
-    }
-
-    #[test]
-    fn defaults_apply_without_flags_or_environment() {
-        let c = serve(&[], &[]);
-        assert_eq!(
-            (c.host.as_str(), c.port, c.database.as_str()),
-            ("127.0.0.1", 8080, "support-portal.db")
-        );
-        assert_eq!(c.phase, Phase::Live);
-        assert!(!c.demo && !c.secure_cookies);
-        assert_eq!(c.session_ttl, Duration::from_secs(480 * 60));
-    }
-
-    #[test]
-    fn a_flag_wins_over_its_environment_variable() {
-        let c = serve(
-            &["--port", "0", "--phase=setup"],
-            &[
-                ("SP_PORT", "9000"),
-                ("SP_PHASE", "enablement"),
-                ("SP_DEMO", "1"),
-            ],
-        );
-        assert_eq!(c.port, 0);
-        assert_eq!(c.phase, Phase::Setup);
-        assert!(c.demo);
-    }
-
-    #[test]
-    fn case_settings_have_defaults_and_the_demo_has_an_agent_token() {
-        let c = serve(&[], &[]);
-        assert_eq!(c.max_attachment_bytes, 25 * 1024 * 1024);
-        assert_eq!(c.auto_close_days, 7);
-        assert!(c.agent_token.is_none() && c.data_dir.is_none());
-        let c = serve(&["--demo"], &[]);
-        assert_eq!(c.agent_token.unwrap().0, DEMO_AGENT_TOKEN);
-        let c = serve(
-            &["--max-attachment-mb", "2", "--agent-token=s3cret"],
-            &[("SP_AUTO_CLOSE_DAYS", "3"), ("SP_DATA_DIR", "/tmp/x")],
-        );
-        assert_eq!(c.max_attachment_bytes, 2 * 1024 * 1024);
-        assert_eq!(c.agent_token.as_ref().unwrap().0, "s3cret");
-        assert!(!format!("{c:?}").contains("s3cret"));
-        assert_eq!(
-            (c.auto_close_days, c.data_dir.unwrap()),
-            (3, PathBuf::from("/tmp/x"))
-        );
-    }
-
-    #[test]
-    fn origin_lists_are_split_on_spaces() {
-        let c = serve(
-            &["--connect-src", "https://a.example  wss://b.example"],
-            &[],
-        );
-        assert_eq!(c.connect_src, ["https://a.example", "wss://b.example"]);
-    }
-
-    #[test]
-    fn bad_values_and_unknown_flags_are_refused() {
-        let none = |_: &str| None;
-        assert!(parse(["--phase".into(), "beta".into()], none).is_err());
-        assert!(parse(["--port".into()], none).is_err());
-        assert!(parse(["--verbose".into()], none).is_err());
-        assert!(parse(["--connect-src".into(), "'unsafe-inline'".into()], none).is_err());
-    }
-
-    #[test]
-    fn the_bootstrap_password_never_shows_in_debug_output() {
-        let c = serve(
-            &[],
-            &[
-                ("SP_BOOTSTRAP_ADMIN_EMAIL", "Admin@Example.com"),
-                ("SP_BOOTSTRAP_ADMIN_PASSWORD", "hunter2-secret"),
-            ],
-        );
-        let b = c.bootstrap.as_ref().unwrap();
-        assert_eq!(b.admin_email, "admin@example.com");
-        assert!(!format!("{c:?}").contains("hunter2-secret"));
-    }
-}
+mod tests;

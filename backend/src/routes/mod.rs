@@ -2,13 +2,17 @@
 
 pub mod agent;
 pub mod attachments;
+pub mod audit;
 pub mod cases;
 pub mod help;
+pub mod invitations;
 pub mod portal;
 pub mod profile;
+pub mod query;
 pub mod responses;
 pub mod session;
 pub mod support;
+pub mod users;
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -27,7 +31,17 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(profile::update_profile))
         .routes(routes!(portal::get_portal))
         .routes(routes!(support::support_contacts))
-        .routes(routes!(support::support_users))
+        .routes(routes!(users::support_users, users::create_support_user))
+        .routes(routes!(users::support_user_counts))
+        .routes(routes!(users::get_support_user, users::remove_support_user))
+        .routes(routes!(users::support_user_reviews))
+        .routes(routes!(users::change_role))
+        .routes(routes!(users::review_support_users))
+        .routes(routes!(users::import_support_users))
+        .routes(routes!(audit::audit_log))
+        .routes(routes!(audit::export_audit_log))
+        .routes(routes!(invitations::inspect_invitation))
+        .routes(routes!(invitations::accept_invitation))
         .routes(routes!(cases::create_case, cases::list_cases))
         .routes(routes!(cases::get_case))
         .routes(routes!(cases::get_thread))

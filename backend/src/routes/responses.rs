@@ -75,3 +75,22 @@ pub struct AttachmentTooLarge(#[allow(dead_code)] Problem);
 #[derive(ToResponse)]
 #[response(content_type = "application/problem+json")]
 pub struct AttachmentTypeNotAllowed(#[allow(dead_code)] Problem);
+
+/// The change conflicts with the organisation's support users:
+/// `urn:support-portal:problem:duplicate-user` (the email is taken), `last-system-admin` (the
+/// organisation would be left without an active Support System Administrator), `self-removal`,
+/// or `conflict` (the user was removed).
+#[derive(ToResponse)]
+#[response(content_type = "application/problem+json")]
+pub struct UserConflict(#[allow(dead_code)] Problem);
+
+/// The invitation link was already used, has expired, or never existed
+/// (`urn:support-portal:problem:invitation-invalid`, the same answer for all three).
+#[derive(ToResponse)]
+#[response(content_type = "application/problem+json")]
+pub struct InvitationInvalid(#[allow(dead_code)] Problem);
+
+/// The import file is over 1 MiB or 1000 rows (`urn:support-portal:problem:import-too-large`).
+#[derive(ToResponse)]
+#[response(content_type = "application/problem+json")]
+pub struct ImportTooLarge(#[allow(dead_code)] Problem);

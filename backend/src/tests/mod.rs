@@ -5,6 +5,7 @@ mod cases;
 mod errors;
 mod profile;
 mod session;
+mod users;
 mod web;
 
 use std::path::PathBuf;
@@ -31,6 +32,16 @@ pub const OTHER_ORG_ADMIN: &str = "sysadmin@contoso.example";
 pub struct TestApp {
     pub router: Router,
     pub state: AppState,
+}
+
+impl Drop for TestApp {
+    /// Throwaway databases get throwaway mail and upload directories: delete them with the app.
+    fn drop(&mut self) {
+        self.state.mailer.remove_temporary_dir();
+        if self.state.data_dir_is_temporary() {
+            let _ = std::fs::remove_dir_all(&self.state.data_dir);
+        }
+    }
 }
 
 /// A response, read whole.

@@ -7,7 +7,8 @@ use support_contract::cases::Case;
 
 use crate::problem::{field, ApiError};
 
-fn etag(version: i64) -> HeaderValue {
+/// The `ETag` of a version: `"3"`.
+pub(crate) fn etag(version: i64) -> HeaderValue {
     HeaderValue::from_str(&format!("\"{version}\"")).expect("digits")
 }
 
@@ -46,7 +47,7 @@ pub(super) fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
 }
 
 /// The version an edit expects, from `If-Match` (`"3"`, `W/"3"` or `*` for any).
-pub(super) fn if_match(headers: &HeaderMap) -> Result<Option<i64>, ApiError> {
+pub(crate) fn if_match(headers: &HeaderMap) -> Result<Option<i64>, ApiError> {
     let Some(v) = headers.get(header::IF_MATCH) else {
         return Err(ApiError::precondition_required());
     };
@@ -62,7 +63,7 @@ pub(super) fn if_match(headers: &HeaderMap) -> Result<Option<i64>, ApiError> {
             ApiError::validation(vec![field(
                 "If-Match",
                 "invalid_etag",
-                "Send the case's ETag, for example \"3\".",
+                "Send the ETag of what you edit, for example \"3\".",
             )])
         })
 }

@@ -4,11 +4,10 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use support_contract::cases::{CaseScope, CaseSort, CaseStatus, Priority};
 use support_contract::{FieldError, Product};
-use time::format_description::well_known::Rfc3339;
-use time::OffsetDateTime;
 
 use crate::model::enum_from_db;
 use crate::problem::{field, ApiError};
+use crate::routes::query::parse_time;
 
 /// Page size when the client does not ask for one.
 pub const DEFAULT_LIMIT: u32 = 25;
@@ -43,22 +42,6 @@ fn decode_cursor(s: &str) -> Option<Cursor> {
 
 pub(super) fn sort_name(sort: CaseSort) -> String {
     crate::model::enum_to_db(&sort)
-}
-
-/// An RFC 3339 time, or a date (`from`: its start, `to`: its end), as Unix seconds.
-fn parse_time(v: &str, end_of_day: bool) -> Option<i64> {
-    if let Ok(t) = OffsetDateTime::parse(v, &Rfc3339) {
-        return Some(t.unix_timestamp());
-    }
-    let mut parts = v.splitn(3, '-');
-    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
-        return None;
-    }
-    let month = time::Month::try_from(m.parse::<u8>().ok()?).ok()?;
-    let d = time::Date::from_calendar_date(y.parse().ok()?, month, d.parse().ok()?).ok()?;
-    let start = d.midnight().assume_utc().unix_timestamp();
-    Some(if end_of_day { start + 86_399 } else { start })
 }
 
 /// A multi-valued enum filter: repeated and/or comma-separated.

@@ -8,7 +8,7 @@
 
 mod create;
 mod edits;
-mod headers;
+pub(crate) mod headers;
 mod list;
 mod list_params;
 mod lookup;

@@ -149,7 +149,18 @@ async fn the_demo_cases_show_targets_and_reopen_windows() {
         .iter()
         .map(|p| p["name"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["Alex Morgan", "Casey Lee", "Sam Patel"]);
+    // Active people only: invited Jordan Blake and removed Drew Quinn are not members to watch.
+    assert_eq!(
+        names,
+        [
+            "Alex Morgan",
+            "Casey Lee",
+            "Jamie Chen",
+            "Riley Evans",
+            "Sam Patel",
+            "Taylor Brooks"
+        ]
+    );
 }
 
 /// The list's speed over an organisation with 10,000 cases. A benchmark that prints figures, not

@@ -1,0 +1,123 @@
+//! Parsing flags and environment variables.
+
+use super::*;
+
+fn serve(args: &[&str], env: &[(&str, &str)]) -> Config {
+    let env: Vec<(String, String)> = env
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    let lookup = |k: &str| env.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+    match parse(args.iter().map(|s| s.to_string()), lookup).unwrap() {
+        Command::Serve(c) => *c,
+        other => panic!("expected serve, got {other:?}"),
+    }
+}
+
+#[test]
+fn defaults_apply_without_flags_or_environment() {
+    let c = serve(&[], &[]);
+    assert_eq!(
+        (c.host.as_str(), c.port, c.database.as_str()),
+        ("127.0.0.1", 8080, "support-portal.db")
+    );
+    assert_eq!(c.phase, Phase::Live);
+    assert!(!c.demo && !c.secure_cookies);
+    assert_eq!(c.session_ttl, Duration::from_secs(480 * 60));
+}
+
+#[test]
+fn a_flag_wins_over_its_environment_variable() {
+    let c = serve(
+        &["--port", "0", "--phase=setup"],
+        &[
+            ("SP_PORT", "9000"),
+            ("SP_PHASE", "enablement"),
+            ("SP_DEMO", "1"),
+        ],
+    );
+    assert_eq!(c.port, 0);
+    assert_eq!(c.phase, Phase::Setup);
+    assert!(c.demo);
+}
+
+#[test]
+fn case_settings_have_defaults_and_the_demo_has_an_agent_token() {
+    let c = serve(&[], &[]);
+    assert_eq!(c.max_attachment_bytes, 25 * 1024 * 1024);
+    assert_eq!(c.auto_close_days, 7);
+    assert!(c.agent_token.is_none() && c.data_dir.is_none());
+    let c = serve(&["--demo"], &[]);
+    assert_eq!(c.agent_token.unwrap().0, DEMO_AGENT_TOKEN);
+    let c = serve(
+        &["--max-attachment-mb", "2", "--agent-token=s3cret"],
+        &[("SP_AUTO_CLOSE_DAYS", "3"), ("SP_DATA_DIR", "/tmp/x")],
+    );
+    assert_eq!(c.max_attachment_bytes, 2 * 1024 * 1024);
+    assert_eq!(c.agent_token.as_ref().unwrap().0, "s3cret");
+    assert!(!format!("{c:?}").contains("s3cret"));
+    assert_eq!(
+        (c.auto_close_days, c.data_dir.unwrap()),
+        (3, PathBuf::from("/tmp/x"))
+    );
+}
+
+#[test]
+fn user_administration_and_mail_settings_have_defaults() {
+    let c = serve(&[], &[]);
+    assert_eq!((c.review_days, c.invitation_days), (180, 7));
+    assert!(c.smtp.is_none() && c.mail_dir.is_none() && c.public_url.is_none());
+    assert_eq!(c.mail_from, DEFAULT_MAIL_FROM);
+    let c = serve(
+        &[
+            "--review-days",
+            "30",
+            "--smtp-url=smtp://u:hunter2@relay.test:2525",
+        ],
+        &[
+            ("SP_INVITATION_DAYS", "2"),
+            ("SP_MAIL_DIR", "/tmp/mail"),
+            ("SP_PUBLIC_URL", "https://portal.example/"),
+        ],
+    );
+    assert_eq!((c.review_days, c.invitation_days), (30, 2));
+    assert_eq!(c.smtp.as_ref().unwrap().port, 2525);
+    assert!(!format!("{c:?}").contains("hunter2"));
+    assert_eq!(c.mail_dir.unwrap(), PathBuf::from("/tmp/mail"));
+    assert_eq!(c.public_url.unwrap(), "https://portal.example");
+    let none = |_: &str| None;
+    assert!(parse(["--review-days".into(), "0".into()], none).is_err());
+    assert!(parse(["--public-url".into(), "portal".into()], none).is_err());
+}
+
+#[test]
+fn origin_lists_are_split_on_spaces() {
+    let c = serve(
+        &["--connect-src", "https://a.example  wss://b.example"],
+        &[],
+    );
+    assert_eq!(c.connect_src, ["https://a.example", "wss://b.example"]);
+}
+
+#[test]
+fn bad_values_and_unknown_flags_are_refused() {
+    let none = |_: &str| None;
+    assert!(parse(["--phase".into(), "beta".into()], none).is_err());
+    assert!(parse(["--port".into()], none).is_err());
+    assert!(parse(["--verbose".into()], none).is_err());
+    assert!(parse(["--connect-src".into(), "'unsafe-inline'".into()], none).is_err());
+}
+
+#[test]
+fn the_bootstrap_password_never_shows_in_debug_output() {
+    let c = serve(
+        &[],
+        &[
+            ("SP_BOOTSTRAP_ADMIN_EMAIL", "Admin@Example.com"),
+            ("SP_BOOTSTRAP_ADMIN_PASSWORD", "hunter2-secret"),
+        ],
+    );
+    let b = c.bootstrap.as_ref().unwrap();
+    assert_eq!(b.admin_email, "admin@example.com");
+    assert!(!format!("{c:?}").contains("hunter2-secret"));
+}

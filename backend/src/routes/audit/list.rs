@@ -1,0 +1,75 @@
+//! `GET /audit-log`: one page of the audit log, newest first.
+
+use axum::extract::State;
+use axum::Json;
+use support_contract::users::{AuditAction, AuditEntry};
+use support_contract::Page;
+
+use super::params::filter;
+use crate::auth::{ManageUsers, RequireCapability};
+use crate::extract::ApiQuery;
+use crate::problem::ApiError;
+use crate::routes::query::{cursor, encode_cursor, limit, one};
+use crate::routes::responses::{Forbidden, Unauthenticated, Validation};
+use crate::state::AppState;
+use crate::users::audit::{query, Position};
+
+/// Page size when the client does not ask for one.
+pub const DEFAULT_AUDIT_LIMIT: u32 = 50;
+/// The largest page a client may ask for.
+pub const MAX_AUDIT_LIMIT: u32 = 200;
+
+/// The organisation's administrative changes, newest first: who created, imported, removed,
+/// reviewed or changed the role of which support user, and who accepted an invitation.
+/// Requires `manage_users`.
+#[utoipa::path(
+    get,
+    path = "/audit-log",
+    tag = "audit-log",
+    security(("session_cookie" = [])),
+    params(
+        ("action" = Option<AuditAction>, Query, description = "Only this action"),
+        ("actor" = Option<String>, Query, description = "Only changes made by this user id"),
+        ("q" = Option<String>, Query, description = "A part of the changed user's name or email, any case"),
+        ("from" = Option<String>, Query, description = "At or after (date or RFC 3339)"),
+        ("to" = Option<String>, Query, description = "At or before (date or RFC 3339; a date includes its whole day)"),
+        ("limit" = Option<u32>, Query, description = "Page size, 1 to 200 (default 50)", minimum = 1, maximum = 200),
+        ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page"),
+    ),
+    responses(
+        (status = 200, description = "One page of entries", body = Page<AuditEntry>),
+        (status = 400, response = Validation),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+    )
+)]
+pub async fn audit_log(
+    State(state): State<AppState>,
+    RequireCapability { user: current, .. }: RequireCapability<ManageUsers>,
+    ApiQuery(pairs): ApiQuery<Vec<(String, String)>>,
+) -> Result<Json<Page<AuditEntry>>, ApiError> {
+    let mut errors = Vec::new();
+    let f = filter(&pairs, &mut errors);
+    let limit = limit(
+        one(&pairs, "limit"),
+        DEFAULT_AUDIT_LIMIT,
+        MAX_AUDIT_LIMIT,
+        &mut errors,
+    );
+    let after = cursor::<Position>(one(&pairs, "cursor"), |_| true, &mut errors);
+    if !errors.is_empty() {
+        return Err(ApiError::validation(errors));
+    }
+    let conn = state.db.conn();
+    let mut rows = query(&conn, &current.organisation.id, &f, after, Some(limit + 1))?;
+    let next_cursor = if rows.len() > limit as usize {
+        rows.truncate(limit as usize);
+        rows.last().map(|(position, _)| encode_cursor(position))
+    } else {
+        None
+    };
+    Ok(Json(Page {
+        items: rows.into_iter().map(|(_, e)| e).collect(),
+        next_cursor,
+    }))
+}

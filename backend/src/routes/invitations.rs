@@ -1,0 +1,169 @@
+//! `/invitations`: the set-password page of an invited support user. Public (the invitee has
+//! no session yet); the token travels in request bodies only, never in a URL a server logs.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use rusqlite::params;
+use serde::Deserialize;
+use support_contract::users::{
+    password_problem, AcceptInvitation, AuditAction, AuditPerson, Invitation, InvitationToken,
+    UserSnapshot, UserStatus,
+};
+use support_contract::{problem_types as types, Role};
+
+use crate::cases::ts;
+use crate::db::unix_now;
+use crate::extract::ApiJson;
+use crate::model::enum_from_db;
+use crate::password;
+use crate::problem::{field, ApiError};
+use crate::routes::responses::{InvitationInvalid, Validation};
+use crate::state::AppState;
+use crate::users::audit::{self, Change};
+use crate::users::invitations;
+
+/// 410, the same for unknown, used and expired tokens: the answer tells nothing about which.
+fn invalid() -> ApiError {
+    ApiError::problem(
+        types::INVITATION_INVALID,
+        StatusCode::GONE,
+        "This invitation link no longer works",
+        "It was already used, has expired, or was replaced; ask your administrator for a new one.",
+    )
+}
+
+/// A token as received: absent or malformed is simply invalid.
+#[derive(Deserialize)]
+pub struct TokenForm {
+    #[serde(default)]
+    token: Option<String>,
+}
+
+/// The invitation and its user, or 410.
+fn invitation(state: &AppState, token: &str) -> Result<(String, Invitation), ApiError> {
+    let conn = state.db.conn();
+    let (user_id, expires_at) = invitations::find(&conn, token, unix_now())?.ok_or_else(invalid)?;
+    let (email, name, organisation, role): (String, String, String, String) = conn.query_row(
+        "SELECT u.email, u.name, o.name, u.role FROM users u \
+         JOIN organisations o ON o.id = u.organisation_id WHERE u.id = ?1",
+        [&user_id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
+    let role: Role = enum_from_db(&role)?;
+    Ok((
+        user_id,
+        Invitation {
+            email,
+            name,
+            organisation,
+            role,
+            expires_at: ts(expires_at),
+        },
+    ))
+}
+
+/// What an invitation is for: the invitee's email, name, organisation and role, and when the
+/// link expires. Unknown, used and expired links are all
+/// `urn:support-portal:problem:invitation-invalid` (410).
+#[utoipa::path(
+    post,
+    path = "/invitations/inspect",
+    tag = "invitations",
+    request_body = InvitationToken,
+    responses(
+        (status = 200, description = "The invitation", body = Invitation),
+        (status = 400, response = Validation),
+        (status = 410, response = InvitationInvalid),
+    )
+)]
+pub async fn inspect_invitation(
+    State(state): State<AppState>,
+    ApiJson(form): ApiJson<TokenForm>,
+) -> Result<Json<Invitation>, ApiError> {
+    let token = form.token.unwrap_or_default();
+    let (_, found) = invitation(&state, token.trim())?;
+    Ok(Json(found))
+}
+
+/// Accept an invitation by choosing a password: the account becomes active and the link stops
+/// working. The password needs 12 to 256 characters and must not be the email (`password`:
+/// `too_short`, `too_long`, `same_as_email`). Then sign in as usual.
+#[utoipa::path(
+    post,
+    path = "/invitations/accept",
+    tag = "invitations",
+    request_body = AcceptInvitation,
+    responses(
+        (status = 204, description = "Password set; the account is active"),
+        (status = 400, response = Validation),
+        (status = 410, response = InvitationInvalid),
+    )
+)]
+pub async fn accept_invitation(
+    State(state): State<AppState>,
+    ApiJson(form): ApiJson<AcceptForm>,
+) -> Result<Response, ApiError> {
+    let token = form.token.unwrap_or_default().trim().to_string();
+    let (user_id, found) = invitation(&state, &token)?;
+    let password = form.password.unwrap_or_default();
+    if let Some(code) = password_problem(&password, &found.email) {
+        let message = match code {
+            "too_short" => "Use at least 12 characters.",
+            "too_long" => "Use at most 256 characters.",
+            _ => "Choose a password that is not your email address.",
+        };
+        return Err(ApiError::validation(vec![field("password", code, message)]));
+    }
+    // Argon2 takes tens of milliseconds of CPU: keep it off the async workers.
+    let hash = tokio::task::spawn_blocking(move || password::hash(&password))
+        .await
+        .map_err(|_| ApiError::server())?;
+    let now = unix_now();
+    let mut conn = state.db.conn();
+    let tx = conn.transaction()?;
+    // Checked again inside the transaction: two tabs accepting at once set one password.
+    if invitations::find(&tx, &token, now)?.is_none() {
+        return Err(invalid());
+    }
+    invitations::mark_used(&tx, &token, now)?;
+    let org: String = tx.query_row(
+        "UPDATE users SET password_hash = ?2, status = 'active', version = version + 1 \
+         WHERE id = ?1 RETURNING organisation_id",
+        params![user_id, hash],
+        |r| r.get(0),
+    )?;
+    let me = AuditPerson {
+        id: user_id,
+        name: found.name,
+        email: found.email,
+    };
+    let status = |s| UserSnapshot {
+        status: Some(s),
+        ..UserSnapshot::default()
+    };
+    audit::record(
+        &tx,
+        &Change {
+            organisation_id: &org,
+            at: now,
+            actor: Some(&me),
+            action: AuditAction::InvitationAccepted,
+            target: &me,
+            before: Some(status(UserStatus::Invited)),
+            after: Some(status(UserStatus::Active)),
+        },
+    )?;
+    tx.commit()?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// `AcceptInvitation` as received.
+#[derive(Deserialize)]
+pub struct AcceptForm {
+    #[serde(default)]
+    token: Option<String>,
+    #[serde(default)]
+    password: Option<String>,
+}

@@ -1,0 +1,136 @@
+//! Query-string pieces the lists share: the last value of a parameter, page sizes, opaque
+//! cursors and times. Bad values become field errors, collected so that one answer names them all.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use support_contract::FieldError;
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+use crate::problem::field;
+
+/// The last non-empty value of a query parameter.
+pub fn one<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    pairs
+        .iter()
+        .rev()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .filter(|v| !v.is_empty())
+}
+
+/// A page size from 1 to `max`, `default` when absent.
+pub fn limit(v: Option<&str>, default: u32, max: u32, errors: &mut Vec<FieldError>) -> u32 {
+    match v.map(str::parse::<u32>) {
+        None => default,
+        Some(Ok(n)) if (1..=max).contains(&n) => n,
+        Some(_) => {
+            errors.push(field(
+                "limit",
+                "invalid_limit",
+                &format!("Use a whole number from 1 to {max}."),
+            ));
+            default
+        }
+    }
+}
+
+/// An opaque cursor: the sort key of the last item of a page, as base64 JSON.
+pub fn encode_cursor<T: Serialize>(key: &T) -> String {
+    URL_SAFE_NO_PAD.encode(serde_json::to_vec(key).unwrap_or_default())
+}
+
+/// The key of a cursor made by [`encode_cursor`], if it is one.
+pub fn decode_cursor<T: DeserializeOwned>(cursor: &str) -> Option<T> {
+    serde_json::from_slice(&URL_SAFE_NO_PAD.decode(cursor).ok()?).ok()
+}
+
+/// The `cursor` parameter decoded and accepted by `valid`, or a field error.
+pub fn cursor<T: DeserializeOwned>(
+    v: Option<&str>,
+    valid: impl Fn(&T) -> bool,
+    errors: &mut Vec<FieldError>,
+) -> Option<T> {
+    let v = v?;
+    match decode_cursor::<T>(v).filter(|c| valid(c)) {
+        Some(c) => Some(c),
+        None => {
+            errors.push(field(
+                "cursor",
+                "invalid_cursor",
+                "Start again from the first page.",
+            ));
+            None
+        }
+    }
+}
+
+/// An RFC 3339 time, or a date (`from`: its start, `to`: its end), as Unix seconds.
+pub fn parse_time(v: &str, end_of_day: bool) -> Option<i64> {
+    if let Ok(t) = OffsetDateTime::parse(v, &Rfc3339) {
+        return Some(t.unix_timestamp());
+    }
+    let mut parts = v.splitn(3, '-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let month = time::Month::try_from(m.parse::<u8>().ok()?).ok()?;
+    let d = time::Date::from_calendar_date(y.parse().ok()?, month, d.parse().ok()?).ok()?;
+    let start = d.midnight().assume_utc().unix_timestamp();
+    Some(if end_of_day { start + 86_399 } else { start })
+}
+
+/// A `from` or `to` parameter, or a field error.
+pub fn time_param(
+    name: &str,
+    v: Option<&str>,
+    end_of_day: bool,
+    errors: &mut Vec<FieldError>,
+) -> Option<i64> {
+    let v = v?;
+    let t = parse_time(v, end_of_day);
+    if t.is_none() {
+        errors.push(field(
+            name,
+            "invalid_time",
+            "Use a date (2026-01-31) or an RFC 3339 time.",
+        ));
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursors_round_trip_and_garbage_is_refused() {
+        let c = encode_cursor(&("name", "casey lee", "usr_1"));
+        assert_eq!(
+            decode_cursor::<(String, String, String)>(&c),
+            Some(("name".into(), "casey lee".into(), "usr_1".into()))
+        );
+        assert_eq!(decode_cursor::<(String, String)>("not a cursor"), None);
+        let mut errors = Vec::new();
+        assert_eq!(
+            cursor::<(i64, i64)>(Some("!!"), |_| true, &mut errors),
+            None
+        );
+        assert_eq!(errors[0].code, "invalid_cursor");
+    }
+
+    #[test]
+    fn times_are_dates_or_rfc3339() {
+        assert_eq!(parse_time("1970-01-02", false), Some(86_400));
+        assert_eq!(parse_time("1970-01-01", true), Some(86_399));
+        assert_eq!(parse_time("1970-01-01T00:01:00Z", false), Some(60));
+        assert_eq!(parse_time("yesterday", false), None);
+        let mut errors = Vec::new();
+        assert_eq!(limit(Some("0"), 50, 200, &mut errors), 50);
+        assert_eq!(limit(Some("200"), 50, 200, &mut errors), 200);
+        assert_eq!(errors.len(), 1);
+    }
+}

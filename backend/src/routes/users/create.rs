@@ -1,0 +1,171 @@
+//! `POST /support-users`: creating a support user, who gets an invitation.
+
+use axum::extract::State;
+use axum::http::{header, StatusCode};
+use axum::response::Response;
+use serde::Deserialize;
+use support_contract::users::{valid_email, AuditAction, NewSupportUser, SupportUser, NAME_MAX};
+
+use super::lookup::{cutoff, duplicate, location, own_user, role_field, user_response};
+use crate::auth::{ManageUsers, RequireCapability};
+use crate::db::unix_now;
+use crate::extract::ApiJson;
+use crate::problem::{field, ApiError};
+use crate::routes::responses::{Conflict, Forbidden, Unauthenticated, Validation};
+use crate::state::AppState;
+use crate::users::clean_name;
+use crate::users::create::{create, Creator, NewUser};
+
+/// `NewSupportUser` as received: every field optional, so that a missing one is a field error.
+#[derive(Deserialize)]
+pub struct NewUserForm {
+    #[serde(default)]
+    email: Option<String>,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    role: Option<String>,
+}
+
+/// Checks a new user's fields: the same codes for one user and for an import's rows.
+fn check(form: NewUserForm) -> Result<NewUser, ApiError> {
+    let mut errors = Vec::new();
+    let email = form.email.unwrap_or_default().trim().to_lowercase();
+    if email.is_empty() {
+        errors.push(field("email", "required", "Enter an email address."));
+    } else if !valid_email(&email) {
+        errors.push(field(
+            "email",
+            "invalid_email",
+            "Enter an email address such as name@example.com.",
+        ));
+    }
+    let name = clean_name(form.name.as_deref().unwrap_or(""));
+    if name.is_empty() {
+        errors.push(field("name", "required", "Enter a name."));
+    } else if name.chars().count() > NAME_MAX {
+        errors.push(field(
+            "name",
+            "too_long",
+            &format!("Use at most {NAME_MAX} characters."),
+        ));
+    }
+    let role = role_field(form.role.as_deref(), &mut errors);
+    match role {
+        Some(role) if errors.is_empty() => Ok(NewUser { email, name, role }),
+        _ => Err(ApiError::validation(errors)),
+    }
+}
+
+/// Create a support user. Requires `manage_users`.
+///
+/// A new user is `invited`: they get an email with a link to choose their password, and every
+/// active administrator of either role gets a notification. The email is stored lowercased. An
+/// email that belongs to a current support user, or to anyone of another organisation, is
+/// `urn:support-portal:problem:duplicate-user`. Two special cases: a member of the organisation
+/// without a support role gets the role (they keep their account and password and are told by
+/// email), and a removed user of the organisation is invited again.
+#[utoipa::path(
+    post,
+    path = "/support-users",
+    tag = "support-users",
+    security(("session_cookie" = [])),
+    request_body = NewSupportUser,
+    responses(
+        (status = 201, description = "Created (or a member given the role, or a removed user invited again)", body = SupportUser,
+            headers(("Location" = String, description = "The user's URL"), ("ETag" = String, description = "The user's version"))),
+        (status = 400, response = Validation),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 409, response = Conflict),
+    )
+)]
+pub async fn create_support_user(
+    State(state): State<AppState>,
+    RequireCapability { user: current, .. }: RequireCapability<ManageUsers>,
+    ApiJson(form): ApiJson<NewUserForm>,
+) -> Result<Response, ApiError> {
+    let new = check(form)?;
+    let mut mails = Vec::new();
+    let user = {
+        let mut conn = state.db.conn();
+        let tx = conn.transaction()?;
+        let creator = Creator {
+            actor: &current,
+            now: unix_now(),
+            action: AuditAction::UserCreated,
+            public_url: &state.public_url,
+            invitation_days: state.config.invitation_days,
+        };
+        let id = create(&tx, &creator, &new, &mut mails)?.ok_or_else(duplicate)?;
+        let user = own_user(&tx, &current, &id, cutoff(&state))?;
+        tx.commit()?;
+        user
+    };
+    // After the commit: a mail that cannot go out is logged, and the user exists regardless.
+    state.mailer.send(mails).await;
+    let id = user.id.clone();
+    let mut res = user_response(StatusCode::CREATED, user);
+    res.headers_mut().insert(header::LOCATION, location(&id));
+    Ok(res)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(email: &str, name: &str, role: &str) -> NewUserForm {
+        NewUserForm {
+            email: Some(email.into()),
+            name: Some(name.into()),
+            role: Some(role.into()),
+        }
+    }
+
+    fn codes(r: Result<NewUser, ApiError>) -> Vec<String> {
+        match r {
+            Ok(_) => vec![],
+            Err(e) => {
+                e.0.errors
+                    .iter()
+                    .map(|e| format!("{}:{}", e.field, e.code))
+                    .collect()
+            }
+        }
+    }
+
+    #[test]
+    fn fields_are_checked_together() {
+        let ok = check(form(
+            " Ana@Example.COM ",
+            " Ana\tRuiz ",
+            "customer_support_admin",
+        ))
+        .unwrap();
+        assert_eq!(
+            (ok.email.as_str(), ok.name.as_str()),
+            ("ana@example.com", "Ana Ruiz")
+        );
+        assert_eq!(
+            codes(check(form("nope", " ", "owner"))),
+            ["email:invalid_email", "name:required", "role:unknown_role"]
+        );
+        assert_eq!(
+            codes(check(form(
+                "a@b.co",
+                &"x".repeat(NAME_MAX + 1),
+                "support_system_admin"
+            ))),
+            ["name:too_long"]
+        );
+        let empty = NewUserForm {
+            email: None,
+            name: None,
+            role: None,
+        };
+        assert_eq!(
+            codes(check(empty)),
+            ["email:required", "name:required", "role:required"]
+        );
+    }
+}

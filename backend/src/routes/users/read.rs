@@ -1,0 +1,65 @@
+//! `GET /support-users/{id}` and its review record.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::Json;
+use support_contract::users::{ReviewRecord, SupportUser};
+
+use super::lookup::{cutoff, own_user, user_response};
+use crate::auth::{ManageUsers, RequireCapability, ReviewUsers};
+use crate::problem::ApiError;
+use crate::routes::responses::{Forbidden, NotFound, Unauthenticated};
+use crate::state::AppState;
+use crate::users::reviews;
+
+/// A support user of the organisation, removed ones included. Its `ETag` is its version, for
+/// `If-Match` on a role change or removal. Requires `manage_users`.
+#[utoipa::path(
+    get,
+    path = "/support-users/{id}",
+    tag = "support-users",
+    security(("session_cookie" = [])),
+    params(("id" = String, Path, description = "User id")),
+    responses(
+        (status = 200, description = "The support user", body = SupportUser,
+            headers(("ETag" = String, description = "The user's version, for If-Match"))),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+    )
+)]
+pub async fn get_support_user(
+    State(state): State<AppState>,
+    RequireCapability { user: current, .. }: RequireCapability<ManageUsers>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let conn = state.db.conn();
+    let u = own_user(&conn, &current, &id, cutoff(&state))?;
+    Ok(user_response(StatusCode::OK, u))
+}
+
+/// Every review decision about a support user, newest first: who validated or flagged them,
+/// when, and why. Requires `review_users`.
+#[utoipa::path(
+    get,
+    path = "/support-users/{id}/reviews",
+    tag = "support-users",
+    security(("session_cookie" = [])),
+    params(("id" = String, Path, description = "User id")),
+    responses(
+        (status = 200, description = "Review decisions, newest first", body = Vec<ReviewRecord>),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+    )
+)]
+pub async fn support_user_reviews(
+    State(state): State<AppState>,
+    RequireCapability { user: current, .. }: RequireCapability<ReviewUsers>,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<ReviewRecord>>, ApiError> {
+    let conn = state.db.conn();
+    let u = own_user(&conn, &current, &id, cutoff(&state))?;
+    Ok(Json(reviews::list(&conn, &u.id)?))
+}

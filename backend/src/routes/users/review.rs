@@ -1,0 +1,179 @@
+//! `POST /support-users/reviews`: validating or flagging support users, one or many at once.
+
+use axum::extract::State;
+use axum::Json;
+use serde::Deserialize;
+use support_contract::users::{
+    AuditAction, ReviewDecision, ReviewRequest, SupportUser, UserSnapshot, UserStatus,
+    ValidationState,
+};
+
+use super::lookup::{actor, cutoff};
+use crate::auth::{RequireCapability, ReviewUsers};
+use crate::db::unix_now;
+use crate::extract::ApiJson;
+use crate::model::enum_from_db;
+use crate::problem::{field, ApiError};
+use crate::routes::responses::{Forbidden, Unauthenticated, Validation};
+use crate::state::AppState;
+use crate::users::audit::{self, Change};
+use crate::users::{self as store, audit_person, review_snapshot, reviews};
+
+/// The most users one decision may cover.
+pub const MAX_REVIEW_USERS: usize = 200;
+/// Longest reason, in characters.
+pub const REASON_MAX: usize = 1000;
+
+/// `ReviewRequest` as received.
+#[derive(Deserialize)]
+pub struct ReviewForm {
+    #[serde(default)]
+    user_ids: Option<Vec<String>>,
+    #[serde(default)]
+    decision: Option<String>,
+    #[serde(default)]
+    reason: Option<String>,
+}
+
+/// Record a review decision about one or many support users. Requires `review_users`.
+///
+/// `validated` confirms that a user should keep support access (until the review period,
+/// `--review-days`, makes them due again); `flagged` needs a `reason`. Every decision is kept
+/// (see `GET /support-users/{id}/reviews`) and audited. All or nothing: an id that is not a
+/// current support user of the organisation fails the whole request (`user_ids`,
+/// `unknown_user`) and changes nobody.
+#[utoipa::path(
+    post,
+    path = "/support-users/reviews",
+    tag = "support-users",
+    security(("session_cookie" = [])),
+    request_body = ReviewRequest,
+    responses(
+        (status = 200, description = "The reviewed users, in the order asked", body = Vec<SupportUser>),
+        (status = 400, response = Validation),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+    )
+)]
+pub async fn review_support_users(
+    State(state): State<AppState>,
+    RequireCapability { user: current, .. }: RequireCapability<ReviewUsers>,
+    ApiJson(form): ApiJson<ReviewForm>,
+) -> Result<Json<Vec<SupportUser>>, ApiError> {
+    let mut errors = Vec::new();
+    let mut ids: Vec<String> = Vec::new();
+    for id in form.user_ids.unwrap_or_default() {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    if ids.is_empty() {
+        errors.push(field("user_ids", "required", "Choose at least one user."));
+    } else if ids.len() > MAX_REVIEW_USERS {
+        errors.push(field(
+            "user_ids",
+            "too_many",
+            &format!("Review at most {MAX_REVIEW_USERS} users at once."),
+        ));
+    }
+    let decision = match form.decision.as_deref() {
+        None | Some("") => {
+            errors.push(field(
+                "decision",
+                "required",
+                "Choose validated or flagged.",
+            ));
+            None
+        }
+        Some(d) => match enum_from_db::<ReviewDecision>(d) {
+            Ok(d) if d != ReviewDecision::Unknown => Some(d),
+            _ => {
+                errors.push(field(
+                    "decision",
+                    "invalid_value",
+                    "Use validated or flagged.",
+                ));
+                None
+            }
+        },
+    };
+    let reason = form
+        .reason
+        .map(|r| r.trim().to_string())
+        .filter(|r| !r.is_empty());
+    if decision == Some(ReviewDecision::Flagged) && reason.is_none() {
+        errors.push(field("reason", "required", "Say why the user is flagged."));
+    }
+    if reason
+        .as_ref()
+        .is_some_and(|r| r.chars().count() > REASON_MAX)
+    {
+        errors.push(field(
+            "reason",
+            "too_long",
+            &format!("Use at most {REASON_MAX} characters."),
+        ));
+    }
+    let (Some(decision), true) = (decision, errors.is_empty()) else {
+        return Err(ApiError::validation(errors));
+    };
+    // A validation needs no reason; one given is not kept, so that a reason always explains a flag.
+    let reason = (decision == ReviewDecision::Flagged)
+        .then_some(reason)
+        .flatten();
+
+    let cutoff = cutoff(&state);
+    let now = unix_now();
+    let org = &current.organisation.id;
+    let mut conn = state.db.conn();
+    let tx = conn.transaction()?;
+    // Every id is checked before anything changes.
+    let mut users = Vec::with_capacity(ids.len());
+    for id in &ids {
+        match store::load(&tx, org, id, cutoff)? {
+            Some(u) if u.status != UserStatus::Removed => users.push(u),
+            _ => {
+                return Err(ApiError::validation(vec![field(
+                    "user_ids",
+                    "unknown_user",
+                    "A user was not found among the organisation's current support users.",
+                )]))
+            }
+        }
+    }
+    let me = actor(&current);
+    let (action, state_after) = match decision {
+        ReviewDecision::Flagged => (AuditAction::UserFlagged, ValidationState::Flagged),
+        _ => (AuditAction::UserValidated, ValidationState::Validated),
+    };
+    let mut reviewed = Vec::with_capacity(users.len());
+    for u in users {
+        reviews::decide(
+            &tx,
+            &u.id,
+            decision,
+            reason.as_deref(),
+            &current.user.id,
+            now,
+        )?;
+        audit::record(
+            &tx,
+            &Change {
+                organisation_id: org,
+                at: now,
+                actor: Some(&me),
+                action,
+                target: &audit_person(&u),
+                before: Some(review_snapshot(&u)),
+                after: Some(UserSnapshot {
+                    validation: Some(state_after),
+                    reason: reason.clone(),
+                    ..UserSnapshot::default()
+                }),
+            },
+        )?;
+        reviewed.push(store::load(&tx, org, &u.id, cutoff)?.ok_or_else(ApiError::server)?);
+    }
+    tx.commit()?;
+    Ok(Json(reviewed))
+}

@@ -1,0 +1,288 @@
+//! First data of a database: the demo organisations, or a bootstrap administrator. The demo
+//! cases are in `cases`, the support users in their various review states in `users`.
+
+mod cases;
+mod users;
+
+use std::sync::OnceLock;
+
+use rusqlite::{params, Connection, OptionalExtension};
+use support_contract::{Plan, Region, Role, UserSource, UserStatus};
+
+use crate::config::Bootstrap;
+use crate::db::{new_id, now_rfc3339};
+use crate::model::enum_to_db;
+use crate::password;
+
+use cases::seed_cases;
+pub use cases::seed_generated_cases;
+
+/// The password of every demo account. Public on purpose: it is demo data.
+pub const DEMO_PASSWORD: &str = "Support-Demo-1";
+
+struct DemoUser {
+    email: &'static str,
+    name: &'static str,
+    role: Option<Role>,
+    status: UserStatus,
+    source: UserSource,
+}
+
+const fn demo(
+    email: &'static str,
+    name: &'static str,
+    role: Option<Role>,
+    source: UserSource,
+) -> DemoUser {
+    DemoUser {
+        email,
+        name,
+        role,
+        status: UserStatus::Active,
+        source,
+    }
+}
+
+struct DemoOrg {
+    name: &'static str,
+    plan: Plan,
+    region: Region,
+    users: &'static [DemoUser],
+}
+
+/// The demo data; tests (`tests/support/accounts.ts`) rely on these exact emails and names.
+const DEMO: &[DemoOrg] = &[
+    DemoOrg {
+        name: "Northwind Traders",
+        plan: Plan::Premium,
+        region: Region::Emea,
+        users: &[
+            demo(
+                "sysadmin@northwind.example",
+                "Alex Morgan",
+                Some(Role::SupportSystemAdmin),
+                UserSource::PurchaseContract,
+            ),
+            demo(
+                "support@northwind.example",
+                "Casey Lee",
+                Some(Role::CustomerSupportAdmin),
+                UserSource::EarlierSupportRequest,
+            ),
+            demo(
+                "member@northwind.example",
+                "Sam Patel",
+                None,
+                UserSource::Portal,
+            ),
+            DemoUser {
+                email: "jordan.blake@northwind.example",
+                name: "Jordan Blake",
+                role: Some(Role::CustomerSupportAdmin),
+                status: UserStatus::Invited,
+                source: UserSource::Portal,
+            },
+        ],
+    },
+    DemoOrg {
+        name: "Contoso Ltd",
+        plan: Plan::Standard,
+        region: Region::Americas,
+        users: &[demo(
+            "sysadmin@contoso.example",
+            "Robin Diaz",
+            Some(Role::SupportSystemAdmin),
+            UserSource::PurchaseContract,
+        )],
+    },
+];
+
+/// Emails and roles of the demo accounts that can sign in, for the startup banner.
+pub fn demo_accounts() -> Vec<(&'static str, &'static str)> {
+    DEMO.iter()
+        .flat_map(|o| o.users.iter())
+        .filter(|u| u.status == UserStatus::Active)
+        .map(|u| {
+            let role = match u.role {
+                Some(Role::SupportSystemAdmin) => "Support System Administrator",
+                Some(_) => "Customer Support Administrator",
+                None => "Member without a support role",
+            };
+            (u.email, role)
+        })
+        .collect()
+}
+
+/// Seeds the demo organisations unless the database already has an organisation.
+/// Returns whether it seeded.
+pub fn seed_demo(conn: &mut Connection) -> rusqlite::Result<bool> {
+    let tx = conn.transaction()?;
+    let any: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM organisations)", [], |r| {
+        r.get(0)
+    })?;
+    if any {
+        return Ok(false);
+    }
+    for (i, org) in DEMO.iter().enumerate() {
+        let org_id = insert_org(&tx, org.name, org.plan, org.region)?;
+        let mut ids = Vec::new();
+        for u in org.users {
+            let hash = (u.status == UserStatus::Active).then(demo_hash);
+            ids.push(insert_user(
+                &tx, &org_id, u.email, u.name, u.role, u.status, u.source, hash,
+            )?);
+        }
+        if i == 0 {
+            // Northwind: the system administrator and the customer support administrator.
+            seed_cases(&tx, &org_id, org.plan, &ids[1], &ids[0])?;
+            users::seed_support_users(&tx, &org_id, &ids[0])?;
+        }
+    }
+    tx.commit()?;
+    Ok(true)
+}
+
+/// Creates the bootstrap organisation and administrator when the database has no users.
+/// Returns whether it created them.
+pub fn bootstrap(conn: &mut Connection, b: &Bootstrap) -> rusqlite::Result<bool> {
+    let tx = conn.transaction()?;
+    let any: Option<i64> = tx
+        .query_row("SELECT 1 FROM users LIMIT 1", [], |r| r.get(0))
+        .optional()?;
+    if any.is_some() {
+        return Ok(false);
+    }
+    let org_id = insert_org(&tx, &b.org_name, b.org_plan, b.org_region)?;
+    let hash = password::hash(&b.admin_password.0);
+    insert_user(
+        &tx,
+        &org_id,
+        &b.admin_email,
+        &b.admin_name,
+        Some(Role::SupportSystemAdmin),
+        UserStatus::Active,
+        UserSource::PurchaseContract,
+        Some(&hash),
+    )?;
+    tx.commit()?;
+    Ok(true)
+}
+
+/// Hashing is slow on purpose; the demo password is public, so one hash serves every demo
+/// account and every seeding in this process (the test suite seeds many databases).
+fn demo_hash() -> &'static str {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| password::hash(DEMO_PASSWORD))
+}
+
+fn insert_org(
+    conn: &Connection,
+    name: &str,
+    plan: Plan,
+    region: Region,
+) -> rusqlite::Result<String> {
+    let id = new_id("org");
+    conn.execute(
+        "INSERT INTO organisations (id, name, plan, region) VALUES (?1, ?2, ?3, ?4)",
+        params![id, name, enum_to_db(&plan), enum_to_db(&region)],
+    )?;
+    Ok(id)
+}
+
+/// Inserts one user of an organisation; emails are stored lowercased.
+#[allow(clippy::too_many_arguments)]
+pub fn insert_user(
+    conn: &Connection,
+    org_id: &str,
+    email: &str,
+    name: &str,
+    role: Option<Role>,
+    status: UserStatus,
+    source: UserSource,
+    password_hash: Option<&str>,
+) -> rusqlite::Result<String> {
+    let id = new_id("usr");
+    conn.execute(
+        "INSERT INTO users (id, organisation_id, email, name, role, status, source, password_hash, created_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            id,
+            org_id,
+            email.to_lowercase(),
+            name,
+            role.as_ref().map(enum_to_db),
+            enum_to_db(&status),
+            enum_to_db(&source),
+            password_hash,
+            now_rfc3339()
+        ],
+    )?;
+    Ok(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cases::{D, DEMO_CASES};
+    use super::*;
+    use crate::config::Secret;
+    use crate::db::unix_now;
+
+    fn count(conn: &Connection, table: &str) -> i64 {
+        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap()
+    }
+
+    fn fresh() -> Connection {
+        let mut conn = Connection::open_in_memory().unwrap();
+        crate::db::migrate(&mut conn).unwrap();
+        conn
+    }
+
+    #[test]
+    fn the_demo_seed_runs_once() {
+        let mut conn = fresh();
+        assert!(seed_demo(&mut conn).unwrap());
+        assert!(!seed_demo(&mut conn).unwrap());
+        assert_eq!(count(&conn, "organisations"), 2);
+        assert_eq!(
+            count(&conn, "users"),
+            5 + users::DEMO_SUPPORT_USERS.len() as i64
+        );
+        assert_eq!(count(&conn, "cases"), DEMO_CASES.len() as i64);
+        let reopenable: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM cases WHERE status = 'closed' AND closed_at > ?1",
+                [unix_now() - 14 * D],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(reopenable, 1, "one closed case can still be reopened");
+        let invited: Option<String> = conn
+            .query_row(
+                "SELECT password_hash FROM users WHERE email = 'jordan.blake@northwind.example'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(invited, None, "invited users have no password yet");
+    }
+
+    #[test]
+    fn bootstrap_creates_one_administrator_in_an_empty_database_only() {
+        let b = Bootstrap {
+            admin_email: "admin@example.com".into(),
+            admin_password: Secret("a long password".into()),
+            admin_name: "Ada".into(),
+            org_name: "Example".into(),
+            org_plan: Plan::Standard,
+            org_region: Region::Japan,
+        };
+        let mut conn = fresh();
+        assert!(bootstrap(&mut conn, &b).unwrap());
+        assert!(!bootstrap(&mut conn, &b).unwrap());
+        assert_eq!(count(&conn, "users"), 1);
+        let mut seeded = fresh();
+        seed_demo(&mut seeded).unwrap();
+        assert!(!bootstrap(&mut seeded, &b).unwrap());
+    }
+}

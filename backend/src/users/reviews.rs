@@ -1,0 +1,51 @@
+//! Review decisions: the user's current state and the record of every decision.
+
+use rusqlite::{params, Connection};
+use support_contract::cases::Person;
+use support_contract::users::{ReviewDecision, ReviewRecord};
+
+use crate::cases::ts;
+use crate::model::{enum_from_db, enum_to_db};
+
+/// Records a decision about a user and makes it their current state (bumping the version).
+pub fn decide(
+    conn: &Connection,
+    user_id: &str,
+    decision: ReviewDecision,
+    reason: Option<&str>,
+    reviewer_id: &str,
+    now: i64,
+) -> rusqlite::Result<()> {
+    let decision = enum_to_db(&decision);
+    conn.execute(
+        "INSERT INTO user_reviews (user_id, decision, reason, reviewer_id, at) \
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![user_id, decision, reason, reviewer_id, now],
+    )?;
+    conn.execute(
+        "UPDATE users SET validation = ?2, validated_by = ?3, validated_at = ?4, \
+         validation_reason = ?5, version = version + 1 WHERE id = ?1",
+        params![user_id, decision, reviewer_id, now, reason],
+    )?;
+    Ok(())
+}
+
+/// Every decision about a user, newest first.
+pub fn list(conn: &Connection, user_id: &str) -> rusqlite::Result<Vec<ReviewRecord>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT r.decision, r.reason, r.reviewer_id, u.name, r.at FROM user_reviews r \
+         JOIN users u ON u.id = r.reviewer_id WHERE r.user_id = ?1 ORDER BY r.at DESC, r.id DESC",
+    )?;
+    let rows = stmt.query_map([user_id], |r| {
+        Ok(ReviewRecord {
+            decision: enum_from_db(&r.get::<_, String>(0)?)?,
+            reason: r.get(1)?,
+            by: Person {
+                id: r.get(2)?,
+                name: r.get(3)?,
+            },
+            at: ts(r.get(4)?),
+        })
+    })?;
+    rows.collect()
+}
