@@ -1,11 +1,20 @@
 // Starts the reference backends every project shares: one in the `live` phase and one in the
-// `setup` phase. Their URLs reach the tests through environment variables; the PIDs reach the
-// teardown so that tests stop what they start.
+// `setup` phase, each writing its mail into a fresh directory. Their URLs and mail directories
+// reach the tests through environment variables (SP_LIVE_URL, SP_SETUP_URL, SP_LIVE_MAIL_DIR,
+// SP_SETUP_MAIL_DIR; read mail with ./mail.ts); the PIDs and directories reach the teardown so
+// that tests stop and delete what they start.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { startBackend } from './backend';
 
 export default async function globalSetup(): Promise<void> {
-  const live = await startBackend(['--phase', 'live']);
-  const setup = await startBackend(['--phase', 'setup']);
+  const liveMail = fs.mkdtempSync(path.join(os.tmpdir(), 'sp-live-mail-'));
+  const setupMail = fs.mkdtempSync(path.join(os.tmpdir(), 'sp-setup-mail-'));
+  process.env.SP_LIVE_MAIL_DIR = liveMail;
+  process.env.SP_SETUP_MAIL_DIR = setupMail;
+  const live = await startBackend(['--phase', 'live', '--mail-dir', liveMail]);
+  const setup = await startBackend(['--phase', 'setup', '--mail-dir', setupMail]);
   process.env.SP_LIVE_URL = live.url;
   process.env.SP_SETUP_URL = setup.url;
   process.env.SP_BACKEND_PIDS = [live.process.pid, setup.process.pid].join(',');
