@@ -11,7 +11,7 @@ use crate::auth::{ManageUsers, RequireCapability};
 use crate::db::unix_now;
 use crate::extract::ApiJson;
 use crate::problem::{field, ApiError};
-use crate::routes::responses::{Conflict, Forbidden, Unauthenticated, Validation};
+use crate::routes::responses::{Forbidden, Unauthenticated, UserConflict, Validation};
 use crate::state::AppState;
 use crate::users::clean_name;
 use crate::users::create::{create, Creator, NewUser};
@@ -77,7 +77,7 @@ fn check(form: NewUserForm) -> Result<NewUser, ApiError> {
         (status = 400, response = Validation),
         (status = 401, response = Unauthenticated),
         (status = 403, response = Forbidden),
-        (status = 409, response = Conflict),
+        (status = 409, response = UserConflict),
     )
 )]
 pub async fn create_support_user(
