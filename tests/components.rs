@@ -12,7 +12,7 @@ use support_contract::cases::{
 use support_contract::*;
 use support_portal::api::{provide_backend, provide_portal, ApiError, ApiFuture, Backend};
 use support_portal::auth::{provide_session, AccessPage, Guard, SignInForm};
-use support_portal::domain::CaseQuery;
+use support_portal::domain::{CaseQuery, ListParams};
 use support_portal::i18n::{format_date_time, format_number, provide_i18n, Locale};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -91,8 +91,50 @@ impl Backend for FakeBackend {
             }])
         })
     }
-    fn support_users(&self, _: Option<String>) -> ApiFuture<'_, Page<SupportUser>> {
+    // The administration operations are not used by these tests; the journeys cover them.
+    fn support_users(&self, _: ListParams) -> ApiFuture<'_, Page<SupportUser>> {
         Box::pin(async { Err(ApiError::Forbidden) })
+    }
+    fn support_user_counts(&self) -> ApiFuture<'_, users::SupportUserCounts> {
+        Box::pin(async { Err(ApiError::Forbidden) })
+    }
+    fn support_user(&self, _: String) -> ApiFuture<'_, SupportUser> {
+        Box::pin(async { Err(ApiError::Forbidden) })
+    }
+    fn support_user_reviews(&self, _: String) -> ApiFuture<'_, Vec<users::ReviewRecord>> {
+        Box::pin(async { Err(ApiError::Forbidden) })
+    }
+    fn create_support_user(&self, _: users::NewSupportUser) -> ApiFuture<'_, SupportUser> {
+        Box::pin(async { Err(ApiError::Forbidden) })
+    }
+    fn change_role(&self, _: String, _: i64, _: Role) -> ApiFuture<'_, SupportUser> {
+        Box::pin(async { Err(ApiError::Forbidden) })
+    }
+    fn remove_support_user(&self, _: String, _: i64) -> ApiFuture<'_, SupportUser> {
+        Box::pin(async { Err(ApiError::Forbidden) })
+    }
+    fn review_support_users(&self, _: users::ReviewRequest) -> ApiFuture<'_, Vec<SupportUser>> {
+        Box::pin(async { Err(ApiError::Forbidden) })
+    }
+    fn import_support_users(
+        &self,
+        _: web_sys::File,
+        _: bool,
+        _: Callback<f64>,
+    ) -> ApiFuture<'_, users::ImportReport> {
+        Box::pin(async { Err(ApiError::Forbidden) })
+    }
+    fn audit_log(&self, _: ListParams) -> ApiFuture<'_, Page<users::AuditEntry>> {
+        Box::pin(async { Err(ApiError::Forbidden) })
+    }
+    fn audit_log_export_url(&self, _: &ListParams, _: bool) -> String {
+        String::new()
+    }
+    fn inspect_invitation(&self, _: String) -> ApiFuture<'_, users::Invitation> {
+        Box::pin(async { Err(ApiError::InvitationInvalid) })
+    }
+    fn accept_invitation(&self, _: users::AcceptInvitation) -> ApiFuture<'_, ()> {
+        Box::pin(async { Err(ApiError::InvitationInvalid) })
     }
     // The case operations are not used by these tests; the journeys cover them for real.
     fn list_cases(&self, _: CaseQuery) -> ApiFuture<'_, Page<CaseSummary>> {

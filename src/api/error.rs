@@ -25,6 +25,16 @@ pub enum ApiError {
     FilingClosed,
     /// The case's state does not allow this now (status, reopen window, once-a-day limits).
     NotAllowedNow,
+    /// A user with this email already exists.
+    DuplicateUser,
+    /// The change would leave no active Support System Administrator.
+    LastSystemAdmin,
+    /// Nobody removes themselves.
+    SelfRemoval,
+    /// The invitation link was used, has expired or never existed.
+    InvitationInvalid,
+    /// The import file is over the size or row limit.
+    ImportTooLarge,
     /// The backend could not be reached.
     Network,
     /// The backend answered something this app does not understand.
@@ -42,6 +52,11 @@ impl ApiError {
         match (kind, status) {
             (problem_types::INVALID_CREDENTIALS, _) => ApiError::InvalidCredentials,
             (problem_types::CASE_FILING_CLOSED, _) => ApiError::FilingClosed,
+            (problem_types::DUPLICATE_USER, _) => ApiError::DuplicateUser,
+            (problem_types::LAST_SYSTEM_ADMIN, _) => ApiError::LastSystemAdmin,
+            (problem_types::SELF_REMOVAL, _) => ApiError::SelfRemoval,
+            (problem_types::INVITATION_INVALID, _) | (_, 410) => ApiError::InvitationInvalid,
+            (problem_types::IMPORT_TOO_LARGE, _) | (_, 413) => ApiError::ImportTooLarge,
             (
                 problem_types::TRANSITION_NOT_ALLOWED
                 | problem_types::REOPEN_WINDOW_PASSED
@@ -80,6 +95,11 @@ impl ApiError {
             ApiError::Conflict => Key::ErrConflict,
             ApiError::FilingClosed => Key::FilingClosed,
             ApiError::NotAllowedNow => Key::ErrNotAllowedNow,
+            ApiError::DuplicateUser => Key::ErrDuplicateUser,
+            ApiError::LastSystemAdmin => Key::ErrLastSystemAdmin,
+            ApiError::SelfRemoval => Key::ErrSelfRemoval,
+            ApiError::InvitationInvalid => Key::ErrInvitationInvalid,
+            ApiError::ImportTooLarge => Key::ErrImportTooLarge,
             ApiError::Network => Key::ErrNetwork,
             ApiError::Decode => Key::ErrDecode,
             ApiError::Server { .. } => Key::ErrServer,
@@ -105,6 +125,12 @@ pub fn field_error_key(code: &str) -> Key {
         "invalid_time_zone" => Key::ErrInvalidTimeZone,
         "too_long" => Key::ErrTooLong,
         "invalid_phone" => Key::ErrInvalidPhone,
+        "too_short" => Key::ErrPasswordTooShort,
+        "same_as_email" => Key::ErrPasswordIsEmail,
+        "unknown_role" => Key::ErrUnknownRole,
+        "unknown_user" => Key::ErrUnknownUser,
+        "invalid_header" => Key::ErrCsvHeader,
+        "not_utf8" => Key::ErrCsvEncoding,
         _ => Key::ErrInvalidValue,
     }
 }

@@ -1,7 +1,8 @@
 //! The only place that speaks HTTP: base URL, cookies, JSON, and status codes to `ApiError`.
 
+use super::xhr::xhr_upload;
 use super::{ApiError, ApiFuture, Backend};
-use crate::domain::CaseQuery;
+use crate::domain::{CaseQuery, ListParams};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
@@ -10,8 +11,13 @@ use support_contract::cases::{
     Attachment, CallRequest, Case, CaseSummary, HelpSuggestion, NewCase, NewComment, Person,
     ThreadEntry, UrgencyChange,
 };
+use support_contract::users::{
+    AcceptInvitation, AuditEntry, ImportReport, Invitation, InvitationToken, NewSupportUser,
+    ReviewRecord, ReviewRequest, RoleChange, SupportUserCounts,
+};
 use support_contract::{
-    Page, PortalConfig, Problem, ProfileUpdate, Session, SignInRequest, SupportContact, SupportUser,
+    Page, PortalConfig, Problem, ProfileUpdate, Role, Session, SignInRequest, SupportContact,
+    SupportUser,
 };
 use web_sys::RequestCredentials;
 
@@ -88,6 +94,25 @@ impl HttpBackend {
         self.with_json(builder, body)
     }
 
+    /// Sends a file with upload progress and decodes the JSON answer.
+    async fn upload<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        file: &web_sys::File,
+        headers: &[(&str, String)],
+        progress: Callback<f64>,
+    ) -> Result<T, ApiError> {
+        let (status, body) = xhr_upload(&self.url(path), file, headers, progress).await?;
+        if (200..300).contains(&status) {
+            return serde_json::from_str(&body).map_err(|_| ApiError::Decode);
+        }
+        let error = ApiError::from_response(status, serde_json::from_str::<Problem>(&body).ok());
+        if error == ApiError::Unauthorized {
+            self.on_unauthorized.run(());
+        }
+        Err(error)
+    }
+
     fn with_json<B: Serialize>(
         &self,
         builder: RequestBuilder,
@@ -131,25 +156,104 @@ impl Backend for HttpBackend {
         Box::pin(self.send(self.get("/support-contacts"), true))
     }
 
-    fn support_users(&self, cursor: Option<String>) -> ApiFuture<'_, Page<SupportUser>> {
-        let path = match cursor {
-            Some(c) => format!("/support-users?cursor={}", encode(&c)),
-            None => "/support-users".to_string(),
-        };
+    fn support_users(&self, query: ListParams) -> ApiFuture<'_, Page<SupportUser>> {
+        let path = with_query("/support-users", &query.to_params());
         Box::pin(async move { self.send(self.get(&path), true).await })
     }
 
+    fn support_user_counts(&self) -> ApiFuture<'_, SupportUserCounts> {
+        Box::pin(self.send(self.get("/support-users/counts"), true))
+    }
+
+    fn support_user(&self, id: String) -> ApiFuture<'_, SupportUser> {
+        let path = format!("/support-users/{}", encode(&id));
+        Box::pin(async move { self.send(self.get(&path), true).await })
+    }
+
+    fn support_user_reviews(&self, id: String) -> ApiFuture<'_, Vec<ReviewRecord>> {
+        let path = format!("/support-users/{}/reviews", encode(&id));
+        Box::pin(async move { self.send(self.get(&path), true).await })
+    }
+
+    fn create_support_user(&self, user: NewSupportUser) -> ApiFuture<'_, SupportUser> {
+        Box::pin(async move {
+            let req = self.post_json("/support-users", &[], &user);
+            self.send(req, true).await
+        })
+    }
+
+    fn change_role(&self, id: String, version: i64, role: Role) -> ApiFuture<'_, SupportUser> {
+        Box::pin(async move {
+            let url = self.url(&format!("/support-users/{}/role", encode(&id)));
+            let (name, value) = if_match(version);
+            let req = self.with_json(
+                Request::put(&url).header(name, &value),
+                &RoleChange { role },
+            );
+            self.send(req, true).await
+        })
+    }
+
+    fn remove_support_user(&self, id: String, version: i64) -> ApiFuture<'_, SupportUser> {
+        Box::pin(async move {
+            let url = self.url(&format!("/support-users/{}", encode(&id)));
+            let (name, value) = if_match(version);
+            let req = self
+                .prepare(Request::delete(&url).header(name, &value))
+                .build();
+            self.send(req, true).await
+        })
+    }
+
+    fn review_support_users(&self, request: ReviewRequest) -> ApiFuture<'_, Vec<SupportUser>> {
+        Box::pin(async move {
+            let req = self.post_json("/support-users/reviews", &[], &request);
+            self.send(req, true).await
+        })
+    }
+
+    fn import_support_users(
+        &self,
+        file: web_sys::File,
+        dry_run: bool,
+        progress: Callback<f64>,
+    ) -> ApiFuture<'_, ImportReport> {
+        Box::pin(async move {
+            let path = format!("/support-users/import?dry_run={dry_run}");
+            let headers = [("Content-Type", "text/csv".to_string())];
+            self.upload(&path, &file, &headers, progress).await
+        })
+    }
+
+    fn audit_log(&self, query: ListParams) -> ApiFuture<'_, Page<AuditEntry>> {
+        let path = with_query("/audit-log", &query.to_params());
+        Box::pin(async move { self.send(self.get(&path), true).await })
+    }
+
+    fn audit_log_export_url(&self, query: &ListParams, semicolon: bool) -> String {
+        let mut params = query.with(crate::domain::CURSOR, "").to_params();
+        if semicolon {
+            params.push(("separator", "semicolon".into()));
+        }
+        self.url(&with_query("/audit-log/export", &params))
+    }
+
+    fn inspect_invitation(&self, token: String) -> ApiFuture<'_, Invitation> {
+        Box::pin(async move {
+            let req = self.post_json("/invitations/inspect", &[], &InvitationToken { token });
+            self.send(req, false).await
+        })
+    }
+
+    fn accept_invitation(&self, accept: AcceptInvitation) -> ApiFuture<'_, ()> {
+        Box::pin(async move {
+            let req = self.post_json("/invitations/accept", &[], &accept);
+            self.exchange(req, false).await.map(|_| ())
+        })
+    }
+
     fn list_cases(&self, query: CaseQuery) -> ApiFuture<'_, Page<CaseSummary>> {
-        let params: Vec<String> = query
-            .to_params()
-            .into_iter()
-            .map(|(k, v)| format!("{k}={}", encode(&v)))
-            .collect();
-        let path = if params.is_empty() {
-            "/cases".to_string()
-        } else {
-            format!("/cases?{}", params.join("&"))
-        };
+        let path = with_query("/cases", &query.to_params());
         Box::pin(async move { self.send(self.get(&path), true).await })
     }
 
@@ -255,18 +359,25 @@ impl Backend for HttpBackend {
         progress: Callback<f64>,
     ) -> ApiFuture<'_, Attachment> {
         Box::pin(async move {
-            let (status, body) =
-                xhr_upload(&self.url("/attachments"), &file, &media_type, progress).await?;
-            if (200..300).contains(&status) {
-                return serde_json::from_str(&body).map_err(|_| ApiError::Decode);
-            }
-            let error =
-                ApiError::from_response(status, serde_json::from_str::<Problem>(&body).ok());
-            if error == ApiError::Unauthorized {
-                self.on_unauthorized.run(());
-            }
-            Err(error)
+            let headers = [
+                ("Content-Type", media_type),
+                ("X-File-Name", encode(&file.name())),
+            ];
+            self.upload("/attachments", &file, &headers, progress).await
         })
+    }
+}
+
+/// `path` with its query parameters, percent-encoded; without `?` when there are none.
+pub fn with_query(path: &str, params: &[(&'static str, String)]) -> String {
+    let params: Vec<String> = params
+        .iter()
+        .map(|(k, v)| format!("{k}={}", encode(v)))
+        .collect();
+    if params.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{}", params.join("&"))
     }
 }
 
@@ -278,61 +389,4 @@ fn encode(s: &str) -> String {
 /// The `If-Match` header for an edit based on `version` (the case's `ETag`).
 fn if_match(version: i64) -> (&'static str, String) {
     ("If-Match", format!("\"{version}\""))
-}
-
-/// Sends a file with `XMLHttpRequest`, the one browser API that reports upload progress.
-/// Returns the status and body, or `Network` when no answer came.
-async fn xhr_upload(
-    url: &str,
-    file: &web_sys::File,
-    media_type: &str,
-    progress: Callback<f64>,
-) -> Result<(u16, String), ApiError> {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let network = |_| ApiError::Network;
-    let xhr = web_sys::XmlHttpRequest::new().map_err(network)?;
-    xhr.open("POST", url).map_err(network)?;
-    xhr.set_with_credentials(true);
-    xhr.set_request_header("Accept", "application/json, application/problem+json")
-        .map_err(network)?;
-    xhr.set_request_header("Content-Type", media_type)
-        .map_err(network)?;
-    xhr.set_request_header("X-File-Name", &encode(&file.name()))
-        .map_err(network)?;
-    let on_progress =
-        Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |e: web_sys::ProgressEvent| {
-            if e.length_computable() && e.total() > 0.0 {
-                progress.run(e.loaded() / e.total());
-            }
-        });
-    xhr.upload()
-        .map_err(network)?
-        .set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
-    let finished = js_sys::Promise::new(&mut |resolve, _| {
-        let (done, failed) = (resolve.clone(), resolve);
-        let on_load = Closure::once_into_js(move || {
-            let _ = done.call1(&wasm_bindgen::JsValue::NULL, &true.into());
-        });
-        let on_error = Closure::once_into_js(move || {
-            let _ = failed.call1(&wasm_bindgen::JsValue::NULL, &false.into());
-        });
-        xhr.set_onload(Some(on_load.unchecked_ref()));
-        xhr.set_onerror(Some(on_error.unchecked_ref()));
-        xhr.set_onabort(Some(on_error.unchecked_ref()));
-    });
-    xhr.send_with_opt_blob(Some(file)).map_err(network)?;
-    let answered = wasm_bindgen_futures::JsFuture::from(finished)
-        .await
-        .ok()
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false);
-    drop(on_progress);
-    if !answered {
-        return Err(ApiError::Network);
-    }
-    Ok((
-        xhr.status().unwrap_or(0),
-        xhr.response_text().ok().flatten().unwrap_or_default(),
-    ))
 }

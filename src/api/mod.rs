@@ -7,15 +7,16 @@ mod error;
 mod http;
 pub mod local_store;
 mod portal;
+mod xhr;
 
 pub use config::{
     in_app_path, load_runtime_config, provide_runtime_config, use_runtime_config, RuntimeConfig,
 };
 pub use error::{field_error_key, ApiError};
-pub use http::HttpBackend;
+pub use http::{with_query, HttpBackend};
 pub use portal::{provide_portal, use_portal, PortalResource};
 
-use crate::domain::CaseQuery;
+use crate::domain::{CaseQuery, ListParams};
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
@@ -24,8 +25,12 @@ use support_contract::cases::{
     Attachment, CallRequest, Case, CaseSummary, HelpSuggestion, NewCase, NewComment, Person,
     ThreadEntry, UrgencyChange,
 };
+use support_contract::users::{
+    AcceptInvitation, AuditEntry, ImportReport, Invitation, NewSupportUser, ReviewRecord,
+    ReviewRequest, SupportUserCounts,
+};
 use support_contract::{
-    Page, PortalConfig, ProfileUpdate, Session, SignInRequest, SupportContact, SupportUser,
+    Page, PortalConfig, ProfileUpdate, Role, Session, SignInRequest, SupportContact, SupportUser,
 };
 
 /// A browser future (not `Send`) yielding an API result.
@@ -46,7 +51,36 @@ pub trait Backend: Send + Sync {
     /// `GET /support-contacts`.
     fn support_contacts(&self) -> ApiFuture<'_, Vec<SupportContact>>;
     /// `GET /support-users`, one page.
-    fn support_users(&self, cursor: Option<String>) -> ApiFuture<'_, Page<SupportUser>>;
+    fn support_users(&self, query: ListParams) -> ApiFuture<'_, Page<SupportUser>>;
+    /// `GET /support-users/counts`.
+    fn support_user_counts(&self) -> ApiFuture<'_, SupportUserCounts>;
+    /// `GET /support-users/{id}`.
+    fn support_user(&self, id: String) -> ApiFuture<'_, SupportUser>;
+    /// `GET /support-users/{id}/reviews`, newest first.
+    fn support_user_reviews(&self, id: String) -> ApiFuture<'_, Vec<ReviewRecord>>;
+    /// `POST /support-users`: the backend sends the invitation.
+    fn create_support_user(&self, user: NewSupportUser) -> ApiFuture<'_, SupportUser>;
+    /// `PUT /support-users/{id}/role` with `If-Match`.
+    fn change_role(&self, id: String, version: i64, role: Role) -> ApiFuture<'_, SupportUser>;
+    /// `DELETE /support-users/{id}` with `If-Match`.
+    fn remove_support_user(&self, id: String, version: i64) -> ApiFuture<'_, SupportUser>;
+    /// `POST /support-users/reviews`: one decision for several users, all or nothing.
+    fn review_support_users(&self, request: ReviewRequest) -> ApiFuture<'_, Vec<SupportUser>>;
+    /// `POST /support-users/import`: a CSV file, checked only (`dry_run`) or imported.
+    fn import_support_users(
+        &self,
+        file: web_sys::File,
+        dry_run: bool,
+        progress: Callback<f64>,
+    ) -> ApiFuture<'_, ImportReport>;
+    /// `GET /audit-log`.
+    fn audit_log(&self, query: ListParams) -> ApiFuture<'_, Page<AuditEntry>>;
+    /// The address of `GET /audit-log/export` for a download link.
+    fn audit_log_export_url(&self, query: &ListParams, semicolon: bool) -> String;
+    /// `POST /invitations/inspect`.
+    fn inspect_invitation(&self, token: String) -> ApiFuture<'_, Invitation>;
+    /// `POST /invitations/accept`.
+    fn accept_invitation(&self, accept: AcceptInvitation) -> ApiFuture<'_, ()>;
     /// `GET /cases`, one page of the view `query` describes.
     fn list_cases(&self, query: CaseQuery) -> ApiFuture<'_, Page<CaseSummary>>;
     /// `GET /cases/{id}`.

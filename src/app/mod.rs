@@ -7,14 +7,19 @@ use crate::api::{
     load_runtime_config, provide_backend, provide_portal, provide_runtime_config, Backend,
     HttpBackend, RuntimeConfig,
 };
-use crate::auth::{load_session, provide_session, AppPage, Guard, ReauthDialog, SignInPage};
+use crate::auth::{
+    load_session, provide_session, AppPage, Guard, ReauthDialog, SetPasswordPage, SignInPage,
+};
 use crate::components::{AppLink, NotYetAvailable};
 use crate::features::{
     cases::{CaseDetailPage, CaseListPage, FileCasePage},
     contact::ContactPage,
     home::HomePage,
     settings::SettingsPage,
-    support_users::SupportUsersPage,
+    support_users::{
+        AuditLogPage, CreateSupportUserPage, ImportSupportUsersPage, ReviewQueuePage,
+        SupportUserPage, SupportUsersPage,
+    },
 };
 use crate::i18n::{provide_i18n, use_i18n, Key};
 use leptos::prelude::*;
@@ -80,6 +85,7 @@ fn Shell() -> impl IntoView {
         <main id="main" class="main" tabindex="-1">
             <Routes fallback=NotFound>
                 <Route path=path!("/sign-in") view=SignInPage/>
+                <Route path=path!("/set-password") view=SetPasswordPage/>
                 <Route path=path!("/") view=guarded(AppPage::Home, || HomePage().into_any())/>
                 <Route path=StaticSegment(AppPage::Cases.segment())
                     view=guarded(AppPage::Cases, || CaseListPage().into_any())/>
@@ -95,6 +101,16 @@ fn Shell() -> impl IntoView {
                     view=guarded(AppPage::Contact, || ContactPage().into_any())/>
                 <Route path=StaticSegment(AppPage::SupportUsers.segment())
                     view=guarded(AppPage::SupportUsers, || SupportUsersPage().into_any())/>
+                <Route path=(StaticSegment(AppPage::SupportUsers.segment()), StaticSegment("new"))
+                    view=guarded(AppPage::SupportUsers, || CreateSupportUserPage().into_any())/>
+                <Route path=(StaticSegment(AppPage::SupportUsers.segment()), StaticSegment("review"))
+                    view=guarded(AppPage::SupportUsers, || ReviewQueuePage().into_any())/>
+                <Route path=(StaticSegment(AppPage::SupportUsers.segment()), StaticSegment("import"))
+                    view=guarded(AppPage::SupportUsers, || ImportSupportUsersPage().into_any())/>
+                <Route path=(StaticSegment(AppPage::SupportUsers.segment()), StaticSegment("audit"))
+                    view=guarded(AppPage::SupportUsers, || AuditLogPage().into_any())/>
+                <Route path=(StaticSegment(AppPage::SupportUsers.segment()), ParamSegment("id"))
+                    view=guarded(AppPage::SupportUsers, || SupportUserPage().into_any())/>
                 <Route path=StaticSegment(AppPage::Settings.segment())
                     view=guarded(AppPage::Settings, || SettingsPage().into_any())/>
             </Routes>

@@ -6,6 +6,7 @@ mod guard;
 mod pages;
 mod reauth;
 mod session;
+mod set_password;
 mod sign_in;
 
 pub use access::{AccessPage, SupportAdmins};
@@ -13,4 +14,5 @@ pub use guard::Guard;
 pub use pages::{nav_for, page_for, AppPage};
 pub use reauth::ReauthDialog;
 pub use session::{load_session, provide_session, use_session, SessionCtx, SessionState};
+pub use set_password::SetPasswordPage;
 pub use sign_in::{SignInForm, SignInPage};

@@ -1,17 +1,21 @@
 //! Shared UI pieces. They never call the backend: they show what they are given.
 
 mod app_link;
+mod data_table;
 mod error_notice;
 mod language_select;
 mod loading;
 mod not_yet;
 mod phase_banner;
+mod select_field;
 mod text_field;
 
 pub use app_link::AppLink;
+pub use data_table::DataTable;
 pub use error_notice::ErrorNotice;
 pub use language_select::LanguageSelect;
 pub use loading::LoadingIndicator;
 pub use not_yet::NotYetAvailable;
 pub use phase_banner::PhaseBanner;
+pub use select_field::SelectField;
 pub use text_field::TextField;

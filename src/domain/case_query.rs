@@ -2,6 +2,7 @@
 //! URL, so a view can be linked and the back button works. Parsing is forgiving: an unknown
 //! value in a hand-edited URL is dropped, never an error page.
 
+use super::list_params::is_date;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use support_contract::cases::{CaseScope, CaseSort, CaseStatus, Priority};
@@ -53,16 +54,6 @@ fn list<T: DeserializeOwned + Serialize + Copy + PartialEq>(
         }
     }
     out
-}
-
-fn is_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 impl CaseQuery {

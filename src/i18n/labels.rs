@@ -2,6 +2,7 @@
 
 use super::Key;
 use support_contract::cases::{CaseStatus, Priority};
+use support_contract::users::{AuditAction, ImportOutcome, RowProblem, ValidationState};
 use support_contract::{Capability, Channel, Product, Region, Role, UserSource, UserStatus};
 
 /// A role's name; `None` is a member without a support role.
@@ -102,5 +103,52 @@ pub fn priority_meaning_key(priority: Priority) -> Key {
         Priority::P3 => Key::PriorityP3Meaning,
         Priority::P4 => Key::PriorityP4Meaning,
         Priority::Unknown => Key::Unknown,
+    }
+}
+
+pub fn validation_key(state: ValidationState) -> Key {
+    match state {
+        ValidationState::Pending => Key::ValidationPending,
+        ValidationState::Validated => Key::ValidationValidated,
+        ValidationState::Flagged => Key::ValidationFlagged,
+        ValidationState::ReviewDue => Key::ValidationReviewDue,
+        ValidationState::Unknown => Key::Unknown,
+    }
+}
+
+pub fn audit_action_key(action: AuditAction) -> Key {
+    match action {
+        AuditAction::UserCreated => Key::ActionUserCreated,
+        AuditAction::UserImported => Key::ActionUserImported,
+        AuditAction::RoleChanged => Key::ActionRoleChanged,
+        AuditAction::UserRemoved => Key::ActionUserRemoved,
+        AuditAction::UserValidated => Key::ActionUserValidated,
+        AuditAction::UserFlagged => Key::ActionUserFlagged,
+        AuditAction::InvitationAccepted => Key::ActionInvitationAccepted,
+        AuditAction::Unknown => Key::Unknown,
+    }
+}
+
+/// Why an import row was refused.
+pub fn row_problem_key(problem: RowProblem) -> Key {
+    match problem {
+        RowProblem::WrongColumns => Key::RowWrongColumns,
+        RowProblem::InvalidEmail => Key::ErrInvalidEmail,
+        RowProblem::MissingName => Key::RowMissingName,
+        RowProblem::NameTooLong => Key::RowNameTooLong,
+        RowProblem::UnknownRole => Key::ErrUnknownRole,
+        RowProblem::DuplicateInFile => Key::RowDuplicateInFile,
+        RowProblem::Unknown => Key::Unknown,
+    }
+}
+
+/// What an import row did (or, in a dry run, would do).
+pub fn import_outcome_key(outcome: ImportOutcome, dry_run: bool) -> Key {
+    match (outcome, dry_run) {
+        (ImportOutcome::Created, true) => Key::RowWillBeCreated,
+        (ImportOutcome::Created, false) => Key::RowCreated,
+        (ImportOutcome::AlreadyExists, _) => Key::RowAlreadyExists,
+        (ImportOutcome::Invalid, _) => Key::RowInvalid,
+        (ImportOutcome::Unknown, _) => Key::Unknown,
     }
 }

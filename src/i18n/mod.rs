@@ -11,8 +11,9 @@ pub use format::{
     weekday_names,
 };
 pub use labels::{
-    capability_key, case_status_key, channel_key, priority_key, priority_meaning_key, product_key,
-    region_key, role_key, user_source_key, user_status_key,
+    audit_action_key, capability_key, case_status_key, channel_key, import_outcome_key,
+    priority_key, priority_meaning_key, product_key, region_key, role_key, row_problem_key,
+    user_source_key, user_status_key, validation_key,
 };
 pub use messages::{text, Key};
 pub use support_contract::Locale;

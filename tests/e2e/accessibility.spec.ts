@@ -3,6 +3,7 @@ import { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { signIn, mainNavigation } from './portal';
 import { fileCase } from './cases';
+import { createUser, invitationLinkFor } from './users';
 import { accounts } from '../support/accounts';
 
 /** Runs axe-core's WCAG 2.2 A/AA rules on the page and lists each violation with its nodes. */
@@ -65,4 +66,36 @@ test('filing a case, every step of it, and a case page meet WCAG 2.2 AA', async 
   await expect(page.getByRole('heading', { level: 1, name: filed.title })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Close case' })).toBeVisible();
   expect(await wcagViolations(page), 'case page').toEqual([]);
+});
+
+test('the support-user administration pages and the set-password page meet WCAG 2.2 AA', async ({ page, browser, baseURL }) => {
+  await signIn(page, accounts.systemAdmin);
+  const user = await createUser(page.request, baseURL!, 'Axe Tester');
+  const pages: [string, string][] = [
+    ['/support-users', 'Support users'],
+    ['/support-users/new', 'Add a support user'],
+    [`/support-users/${user.id}`, 'Axe Tester'],
+    ['/support-users/review', 'Review and validate'],
+    ['/support-users/import', 'Import from CSV'],
+    ['/support-users/audit', 'Audit log'],
+  ];
+  for (const [path, title] of pages) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await expect(page.getByText('Loading…')).toHaveCount(0);
+    expect(await wcagViolations(page), `on ${path}`).toEqual([]);
+  }
+  await page.goto('/support-users/new');
+  await page.getByRole('button', { name: 'Create and send the invitation' }).click();
+  await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+  expect(await wcagViolations(page), 'the form with its errors').toEqual([]);
+  await page.goto('/support-users/import');
+  await page.getByLabel('CSV file').setInputFiles({ name: 'a.csv', mimeType: 'text/csv', buffer: Buffer.from('email,name,role\nnot-an-email,A,Owner\n') });
+  await expect(page.getByRole('table', { name: 'Rows of the file' })).toBeVisible();
+  expect(await wcagViolations(page), 'the import preview').toEqual([]);
+
+  const invited = await (await browser.newContext({ baseURL })).newPage();
+  await invited.goto(await invitationLinkFor(user.email));
+  await expect(invited.getByLabel('New password')).toBeVisible();
+  expect(await wcagViolations(invited), 'the set-password page').toEqual([]);
 });

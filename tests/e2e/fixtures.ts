@@ -15,11 +15,12 @@ type Options = {
 
 /**
  * Chromium logs every non-2xx fetch as a console error. The contract's 401 (signed out, wrong
- * password), 403 (role), 409 / 412 (changed meanwhile) and 429 (throttled) answers are expected replies, not faults of the app, so only those exact
+ * password), 403 (role), 409 / 412 (changed meanwhile), 410 (used invitation), 413 (file too large)
+ * and 429 (throttled) answers are expected replies, not faults of the app, so only those exact
  * browser lines are let through; anything the app or the CSP logs still fails the test.
  */
 function isExpectedRefusal(text: string): boolean {
-  return /^Failed to load resource: the server responded with a status of (401|403|409|412|429) \(/.test(text);
+  return /^Failed to load resource: the server responded with a status of (401|403|409|410|412|413|429) \(/.test(text);
 }
 
 export const test = base.extend<Options & { consoleGuard: void }>({

@@ -1,6 +1,6 @@
 use super::response::ResponseBadge;
-use crate::api::{use_backend, use_portal};
-use crate::components::{AppLink, ErrorNotice, LoadingIndicator};
+use crate::api::{use_backend, use_portal, with_query};
+use crate::components::{AppLink, DataTable, ErrorNotice, LoadingIndicator, SelectField};
 use crate::domain::{wire_name, CaseQuery};
 use crate::i18n::{case_status_key, priority_key, product_key, use_i18n, Key};
 use leptos::prelude::*;
@@ -19,17 +19,7 @@ pub fn CaseListPage() -> impl IntoView {
     let query = Memo::new(move |_| params.with(|p| CaseQuery::from_params(|k| p.get(k))));
     let navigate = use_navigate();
     let go = Callback::new(move |q: CaseQuery| {
-        let params: Vec<String> = q
-            .to_params()
-            .into_iter()
-            .map(|(k, v)| format!("{k}={}", String::from(js_sys::encode_uri_component(&v))))
-            .collect();
-        let url = if params.is_empty() {
-            "/cases".to_string()
-        } else {
-            format!("/cases?{}", params.join("&"))
-        };
-        navigate(&url, Default::default());
+        navigate(&with_query("/cases", &q.to_params()), Default::default());
     });
     let cases = LocalResource::new(move || {
         let backend = backend.clone();
@@ -94,22 +84,19 @@ fn enum_select<T: Copy + serde::Serialize + PartialEq + Send + Sync + 'static>(
     label: Key,
     values: Vec<(T, Key)>,
     current: impl Fn() -> Option<T> + Send + Sync + 'static,
-    set: impl Fn(Option<T>) + 'static,
+    set: impl Fn(Option<T>) + Send + Sync + 'static,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let options = values.clone();
+    let options: Vec<(String, Key)> = values.iter().map(|(v, k)| (wire_name(*v), *k)).collect();
+    let on_change = Callback::new(move |chosen: String| {
+        set(values
+            .iter()
+            .find(|(v, _)| wire_name(*v) == chosen)
+            .map(|(v, _)| *v))
+    });
     view! {
-        <div class="field">
-            <label for=id>{i18n.s(label)}</label>
-            <select id=id prop:value=move || current().map(wire_name).unwrap_or_default()
-                on:change=move |ev| {
-                    let chosen = event_target_value(&ev);
-                    set(options.iter().find(|(v, _)| wire_name(*v) == chosen).map(|(v, _)| *v));
-                }>
-                <option value="">{i18n.s(Key::AnyValue)}</option>
-                {values.into_iter().map(|(v, key)| view! { <option value=wire_name(v)>{i18n.s(key)}</option> }).collect_view()}
-            </select>
-        </div>
+        <SelectField id=id label=label options=options any=Key::AnyValue
+            value=Signal::derive(move || current().map(wire_name).unwrap_or_default())
+            on_change=on_change/>
     }
 }
 
@@ -215,22 +202,7 @@ fn CaseTable(
     let next = page.next_cursor.clone();
     let on_first_page = query.get_untracked().cursor.is_none();
     view! {
-        <div class="table-wrap">
-            <table class="table">
-                <caption class="visually-hidden">{i18n.s(Key::NavCases)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{i18n.s(Key::ColNumber)}</th>
-                        <th scope="col">{i18n.s(Key::ColTitle)}</th>
-                        <th scope="col">{i18n.s(Key::FilterProduct)}</th>
-                        <th scope="col">{i18n.s(Key::FilterPriority)}</th>
-                        <th scope="col">{i18n.s(Key::FilterStatus)}</th>
-                        <th scope="col">{i18n.s(Key::ColRequester)}</th>
-                        <th scope="col">{i18n.s(Key::ColUpdated)}</th>
-                        <th scope="col">{i18n.s(Key::ColResponse)}</th>
-                    </tr>
-                </thead>
-                <tbody>
+        <DataTable caption=Key::NavCases columns=vec![Key::ColNumber, Key::ColTitle, Key::FilterProduct, Key::FilterPriority, Key::FilterStatus, Key::ColRequester, Key::ColUpdated, Key::ColResponse]>
                     {page.items.into_iter().map(|c| {
                         let href = format!("/cases/{}", c.id);
                         let updated = c.updated_at.clone();
@@ -247,9 +219,7 @@ fn CaseTable(
                             </tr>
                         }
                     }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        </DataTable>
         <div class="pager">
             {(!on_first_page).then(|| view! {
                 <button type="button" class="button" on:click=move |_| go.run(query.get_untracked().first_page())>

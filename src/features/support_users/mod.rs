@@ -1,78 +1,63 @@
-//! Support users (administration): the organisation's support users. Creating, removing,
-//! changing roles and reviewing come with the user-administration issue.
+//! Support users (administration, for the Support System Administrator): the list, creating a
+//! user, a user's page (role, review, removal), the review queue, CSV import and the audit log.
 
-use crate::api::use_backend;
-use crate::components::{ErrorNotice, LoadingIndicator};
-use crate::i18n::{role_key, use_i18n, user_source_key, user_status_key, Key};
+mod audit;
+mod create;
+mod detail;
+mod import;
+mod list;
+mod review;
+mod user_forms;
+
+pub use audit::AuditLogPage;
+pub use create::CreateSupportUserPage;
+pub use detail::SupportUserPage;
+pub use import::ImportSupportUsersPage;
+pub use list::SupportUsersPage;
+pub use review::ReviewQueuePage;
+
+use crate::components::AppLink;
+use crate::domain::{ListParams, CURSOR};
+use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
-use support_contract::SupportUser;
 
-/// The table of support users, a page at a time ("Show more").
+/// The administration's own pages, as links (the current one is marked by the router).
 #[component]
-pub fn SupportUsersPage() -> impl IntoView {
+fn AdminTabs() -> impl IntoView {
     let i18n = use_i18n();
-    let backend = use_backend();
-    let users = RwSignal::new(Vec::<SupportUser>::new());
-    let next = RwSignal::new(None::<String>);
-    let load = Action::new_local(move |cursor: &Option<String>| {
-        let backend = backend.clone();
-        let cursor = cursor.clone();
-        async move { backend.support_users(cursor).await }
-    });
-    load.dispatch(None);
-    Effect::new(move |_| {
-        if let Some(Ok(page)) = load.value().get() {
-            users.update(|u| u.extend(page.items));
-            next.set(page.next_cursor);
-        }
-    });
-    let count = move || {
-        i18n.tr(
-            Key::SupportUsersCount,
-            &[("count", &i18n.number(users.with(|u| u.len()) as f64))],
-        )
-    };
+    let tabs = [
+        ("/support-users", Key::NavSupportUsers),
+        ("/support-users/new", Key::AddSupportUser),
+        ("/support-users/review", Key::ReviewQueue),
+        ("/support-users/import", Key::ImportUsers),
+        ("/support-users/audit", Key::AuditLog),
+    ];
     view! {
-        <div class="page">
-            <h1 id="page-title">{i18n.s(Key::NavSupportUsers)}</h1>
-            <p class="lead" role="status">{count}</p>
-            {move || match load.value().get() {
-                Some(Err(e)) => view! { <ErrorNotice error=e/> }.into_any(),
-                None if load.pending().get() => view! { <LoadingIndicator/> }.into_any(),
-                _ if users.with(|u| u.is_empty()) => view! { <p>{i18n.s(Key::NoSupportUsers)}</p> }.into_any(),
-                _ => ().into_any(),
-            }}
-            <div class="table-wrap">
-                <table class="table">
-                    <caption class="visually-hidden">{i18n.s(Key::NavSupportUsers)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{i18n.s(Key::ColName)}</th>
-                            <th scope="col">{i18n.s(Key::Email)}</th>
-                            <th scope="col">{i18n.s(Key::ColRole)}</th>
-                            <th scope="col">{i18n.s(Key::ColStatus)}</th>
-                            <th scope="col">{i18n.s(Key::ColSource)}</th>
-                            <th scope="col">{i18n.s(Key::ColCreated)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || users.get() key=|u| u.id.clone() let:u>
-                            <tr>
-                                <th scope="row">{u.name.clone()}</th>
-                                <td>{u.email.clone()}</td>
-                                <td>{i18n.s(role_key(Some(u.role)))}</td>
-                                <td>{i18n.s(user_status_key(u.status))}</td>
-                                <td>{i18n.s(user_source_key(u.source))}</td>
-                                <td>{move || i18n.date_time(&u.created_at)}</td>
-                            </tr>
-                        </For>
-                    </tbody>
-                </table>
-            </div>
-            {move || next.get().map(|cursor| view! {
-                <button type="button" class="button" disabled=move || load.pending().get()
-                    on:click=move |_| { load.dispatch(Some(cursor.clone())); }>
-                    {i18n.s(Key::ShowMore)}
+        <nav class="subnav" aria-label=i18n.s(Key::AdminSections)>
+            <ul>
+                {tabs.into_iter().map(|(href, key)| view! {
+                    <li><AppLink href=href.to_string() exact=true>{i18n.s(key)}</AppLink></li>
+                }).collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+/// "First page" (when not on it) and "Next page" (when there is one) for a list in the URL.
+#[component]
+fn Pager(query: Memo<ListParams>, go: Callback<ListParams>, next: Option<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let on_first_page = query.get_untracked().get(CURSOR).is_empty();
+    view! {
+        <div class="pager">
+            {(!on_first_page).then(|| view! {
+                <button type="button" class="button" on:click=move |_| go.run(query.get_untracked().with(CURSOR, ""))>
+                    {i18n.s(Key::FirstPage)}
+                </button>
+            })}
+            {next.map(|cursor| view! {
+                <button type="button" class="button" on:click=move |_| go.run(query.get_untracked().with(CURSOR, &cursor))>
+                    {i18n.s(Key::NextPage)}
                 </button>
             })}
         </div>

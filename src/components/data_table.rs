@@ -1,0 +1,22 @@
+use crate::i18n::{use_i18n, Key};
+use leptos::prelude::*;
+
+/// A table that scrolls sideways on narrow screens, with a caption for screen readers and
+/// translated column headers; the rows come as children.
+#[component]
+pub fn DataTable(caption: Key, columns: Vec<Key>, children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="table-wrap">
+            <table class="table">
+                <caption class="visually-hidden">{i18n.s(caption)}</caption>
+                <thead>
+                    <tr>
+                        {columns.into_iter().map(|key| view! { <th scope="col">{i18n.s(key)}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>{children()}</tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,100 @@
+//! The "add a support user" form as it is saved on the device, and its checks before sending.
+
+use serde::{Deserialize, Serialize};
+use support_contract::users::{valid_email, NewSupportUser, NAME_MAX};
+use support_contract::Role;
+
+/// What the administrator typed so far.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct UserDraft {
+    pub email: String,
+    pub name: String,
+    pub role: Option<Role>,
+}
+
+/// The store key of a user's draft: per signed-in user, so no one else sees it.
+pub fn user_draft_key(user_id: &str) -> String {
+    format!("draft:new-support-user:{user_id}")
+}
+
+impl UserDraft {
+    pub fn is_blank(&self) -> bool {
+        self.email.trim().is_empty() && self.name.trim().is_empty() && self.role.is_none()
+    }
+
+    /// The first problem of each field, as backend error codes (`field`, `code`).
+    pub fn problems(&self) -> Vec<(&'static str, &'static str)> {
+        let mut out = Vec::new();
+        let email = self.email.trim();
+        if email.is_empty() {
+            out.push(("email", "required"));
+        } else if !valid_email(email) {
+            out.push(("email", "invalid_email"));
+        }
+        let name = self.name.trim();
+        if name.is_empty() {
+            out.push(("name", "required"));
+        } else if name.chars().count() > NAME_MAX {
+            out.push(("name", "too_long"));
+        }
+        if self.role.is_none() {
+            out.push(("role", "required"));
+        }
+        out
+    }
+
+    /// The request, when the draft has no problems.
+    pub fn to_request(&self) -> Option<NewSupportUser> {
+        if !self.problems().is_empty() {
+            return None;
+        }
+        Some(NewSupportUser {
+            email: self.email.trim().to_lowercase(),
+            name: self.name.trim().to_string(),
+            role: self.role?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_draft_needs_a_valid_email_a_name_and_a_role() {
+        let blank = UserDraft::default();
+        assert!(blank.is_blank());
+        assert_eq!(
+            blank.problems(),
+            vec![
+                ("email", "required"),
+                ("name", "required"),
+                ("role", "required")
+            ]
+        );
+        let d = UserDraft {
+            email: " Ana@Example.com ".into(),
+            name: " Ana Ruiz ".into(),
+            role: Some(Role::CustomerSupportAdmin),
+        };
+        assert_eq!(
+            d.to_request(),
+            Some(NewSupportUser {
+                email: "ana@example.com".into(),
+                name: "Ana Ruiz".into(),
+                role: Role::CustomerSupportAdmin
+            })
+        );
+        let bad = UserDraft {
+            email: "ana".into(),
+            ..d
+        };
+        assert_eq!(bad.problems(), vec![("email", "invalid_email")]);
+        assert_eq!(bad.to_request(), None);
+    }
+
+    #[test]
+    fn drafts_are_kept_per_user() {
+        assert_ne!(user_draft_key("u1"), user_draft_key("u2"));
+    }
+}

@@ -1,0 +1,171 @@
+use super::AdminTabs;
+use crate::api::{field_error_key, local_store, use_backend, ApiError};
+use crate::auth::use_session;
+use crate::components::{AppLink, ErrorNotice, TextField};
+use crate::domain::{user_draft_key, UserDraft};
+use crate::i18n::{role_key, use_i18n, Key};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use support_contract::{Role, SupportUser, UserStatus};
+
+/// Add a support user: email, name and role, with what each role may do. The form is kept on
+/// the device as it is typed, so a failed submit, a reload or an expired session loses nothing.
+#[component]
+pub fn CreateSupportUserPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let backend = use_backend();
+    let ctx = use_session();
+    let key = user_draft_key(&ctx.session().map(|s| s.user.id).unwrap_or_default());
+    let email = RwSignal::new(String::new());
+    let name = RwSignal::new(String::new());
+    let role = RwSignal::new(None::<Role>);
+    let loaded = RwSignal::new(false);
+    let tried = RwSignal::new(false);
+    let draft = move || UserDraft {
+        email: email.get(),
+        name: name.get(),
+        role: role.get(),
+    };
+    {
+        let key = key.clone();
+        spawn_local(async move {
+            let saved = local_store::load(&key)
+                .await
+                .and_then(|json| serde_json::from_str::<UserDraft>(&json).ok());
+            if let Some(d) = saved {
+                email.set(d.email);
+                name.set(d.name);
+                role.set(d.role);
+            }
+            loaded.set(true);
+        });
+    }
+    Effect::new({
+        let key = key.clone();
+        move |_| {
+            let d = draft();
+            if !loaded.get_untracked() {
+                return;
+            }
+            let key = key.clone();
+            spawn_local(async move {
+                if d.is_blank() {
+                    local_store::remove(&key).await;
+                } else {
+                    local_store::save(&key, &serde_json::to_string(&d).unwrap_or_default()).await;
+                }
+            });
+        }
+    });
+
+    let create = Action::new_local(move |d: &UserDraft| {
+        let backend = backend.clone();
+        let request = d.to_request();
+        async move {
+            match request {
+                Some(r) => backend.create_support_user(r).await,
+                None => Err(ApiError::Validation(vec![])),
+            }
+        }
+    });
+    let created = RwSignal::new(None::<SupportUser>);
+    Effect::new(move |_| {
+        if let Some(Ok(user)) = create.value().get() {
+            created.set(Some(user));
+            tried.set(false);
+            email.set(String::new());
+            name.set(String::new());
+            role.set(None);
+        }
+    });
+    let error_for = move |field: &'static str| {
+        Signal::derive(move || {
+            if tried.get() {
+                if let Some((_, code)) = draft().problems().into_iter().find(|(f, _)| *f == field) {
+                    return Some(i18n.t(field_error_key(code)).to_string());
+                }
+            }
+            match create.value().get() {
+                Some(Err(ApiError::DuplicateUser)) if field == "email" => {
+                    Some(i18n.t(Key::ErrDuplicateUser).to_string())
+                }
+                Some(Err(e)) => e.field_message(field, i18n.locale.get()),
+                _ => None,
+            }
+        })
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        created.set(None);
+        let d = draft();
+        if d.problems().is_empty() {
+            create.dispatch(d);
+        }
+    };
+    let general_error = move || match create.value().get() {
+        Some(Err(ApiError::Validation(_) | ApiError::DuplicateUser)) => None,
+        Some(Err(e)) => Some(view! { <ErrorNotice error=e/> }),
+        _ => None,
+    };
+    let role_error = error_for("role");
+    view! {
+        <div class="page narrow">
+            <h1 id="page-title">{i18n.s(Key::AddSupportUser)}</h1>
+            <AdminTabs/>
+            <div role="status">
+                {move || created.get().map(|u| view! { <Created user=u/> })}
+            </div>
+            {general_error}
+            <form class="card form" novalidate on:submit=submit>
+                <TextField id="new-user-email".into() label=Key::Email kind="email" autocomplete="off"
+                    value=email error=error_for("email")/>
+                <TextField id="new-user-name".into() label=Key::ColName kind="text" autocomplete="off"
+                    value=name error=error_for("name")/>
+                <fieldset class="choices" aria-describedby="new-user-role-error"
+                    aria-invalid=move || role_error.get().is_some().to_string()>
+                    <legend>{i18n.s(Key::ColRole)}</legend>
+                    {[(Role::CustomerSupportAdmin, Key::RoleMeaningCsa), (Role::SupportSystemAdmin, Key::RoleMeaningSsa)]
+                        .into_iter().map(|(r, meaning)| {
+                            let id = format!("new-user-role-{}", crate::domain::wire_name(r));
+                            let hint = format!("{id}-hint");
+                            view! {
+                                <div class="choice">
+                                    <input type="radio" name="new-user-role" id=id.clone() aria-describedby=hint.clone()
+                                        prop:checked=move || role.get() == Some(r)
+                                        on:change=move |_| role.set(Some(r))/>
+                                    <label for=id>{i18n.s(role_key(Some(r)))}</label>
+                                    <p id=hint class="hint">{i18n.s(meaning)}</p>
+                                </div>
+                            }
+                        }).collect_view()}
+                    <p id="new-user-role-error" class="field-error">{move || role_error.get()}</p>
+                </fieldset>
+                <p class="hint">{i18n.s(Key::InvitationExplained)}</p>
+                <button type="submit" class="button primary" disabled=move || create.pending().get()>
+                    {i18n.s(Key::CreateAndInvite)}
+                </button>
+            </form>
+        </div>
+    }
+}
+
+/// What happened after creating: an invitation for a new person, or a role for an existing one.
+#[component]
+fn Created(user: SupportUser) -> impl IntoView {
+    let i18n = use_i18n();
+    let href = format!("/support-users/{}", user.id);
+    let text = move || {
+        let args = [("name", user.name.as_str()), ("email", user.email.as_str())];
+        match user.status {
+            UserStatus::Invited => i18n.tr(Key::InvitationSent, &args),
+            _ => i18n.tr(Key::RoleGranted, &args),
+        }
+    };
+    view! {
+        <div class="notice success">
+            <p>{text}</p>
+            <AppLink href=href>{i18n.s(Key::OpenUserPage)}</AppLink>
+        </div>
+    }
+}

@@ -1,0 +1,231 @@
+import { readFile } from 'node:fs/promises';
+import { test, expect } from './fixtures';
+import { signIn, fillSignIn, mainNavigation, navigationLinks } from './portal';
+import { createUser, acceptInvitation, invitationLinkFor, mailDir, uniqueEmail } from './users';
+import { mailsTo } from '../support/mail';
+import { accounts } from '../support/accounts';
+
+const PASSPHRASE = 'four words make a password';
+
+test('the system administrator adds a Customer Support Administrator, who sets a password from the emailed link and signs in', async ({ page, browser, baseURL }) => {
+  await signIn(page, accounts.systemAdmin);
+  await mainNavigation(page).getByRole('link', { name: 'Support users' }).click();
+  await page.getByRole('link', { name: 'Add a support user' }).click();
+  const email = uniqueEmail('dana');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Name', { exact: true }).fill('Dana Whitfield');
+  const role = page.getByRole('radio', { name: 'Customer Support Administrator' });
+  await expect(role).toHaveAccessibleDescription(/Files and manages cases/);
+  await role.check();
+  await page.getByRole('button', { name: 'Create and send the invitation' }).click();
+  await expect(page.getByRole('status').getByText(`The invitation went to ${email}`)).toBeVisible();
+  await expect(page.getByLabel('Email')).toHaveValue('');
+
+  // The invitation, and the notice to the organisation's support administrators.
+  const link = await invitationLinkFor(email);
+  await expect(async () => {
+    const notices = await mailsTo(mailDir(), accounts.supportAdmin.email);
+    expect(notices.some((m) => m.body.includes(email) && m.body.includes('Dana Whitfield'))).toBe(true);
+  }).toPass({ timeout: 10_000 });
+
+  const invited = await browser.newContext({ baseURL });
+  const newcomer = await invited.newPage();
+  await newcomer.goto(link);
+  await expect(newcomer.getByText(/Welcome, Dana Whitfield/)).toBeVisible();
+  await expect(newcomer, 'the token leaves the address bar').toHaveURL(/\/set-password$/);
+  await newcomer.getByLabel('New password').fill('too short');
+  await newcomer.getByLabel('Repeat the password').fill('too short');
+  await newcomer.getByRole('button', { name: 'Set the password' }).click();
+  await expect(newcomer.getByLabel('New password')).toHaveAccessibleDescription('Use at least 12 characters.');
+  await newcomer.getByLabel('New password').fill(PASSPHRASE);
+  await newcomer.getByLabel('Repeat the password').fill(PASSPHRASE);
+  await newcomer.getByRole('button', { name: 'Set the password' }).click();
+  await expect(newcomer.getByText('Your password is set.')).toBeVisible();
+  await newcomer.getByRole('link', { name: 'Sign in' }).click();
+  await fillSignIn(newcomer, email, PASSPHRASE);
+  await expect(newcomer.getByRole('heading', { level: 1, name: 'Hello, Dana Whitfield' })).toBeVisible();
+  const links = await navigationLinks(newcomer);
+  expect(links).toContain('Cases');
+  expect(links).not.toContain('Support users');
+
+  // The link works once.
+  const again = await (await browser.newContext({ baseURL })).newPage();
+  await again.goto(link);
+  await expect(again.getByText('This invitation link was already used or has expired.')).toBeVisible();
+  await invited.close();
+});
+
+test('the system administrator changes a role, validates one user and flags another; the audit log and its CSV show each change', async ({ page, baseURL }) => {
+  await signIn(page, accounts.systemAdmin);
+  const ana = await createUser(page.request, baseURL!, 'Ana Ruiz');
+  const ben = await createUser(page.request, baseURL!, 'Ben Okafor');
+
+  await page.goto(`/support-users/${ana.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Ana Ruiz' })).toBeVisible();
+  await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Support System Administrator' });
+  await page.getByRole('button', { name: 'Change role' }).click();
+  await expect(page.getByText('Ana Ruiz is now Support System Administrator.')).toBeVisible();
+  await page.getByRole('button', { name: 'Validate', exact: true }).click();
+  await expect(page.getByText('Ana Ruiz is validated.')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: /^Validated by Alex Morgan/ })).toBeVisible();
+
+  await page.goto(`/support-users/${ben.id}`);
+  await page.getByRole('button', { name: 'Flag', exact: true }).click();
+  await expect(page.getByLabel('Reason for flagging')).toHaveAccessibleDescription('This field is required.');
+  await page.getByLabel('Reason for flagging').fill('Left the company in October');
+  await page.getByRole('button', { name: 'Flag', exact: true }).click();
+  await expect(page.getByText('Ben Okafor is flagged.')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Audit log' }).click();
+  await page.getByLabel('Search by support user').fill(ana.email);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page).toHaveURL(/q=/);
+  const rows = page.getByRole('table', { name: 'Audit log' }).getByRole('row');
+  await expect(rows.filter({ hasText: 'Role changed' }).filter({ hasText: 'Alex Morgan' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'Validated' }).filter({ hasText: 'Alex Morgan' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'Support user created' })).toHaveCount(1);
+
+  await page.getByLabel('Search by support user').fill('');
+  await page.getByRole('button', { name: 'Search' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download the log as CSV' }).click();
+  const csv = await readFile(await (await download).path(), 'utf8');
+  expect(csv.charCodeAt(0), 'starts with a byte-order mark').toBe(0xfeff);
+  for (const who of [ana.email, ben.email, 'Left the company in October', 'Alex Morgan']) {
+    expect(csv).toContain(who);
+  }
+});
+
+test('a removed user is signed out at once: their next action asks them to sign in and the API answers 401', async ({ page, browser, baseURL }) => {
+  await signIn(page, accounts.systemAdmin);
+  const cam = await createUser(page.request, baseURL!, 'Cam Reyes');
+  const elsewhere = await browser.newContext({ baseURL });
+  const camPage = await elsewhere.newPage();
+  await acceptInvitation(camPage.request, baseURL!, cam.email, PASSPHRASE);
+  await signIn(camPage, { email: cam.email, password: PASSPHRASE, name: 'Cam Reyes' });
+
+  await page.goto(`/support-users/${cam.id}`);
+  await page.getByRole('button', { name: 'Remove Cam Reyes' }).click();
+  const confirm = page.getByRole('dialog', { name: `Remove Cam Reyes (${cam.email}) from support?` });
+  await confirm.getByRole('button', { name: 'Remove Cam Reyes' }).click();
+  await expect(page.getByText('Cam Reyes was removed.')).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: /^Removed$/ })).toBeVisible();
+
+  await mainNavigation(camPage).getByRole('link', { name: 'Cases' }).click();
+  await expect(camPage.getByRole('dialog', { name: 'Your session has ended' })).toBeVisible();
+  expect((await camPage.request.get(`${baseURL}/api/v1/session`)).status()).toBe(401);
+  await elsewhere.close();
+});
+
+test('an import of 3 valid and 2 invalid rows names the 2 problems, creates 3, and creates nothing the second time', async ({ page }) => {
+  await signIn(page, accounts.systemAdmin);
+  await page.goto('/support-users/import');
+  const emails = ['eve', 'finn', 'gus'].map(uniqueEmail);
+  const csv = [
+    'email,name,role',
+    `${emails[0]},Eve Martin,Customer Support Administrator`,
+    `${uniqueEmail('ida')},Ida Nova,Owner`,
+    `${emails[1]},Finn Hale,Administrateur du service clientèle`,
+    `${emails[2]},Gus Lind,Support System Administrator`,
+    'not-an-email,Hal Ames,Customer Support Administrator',
+  ].join('\n');
+  const file = { name: 'team.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) };
+
+  await page.getByLabel('CSV file').setInputFiles(file);
+  await expect(page.getByRole('heading', { name: 'Check before importing: 3 to create, 0 already exist, 2 with a problem.' })).toBeVisible();
+  const rows = page.getByRole('table', { name: 'Rows of the file' }).getByRole('row');
+  await expect(rows.filter({ hasText: 'Ida Nova' })).toContainText('Choose one of the two support roles.');
+  await expect(rows.filter({ hasText: 'Hal Ames' })).toContainText('Enter an email address such as name@example.com.');
+  await page.getByRole('button', { name: 'Create 3 support users' }).click();
+  await expect(page.getByRole('heading', { name: 'Imported: 3 created and invited, 0 already existed, 2 not imported.' })).toBeVisible();
+
+  await page.getByLabel('CSV file').setInputFiles(file);
+  await expect(page.getByRole('heading', { name: 'Check before importing: 0 to create, 3 already exist, 2 with a problem.' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Create \d+ support users$/ })).toHaveCount(0);
+  await invitationLinkFor(emails[2]);
+});
+
+test('the review queue validates several users at once, by keyboard alone', async ({ page, baseURL }) => {
+  await signIn(page, accounts.systemAdmin);
+  const mo = await createUser(page.request, baseURL!, 'Mo Sato');
+  const nia = await createUser(page.request, baseURL!, 'Nia Brooks');
+  await page.goto('/support-users/review');
+  for (const who of [mo, nia]) {
+    await page.getByRole('checkbox', { name: `Select ${who.name}` }).focus();
+    await page.keyboard.press('Space');
+  }
+  await expect(page.getByRole('heading', { name: 'Selected: 2' })).toBeVisible();
+  await page.getByRole('button', { name: 'Validate the selected users' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Validated: 2.')).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: `Select ${mo.name}` })).toHaveCount(0);
+  const mine = await (await page.request.get(`${baseURL}/api/v1/support-users/${nia.id}`)).json();
+  expect(mine.validation).toMatchObject({ state: 'validated', by: { name: accounts.systemAdmin.name } });
+});
+
+test('demoting or removing the last system administrator is refused with a clear message', async ({ page, baseURL }) => {
+  // Contoso has exactly one Support System Administrator; nothing here changes it.
+  await signIn(page, accounts.otherOrgAdmin);
+  const me = await (await page.request.get(`${baseURL}/api/v1/support-users?q=${encodeURIComponent(accounts.otherOrgAdmin.email)}`)).json();
+  await page.goto(`/support-users/${me.items[0].id}`);
+  await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Customer Support Administrator' });
+  await page.getByRole('button', { name: 'Change role' }).click();
+  await expect(page.getByText('Your organisation needs at least one active Support System Administrator')).toBeVisible();
+  await page.getByRole('button', { name: `Remove ${accounts.otherOrgAdmin.name}` }).click();
+  await page.getByRole('dialog').getByRole('button', { name: `Remove ${accounts.otherOrgAdmin.name}` }).click();
+  await expect(page.getByText('You cannot remove yourself; another Support System Administrator can.')).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: /^Active$/ })).toBeVisible();
+});
+
+test('two tabs change the same user: the second is told it changed meanwhile and nothing is overwritten', async ({ page, context, baseURL }) => {
+  await signIn(page, accounts.systemAdmin);
+  const user = await createUser(page.request, baseURL!, 'Jo Park');
+  const other = await context.newPage();
+  await page.goto(`/support-users/${user.id}`);
+  await other.goto(`/support-users/${user.id}`);
+  await expect(other.getByRole('heading', { level: 1, name: 'Jo Park' })).toBeVisible();
+
+  await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Support System Administrator' });
+  await page.getByRole('button', { name: 'Change role' }).click();
+  await expect(page.getByText('Jo Park is now Support System Administrator.')).toBeVisible();
+
+  await other.getByRole('button', { name: 'Remove Jo Park' }).click();
+  await other.getByRole('dialog').getByRole('button', { name: 'Remove Jo Park' }).click();
+  await expect(other.getByText('This was changed meanwhile.')).toBeVisible();
+  await expect(other.getByRole('definition').filter({ hasText: /^Support System Administrator$/ })).toBeVisible();
+  await expect(other.getByRole('definition').filter({ hasText: /^Invited$/ })).toBeVisible();
+});
+
+test('names and emails with HTML and script payloads show as text everywhere, the import preview included', async ({ page, baseURL }) => {
+  const payload = '<img src=x onerror="window.__pwned=1">';
+  await signIn(page, accounts.systemAdmin);
+  const user = await createUser(page.request, baseURL!, `Kim ${payload}`);
+  await page.goto(`/support-users?q=${encodeURIComponent(user.email)}`);
+  await expect(page.getByRole('link', { name: `Kim ${payload}` })).toBeVisible();
+  await page.getByRole('link', { name: `Kim ${payload}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Kim ${payload}` })).toBeVisible();
+
+  await page.goto('/support-users/import');
+  const csv = `email,name,role\n"<script>window.__pwned=2</script>@x.example","Lee ${payload.replace(/"/g, '""')}",Customer Support Administrator\n`;
+  await page.getByLabel('CSV file').setInputFiles({ name: 'payload.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.getByRole('cell', { name: '<script>window.__pwned=2</script>@x.example' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: `Lee ${payload}` })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await expect(page.locator('main img')).toHaveCount(0);
+});
+
+test('a Customer Support Administrator and a member reach no administration page and no administration endpoint', async ({ page, baseURL }) => {
+  for (const account of [accounts.supportAdmin, accounts.member]) {
+    await signIn(page, account);
+    for (const path of ['/support-users', '/support-users/new', '/support-users/review', '/support-users/import', '/support-users/audit']) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1, name: 'You do not have access to this page' })).toBeVisible();
+    }
+    for (const path of ['/api/v1/support-users', '/api/v1/support-users/counts', '/api/v1/audit-log']) {
+      expect((await page.request.get(`${baseURL}${path}`)).status(), `${account.email} ${path}`).toBe(403);
+    }
+    const create = await page.request.post(`${baseURL}/api/v1/support-users`, { data: { email: uniqueEmail('x'), name: 'X', role: 'support_system_admin' } });
+    expect(create.status()).toBe(403);
+    await page.request.delete(`${baseURL}/api/v1/session`);
+  }
+});

@@ -1,0 +1,55 @@
+// Helpers for the support-user journeys: users made over the real API as the system
+// administrator, and the invitation mail read from the live backend's mail folder.
+import { APIRequestContext, expect } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { mailsTo, invitationLink } from '../support/mail';
+
+export const mailDir = (): string => {
+  const dir = process.env.SP_LIVE_MAIL_DIR;
+  if (!dir) throw new Error('SP_LIVE_MAIL_DIR is not set: the global setup starts the live backend with a mail folder');
+  return dir;
+};
+
+/** An address no other test uses. */
+export const uniqueEmail = (who: string): string => `${who}.${randomUUID().slice(0, 8)}@northwind.example`;
+
+export interface CreatedUser {
+  id: string;
+  email: string;
+  name: string;
+  version: number;
+}
+
+/** Creates a support user as the signed-in system administrator of `request`. */
+export async function createUser(
+  request: APIRequestContext,
+  baseURL: string,
+  name: string,
+  role: 'customer_support_admin' | 'support_system_admin' = 'customer_support_admin',
+): Promise<CreatedUser> {
+  const email = uniqueEmail(name.split(' ')[0].toLowerCase().replace(/[^a-z]/g, '') || 'user');
+  const response = await request.post(`${baseURL}/api/v1/support-users`, { data: { email, name, role } });
+  expect(response.status(), await response.text()).toBe(201);
+  const body = await response.json();
+  return { id: body.id, email: body.email, name: body.name, version: body.version };
+}
+
+/** The invitation link mailed to `email`, waiting for the mail to be written. */
+export async function invitationLinkFor(email: string): Promise<string> {
+  let link: string | undefined;
+  await expect(async () => {
+    const mails = await mailsTo(mailDir(), email);
+    const found = mails.map((m) => invitationLink(m)).find((l): l is string => !!l);
+    expect(found, `an invitation to ${email}`).toBeTruthy();
+    link = found;
+  }).toPass({ timeout: 10_000 });
+  return link!;
+}
+
+/** Accepts `email`'s invitation over the API with `password`. */
+export async function acceptInvitation(request: APIRequestContext, baseURL: string, email: string, password: string): Promise<void> {
+  const link = await invitationLinkFor(email);
+  const token = new URL(link).hash.replace(/^#token=/, '');
+  const response = await request.post(`${baseURL}/api/v1/invitations/accept`, { data: { token, password } });
+  expect(response.status(), await response.text()).toBe(204);
+}
