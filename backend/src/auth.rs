@@ -83,6 +83,27 @@ pub fn delete_session(conn: &Connection, token: &str) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// A session row: its user and organisation, expiry and the user's last activity.
+type SessionRow = ((User, Organisation), i64, Option<i64>);
+
+/// The session of a token hash, of an active user, expired or not.
+fn session_row(conn: &Connection, hash: &str) -> rusqlite::Result<Option<SessionRow>> {
+    let sql = format!(
+        "SELECT {USER_AND_ORG_COLUMNS}, s.expires_at, u.last_active_at FROM sessions s \
+         JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.organisation_id \
+         WHERE s.token_hash = ?1 AND u.status = 'active'"
+    );
+    conn.prepare_cached(&sql)?
+        .query_row([hash], |row| {
+            Ok((
+                user_and_org(row)?,
+                row.get::<_, i64>(10)?,
+                row.get::<_, Option<i64>>(11)?,
+            ))
+        })
+        .optional()
+}
+
 /// Looks up a token's session, deleting it when expired and renewing it otherwise; records the
 /// user's activity (`last_active_at`, at most once a minute).
 pub fn resume_session(
@@ -91,21 +112,8 @@ pub fn resume_session(
     ttl_secs: i64,
 ) -> rusqlite::Result<Option<CurrentUser>> {
     let hash = token_hash(token);
-    let sql = format!(
-        "SELECT {USER_AND_ORG_COLUMNS}, s.expires_at, u.last_active_at FROM sessions s \
-         JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.organisation_id \
-         WHERE s.token_hash = ?1 AND u.status = 'active'"
-    );
-    let found = conn
-        .query_row(&sql, [&hash], |row| {
-            Ok((
-                user_and_org(row)?,
-                row.get::<_, i64>(10)?,
-                row.get::<_, Option<i64>>(11)?,
-            ))
-        })
-        .optional()?;
-    let Some(((user, organisation), mut expires_at, last_active)) = found else {
+    let Some(((user, organisation), mut expires_at, last_active)) = session_row(conn, &hash)?
+    else {
         return Ok(None);
     };
     let now = unix_now();
@@ -126,6 +134,20 @@ pub fn resume_session(
         organisation,
         expires_at,
     }))
+}
+
+/// The session of a token as it stands, without renewing it or recording activity: a chat
+/// stream re-checks its session on every heartbeat, and an open socket alone must not keep an
+/// idle session alive. `None` once the session was deleted (sign-out, removal) or expired.
+pub fn peek_session(conn: &Connection, token: &str) -> rusqlite::Result<Option<CurrentUser>> {
+    let found = session_row(conn, &token_hash(token))?;
+    Ok(found
+        .filter(|(_, expires_at, _)| *expires_at > unix_now())
+        .map(|((user, organisation), expires_at, _)| CurrentUser {
+            user,
+            organisation,
+            expires_at,
+        }))
 }
 
 /// The session token from the `Cookie` headers, if any.
@@ -211,6 +233,13 @@ pub struct ManageCases;
 
 impl RequiredCapability for ManageCases {
     const CAPABILITY: Capability = Capability::ManageCases;
+}
+
+/// Marker: the handler requires [`Capability::Chat`].
+pub struct Chat;
+
+impl RequiredCapability for Chat {
+    const CAPABILITY: Capability = Capability::Chat;
 }
 
 /// The signed-in user, provided their role grants `C`: 401 when signed out, 403 otherwise.

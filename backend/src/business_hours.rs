@@ -1,5 +1,6 @@
 //! Regional business hours, and first-response deadlines counted on them: P1 runs around the
-//! clock; P2 to P4 only while the organisation's region is open (PRODUCT.md).
+//! clock; P2 to P4 only while the organisation's region is open (PRODUCT.md). Chat is offered
+//! while the region is open ([`is_open`], [`next_opening`]).
 
 use jiff::civil::Time;
 use jiff::tz::TimeZone;
@@ -54,6 +55,41 @@ pub fn due_at(filed: i64, priority: Priority, plan: Plan, region: Region) -> i64
         p => response_target_minutes(p, plan),
     };
     add_business_minutes(filed, minutes, &hours, opens, closes).unwrap_or(filed + minutes * 60)
+}
+
+/// Whether the region is open at `at` (Unix seconds).
+pub fn is_open(region: Region, at: i64) -> bool {
+    let hours = hours_of(region);
+    let (opens, closes) = (parse_time(&hours.opens), parse_time(&hours.closes));
+    let open = || -> Option<bool> {
+        let tz = TimeZone::get(&hours.time_zone).ok()?;
+        let now = Timestamp::from_second(at).ok()?.to_zoned(tz);
+        let weekday = now.date().weekday().to_monday_one_offset() as u8;
+        let time = now.time();
+        Some(hours.weekdays.contains(&weekday) && opens <= time && time < closes)
+    };
+    open().unwrap_or(false)
+}
+
+/// The first time strictly after `at` at which the region opens (Unix seconds).
+pub fn next_opening(region: Region, at: i64) -> Option<i64> {
+    let hours = hours_of(region);
+    let opens = parse_time(&hours.opens);
+    let tz = TimeZone::get(&hours.time_zone).ok()?;
+    let mut date = Timestamp::from_second(at).ok()?.to_zoned(tz.clone()).date();
+    // Weekends and a bound against bad data: a week and a day always holds an opening.
+    for _ in 0..9 {
+        let weekday = date.weekday().to_monday_one_offset() as u8;
+        if hours.weekdays.contains(&weekday) {
+            let open = date.to_datetime(opens).to_zoned(tz.clone()).ok()?;
+            let open = open.timestamp().as_second();
+            if open > at {
+                return Some(open);
+            }
+        }
+        date = date.tomorrow().ok()?;
+    }
+    None
 }
 
 /// `filed` plus `minutes` counted only while the region is open.
@@ -153,6 +189,45 @@ mod tests {
             Region::Americas,
         );
         assert_eq!(show(due), "2026-03-09T12:30:00Z");
+    }
+
+    #[test]
+    fn london_is_open_on_weekdays_from_nine_to_five() {
+        // Tuesday 2026-11-17, GMT.
+        assert!(!is_open(Region::Emea, at("2026-11-17T08:59:59Z")));
+        assert!(is_open(Region::Emea, at("2026-11-17T09:00:00Z")));
+        assert!(is_open(Region::Emea, at("2026-11-17T16:59:59Z")));
+        assert!(!is_open(Region::Emea, at("2026-11-17T17:00:00Z")));
+        // Saturday noon.
+        assert!(!is_open(Region::Emea, at("2026-11-21T12:00:00Z")));
+        // New York in summer time (EDT, UTC-4): 06:00 is 10:00 UTC.
+        assert!(!is_open(Region::Americas, at("2026-07-01T09:59:00Z")));
+        assert!(is_open(Region::Americas, at("2026-07-01T10:00:00Z")));
+    }
+
+    #[test]
+    fn the_next_opening_skips_the_weekend_and_the_current_day() {
+        let next = |region, s| show(next_opening(region, at(s)).unwrap());
+        // Friday evening in London: Monday 09:00.
+        assert_eq!(
+            next(Region::Emea, "2026-11-20T18:00:00Z"),
+            "2026-11-23T09:00:00Z"
+        );
+        // Tuesday early morning: the same day.
+        assert_eq!(
+            next(Region::Emea, "2026-11-17T07:00:00Z"),
+            "2026-11-17T09:00:00Z"
+        );
+        // While open, the next opening is the next business day's.
+        assert_eq!(
+            next(Region::Emea, "2026-11-17T10:00:00Z"),
+            "2026-11-18T09:00:00Z"
+        );
+        // Tokyo (UTC+9): Monday 09:00 JST is Monday 00:00 UTC.
+        assert_eq!(
+            next(Region::Japan, "2026-11-21T12:00:00Z"),
+            "2026-11-23T00:00:00Z"
+        );
     }
 
     #[test]

@@ -402,8 +402,8 @@ pub fn set_status(
     )
 }
 
-/// Attachments by id that `uploader` uploaded in `org` and that no case holds yet.
-/// Returns `None` when any of them is not such an attachment.
+/// Attachments by id that `uploader` uploaded in `org` and that neither a case nor a chat
+/// message holds yet. Returns `None` when any of them is not such an attachment.
 pub fn unlinked_attachments(
     conn: &Connection,
     org: &str,
@@ -413,7 +413,8 @@ pub fn unlinked_attachments(
     let mut found = Vec::new();
     let mut stmt = conn.prepare_cached(
         "SELECT id, name, size, content_type, uploaded_at FROM attachments \
-         WHERE id = ?1 AND organisation_id = ?2 AND uploader_id = ?3 AND case_id IS NULL",
+         WHERE id = ?1 AND organisation_id = ?2 AND uploader_id = ?3 AND case_id IS NULL \
+         AND NOT EXISTS (SELECT 1 FROM chat_attachments c WHERE c.attachment_id = attachments.id)",
     )?;
     for id in ids {
         if found.iter().any(|a: &Attachment| &a.id == id) {

@@ -20,6 +20,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0003_support_users",
         include_str!("../migrations/0003_support_users.sql"),
     ),
+    ("0004_chat", include_str!("../migrations/0004_chat.sql")),
 ];
 
 /// One connection behind a mutex: SQLite serialises writers anyway, and every query is short.

@@ -1,5 +1,5 @@
 //! Work the server does on its own, once a minute: closing cases left awaiting the customer, and
-//! deleting uploads that were never attached to a case.
+//! deleting uploads that were never attached to a case or a chat message.
 
 use std::time::Duration;
 
@@ -38,8 +38,8 @@ pub async fn run_once(state: &AppState, now: i64) -> rusqlite::Result<Round> {
     })
 }
 
-/// Deletes the records of uploads older than [`UNLINKED_UPLOAD_DAYS`] that no case holds, and
-/// returns their stored file names for the caller to delete.
+/// Deletes the records of uploads older than [`UNLINKED_UPLOAD_DAYS`] that no case or chat
+/// message holds, and returns their stored file names for the caller to delete.
 fn forget_unlinked_uploads(
     conn: &mut rusqlite::Connection,
     now: i64,
@@ -49,6 +49,7 @@ fn forget_unlinked_uploads(
     let stored = {
         let mut stmt = tx.prepare(
             "DELETE FROM attachments WHERE case_id IS NULL AND uploaded_at < ?1 \
+             AND NOT EXISTS (SELECT 1 FROM chat_attachments c WHERE c.attachment_id = attachments.id) \
              RETURNING stored_path",
         )?;
         let rows = stmt.query_map(params![cutoff], |r| r.get(0))?;

@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod business_hours;
 pub mod cases;
+pub mod chat;
 pub mod config;
 pub mod csv;
 pub mod db;

@@ -93,8 +93,20 @@ async fn serve(mut config: Config) -> Result<(), String> {
     let state = AppState::new(db, config);
     println!("{}", state.mailer.describe());
     tokio::spawn(support_backend::housekeeping::every_minute(state.clone()));
+    if state.config.demo_agent {
+        println!(
+            "demo agent: accepts and answers every chat as {:?}",
+            support_backend::chat::demo_agent::NAME
+        );
+        tokio::spawn(support_backend::chat::demo_agent::run(state.clone()));
+    }
+    let stopping = state.clone();
     let served = axum::serve(listener, app(state.clone()))
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(async move {
+            shutdown_signal().await;
+            // Open chat streams would hold the graceful shutdown: tell them to close.
+            stopping.chat_hub.shut_down();
+        })
         .await
         .map_err(|e| e.to_string());
     if state.data_dir_is_temporary() {

@@ -33,11 +33,19 @@ pub const COMMITTED_PATH: &str = "contract/openapi.json";
         (name = "cases", description = "Support cases: filing, following, replying, closing, escalating"),
         (name = "attachments", description = "Files attached to cases and comments"),
         (name = "help", description = "Help articles"),
-        (name = "agent", description = "The vendor's side of cases under `/agent/v1`, for tests and the demo: \
-            bearer token from `--agent-token`; without one configured, every agent path answers 404"),
+        (name = "chat", description = "Live chat with support: availability, the queue, messages (idempotent \
+            by client id, numbered by `seq`), typing, ending, rating, transcripts, continuing as a case, and \
+            each chat's live stream (a WebSocket at `/chats/{id}/stream` sending `ChatEvent` frames)"),
+        (name = "agent", description = "The vendor's side of cases and chats under `/agent/v1`, for tests and the \
+            demo: bearer token from `--agent-token`; without one configured, every agent path answers 404"),
     ),
-    // The problem schemas are named by the reusable responses, which do not register them.
-    components(schemas(support_contract::Problem, support_contract::FieldError), responses(
+    // The problem schemas are named by the reusable responses, which do not register them; the
+    // stream's events are named by no response body (they travel over the WebSocket).
+    components(schemas(
+        support_contract::Problem,
+        support_contract::FieldError,
+        support_contract::chat::ChatEvent,
+    ), responses(
         responses::Validation,
         responses::Unauthenticated,
         responses::InvalidCredentials,
@@ -53,6 +61,9 @@ pub const COMMITTED_PATH: &str = "contract/openapi.json";
         responses::UserConflict,
         responses::InvitationInvalid,
         responses::ImportTooLarge,
+        responses::ChatUnavailable,
+        responses::ChatConflict,
+        responses::UpgradeRequired,
     )),
     modifiers(&SessionCookie)
 )]
@@ -139,11 +150,21 @@ mod tests {
             "/api/v1/cases/{id}",
             "/api/v1/attachments",
             "/agent/v1/cases/{id}/comments",
+            "/api/v1/chat/availability",
+            "/api/v1/chats",
+            "/api/v1/chats/{id}/messages",
+            "/api/v1/chats/{id}/stream",
+            "/agent/v1/chats/{id}/accept",
         ] {
             assert!(paths.iter().any(|k| *k == p), "{p} missing from {paths:?}");
         }
         let text = json();
         assert!(text.contains("application/problem+json"));
         assert!(text.contains("\"session_cookie\""));
+        let schemas = &doc.components.as_ref().unwrap().schemas;
+        assert!(
+            schemas.contains_key("ChatEvent"),
+            "the stream's events are described"
+        );
     }
 }

@@ -1,14 +1,17 @@
-//! Headers every response carries, and the cross-origin (CSRF) check on state-changing requests.
+//! Headers every response carries, and the cross-origin (CSRF) check on state-changing requests
+//! and on chat stream upgrades.
 
 use std::sync::Arc;
 
-use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, Method};
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::{header, request::Parts, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use support_contract::problem_types as types;
 
 use crate::config::Config;
 use crate::problem::ApiError;
+use crate::state::AppState;
 
 /// What the security middleware needs, computed once at startup.
 pub struct Security {
@@ -36,17 +39,52 @@ impl Security {
         }
     }
 
-    /// Whether a request with this `Origin` may change state: its own origin or an allowed one.
-    /// Without `Origin` (same-origin GET-style navigation, curl, server-to-server), there is no
-    /// browser to forge the request, and SameSite=Lax already keeps the cookie off cross-site POSTs.
     fn origin_allowed(&self, origin: Option<&str>, host: Option<&str>) -> bool {
-        let Some(origin) = origin else { return true };
-        let origin = origin.trim_end_matches('/').to_ascii_lowercase();
-        let own = host.is_some_and(|h| {
-            let h = h.to_ascii_lowercase();
-            origin == format!("http://{h}") || origin == format!("https://{h}")
-        });
-        own || self.allowed_origins.contains(&origin)
+        origin_allowed(&self.allowed_origins, origin, host)
+    }
+}
+
+/// Whether a request with this `Origin` may change state (or open a chat stream): its own
+/// origin or an allowed one. Without `Origin` (same-origin GET-style navigation, curl,
+/// server-to-server), there is no browser to forge the request, and SameSite=Lax already keeps
+/// the cookie off cross-site POSTs. Browsers always send `Origin` on WebSocket handshakes.
+fn origin_allowed(allowed: &[String], origin: Option<&str>, host: Option<&str>) -> bool {
+    let Some(origin) = origin else { return true };
+    let origin = origin.trim_end_matches('/').to_ascii_lowercase();
+    let own = host.is_some_and(|h| {
+        let h = h.to_ascii_lowercase();
+        origin == format!("http://{h}") || origin == format!("https://{h}")
+    });
+    own || allowed.iter().any(|a| a.eq_ignore_ascii_case(&origin))
+}
+
+/// The origin check of a WebSocket upgrade. The handshake is a GET, which [`guard`] lets
+/// through, yet it opens a channel that carries the session's data both ways: a page on
+/// another origin must not open it with the user's cookie (cross-site WebSocket hijacking).
+/// Refused with 403 `cross-origin` before upgrading.
+pub struct SameOrigin;
+
+impl FromRequestParts<AppState> for SameOrigin {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let get = |name| {
+            parts
+                .headers
+                .get(name)
+                .and_then(|v: &HeaderValue| v.to_str().ok())
+        };
+        let host = get(header::HOST).or_else(|| parts.uri.authority().map(|a| a.as_str()));
+        if origin_allowed(&state.config.allowed_origins, get(header::ORIGIN), host) {
+            Ok(SameOrigin)
+        } else {
+            Err(ApiError::problem(
+                types::CROSS_ORIGIN,
+                StatusCode::FORBIDDEN,
+                "Cross-origin request refused",
+                "Chat streams open only from the portal's own origin.",
+            ))
+        }
     }
 }
 

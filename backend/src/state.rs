@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::chat::hub::ChatHub;
 use crate::config::Config;
 use crate::db::Db;
 use crate::mail::Mailer;
@@ -26,6 +27,8 @@ pub struct Inner {
     pub mailer: Mailer,
     /// The portal's address for links in mails, without a trailing slash.
     pub public_url: String,
+    /// The live channels of the chat streams.
+    pub chat_hub: ChatHub,
 }
 
 impl AppState {
@@ -44,8 +47,10 @@ impl AppState {
             .public_url
             .clone()
             .unwrap_or_else(|| format!("http://{}:{}", config.host, config.port));
+        let chat_hub = ChatHub::new(config.chat_heartbeat);
         AppState(Arc::new(Inner {
             db,
+            chat_hub,
             config,
             throttle: Throttle::default(),
             data_dir,

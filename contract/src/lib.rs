@@ -5,6 +5,7 @@
 //! backend may extend decode unknown values to `Unknown` instead of failing the whole response.
 
 pub mod cases;
+pub mod chat;
 mod problem;
 mod roles;
 pub mod users;

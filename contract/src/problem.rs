@@ -40,6 +40,10 @@ pub mod problem_types {
     pub const INVITATION_INVALID: &str = "urn:support-portal:problem:invitation-invalid";
     /// The import file has too many bytes or rows.
     pub const IMPORT_TOO_LARGE: &str = "urn:support-portal:problem:import-too-large";
+    /// Chat is not offered for this product now (see `GET /chat/availability` for why).
+    pub const CHAT_UNAVAILABLE: &str = "urn:support-portal:problem:chat-unavailable";
+    /// The chat has ended: no more messages.
+    pub const CHAT_ENDED: &str = "urn:support-portal:problem:chat-ended";
 }
 
 /// One invalid field of a request body.

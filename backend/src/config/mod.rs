@@ -45,6 +45,9 @@ Every option can also be set through its environment variable; the flag wins.
                                                          [Support Portal <no-reply@support-portal.invalid>]
   --public-url URL             SP_PUBLIC_URL             the portal's address, for links in mails
                                                          [http://<the address listened on>]
+  --chat-hours MODE            SP_CHAT_HOURS             when chat is open: business (the region's business
+                                                         hours) | always | closed [business]
+  --demo-agent                 SP_DEMO_AGENT=1           a labelled demo agent accepts every chat and answers
   --print-openapi                                        print the OpenAPI document and exit
   --help                                                 print this text and exit
 
@@ -52,6 +55,17 @@ Without --demo, an empty database gets an organisation and its first Support Sys
 Administrator from SP_BOOTSTRAP_ADMIN_EMAIL and SP_BOOTSTRAP_ADMIN_PASSWORD (optional:
 SP_BOOTSTRAP_ADMIN_NAME, SP_BOOTSTRAP_ORG_NAME, SP_BOOTSTRAP_ORG_PLAN, SP_BOOTSTRAP_ORG_REGION).
 ";
+
+/// When chat is open, on top of the product's channels and the phase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChatHours {
+    /// During the business hours of the organisation's region.
+    Business,
+    /// At any hour (demos and tests that must not depend on the clock).
+    Always,
+    /// Never: always outside business hours (tests of that path).
+    Closed,
+}
 
 /// What the command line asks for.
 #[derive(Debug)]
@@ -112,6 +126,13 @@ pub struct Config {
     /// The portal's address for links in mails, without a trailing slash; `None`: the address
     /// the server listens on (set by `main` once bound).
     pub public_url: Option<String>,
+    /// When chat is open.
+    pub chat_hours: ChatHours,
+    /// Run the demo agent, which accepts and answers every chat.
+    pub demo_agent: bool,
+    /// Time between heartbeats on a chat stream (and between session re-checks). Not a flag:
+    /// the contract fixes it at [`support_contract::chat::HEARTBEAT_SECS`]; tests shorten it.
+    pub chat_heartbeat: Duration,
 }
 
 /// The agent token used with `--demo` when none is configured. Public on purpose: demo data.
@@ -142,6 +163,9 @@ impl Default for Config {
             mail_dir: None,
             mail_from: DEFAULT_MAIL_FROM.into(),
             public_url: None,
+            chat_hours: ChatHours::Business,
+            demo_agent: false,
+            chat_heartbeat: Duration::from_secs(support_contract::chat::HEARTBEAT_SECS),
         }
     }
 }
@@ -162,7 +186,9 @@ where
         match name.as_str() {
             "--help" | "-h" => return Ok(Command::Help),
             "--print-openapi" => return Ok(Command::PrintOpenApi),
-            "--demo" | "--secure-cookies" => flags.push((name, Some(inline.unwrap_or("1".into())))),
+            "--demo" | "--secure-cookies" | "--demo-agent" => {
+                flags.push((name, Some(inline.unwrap_or("1".into()))))
+            }
             "--host"
             | "--port"
             | "--database"
@@ -181,7 +207,8 @@ where
             | "--smtp-url"
             | "--mail-dir"
             | "--mail-from"
-            | "--public-url" => {
+            | "--public-url"
+            | "--chat-hours" => {
                 let value = match inline {
                     Some(v) => v,
                     None => args.next().ok_or_else(|| format!("{name} needs a value"))?,
@@ -285,6 +312,19 @@ where
     if let Some(v) = setting("--public-url", "SP_PUBLIC_URL").filter(|v| !v.is_empty()) {
         config.public_url = Some(mail::public_url(&v)?);
     }
+    if let Some(v) = setting("--chat-hours", "SP_CHAT_HOURS") {
+        config.chat_hours = match v.as_str() {
+            "business" => ChatHours::Business,
+            "always" => ChatHours::Always,
+            "closed" => ChatHours::Closed,
+            _ => {
+                return Err(format!(
+                    "invalid chat hours `{v}` (business, always or closed)"
+                ))
+            }
+        };
+    }
+    config.demo_agent = setting("--demo-agent", "SP_DEMO_AGENT").is_some_and(|v| truthy(&v));
     config.bootstrap = bootstrap::from_env(&env)?;
     Ok(Command::Serve(Box::new(config)))
 }

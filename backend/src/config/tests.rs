@@ -91,6 +91,22 @@ fn user_administration_and_mail_settings_have_defaults() {
 }
 
 #[test]
+fn chat_settings_have_defaults_flags_and_variables() {
+    let c = serve(&[], &[]);
+    assert_eq!(c.chat_hours, ChatHours::Business);
+    assert!(!c.demo_agent);
+    assert_eq!(c.chat_heartbeat, Duration::from_secs(15));
+    let c = serve(&["--chat-hours", "always", "--demo-agent"], &[]);
+    assert_eq!(c.chat_hours, ChatHours::Always);
+    assert!(c.demo_agent);
+    let c = serve(&[], &[("SP_CHAT_HOURS", "closed"), ("SP_DEMO_AGENT", "1")]);
+    assert_eq!(c.chat_hours, ChatHours::Closed);
+    assert!(c.demo_agent);
+    let none = |_: &str| None;
+    assert!(parse(["--chat-hours".into(), "weekends".into()], none).is_err());
+}
+
+#[test]
 fn origin_lists_are_split_on_spaces() {
     let c = serve(
         &["--connect-src", "https://a.example  wss://b.example"],

@@ -4,6 +4,7 @@ pub mod agent;
 pub mod attachments;
 pub mod audit;
 pub mod cases;
+pub mod chat;
 pub mod help;
 pub mod invitations;
 pub mod portal;
@@ -54,12 +55,27 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(help::help_suggestions))
         .routes(routes!(attachments::upload_attachment))
         .routes(routes!(attachments::download_attachment))
+        .routes(routes!(chat::chat_availability))
+        .routes(routes!(chat::start_chat, chat::list_chats))
+        .routes(routes!(chat::get_chat))
+        .routes(routes!(chat::chat_messages, chat::send_chat_message))
+        .routes(routes!(chat::chat_typing))
+        .routes(routes!(chat::end_chat))
+        .routes(routes!(chat::rate_chat))
+        .routes(routes!(chat::chat_transcript))
+        .routes(routes!(chat::continue_as_case))
+        .routes(routes!(chat::chat_stream))
 }
 
-/// The `/agent/v1` routes: the vendor's side, behind the agent token.
+/// The `/agent/v1` routes: the vendor's side of cases and chats, behind the agent token.
 pub fn agent() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(agent::agent_comment))
         .routes(routes!(agent::agent_status))
         .routes(routes!(agent::agent_engineer))
+        .routes(routes!(chat::agent_chats))
+        .routes(routes!(chat::agent_accept_chat))
+        .routes(routes!(chat::agent_chat_messages, chat::agent_chat_message))
+        .routes(routes!(chat::agent_chat_typing))
+        .routes(routes!(chat::agent_end_chat))
 }

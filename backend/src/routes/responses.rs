@@ -94,3 +94,20 @@ pub struct InvitationInvalid(#[allow(dead_code)] Problem);
 #[derive(ToResponse)]
 #[response(content_type = "application/problem+json")]
 pub struct ImportTooLarge(#[allow(dead_code)] Problem);
+
+/// Chat is not offered for this product now (`urn:support-portal:problem:chat-unavailable`);
+/// the detail says why (`GET /chat/availability` says it as data).
+#[derive(ToResponse)]
+#[response(content_type = "application/problem+json")]
+pub struct ChatUnavailable(#[allow(dead_code)] Problem);
+
+/// The message conflicts with the chat: `urn:support-portal:problem:chat-ended` (the chat has
+/// ended) or `conflict` (the message id is already used by another message).
+#[derive(ToResponse)]
+#[response(content_type = "application/problem+json")]
+pub struct ChatConflict(#[allow(dead_code)] Problem);
+
+/// The request is not a WebSocket handshake (`urn:support-portal:problem:validation`, status 426).
+#[derive(ToResponse)]
+#[response(content_type = "application/problem+json")]
+pub struct UpgradeRequired(#[allow(dead_code)] Problem);

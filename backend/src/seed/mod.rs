@@ -95,6 +95,28 @@ const DEMO: &[DemoOrg] = &[
             UserSource::PurchaseContract,
         )],
     },
+    // Two colleagues whose chats nothing else touches: a user has one open chat at a time, so
+    // the chat conformance checks need accounts of their own (one each for the two spec files,
+    // each the other's "same organisation, not their chat").
+    DemoOrg {
+        name: "Fabrikam Inc",
+        plan: Plan::Standard,
+        region: Region::Emea,
+        users: &[
+            demo(
+                "jesse.moreau@fabrikam.example",
+                "Jesse Moreau",
+                Some(Role::CustomerSupportAdmin),
+                UserSource::EarlierSupportRequest,
+            ),
+            demo(
+                "noor.haddad@fabrikam.example",
+                "Noor Haddad",
+                Some(Role::CustomerSupportAdmin),
+                UserSource::EarlierSupportRequest,
+            ),
+        ],
+    },
 ];
 
 /// Emails and roles of the demo accounts that can sign in, for the startup banner.
@@ -243,10 +265,10 @@ mod tests {
         let mut conn = fresh();
         assert!(seed_demo(&mut conn).unwrap());
         assert!(!seed_demo(&mut conn).unwrap());
-        assert_eq!(count(&conn, "organisations"), 2);
+        assert_eq!(count(&conn, "organisations"), 3);
         assert_eq!(
             count(&conn, "users"),
-            5 + users::DEMO_SUPPORT_USERS.len() as i64
+            7 + users::DEMO_SUPPORT_USERS.len() as i64
         );
         assert_eq!(count(&conn, "cases"), DEMO_CASES.len() as i64);
         let reopenable: i64 = conn

@@ -2,6 +2,7 @@
 
 mod access;
 mod cases;
+mod chat;
 mod errors;
 mod profile;
 mod session;

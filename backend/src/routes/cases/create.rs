@@ -3,21 +3,66 @@
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::Response;
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
-use support_contract::cases::{Case, NewCase, ThreadEvent};
+use support_contract::cases::{Attachment, Case, NewCase, ThreadEvent};
 use support_contract::{problem_types as types, Phase};
 
 use super::headers::{case_response, idempotency_key, location};
 use super::lookup::{own_case, person};
 use super::validate::{validate, CaseForm};
-use crate::auth::{ManageCases, RequireCapability};
+use crate::auth::{CurrentUser, ManageCases, RequireCapability};
 use crate::cases as store;
 use crate::db::unix_now;
 use crate::extract::ApiJson;
 use crate::problem::ApiError;
 use crate::routes::responses::{Conflict, Forbidden, Unauthenticated, Validation};
 use crate::state::AppState;
+
+/// Refuses case filing in the `setup` phase (`case-filing-closed`).
+pub(crate) fn filing_open(state: &AppState) -> Result<(), ApiError> {
+    if state.config.phase == Phase::Setup {
+        return Err(ApiError::problem(
+            types::CASE_FILING_CLOSED,
+            StatusCode::FORBIDDEN,
+            "Case filing is not open yet",
+            "The portal is being set up; call support by phone meanwhile.",
+        ));
+    }
+    Ok(())
+}
+
+/// Files a checked case for `user` with its attachments (checked too: theirs, attached
+/// nowhere) and returns its id: the case, its `case_filed` entry, and an `attachments_added`
+/// entry when there are files. Shared by `POST /cases` and a chat continued as a case.
+pub(crate) fn file(
+    tx: &Connection,
+    user: &CurrentUser,
+    new: &NewCase,
+    attachments: Vec<Attachment>,
+    now: i64,
+) -> Result<String, ApiError> {
+    let id = store::insert(
+        tx,
+        &user.organisation.id,
+        user.organisation.plan,
+        &user.user.id,
+        new,
+        now,
+    )?;
+    if !attachments.is_empty() {
+        store::link_attachments(tx, &id, &attachments)?;
+        store::add_entry(
+            tx,
+            &id,
+            now,
+            Some(&person(user)),
+            false,
+            ThreadEvent::AttachmentsAdded { attachments },
+        )?;
+    }
+    Ok(id)
+}
 
 /// File a case.
 ///
@@ -51,14 +96,7 @@ pub async fn create_case(
     headers: HeaderMap,
     ApiJson(form): ApiJson<CaseForm>,
 ) -> Result<Response, ApiError> {
-    if state.config.phase == Phase::Setup {
-        return Err(ApiError::problem(
-            types::CASE_FILING_CLOSED,
-            StatusCode::FORBIDDEN,
-            "Case filing is not open yet",
-            "The portal is being set up; call support by phone meanwhile.",
-        ));
-    }
+    filing_open(&state)?;
     let key = idempotency_key(&headers)?;
     let hash: String = Sha256::digest(serde_json::to_vec(&form).unwrap_or_default())
         .iter()
@@ -88,25 +126,7 @@ pub async fn create_case(
         return Ok(res);
     }
     let (new, attachments) = validate(&tx, &user, form)?;
-    let id = store::insert(
-        &tx,
-        &user.organisation.id,
-        user.organisation.plan,
-        &user.user.id,
-        &new,
-        now,
-    )?;
-    if !attachments.is_empty() {
-        store::link_attachments(&tx, &id, &attachments)?;
-        store::add_entry(
-            &tx,
-            &id,
-            now,
-            Some(&person(&user)),
-            false,
-            ThreadEvent::AttachmentsAdded { attachments },
-        )?;
-    }
+    let id = file(&tx, &user, &new, attachments, now)?;
     tx.execute(
         "INSERT INTO idempotency_keys (user_id, key, case_id, request_hash, created_at) \
          VALUES (?1, ?2, ?3, ?4, ?5)",

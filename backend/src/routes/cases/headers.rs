@@ -13,12 +13,12 @@ pub(crate) fn etag(version: i64) -> HeaderValue {
 }
 
 /// A case with its `ETag`.
-pub(super) fn case_response(status: StatusCode, case: Case) -> Response {
+pub(crate) fn case_response(status: StatusCode, case: Case) -> Response {
     let tag = etag(case.version);
     (status, [(header::ETAG, tag)], Json(case)).into_response()
 }
 
-pub(super) fn location(case_id: &str) -> HeaderValue {
+pub(crate) fn location(case_id: &str) -> HeaderValue {
     HeaderValue::from_str(&format!("/api/v1/cases/{case_id}")).expect("ids are URL-safe")
 }
 

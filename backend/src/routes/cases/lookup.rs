@@ -11,7 +11,7 @@ use crate::cases::{self as store, CaseRow};
 use crate::problem::ApiError;
 
 /// A case of the caller's organisation, or 404.
-pub(super) fn own_case(
+pub(crate) fn own_case(
     conn: &Connection,
     user: &CurrentUser,
     id: &str,
@@ -34,7 +34,7 @@ pub(super) fn case_for_edit(
     Ok(c)
 }
 
-pub(super) fn person(user: &CurrentUser) -> Person {
+pub(crate) fn person(user: &CurrentUser) -> Person {
     Person {
         id: user.user.id.clone(),
         name: user.user.name.clone(),

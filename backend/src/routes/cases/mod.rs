@@ -6,12 +6,12 @@
 //! query), `read` reads, `edits` replies, closes and reopens, `requests` asks for an
 //! urgency change or a call. `validate`, `headers` and `lookup` hold what they share.
 
-mod create;
+pub(crate) mod create;
 mod edits;
 pub(crate) mod headers;
 mod list;
 mod list_params;
-mod lookup;
+pub(crate) mod lookup;
 mod read;
 mod requests;
 mod validate;

@@ -48,7 +48,7 @@ pub struct CaseForm {
     attachments: Vec<String>,
 }
 
-pub(super) fn too_long(errors: &mut Vec<FieldError>, name: &str, value: Option<&str>, max: usize) {
+pub(crate) fn too_long(errors: &mut Vec<FieldError>, name: &str, value: Option<&str>, max: usize) {
     if value.is_some_and(|v| v.chars().count() > max) {
         errors.push(field(
             name,
@@ -59,7 +59,7 @@ pub(super) fn too_long(errors: &mut Vec<FieldError>, name: &str, value: Option<&
 }
 
 /// Required text: present, not blank, at most `max` characters.
-pub(super) fn required_text(
+pub(crate) fn required_text(
     errors: &mut Vec<FieldError>,
     name: &str,
     value: Option<&str>,
@@ -121,8 +121,8 @@ pub fn valid_time_zone(tz: &str) -> bool {
         })
 }
 
-/// Checks attachment ids: the caller's own uploads that no case holds yet.
-pub(super) fn attachments_of(
+/// Checks attachment ids: the caller's own uploads that no case or chat message holds yet.
+pub(crate) fn attachments_of(
     conn: &Connection,
     user: &CurrentUser,
     ids: &[String],

@@ -1,0 +1,121 @@
+//! The demo agent (`--demo-agent`): so that a person can try the chat widget alone, it accepts
+//! every queued chat after about three seconds and answers each customer message about two
+//! seconds later, typing first. It is clearly labelled as an automatic reply, and the tests
+//! never run it: they play the agent through the agent API.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use support_contract::chat::{ChatStatus, NewChatMessage};
+use tokio::time::Instant;
+
+use super::actions::{self, Side};
+use super::{list_by_status, messages};
+use crate::db::{new_id, unix_now};
+use crate::state::AppState;
+
+/// The name chats show for the demo agent.
+pub const NAME: &str = "Demo agent (automatic reply)";
+/// How long a chat waits in the queue before the demo agent takes it.
+const ACCEPT_AFTER: Duration = Duration::from_secs(3);
+/// How long the demo agent "types" before answering.
+const ANSWER_AFTER: Duration = Duration::from_secs(2);
+/// How often it looks at the chats.
+const TICK: Duration = Duration::from_millis(500);
+
+const GREETING: &str = "Hello, this is the demo agent: an automatic reply, not a person. \
+    Write anything and I will answer, so you can see how chat works.";
+
+/// The canned answer to a customer message.
+const ANSWER: &str = "This is the demo agent (an automatic reply): a support engineer would \
+    answer your message here. You can also end the chat, rate it, download its transcript or \
+    continue it as a case.";
+
+/// What the demo agent remembers between looks.
+#[derive(Default)]
+struct Memory {
+    /// Queued chats and when it first saw them.
+    seen_queued: HashMap<String, Instant>,
+    /// Chats it is typing in: the customer message it answers, and when to answer.
+    typing: HashMap<String, (i64, Instant)>,
+    /// The last customer message it answered, per chat.
+    answered: HashMap<String, i64>,
+}
+
+/// Runs the demo agent for as long as the server runs.
+pub async fn run(state: AppState) {
+    let mut memory = Memory::default();
+    let mut every = tokio::time::interval(TICK);
+    loop {
+        every.tick().await;
+        if let Err(e) = look(&state, &mut memory) {
+            eprintln!("demo agent: {}", e.0.detail.unwrap_or(e.0.title));
+        }
+    }
+}
+
+fn say(state: &AppState, chat_id: &str, body: String) -> Result<(), crate::problem::ApiError> {
+    let form = NewChatMessage {
+        id: new_id("msg"),
+        body,
+        attachments: Vec::new(),
+    };
+    actions::post_message(state, chat_id, Side::Support, form, unix_now()).map(|_| ())
+}
+
+/// One look at the chats: accept what waited long enough, start or finish typing answers.
+fn look(state: &AppState, memory: &mut Memory) -> Result<(), crate::problem::ApiError> {
+    let now = Instant::now();
+    let (queued, active) = {
+        let conn = state.db.conn();
+        let queued = list_by_status(&conn, &[ChatStatus::Queued])?;
+        let mut active = Vec::new();
+        for c in list_by_status(&conn, &[ChatStatus::Active])? {
+            if c.agent.as_deref() == Some(NAME) {
+                let last = messages::last(&conn, &c.id)?;
+                active.push((c.id, last));
+            }
+        }
+        (queued, active)
+    };
+    memory
+        .seen_queued
+        .retain(|id, _| queued.iter().any(|c| &c.id == id));
+    for c in &queued {
+        let first_seen = *memory.seen_queued.entry(c.id.clone()).or_insert(now);
+        if now.duration_since(first_seen) >= ACCEPT_AFTER {
+            actions::accept(state, &c.id, NAME, unix_now())?;
+            say(state, &c.id, GREETING.into())?;
+        }
+    }
+    memory
+        .typing
+        .retain(|id, _| active.iter().any(|(a, _)| a == id));
+    memory
+        .answered
+        .retain(|id, _| active.iter().any(|(a, _)| a == id));
+    for (id, last) in active {
+        let Some((seq, false)) = last else { continue };
+        if memory.answered.get(&id).is_some_and(|a| *a >= seq) {
+            continue;
+        }
+        match memory.typing.get(&id).copied() {
+            // A newer message while typing: answer that one, a little later.
+            Some((typing_for, _)) if typing_for < seq => {
+                memory.typing.insert(id, (seq, now + ANSWER_AFTER));
+            }
+            Some((_, due)) if now >= due => {
+                say(state, &id, ANSWER.into())?;
+                actions::typing(state, &id, Side::Support, false)?;
+                memory.typing.remove(&id);
+                memory.answered.insert(id, seq);
+            }
+            Some(_) => {}
+            None => {
+                actions::typing(state, &id, Side::Support, true)?;
+                memory.typing.insert(id, (seq, now + ANSWER_AFTER));
+            }
+        }
+    }
+    Ok(())
+}

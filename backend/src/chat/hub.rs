@@ -1,0 +1,163 @@
+//! The chat hub: one broadcast channel per chat, from the handlers that change a chat to the
+//! streams that show it. A channel is made when the first stream of a chat subscribes and
+//! dropped when its last stream goes, so idle chats cost nothing.
+//!
+//! Publishers call [`ChatHub::publish`] right after committing, while still holding the
+//! database lock: events of one chat then reach the channel in the order of their seqs, which
+//! lets a stream drop repeats by seq without ever dropping a message.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use support_contract::chat::ChatEvent;
+use tokio::sync::{broadcast, watch};
+
+/// Events a slow stream may fall behind by before it has to catch up from the database.
+const CHANNEL_CAPACITY: usize = 256;
+
+type Channels = Arc<Mutex<HashMap<String, broadcast::Sender<ChatEvent>>>>;
+
+/// Every chat's live channel, the heartbeat interval, and the shutdown signal of the streams.
+pub struct ChatHub {
+    channels: Channels,
+    heartbeat: Duration,
+    shutdown: watch::Sender<bool>,
+}
+
+fn lock(channels: &Channels) -> MutexGuard<'_, HashMap<String, broadcast::Sender<ChatEvent>>> {
+    // Nothing inside the lock can leave the map half-changed, so a poisoned lock is usable.
+    channels.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+impl ChatHub {
+    /// A hub whose streams send a heartbeat every `heartbeat`.
+    pub fn new(heartbeat: Duration) -> Self {
+        ChatHub {
+            channels: Arc::default(),
+            heartbeat,
+            shutdown: watch::Sender::new(false),
+        }
+    }
+
+    /// Time between heartbeats (and session re-checks) on a stream.
+    pub fn heartbeat(&self) -> Duration {
+        self.heartbeat
+    }
+
+    /// Listens to a chat's events from now on.
+    pub fn subscribe(&self, chat_id: &str) -> Subscription {
+        let rx = lock(&self.channels)
+            .entry(chat_id.to_string())
+            .or_insert_with(|| broadcast::channel(CHANNEL_CAPACITY).0)
+            .subscribe();
+        Subscription {
+            chat_id: chat_id.to_string(),
+            rx: Some(rx),
+            channels: self.channels.clone(),
+        }
+    }
+
+    /// Sends an event to every stream of a chat; nobody listening is fine.
+    pub fn publish(&self, chat_id: &str, event: ChatEvent) {
+        let mut channels = lock(&self.channels);
+        if let Some(tx) = channels.get(chat_id) {
+            if tx.send(event).is_err() {
+                channels.remove(chat_id);
+            }
+        }
+    }
+
+    /// How many chats have a live channel (for tests: channels go with their last stream).
+    pub fn live_channels(&self) -> usize {
+        lock(&self.channels).len()
+    }
+
+    /// Tells every stream to close (going away): the server is stopping, and open sockets must
+    /// not hold the graceful shutdown.
+    pub fn shut_down(&self) {
+        self.shutdown.send_replace(true);
+    }
+
+    /// Resolves once [`ChatHub::shut_down`] was called, even before this call.
+    pub fn stopping(&self) -> impl std::future::Future<Output = ()> + Send + 'static {
+        let mut rx = self.shutdown.subscribe();
+        async move {
+            let _ = rx.wait_for(|stopping| *stopping).await;
+        }
+    }
+}
+
+/// A stream's receiver of one chat's events; dropping it drops the channel if it was the last.
+pub struct Subscription {
+    chat_id: String,
+    rx: Option<broadcast::Receiver<ChatEvent>>,
+    channels: Channels,
+}
+
+impl Subscription {
+    /// The next event; `Lagged` when the stream fell too far behind (catch up from the store).
+    pub async fn recv(&mut self) -> Result<ChatEvent, broadcast::error::RecvError> {
+        match &mut self.rx {
+            Some(rx) => rx.recv().await,
+            None => Err(broadcast::error::RecvError::Closed),
+        }
+    }
+}
+
+impl Drop for Subscription {
+    fn drop(&mut self) {
+        drop(self.rx.take());
+        let mut channels = lock(&self.channels);
+        if channels
+            .get(&self.chat_id)
+            .is_some_and(|tx| tx.receiver_count() == 0)
+        {
+            channels.remove(&self.chat_id);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn events_reach_every_subscriber_of_their_chat_only() {
+        let hub = ChatHub::new(Duration::from_secs(15));
+        let mut a1 = hub.subscribe("a");
+        let mut a2 = hub.subscribe("a");
+        let mut b = hub.subscribe("b");
+        hub.publish("a", ChatEvent::Heartbeat);
+        assert_eq!(a1.recv().await.unwrap(), ChatEvent::Heartbeat);
+        assert_eq!(a2.recv().await.unwrap(), ChatEvent::Heartbeat);
+        hub.publish("b", ChatEvent::AgentJoined { agent: "P".into() });
+        assert!(matches!(
+            b.recv().await.unwrap(),
+            ChatEvent::AgentJoined { .. }
+        ));
+    }
+
+    #[tokio::test]
+    async fn a_channel_goes_with_its_last_subscriber() {
+        let hub = ChatHub::new(Duration::from_secs(15));
+        hub.publish("nobody", ChatEvent::Heartbeat);
+        assert_eq!(hub.live_channels(), 0, "publishing creates nothing");
+        let first = hub.subscribe("a");
+        let second = hub.subscribe("a");
+        assert_eq!(hub.live_channels(), 1);
+        drop(first);
+        assert_eq!(hub.live_channels(), 1);
+        drop(second);
+        assert_eq!(hub.live_channels(), 0);
+    }
+
+    #[tokio::test]
+    async fn shutting_down_reaches_streams_that_listen_later() {
+        let hub = ChatHub::new(Duration::from_secs(15));
+        hub.shut_down();
+        tokio::time::timeout(Duration::from_secs(1), hub.stopping())
+            .await
+            .expect("already stopping");
+    }
+}

@@ -1,0 +1,96 @@
+//! `/chats/{id}/end` and `/chats/{id}/rating`: ending a chat and rating it afterwards.
+
+use axum::extract::{Path, State};
+use axum::Json;
+use support_contract::chat::{valid_rating, Chat, ChatRating, ChatStatus};
+
+use crate::auth::{Chat as ChatCapability, RequireCapability};
+use crate::chat::actions::{self, find, Side};
+use crate::chat::{self as store};
+use crate::db::unix_now;
+use crate::extract::ApiJson;
+use crate::problem::{field, ApiError};
+use crate::routes::responses::{Conflict, Forbidden, NotFound, Unauthenticated, Validation};
+use crate::state::AppState;
+
+/// End the chat, queued or active; its streams get the `ended` status. Ending an ended chat
+/// answers it unchanged.
+#[utoipa::path(
+    post,
+    path = "/chats/{id}/end",
+    tag = "chat",
+    security(("session_cookie" = [])),
+    params(("id" = String, Path, description = "Chat id")),
+    responses(
+        (status = 200, description = "The ended chat", body = Chat),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+    )
+)]
+pub async fn end_chat(
+    State(state): State<AppState>,
+    RequireCapability { user, .. }: RequireCapability<ChatCapability>,
+    Path(id): Path<String>,
+) -> Result<Json<Chat>, ApiError> {
+    Ok(Json(actions::end(
+        &state,
+        &id,
+        Side::Customer(&user),
+        unix_now(),
+    )?))
+}
+
+/// Rate an ended chat: a score from 1 to 5 and an optional comment (at most 1000 characters).
+/// Rating again replaces the rating. Before the chat ends, a conflict.
+#[utoipa::path(
+    put,
+    path = "/chats/{id}/rating",
+    tag = "chat",
+    security(("session_cookie" = [])),
+    params(("id" = String, Path, description = "Chat id")),
+    request_body = ChatRating,
+    responses(
+        (status = 200, description = "The rated chat", body = Chat),
+        (status = 400, response = Validation),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+    )
+)]
+pub async fn rate_chat(
+    State(state): State<AppState>,
+    RequireCapability { user, .. }: RequireCapability<ChatCapability>,
+    Path(id): Path<String>,
+    ApiJson(rating): ApiJson<ChatRating>,
+) -> Result<Json<Chat>, ApiError> {
+    let mut conn = state.db.conn();
+    let tx = conn.transaction()?;
+    let chat = find(&tx, &id, Side::Customer(&user))?;
+    if !valid_rating(&rating) {
+        let mut errors = Vec::new();
+        if !(1..=5).contains(&rating.score) {
+            errors.push(field(
+                "score",
+                "invalid_score",
+                "Choose a score from 1 to 5.",
+            ));
+        }
+        if rating.comment.chars().count() > 1000 {
+            errors.push(field("comment", "too_long", "Use at most 1000 characters."));
+        }
+        return Err(ApiError::validation(errors));
+    }
+    if chat.status != ChatStatus::Ended {
+        return Err(ApiError::conflict("A chat can be rated once it has ended."));
+    }
+    let rating = ChatRating {
+        score: rating.score,
+        comment: rating.comment.trim().to_string(),
+    };
+    store::set_rating(&tx, &chat.id, &rating)?;
+    let rated = store::to_contract(&tx, &find(&tx, &id, Side::Customer(&user))?)?;
+    tx.commit()?;
+    Ok(Json(rated))
+}

@@ -1,0 +1,61 @@
+//! The stream closes when the session ends, when the role no longer allows chat, and when the
+//! server stops.
+
+use std::time::Duration;
+
+use super::stream::*;
+use super::*;
+
+#[tokio::test]
+async fn the_stream_closes_when_the_session_ends() {
+    let s = serve(Config {
+        chat_heartbeat: Duration::from_millis(100),
+        ..chat_config()
+    })
+    .await;
+    let cookie = s.app.cookie_for(SUPPORT_ADMIN).await;
+    let chat = id_of(&start(&s.app, &cookie, "Bye").await).to_string();
+    let mut ws = s.open(&cookie, &chat, 0).await;
+    assert_eq!(event(&mut ws).await["type"], "status");
+    // What removing the user does: every session of theirs deleted.
+    s.app
+        .state
+        .db
+        .conn()
+        .execute("DELETE FROM sessions", [])
+        .unwrap();
+    assert_eq!(close_code(&mut ws).await, 4401);
+}
+
+#[tokio::test]
+async fn the_stream_closes_when_the_role_no_longer_allows_chat() {
+    let s = serve(Config {
+        chat_heartbeat: Duration::from_millis(100),
+        ..chat_config()
+    })
+    .await;
+    let cookie = s.app.cookie_for(SUPPORT_ADMIN).await;
+    let chat = id_of(&start(&s.app, &cookie, "Demoted").await).to_string();
+    let mut ws = s.open(&cookie, &chat, 0).await;
+    s.app
+        .state
+        .db
+        .conn()
+        .execute(
+            "UPDATE users SET role = NULL WHERE email = ?1",
+            [SUPPORT_ADMIN],
+        )
+        .unwrap();
+    assert_eq!(close_code(&mut ws).await, 4403);
+}
+
+#[tokio::test]
+async fn streams_close_going_away_when_the_server_stops() {
+    let s = serve(chat_config()).await;
+    let cookie = s.app.cookie_for(SUPPORT_ADMIN).await;
+    let chat = id_of(&start(&s.app, &cookie, "Restart").await).to_string();
+    let mut ws = s.open(&cookie, &chat, 0).await;
+    assert_eq!(event(&mut ws).await["type"], "status");
+    s.app.state.chat_hub.shut_down();
+    assert_eq!(close_code(&mut ws).await, 1001);
+}
