@@ -40,6 +40,8 @@ export const problemTypes = {
   selfRemoval: 'urn:support-portal:problem:self-removal',
   invitationInvalid: 'urn:support-portal:problem:invitation-invalid',
   importTooLarge: 'urn:support-portal:problem:import-too-large',
+  chatUnavailable: 'urn:support-portal:problem:chat-unavailable',
+  chatEnded: 'urn:support-portal:problem:chat-ended',
 };
 
 type Json = Record<string, any>;

@@ -24,4 +24,20 @@ export const accounts = {
     password: process.env.SP_OTHER_ORG_ADMIN_PASSWORD ?? PASSWORD,
     name: 'Robin Diaz',
   },
+  /**
+   * Two Customer Support Administrators of one organisation (Fabrikam) that only the chat
+   * conformance checks use: a user has one open chat at a time, so chat tests sharing an account
+   * with other tests would find each other's chats. chat.spec.ts chats as the first,
+   * chat_stream.spec.ts as the second; each is the other's colleague whose chat is not theirs.
+   */
+  chatCustomer: {
+    email: process.env.SP_CHAT_CUSTOMER_EMAIL ?? 'jesse.moreau@fabrikam.example',
+    password: process.env.SP_CHAT_CUSTOMER_PASSWORD ?? PASSWORD,
+    name: 'Jesse Moreau',
+  },
+  chatColleague: {
+    email: process.env.SP_CHAT_COLLEAGUE_EMAIL ?? 'noor.haddad@fabrikam.example',
+    password: process.env.SP_CHAT_COLLEAGUE_PASSWORD ?? PASSWORD,
+    name: 'Noor Haddad',
+  },
 };

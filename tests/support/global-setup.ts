@@ -13,8 +13,9 @@ export default async function globalSetup(): Promise<void> {
   const setupMail = fs.mkdtempSync(path.join(os.tmpdir(), 'sp-setup-mail-'));
   process.env.SP_LIVE_MAIL_DIR = liveMail;
   process.env.SP_SETUP_MAIL_DIR = setupMail;
-  const live = await startBackend(['--phase', 'live', '--mail-dir', liveMail]);
-  const setup = await startBackend(['--phase', 'setup', '--mail-dir', setupMail]);
+  // Chat open at any hour: the chat checks must not depend on when they run.
+  const live = await startBackend(['--phase', 'live', '--mail-dir', liveMail, '--chat-hours', 'always']);
+  const setup = await startBackend(['--phase', 'setup', '--mail-dir', setupMail, '--chat-hours', 'always']);
   process.env.SP_LIVE_URL = live.url;
   process.env.SP_SETUP_URL = setup.url;
   process.env.SP_BACKEND_PIDS = [live.process.pid, setup.process.pid].join(',');
