@@ -12,14 +12,23 @@ use tokio::time::Instant;
 use super::actions::{self, Side};
 use super::{list_by_status, messages};
 use crate::db::{new_id, unix_now};
+use crate::problem::ApiError;
 use crate::state::AppState;
 
 /// The name chats show for the demo agent.
 pub const NAME: &str = "Demo agent (automatic reply)";
-/// How long a chat waits in the queue before the demo agent takes it.
-const ACCEPT_AFTER: Duration = Duration::from_secs(3);
-/// How long the demo agent "types" before answering.
-const ANSWER_AFTER: Duration = Duration::from_secs(2);
+/// How long the demo agent takes: about three seconds to accept a queued chat, about two of
+/// "typing" before each answer. A value so that the tests can take no time at all.
+#[derive(Clone, Copy)]
+struct Pace {
+    accept_after: Duration,
+    answer_after: Duration,
+}
+
+const PACE: Pace = Pace {
+    accept_after: Duration::from_secs(3),
+    answer_after: Duration::from_secs(2),
+};
 /// How often it looks at the chats.
 const TICK: Duration = Duration::from_millis(500);
 
@@ -48,13 +57,18 @@ pub async fn run(state: AppState) {
     let mut every = tokio::time::interval(TICK);
     loop {
         every.tick().await;
-        if let Err(e) = look(&state, &mut memory) {
-            eprintln!("demo agent: {}", e.0.detail.unwrap_or(e.0.title));
-        }
+        report(look(&state, &mut memory, PACE));
     }
 }
 
-fn say(state: &AppState, chat_id: &str, body: String) -> Result<(), crate::problem::ApiError> {
+/// Logs what went wrong; the demo agent carries on with the next chat.
+fn report(result: Result<(), ApiError>) {
+    if let Err(e) = result {
+        eprintln!("demo agent: {}", e.0.detail.unwrap_or(e.0.title));
+    }
+}
+
+fn say(state: &AppState, chat_id: &str, body: String) -> Result<(), ApiError> {
     let form = NewChatMessage {
         id: new_id("msg"),
         body,
@@ -64,7 +78,7 @@ fn say(state: &AppState, chat_id: &str, body: String) -> Result<(), crate::probl
 }
 
 /// One look at the chats: accept what waited long enough, start or finish typing answers.
-fn look(state: &AppState, memory: &mut Memory) -> Result<(), crate::problem::ApiError> {
+fn look(state: &AppState, memory: &mut Memory, pace: Pace) -> Result<(), ApiError> {
     let now = Instant::now();
     let (queued, active) = {
         let conn = state.db.conn();
@@ -83,9 +97,12 @@ fn look(state: &AppState, memory: &mut Memory) -> Result<(), crate::problem::Api
         .retain(|id, _| queued.iter().any(|c| &c.id == id));
     for c in &queued {
         let first_seen = *memory.seen_queued.entry(c.id.clone()).or_insert(now);
-        if now.duration_since(first_seen) >= ACCEPT_AFTER {
-            actions::accept(state, &c.id, NAME, unix_now())?;
-            say(state, &c.id, GREETING.into())?;
+        if now.duration_since(first_seen) >= pace.accept_after {
+            // The customer may have ended it meanwhile: that chat only, not the whole look.
+            report(
+                actions::accept(state, &c.id, NAME, unix_now())
+                    .and_then(|_| say(state, &c.id, GREETING.into())),
+            );
         }
     }
     memory
@@ -102,20 +119,87 @@ fn look(state: &AppState, memory: &mut Memory) -> Result<(), crate::problem::Api
         match memory.typing.get(&id).copied() {
             // A newer message while typing: answer that one, a little later.
             Some((typing_for, _)) if typing_for < seq => {
-                memory.typing.insert(id, (seq, now + ANSWER_AFTER));
+                memory.typing.insert(id, (seq, now + pace.answer_after));
             }
             Some((_, due)) if now >= due => {
-                say(state, &id, ANSWER.into())?;
-                actions::typing(state, &id, Side::Support, false)?;
+                report(
+                    say(state, &id, ANSWER.into())
+                        .and_then(|_| actions::typing(state, &id, Side::Support, false)),
+                );
                 memory.typing.remove(&id);
                 memory.answered.insert(id, seq);
             }
             Some(_) => {}
             None => {
-                actions::typing(state, &id, Side::Support, true)?;
-                memory.typing.insert(id, (seq, now + ANSWER_AFTER));
+                report(actions::typing(state, &id, Side::Support, true));
+                memory.typing.insert(id, (seq, now + pace.answer_after));
             }
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::http::Method;
+    use serde_json::json;
+
+    use super::*;
+    use crate::config::{ChatHours, Config};
+    use crate::tests::{TestApp, SUPPORT_ADMIN};
+
+    #[tokio::test]
+    async fn the_demo_agent_accepts_greets_and_answers_each_message() {
+        let app = TestApp::with_config(Config {
+            chat_hours: ChatHours::Always,
+            ..TestApp::config()
+        });
+        let cookie = app.cookie_for(SUPPORT_ADMIN).await;
+        let body = json!({"product": "analytics", "topic": "Demo", "summary": "Trying chat"});
+        let chat = app
+            .call(Method::POST, "/api/v1/chats", Some(body), Some(&cookie))
+            .await
+            .json();
+        let id = chat["id"].as_str().unwrap();
+        let pace = Pace {
+            accept_after: Duration::ZERO,
+            answer_after: Duration::ZERO,
+        };
+        let mut memory = Memory::default();
+        look(&app.state, &mut memory, pace).unwrap();
+        let chat = app
+            .get(&format!("/api/v1/chats/{id}"), Some(&cookie))
+            .await
+            .json();
+        assert_eq!(
+            (chat["status"].as_str(), chat["agent"].as_str()),
+            (Some("active"), Some(NAME))
+        );
+
+        let message = json!({"id": "message-0001", "body": "Hello?"});
+        let path = format!("/api/v1/chats/{id}/messages");
+        app.call(Method::POST, &path, Some(message), Some(&cookie))
+            .await;
+        look(&app.state, &mut memory, pace).unwrap();
+        assert!(memory.typing.contains_key(id), "typing first");
+        look(&app.state, &mut memory, pace).unwrap();
+        look(&app.state, &mut memory, pace).unwrap();
+        let messages = app.get(&path, Some(&cookie)).await.json();
+        let said: Vec<(bool, &str)> = messages
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| {
+                (
+                    m["from_support"].as_bool().unwrap(),
+                    m["body"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            said,
+            [(true, GREETING), (false, "Hello?"), (true, ANSWER)],
+            "one answer"
+        );
+    }
 }

@@ -182,6 +182,8 @@ impl Stream {
                 .ok()
                 .flatten()
                 .ok_or(Stop::Gone)?;
+            // A cursor beyond the chat's last message (a stale client) must not hide new ones.
+            self.last_seq = self.last_seq.min(found.last_seq);
             let missed =
                 messages::after(&conn, &self.chat_id, self.last_seq).map_err(|_| Stop::Gone)?;
             let mut status = vec![ChatEvent::Status {

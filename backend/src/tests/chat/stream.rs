@@ -227,6 +227,18 @@ async fn queued_streams_hear_their_new_place_when_the_queue_moves() {
 }
 
 #[tokio::test]
+async fn a_cursor_beyond_the_last_message_does_not_hide_new_ones() {
+    let s = serve(chat_config()).await;
+    let cookie = s.app.cookie_for(SUPPORT_ADMIN).await;
+    let chat = id_of(&start(&s.app, &cookie, "Stale").await).to_string();
+    let mut ws = s.open(&cookie, &chat, 99).await;
+    assert_eq!(event(&mut ws).await["type"], "status");
+    assert_eq!(event(&mut ws).await["type"], "queue_position");
+    say(&s.app, &cookie, &chat, &message_id(1), "first").await;
+    assert_eq!(event(&mut ws).await["message"]["seq"], 1);
+}
+
+#[tokio::test]
 async fn heartbeats_come_at_the_configured_interval() {
     let s = serve(Config {
         chat_heartbeat: Duration::from_millis(100),
