@@ -136,6 +136,44 @@ impl Backend for FakeBackend {
     fn accept_invitation(&self, _: users::AcceptInvitation) -> ApiFuture<'_, ()> {
         Box::pin(async { Err(ApiError::InvitationInvalid) })
     }
+    // Chat is covered by the journeys against the real backend and its stream.
+    fn chat_availability(&self) -> ApiFuture<'_, Vec<chat::ChatAvailability>> {
+        Box::pin(async { Ok(vec![]) })
+    }
+    fn start_chat(&self, _: chat::NewChat) -> ApiFuture<'_, chat::Chat> {
+        Box::pin(async { Err(ApiError::Forbidden) })
+    }
+    fn chats(&self) -> ApiFuture<'_, Vec<chat::Chat>> {
+        Box::pin(async { Ok(vec![]) })
+    }
+    fn chat(&self, _: String) -> ApiFuture<'_, chat::Chat> {
+        Box::pin(async { Err(ApiError::NotFound) })
+    }
+    fn chat_messages(&self, _: String, _: i64) -> ApiFuture<'_, Vec<chat::ChatMessage>> {
+        Box::pin(async { Err(ApiError::NotFound) })
+    }
+    fn send_chat_message(
+        &self,
+        _: String,
+        _: chat::NewChatMessage,
+    ) -> ApiFuture<'_, chat::ChatMessage> {
+        Box::pin(async { Err(ApiError::NotFound) })
+    }
+    fn end_chat(&self, _: String) -> ApiFuture<'_, chat::Chat> {
+        Box::pin(async { Err(ApiError::NotFound) })
+    }
+    fn rate_chat(&self, _: String, _: chat::ChatRating) -> ApiFuture<'_, chat::Chat> {
+        Box::pin(async { Err(ApiError::NotFound) })
+    }
+    fn chat_to_case(&self, _: String) -> ApiFuture<'_, Case> {
+        Box::pin(async { Err(ApiError::NotFound) })
+    }
+    fn chat_transcript_url(&self, _: &str, _: bool) -> String {
+        String::new()
+    }
+    fn chat_stream_url(&self, _: &str, _: i64) -> String {
+        String::new()
+    }
     // The case operations are not used by these tests; the journeys cover them for real.
     fn list_cases(&self, _: CaseQuery) -> ApiFuture<'_, Page<CaseSummary>> {
         Box::pin(async { Err(ApiError::Forbidden) })

@@ -11,6 +11,9 @@ use support_contract::cases::{
     Attachment, CallRequest, Case, CaseSummary, HelpSuggestion, NewCase, NewComment, Person,
     ThreadEntry, UrgencyChange,
 };
+use support_contract::chat::{
+    Chat, ChatAvailability, ChatMessage, ChatRating, NewChat, NewChatMessage,
+};
 use support_contract::users::{
     AcceptInvitation, AuditEntry, ImportReport, Invitation, InvitationToken, NewSupportUser,
     ReviewRecord, ReviewRequest, RoleChange, SupportUserCounts,
@@ -252,6 +255,61 @@ impl Backend for HttpBackend {
         })
     }
 
+    fn chat_availability(&self) -> ApiFuture<'_, Vec<ChatAvailability>> {
+        Box::pin(self.send(self.get("/chat/availability"), true))
+    }
+
+    fn start_chat(&self, chat: NewChat) -> ApiFuture<'_, Chat> {
+        Box::pin(async move { self.send(self.post_json("/chats", &[], &chat), true).await })
+    }
+
+    fn chats(&self) -> ApiFuture<'_, Vec<Chat>> {
+        Box::pin(self.send(self.get("/chats"), true))
+    }
+
+    fn chat(&self, id: String) -> ApiFuture<'_, Chat> {
+        let path = format!("/chats/{}", encode(&id));
+        Box::pin(async move { self.send(self.get(&path), true).await })
+    }
+
+    fn chat_messages(&self, id: String, after: i64) -> ApiFuture<'_, Vec<ChatMessage>> {
+        let path = format!("/chats/{}/messages?after={after}", encode(&id));
+        Box::pin(async move { self.send(self.get(&path), true).await })
+    }
+
+    fn send_chat_message(&self, id: String, message: NewChatMessage) -> ApiFuture<'_, ChatMessage> {
+        let path = format!("/chats/{}/messages", encode(&id));
+        Box::pin(async move { self.send(self.post_json(&path, &[], &message), true).await })
+    }
+
+    fn end_chat(&self, id: String) -> ApiFuture<'_, Chat> {
+        let path = format!("/chats/{}/end", encode(&id));
+        Box::pin(async move { self.send(self.post_json(&path, &[], &()), true).await })
+    }
+
+    fn rate_chat(&self, id: String, rating: ChatRating) -> ApiFuture<'_, Chat> {
+        Box::pin(async move {
+            let url = self.url(&format!("/chats/{}/rating", encode(&id)));
+            self.send(self.with_json(Request::put(&url), &rating), true)
+                .await
+        })
+    }
+
+    fn chat_to_case(&self, id: String) -> ApiFuture<'_, Case> {
+        let path = format!("/chats/{}/case", encode(&id));
+        Box::pin(async move { self.send(self.post_json(&path, &[], &()), true).await })
+    }
+
+    fn chat_transcript_url(&self, id: &str, json: bool) -> String {
+        let format = if json { "json" } else { "text" };
+        self.url(&format!("/chats/{}/transcript?format={format}", encode(id)))
+    }
+
+    fn chat_stream_url(&self, id: &str, after: i64) -> String {
+        let path = self.url(&format!("/chats/{}/stream?after={after}", encode(id)));
+        websocket_url(&path)
+    }
+
     fn list_cases(&self, query: CaseQuery) -> ApiFuture<'_, Page<CaseSummary>> {
         let path = with_query("/cases", &query.to_params());
         Box::pin(async move { self.send(self.get(&path), true).await })
@@ -366,6 +424,23 @@ impl Backend for HttpBackend {
             self.upload("/attachments", &file, &headers, progress).await
         })
     }
+}
+
+/// The `ws:` / `wss:` address of an API address, which may be relative to the page.
+fn websocket_url(http: &str) -> String {
+    if let Some(rest) = http.strip_prefix("https://") {
+        return format!("wss://{rest}");
+    }
+    if let Some(rest) = http.strip_prefix("http://") {
+        return format!("ws://{rest}");
+    }
+    let location = web_sys::window().map(|w| w.location());
+    let secure = location
+        .as_ref()
+        .and_then(|l| l.protocol().ok())
+        .is_some_and(|p| p == "https:");
+    let host = location.and_then(|l| l.host().ok()).unwrap_or_default();
+    format!("{}://{host}{http}", if secure { "wss" } else { "ws" })
 }
 
 /// `path` with its query parameters, percent-encoded; without `?` when there are none.

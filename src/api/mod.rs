@@ -2,6 +2,7 @@
 //!
 //! Components reach the backend only through `use_backend()`; tests provide a fake.
 
+mod chat_stream;
 mod config;
 mod error;
 mod http;
@@ -9,6 +10,7 @@ pub mod local_store;
 mod portal;
 mod xhr;
 
+pub use chat_stream::{ChatStream, LinkState};
 pub use config::{
     in_app_path, load_runtime_config, provide_runtime_config, use_runtime_config, RuntimeConfig,
 };
@@ -24,6 +26,9 @@ use std::sync::Arc;
 use support_contract::cases::{
     Attachment, CallRequest, Case, CaseSummary, HelpSuggestion, NewCase, NewComment, Person,
     ThreadEntry, UrgencyChange,
+};
+use support_contract::chat::{
+    Chat, ChatAvailability, ChatMessage, ChatRating, NewChat, NewChatMessage,
 };
 use support_contract::users::{
     AcceptInvitation, AuditEntry, ImportReport, Invitation, NewSupportUser, ReviewRecord,
@@ -81,6 +86,28 @@ pub trait Backend: Send + Sync {
     fn inspect_invitation(&self, token: String) -> ApiFuture<'_, Invitation>;
     /// `POST /invitations/accept`.
     fn accept_invitation(&self, accept: AcceptInvitation) -> ApiFuture<'_, ()>;
+    /// `GET /chat/availability`: per product, whether chat is offered now and why not.
+    fn chat_availability(&self) -> ApiFuture<'_, Vec<ChatAvailability>>;
+    /// `POST /chats`: joins the queue (or returns the chat already open).
+    fn start_chat(&self, chat: NewChat) -> ApiFuture<'_, Chat>;
+    /// `GET /chats`: the user's chats, newest first.
+    fn chats(&self) -> ApiFuture<'_, Vec<Chat>>;
+    /// `GET /chats/{id}`.
+    fn chat(&self, id: String) -> ApiFuture<'_, Chat>;
+    /// `GET /chats/{id}/messages?after=`.
+    fn chat_messages(&self, id: String, after: i64) -> ApiFuture<'_, Vec<ChatMessage>>;
+    /// `POST /chats/{id}/messages`: idempotent by the message's client id.
+    fn send_chat_message(&self, id: String, message: NewChatMessage) -> ApiFuture<'_, ChatMessage>;
+    /// `POST /chats/{id}/end`.
+    fn end_chat(&self, id: String) -> ApiFuture<'_, Chat>;
+    /// `PUT /chats/{id}/rating`.
+    fn rate_chat(&self, id: String, rating: ChatRating) -> ApiFuture<'_, Chat>;
+    /// `POST /chats/{id}/case`: files a case holding the transcript.
+    fn chat_to_case(&self, id: String) -> ApiFuture<'_, Case>;
+    /// The address of a chat's transcript download (`json`: the JSON form, else plain text).
+    fn chat_transcript_url(&self, id: &str, json: bool) -> String;
+    /// The WebSocket address of a chat's stream, resuming after `after`.
+    fn chat_stream_url(&self, id: &str, after: i64) -> String;
     /// `GET /cases`, one page of the view `query` describes.
     fn list_cases(&self, query: CaseQuery) -> ApiFuture<'_, Page<CaseSummary>>;
     /// `GET /cases/{id}`.
@@ -115,6 +142,17 @@ pub trait Backend: Send + Sync {
         media_type: String,
         progress: Callback<f64>,
     ) -> ApiFuture<'_, Attachment>;
+}
+
+/// A fresh random id (a UUID) for idempotency keys and chat message ids.
+pub fn random_id() -> String {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(|| {
+            let noise = (js_sys::Math::random() * 1e12) as u64;
+            format!("id-{}-{noise}", js_sys::Date::now() as u64)
+        })
 }
 
 /// The backend handle in context.

@@ -13,6 +13,7 @@ use crate::auth::{
 use crate::components::{AppLink, NotYetAvailable};
 use crate::features::{
     cases::{CaseDetailPage, CaseListPage, FileCasePage},
+    chat::{ChatWidget, ChatsPage},
     contact::ContactPage,
     home::HomePage,
     settings::SettingsPage,
@@ -93,6 +94,8 @@ fn Shell() -> impl IntoView {
                     view=guarded(AppPage::Cases, || FileCasePage().into_any())/>
                 <Route path=(StaticSegment(AppPage::Cases.segment()), ParamSegment("id"))
                     view=guarded(AppPage::Cases, || CaseDetailPage().into_any())/>
+                <Route path=StaticSegment(AppPage::Chats.segment())
+                    view=guarded(AppPage::Chats, || ChatsPage().into_any())/>
                 <Route path=StaticSegment(AppPage::History.segment())
                     view=guarded(AppPage::History, || view! { <NotYetAvailable title=Key::NavHistory/> }.into_any())/>
                 <Route path=StaticSegment(AppPage::Help.segment())
@@ -115,6 +118,7 @@ fn Shell() -> impl IntoView {
                     view=guarded(AppPage::Settings, || SettingsPage().into_any())/>
             </Routes>
         </main>
+        <ChatWidget/>
         <ReauthDialog/>
     }
 }

@@ -9,6 +9,7 @@ use support_contract::Capability;
 pub enum AppPage {
     Home,
     Cases,
+    Chats,
     History,
     Help,
     Contact,
@@ -18,9 +19,10 @@ pub enum AppPage {
 
 impl AppPage {
     /// Navigation order.
-    pub const ALL: [AppPage; 7] = [
+    pub const ALL: [AppPage; 8] = [
         AppPage::Home,
         AppPage::Cases,
+        AppPage::Chats,
         AppPage::History,
         AppPage::Help,
         AppPage::Contact,
@@ -33,6 +35,7 @@ impl AppPage {
         match self {
             AppPage::Home => "",
             AppPage::Cases => "cases",
+            AppPage::Chats => "chats",
             AppPage::History => "history",
             AppPage::Help => "help",
             AppPage::Contact => "contact",
@@ -49,6 +52,7 @@ impl AppPage {
         match self {
             AppPage::Home => Key::NavHome,
             AppPage::Cases => Key::NavCases,
+            AppPage::Chats => Key::PastChats,
             AppPage::History => Key::NavHistory,
             AppPage::Help => Key::NavHelp,
             AppPage::Contact => Key::NavContact,
@@ -62,6 +66,7 @@ impl AppPage {
         match self {
             AppPage::Home | AppPage::Contact | AppPage::Settings => None,
             AppPage::Cases => Some(Capability::ManageCases),
+            AppPage::Chats => Some(Capability::Chat),
             AppPage::History => Some(Capability::ViewHistory),
             AppPage::Help => Some(Capability::BrowseHelp),
             AppPage::SupportUsers => Some(Capability::ManageUsers),
@@ -108,7 +113,7 @@ mod tests {
     fn the_customer_support_administrator_sees_everything_but_user_administration() {
         assert_eq!(
             nav_for(capabilities_of(Some(Role::CustomerSupportAdmin))),
-            vec![Home, Cases, History, Help, Contact, Settings]
+            vec![Home, Cases, Chats, History, Help, Contact, Settings]
         );
     }
 
@@ -132,7 +137,8 @@ mod tests {
     fn each_capability_with_a_page_leads_to_it() {
         assert_eq!(page_for(Capability::ManageCases), Some(Cases));
         assert_eq!(page_for(Capability::ManageUsers), Some(SupportUsers));
-        assert_eq!(page_for(Capability::Chat), None);
+        assert_eq!(page_for(Capability::Chat), Some(Chats));
+        assert_eq!(page_for(Capability::ReviewUsers), None);
     }
 
     #[test]

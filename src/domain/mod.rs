@@ -3,6 +3,7 @@
 mod attachment_check;
 mod case_draft;
 mod case_query;
+mod chat;
 mod list_params;
 mod locale;
 mod portal;
@@ -12,6 +13,10 @@ mod user_draft;
 pub use attachment_check::{check_file, limit_mb, media_type, FileRefusal};
 pub use case_draft::{draft_key, step_of_field, CaseDraft, Problem as DraftProblem, Step};
 pub use case_query::{wire_name, CaseQuery};
+pub use chat::{
+    contiguous_seq, last_chat_seq, linkify, merge_messages, reconnect_delay_ms, ChatLine, Delivery,
+    Segment,
+};
 pub use list_params::{ListParams, AUDIT_LOG, CURSOR, SORT, SUPPORT_USERS};
 pub use locale::negotiate_locale;
 pub use portal::{phones_for_region, roles_granting, safe_return_path, strip_base};

@@ -1,6 +1,7 @@
 //! One folder per capability area. Features never import each other; `app` composes them.
 
 pub mod cases;
+pub mod chat;
 pub mod contact;
 pub mod home;
 pub mod settings;

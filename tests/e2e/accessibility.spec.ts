@@ -3,7 +3,7 @@ import { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { signIn, mainNavigation } from './portal';
 import { fileCase } from './cases';
-import { createUser, invitationLinkFor } from './users';
+import { createUser, freshCustomer, invitationLinkFor } from './users';
 import { accounts } from '../support/accounts';
 
 /** Runs axe-core's WCAG 2.2 A/AA rules on the page and lists each violation with its nodes. */
@@ -27,7 +27,7 @@ test('the sign-in page, with and without errors, meets WCAG 2.2 AA', async ({ pa
 
 test('every page the system administrator can open meets WCAG 2.2 AA', async ({ page }) => {
   await signIn(page, accounts.systemAdmin);
-  const pages = ['Home', 'Cases', 'Service history', 'Help and forums', 'Contact support', 'Support users', 'Settings'];
+  const pages = ['Home', 'Cases', 'Chats', 'Service history', 'Help and forums', 'Contact support', 'Support users', 'Settings'];
   for (const name of pages) {
     await mainNavigation(page).getByRole('link', { name }).click();
     await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
@@ -98,4 +98,20 @@ test('the support-user administration pages and the set-password page meet WCAG 
   await invited.goto(await invitationLinkFor(user.email));
   await expect(invited.getByLabel('New password')).toBeVisible();
   expect(await wcagViolations(invited), 'the set-password page').toEqual([]);
+});
+
+test('the chat panel, before and during a chat, meets WCAG 2.2 AA', async ({ page, browser, baseURL }) => {
+  const me = await freshCustomer(browser, baseURL!, 'Axe Chatter');
+  await signIn(page, me);
+  await page.getByRole('button', { name: /^Chat with support/ }).click();
+  const panel = page.getByRole('dialog', { name: 'Chat with support' });
+  await expect(panel.getByLabel('Topic')).toBeVisible();
+  expect(await wcagViolations(page), 'the pre-chat form').toEqual([]);
+  await panel.getByLabel('Topic').fill('Axe');
+  await panel.getByLabel('What do you need help with?').fill('Checking contrast.');
+  await panel.getByRole('button', { name: 'Start the chat' }).click();
+  await panel.getByLabel('Your message').fill('Hello');
+  await panel.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(panel.getByText('Sent')).toBeVisible();
+  expect(await wcagViolations(page), 'the conversation').toEqual([]);
 });

@@ -9,6 +9,8 @@ type Options = {
   phase: 'live' | 'setup';
   /** Start a backend for this test alone, for tests that change what others would see. */
   isolated: boolean;
+  /** Extra command-line flags for an isolated backend (`--chat-hours closed`, ...). */
+  backendArgs: string[];
   /** Console lines a test provokes on purpose (the browser's own log of a dropped request). */
   expectedConsole: RegExp[];
 };
@@ -26,13 +28,14 @@ function isExpectedRefusal(text: string): boolean {
 export const test = base.extend<Options & { consoleGuard: void }>({
   phase: ['live', { option: true }],
   isolated: [false, { option: true }],
+  backendArgs: [[], { option: true }],
   expectedConsole: [[], { option: true }],
-  baseURL: async ({ phase, isolated }, use) => {
+  baseURL: async ({ phase, isolated, backendArgs }, use) => {
     if (!isolated) {
       await use(phase === 'setup' ? process.env.SP_SETUP_URL : process.env.SP_LIVE_URL);
       return;
     }
-    const backend = await startBackend(['--phase', phase]);
+    const backend = await startBackend(['--phase', phase, ...backendArgs]);
     try {
       await use(backend.url);
     } finally {

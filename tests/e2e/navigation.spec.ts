@@ -5,7 +5,7 @@ import { accounts } from '../support/accounts';
 test('the system administrator signs in and sees every page, user administration included', async ({ page }) => {
   await signIn(page, accounts.systemAdmin);
   expect(await navigationLinks(page)).toEqual([
-    'Home', 'Cases', 'Service history', 'Help and forums', 'Contact support', 'Support users', 'Settings',
+    'Home', 'Cases', 'Chats', 'Service history', 'Help and forums', 'Contact support', 'Support users', 'Settings',
   ]);
   await expect(page.getByText('Support System Administrator').first()).toBeVisible();
 });
@@ -13,7 +13,7 @@ test('the system administrator signs in and sees every page, user administration
 test('the customer support administrator signs in and sees cases and history but not user administration', async ({ page }) => {
   await signIn(page, accounts.supportAdmin);
   expect(await navigationLinks(page)).toEqual([
-    'Home', 'Cases', 'Service history', 'Help and forums', 'Contact support', 'Settings',
+    'Home', 'Cases', 'Chats', 'Service history', 'Help and forums', 'Contact support', 'Settings',
   ]);
 });
 

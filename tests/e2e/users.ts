@@ -1,8 +1,9 @@
 // Helpers for the support-user journeys: users made over the real API as the system
 // administrator, and the invitation mail read from the live backend's mail folder.
-import { APIRequestContext, expect } from '@playwright/test';
+import { APIRequestContext, Browser, expect } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { mailsTo, invitationLink } from '../support/mail';
+import { accounts } from '../support/accounts';
 
 export const mailDir = (): string => {
   const dir = process.env.SP_LIVE_MAIL_DIR;
@@ -52,4 +53,19 @@ export async function acceptInvitation(request: APIRequestContext, baseURL: stri
   const token = new URL(link).hash.replace(/^#token=/, '');
   const response = await request.post(`${baseURL}/api/v1/invitations/accept`, { data: { token, password } });
   expect(response.status(), await response.text()).toBe(204);
+}
+
+/** A Customer Support Administrator of their own, made for one test: signed-in state of theirs
+ *  (an open chat, a draft) cannot collide with another test's. */
+export async function freshCustomer(browser: Browser, baseURL: string, name: string): Promise<{ email: string; password: string; name: string }> {
+  const admin = await browser.newContext({ baseURL });
+  const signInResponse = await admin.request.post(`${baseURL}/api/v1/session`, {
+    data: { email: accounts.systemAdmin.email, password: accounts.systemAdmin.password },
+  });
+  expect(signInResponse.status(), await signInResponse.text()).toBe(200);
+  const user = await createUser(admin.request, baseURL, name);
+  const password = 'four words make a password';
+  await acceptInvitation(admin.request, baseURL, user.email, password);
+  await admin.close();
+  return { email: user.email, password, name };
 }

@@ -1,6 +1,6 @@
 use super::attachments::AttachmentPicker;
 use super::steps::{StepPanel, StepsNav};
-use crate::api::{local_store, use_backend, use_portal, ApiError};
+use crate::api::{local_store, random_id, use_backend, use_portal, ApiError};
 use crate::auth::use_session;
 use crate::components::{ErrorNotice, LoadingIndicator};
 use crate::domain::{draft_key, step_of_field, CaseDraft, Step};
@@ -28,14 +28,6 @@ pub fn FileCasePage() -> impl IntoView {
             }}
         </div>
     }
-}
-
-/// A fresh idempotency key: one per draft, kept until the case is filed.
-fn new_key() -> String {
-    web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .map(|c| c.random_uuid())
-        .unwrap_or_else(|| format!("k{}", js_sys::Date::now()))
 }
 
 #[component]
@@ -69,7 +61,7 @@ fn CaseForm() -> impl IntoView {
                 }
                 // A blank saved draft keeps its idempotency key: it may have been submitted.
                 Some(blank) => blank,
-                None => CaseDraft::new(new_key(), browser_time_zone()),
+                None => CaseDraft::new(random_id(), browser_time_zone()),
             };
             stored.set_value(serde_json::to_string(&initial).unwrap_or_default());
             draft.set(initial);
@@ -159,7 +151,7 @@ fn CaseForm() -> impl IntoView {
             spawn_local(async move { local_store::remove(&key).await });
             checked.set(vec![]);
             restored.set(false);
-            draft.set(CaseDraft::new(new_key(), browser_time_zone()));
+            draft.set(CaseDraft::new(random_id(), browser_time_zone()));
         }
     });
     let server_error = Signal::derive(move || submit.value().get().and_then(|r| r.err()));

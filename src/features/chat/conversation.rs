@@ -1,0 +1,145 @@
+use super::session::ChatCtx;
+use crate::api::{use_backend, LinkState};
+use crate::domain::{linkify, ChatLine, Delivery, Segment};
+use crate::i18n::{use_i18n, Key};
+use leptos::prelude::*;
+use support_contract::chat::{ChatStatus, MESSAGE_MAX};
+
+/// The conversation: queue position while waiting, the messages (a polite live region), their
+/// delivery state with a retry for failed ones, the typing indicator, the link's state, and the
+/// box to write in.
+#[component]
+pub fn Conversation() -> impl IntoView {
+    let i18n = use_i18n();
+    let backend = use_backend();
+    let chat = expect_context::<ChatCtx>();
+    let draft = RwSignal::new(String::new());
+    let queued = move || {
+        chat.chat
+            .get()
+            .is_some_and(|c| c.status == ChatStatus::Queued)
+    };
+    let queue_text = move || {
+        chat.queue.get().map(|(position, minutes)| {
+            i18n.tr(
+                Key::ChatQueue,
+                &[
+                    ("position", &i18n.number(position as f64)),
+                    ("minutes", &i18n.number(minutes as f64)),
+                ],
+            )
+        })
+    };
+    let agent_text = move || {
+        chat.chat
+            .get()
+            .and_then(|c| c.agent)
+            .map(|agent| i18n.tr(Key::ChatWithAgent, &[("agent", &agent)]))
+    };
+    let link_text = move || match chat.link.get() {
+        LinkState::Reconnecting => Some(i18n.t(Key::ChatReconnecting)),
+        LinkState::Connecting => Some(i18n.t(Key::ChatConnecting)),
+        _ => None,
+    };
+    let send_backend = backend.clone();
+    let end_backend = backend.clone();
+    let send = move || {
+        let body = draft.get_untracked().trim().to_string();
+        if !body.is_empty() {
+            chat.send(body, send_backend.clone());
+            draft.set(String::new());
+        }
+    };
+    let send_on_submit = send.clone();
+    let end = Action::new_local(move |_: &()| {
+        let backend = end_backend.clone();
+        let id = chat.chat.get_untracked().map(|c| c.id).unwrap_or_default();
+        async move {
+            if let Ok(ended) = backend.end_chat(id).await {
+                chat.chat.set(Some(ended));
+            }
+        }
+    });
+    view! {
+        <div class="chat-body">
+            <p class="chat-state" role="status">
+                {move || if queued() { queue_text().unwrap_or_else(|| i18n.t(Key::ChatWaiting).to_string()) } else { agent_text().unwrap_or_default() }}
+            </p>
+            {move || link_text().map(|t| view! { <p class="chat-link notice">{t}</p> })}
+            <ol class="chat-messages" aria-live="polite" aria-label=i18n.s(Key::ChatMessages)>
+                <For each=move || chat.lines.get() key=|l| (l.id.clone(), l.seq, l.delivery as u8) let:line>
+                    <Line line=line/>
+                </For>
+            </ol>
+            {move || chat.agent_typing.get().then(|| view! { <p class="chat-typing">{i18n.s(Key::ChatAgentTyping)}</p> })}
+            <form class="chat-compose" on:submit=move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                send_on_submit();
+            }>
+                <label for="chat-input">{i18n.s(Key::ChatYourMessage)}</label>
+                <textarea id="chat-input" rows="2" maxlength=MESSAGE_MAX.to_string()
+                    prop:value=move || draft.get()
+                    on:input=move |ev| { draft.set(event_target_value(&ev)); chat.typing(true); }
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                        // Enter sends, Shift+Enter starts a new line.
+                        if ev.key() == "Enter" && !ev.shift_key() {
+                            ev.prevent_default();
+                            send();
+                        }
+                    }></textarea>
+                <div class="actions">
+                    <button type="submit" class="button primary">{i18n.s(Key::ChatSend)}</button>
+                    <button type="button" class="button" disabled=move || end.pending().get()
+                        on:click=move |_| { end.dispatch(()); }>{i18n.s(Key::ChatEnd)}</button>
+                </div>
+            </form>
+        </div>
+    }
+}
+
+/// One message: who, what (links made safe), and for the user's own, whether it arrived.
+#[component]
+fn Line(line: ChatLine) -> impl IntoView {
+    let i18n = use_i18n();
+    let backend = use_backend();
+    let chat = expect_context::<ChatCtx>();
+    let who = match (&line.author, line.from_support) {
+        (Some(name), true) => name.clone(),
+        (None, true) => i18n.t(Key::SupportTeam).to_string(),
+        _ => i18n.t(Key::ChatYou).to_string(),
+    };
+    let class = if line.from_support {
+        "chat-line from-support"
+    } else {
+        "chat-line"
+    };
+    let body = linkify(&line.body)
+        .into_iter()
+        .map(|s| match s {
+            Segment::Text(t) => view! { <span>{t}</span> }.into_any(),
+            Segment::Link(href) => view! {
+                <a href=href.clone() target="_blank" rel="noopener noreferrer">{href.clone()}</a>
+            }
+            .into_any(),
+        })
+        .collect_view();
+    let id = line.id.clone();
+    let state = (!line.from_support).then(|| match line.delivery {
+        Delivery::Sending => view! { <span class="chat-delivery">{i18n.s(Key::ChatSending)}</span> }.into_any(),
+        Delivery::Sent => view! { <span class="chat-delivery">{i18n.s(Key::ChatSent)}</span> }.into_any(),
+        Delivery::Failed => view! {
+            <span class="chat-delivery failed">{i18n.s(Key::ChatFailed)}</span>
+            <button type="button" class="button" on:click=move |_| chat.retry(id.clone(), backend.clone())>
+                {i18n.s(Key::ChatRetry)}
+            </button>
+        }
+        .into_any(),
+    });
+    view! {
+        <li class=class>
+            <p class="chat-meta">{who}</p>
+            <p class="chat-text">{body}</p>
+            {state}
+        </li>
+    }
+}

@@ -1,0 +1,350 @@
+//! The chat panel's state and what it does: resume the open chat, keep the realtime link, and
+//! send what the user writes through an outbox kept on the device, in order, exactly once.
+
+use crate::api::{local_store, random_id, use_backend, Backend, ChatStream, LinkState};
+use crate::auth::use_session;
+use crate::domain::{contiguous_seq, last_chat_seq, merge_messages, ChatLine, Delivery};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+use support_contract::chat::{Chat, ChatEvent, ChatStatus, NewChatMessage};
+
+/// A message written but not yet stored by the backend. Kept on the device, so it survives a
+/// reload, a crash or a dropped connection, and is sent again with the same id (never twice).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct OutboxItem {
+    id: String,
+    chat_id: String,
+    body: String,
+    at: String,
+}
+
+/// The chat's state, shared by the launcher, the panel and its parts.
+#[derive(Clone, Copy)]
+pub struct ChatCtx {
+    pub open: RwSignal<bool>,
+    pub chat: RwSignal<Option<Chat>>,
+    pub lines: RwSignal<Vec<ChatLine>>,
+    pub link: RwSignal<LinkState>,
+    pub agent_typing: RwSignal<bool>,
+    pub unread: RwSignal<u32>,
+    /// The latest queue position and estimate, while queued.
+    pub queue: RwSignal<Option<(u32, u32)>>,
+    stream: StoredValue<Option<ChatStream>, LocalStorage>,
+    outbox: RwSignal<Vec<OutboxItem>>,
+    flushing: RwSignal<bool>,
+    user_id: StoredValue<String>,
+    session: crate::auth::SessionCtx,
+    last_typing_ms: StoredValue<f64>,
+}
+
+fn outbox_key(user_id: &str) -> String {
+    format!("chat-outbox:{user_id}")
+}
+
+fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+impl ChatCtx {
+    /// Creates the state and resumes the user's open chat, if there is one.
+    pub fn new() -> ChatCtx {
+        let session = use_session();
+        let user_id = session.session().map(|s| s.user.id).unwrap_or_default();
+        let ctx = ChatCtx {
+            open: RwSignal::new(false),
+            chat: RwSignal::new(None),
+            lines: RwSignal::new(Vec::new()),
+            link: RwSignal::new(LinkState::Closed),
+            agent_typing: RwSignal::new(false),
+            unread: RwSignal::new(0),
+            queue: RwSignal::new(None),
+            stream: StoredValue::new_local(None),
+            outbox: RwSignal::new(Vec::new()),
+            flushing: RwSignal::new(false),
+            user_id: StoredValue::new(user_id),
+            session,
+            last_typing_ms: StoredValue::new(0.0),
+        };
+        let backend = use_backend();
+        spawn_local(async move { ctx.resume(backend).await });
+        ctx
+    }
+
+    async fn resume(self, backend: Arc<dyn Backend>) {
+        let key = outbox_key(&self.user_id.get_value());
+        let saved: Vec<OutboxItem> = local_store::load(&key)
+            .await
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default();
+        let Ok(chats) = backend.chats().await else {
+            return;
+        };
+        let open = chats
+            .into_iter()
+            .find(|c| matches!(c.status, ChatStatus::Queued | ChatStatus::Active));
+        let Some(chat) = open else {
+            return;
+        };
+        let pending: Vec<OutboxItem> = saved.into_iter().filter(|i| i.chat_id == chat.id).collect();
+        self.lines.set(
+            pending
+                .iter()
+                .map(|i| ChatLine::pending(&i.id, &i.body, &i.at))
+                .collect(),
+        );
+        self.outbox.set(pending);
+        self.begin(chat, backend).await;
+    }
+
+    /// Shows `chat`, loads its history and opens its link.
+    pub async fn begin(self, chat: Chat, backend: Arc<dyn Backend>) {
+        self.queue
+            .set(chat.queue_position.zip(chat.estimated_wait_minutes));
+        let id = chat.id.clone();
+        let ended = chat.status == ChatStatus::Ended;
+        self.chat.set(Some(chat));
+        if let Ok(history) = backend.chat_messages(id.clone(), 0).await {
+            self.lines.update(|l| merge_messages(l, &history));
+        }
+        if !ended {
+            self.connect(id, backend);
+        }
+    }
+
+    fn connect(self, id: String, backend: Arc<dyn Backend>) {
+        let after = self.lines.with_untracked(|l| last_chat_seq(l));
+        let url_backend = backend.clone();
+        let url_id = id.clone();
+        let stream = ChatStream::connect(
+            after,
+            move |after| url_backend.chat_stream_url(&url_id, after),
+            move |event| self.on_event(event),
+            {
+                let backend = backend.clone();
+                let id = id.clone();
+                move |state| {
+                    self.link.set(state);
+                    if state == LinkState::Open {
+                        self.resync(id.clone(), backend.clone());
+                        self.flush(backend.clone());
+                    }
+                }
+            },
+            // The backend closed the link because the session ended: ask to sign in again,
+            // as the HTTP client does on a 401.
+            move |_| self.session.mark_unauthorized(),
+        );
+        if let Some(old) = self.stream.get_value() {
+            old.close();
+        }
+        self.stream.set_value(Some(stream));
+    }
+
+    /// After every (re)connect: fill any gap the link missed, by asking for everything after
+    /// the last contiguous message.
+    fn resync(self, id: String, backend: Arc<dyn Backend>) {
+        spawn_local(async move {
+            let after = self.lines.with_untracked(|l| contiguous_seq(l));
+            if let Ok(missed) = backend.chat_messages(id, after).await {
+                self.lines.update(|l| merge_messages(l, &missed));
+            }
+        });
+    }
+
+    fn on_event(self, event: ChatEvent) {
+        match event {
+            ChatEvent::Message { message } => {
+                let known = self
+                    .lines
+                    .with_untracked(|l| l.iter().any(|x| x.id == message.id && x.seq.is_some()));
+                if message.from_support && !known {
+                    self.agent_typing.set(false);
+                    if !self.open.get_untracked() {
+                        self.unread.update(|n| *n += 1);
+                    }
+                }
+                self.lines
+                    .update(|l| merge_messages(l, std::slice::from_ref(&message)));
+            }
+            ChatEvent::Typing {
+                from_support: true,
+                typing,
+            } => self.agent_typing.set(typing),
+            ChatEvent::Status { status, agent } => {
+                self.chat.update(|c| {
+                    if let Some(c) = c {
+                        c.status = status;
+                        if agent.is_some() {
+                            c.agent = agent;
+                        }
+                    }
+                });
+                if status != ChatStatus::Queued {
+                    self.queue.set(None);
+                }
+                if status == ChatStatus::Ended {
+                    self.agent_typing.set(false);
+                    if let Some(s) = self.stream.get_value() {
+                        s.close();
+                    }
+                }
+            }
+            ChatEvent::QueuePosition {
+                position,
+                estimated_wait_minutes,
+            } => self.queue.set(Some((position, estimated_wait_minutes))),
+            ChatEvent::AgentJoined { agent } => {
+                self.queue.set(None);
+                self.chat.update(|c| {
+                    if let Some(c) = c {
+                        c.agent = Some(agent);
+                        c.status = ChatStatus::Active;
+                    }
+                });
+            }
+            _ => {}
+        }
+    }
+
+    /// Queues a message and sends the outbox.
+    pub fn send(self, body: String, backend: Arc<dyn Backend>) {
+        let Some(chat_id) = self
+            .chat
+            .with_untracked(|c| c.as_ref().map(|c| c.id.clone()))
+        else {
+            return;
+        };
+        let item = OutboxItem {
+            id: random_id(),
+            chat_id,
+            body,
+            at: now_iso(),
+        };
+        self.lines
+            .update(|l| l.push(ChatLine::pending(&item.id, &item.body, &item.at)));
+        self.outbox.update(|o| o.push(item));
+        self.save_outbox();
+        self.typing(false);
+        self.flush(backend);
+    }
+
+    /// Sends a failed message again, with its id, so it cannot arrive twice.
+    pub fn retry(self, id: String, backend: Arc<dyn Backend>) {
+        let line = self
+            .lines
+            .with_untracked(|l| l.iter().find(|x| x.id == id).cloned());
+        let Some(line) = line else { return };
+        let Some(chat_id) = self
+            .chat
+            .with_untracked(|c| c.as_ref().map(|c| c.id.clone()))
+        else {
+            return;
+        };
+        self.set_delivery(&id, Delivery::Sending);
+        self.outbox.update(|o| {
+            if !o.iter().any(|i| i.id == id) {
+                o.push(OutboxItem {
+                    id: id.clone(),
+                    chat_id,
+                    body: line.body,
+                    at: line.at,
+                })
+            }
+        });
+        self.save_outbox();
+        self.flush(backend);
+    }
+
+    fn set_delivery(self, id: &str, delivery: Delivery) {
+        self.lines.update(|l| {
+            if let Some(line) = l.iter_mut().find(|x| x.id == id && x.seq.is_none()) {
+                line.delivery = delivery;
+            }
+        });
+    }
+
+    fn save_outbox(self) {
+        let key = outbox_key(&self.user_id.get_value());
+        let json = self
+            .outbox
+            .with_untracked(|o| serde_json::to_string(o).unwrap_or_default());
+        spawn_local(async move {
+            local_store::save(&key, &json).await;
+        });
+    }
+
+    /// Sends the outbox in order, one message at a time; stops at the first that cannot go
+    /// (offline: it waits for the link; refused: it is marked failed and left for a retry).
+    fn flush(self, backend: Arc<dyn Backend>) {
+        if self.flushing.get_untracked() {
+            return;
+        }
+        self.flushing.set(true);
+        spawn_local(async move {
+            while let Some(item) = self.outbox.with_untracked(|o| o.first().cloned()) {
+                let message = NewChatMessage {
+                    id: item.id.clone(),
+                    body: item.body.clone(),
+                    attachments: vec![],
+                };
+                match backend
+                    .send_chat_message(item.chat_id.clone(), message)
+                    .await
+                {
+                    Ok(stored) => {
+                        self.outbox.update(|o| o.retain(|i| i.id != item.id));
+                        self.save_outbox();
+                        self.lines
+                            .update(|l| merge_messages(l, std::slice::from_ref(&stored)));
+                    }
+                    Err(crate::api::ApiError::Network) => break,
+                    Err(_) => {
+                        self.outbox.update(|o| o.retain(|i| i.id != item.id));
+                        self.save_outbox();
+                        self.set_delivery(&item.id, Delivery::Failed);
+                    }
+                }
+            }
+            self.flushing.set(false);
+        });
+    }
+
+    /// Tells support the user is typing, at most every three seconds.
+    pub fn typing(self, typing: bool) {
+        let now = js_sys::Date::now();
+        if typing && now - self.last_typing_ms.get_value() < 3_000.0 {
+            return;
+        }
+        self.last_typing_ms
+            .set_value(if typing { now } else { 0.0 });
+        if let Some(s) = self.stream.get_value() {
+            s.send_typing(typing);
+        }
+    }
+
+    /// Forgets the ended chat, for a new one.
+    pub fn reset(self) {
+        self.disconnect();
+        self.chat.set(None);
+        self.lines.set(Vec::new());
+        self.queue.set(None);
+        self.agent_typing.set(false);
+    }
+
+    /// Lets the link go (the user signed out, the widget went away).
+    pub fn disconnect(self) {
+        if let Some(s) = self.stream.get_value() {
+            s.close();
+        }
+        self.stream.set_value(None);
+    }
+
+    /// The browser came back online: reconnect now rather than after the backoff.
+    pub fn online(self) {
+        if let Some(s) = self.stream.get_value() {
+            s.retry_now();
+        }
+    }
+}

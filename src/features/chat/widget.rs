@@ -1,0 +1,99 @@
+use super::conversation::Conversation;
+use super::ended::Ended;
+use super::prechat::PreChat;
+use super::session::ChatCtx;
+use crate::auth::use_session;
+use crate::i18n::{use_i18n, Key};
+use leptos::html::{Button, Section};
+use leptos::prelude::*;
+use support_contract::chat::ChatStatus;
+use support_contract::Capability;
+
+/// The chat launcher and its panel, for users who may chat. Mounted once beside the pages, so
+/// the conversation survives navigation.
+#[component]
+pub fn ChatWidget() -> impl IntoView {
+    let ctx = use_session();
+    view! {
+        <Show when=move || ctx.can(Capability::Chat)>
+            <Launcher/>
+        </Show>
+    }
+}
+
+#[component]
+fn Launcher() -> impl IntoView {
+    let i18n = use_i18n();
+    let chat = ChatCtx::new();
+    provide_context(chat);
+    let launcher = NodeRef::<Button>::new();
+    let panel = NodeRef::<Section>::new();
+    // Focus follows the panel: into it when it opens, back to the launcher when it closes.
+    Effect::new(move |was_open: Option<bool>| {
+        let open = chat.open.get();
+        if open {
+            chat.unread.set(0);
+            if let Some(p) = panel.get() {
+                let _ = p.focus();
+            }
+        } else if was_open == Some(true) {
+            if let Some(b) = launcher.get() {
+                let _ = b.focus();
+            }
+        }
+        open
+    });
+    let online = window_event_listener(leptos::ev::online, move |_| chat.online());
+    on_cleanup(move || {
+        online.remove();
+        chat.disconnect();
+    });
+    let label = move || {
+        let unread = chat.unread.get();
+        if unread > 0 {
+            i18n.tr(
+                Key::ChatLauncherUnread,
+                &[("count", &i18n.number(unread as f64))],
+            )
+        } else {
+            i18n.t(Key::ChatLauncher).to_string()
+        }
+    };
+    view! {
+        <div class="chat-widget">
+            // While the panel is closed, the list's own live region is gone: say that support wrote.
+            <p class="visually-hidden" aria-live="polite">
+                {move || (!chat.open.get() && chat.unread.get() > 0).then(label)}
+            </p>
+            <Show when=move || chat.open.get()>
+                <section node_ref=panel class="chat-panel card" role="dialog" aria-modal="false"
+                    aria-labelledby="chat-title" tabindex="-1"
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                        if ev.key() == "Escape" {
+                            chat.open.set(false);
+                        }
+                    }>
+                    <div class="chat-head">
+                        <h2 id="chat-title">{i18n.s(Key::ChatTitle)}</h2>
+                        <button type="button" class="button" on:click=move |_| chat.open.set(false)>
+                            {i18n.s(Key::ChatMinimise)}
+                        </button>
+                    </div>
+                    {move || match chat.chat.get().map(|c| c.status) {
+                        None => view! { <PreChat/> }.into_any(),
+                        Some(ChatStatus::Ended) => view! { <Ended/> }.into_any(),
+                        Some(_) => view! { <Conversation/> }.into_any(),
+                    }}
+                </section>
+            </Show>
+            <button node_ref=launcher type="button" class="button primary chat-launcher"
+                aria-expanded=move || chat.open.get().to_string()
+                on:click=move |_| chat.open.update(|o| *o = !*o)>
+                {label}
+                {move || (chat.unread.get() > 0).then(|| view! {
+                    <span class="badge" aria-hidden="true">{chat.unread.get()}</span>
+                })}
+            </button>
+        </div>
+    }
+}

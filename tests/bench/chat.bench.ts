@@ -1,0 +1,74 @@
+// Chat over the local stream, in a real Chromium against the reference backend on loopback:
+// the time from sending a message to its confirmed echo painted on screen (p50, p95), and with a
+// 1,000-message conversation on screen, the time to paint one more message and the page's heap.
+// Figures only; nothing here passes or fails on time.
+import { test, Page } from '@playwright/test';
+import { startBackend, stopBackend } from '../support/backend';
+import { accounts } from '../support/accounts';
+
+const ECHOES = Number(process.env.BENCH_ECHOES ?? 100);
+const TRANSCRIPT = 1000;
+const AGENT = { Authorization: `Bearer ${process.env.SP_AGENT_TOKEN ?? 'demo-agent-token'}` };
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+
+/** Sends `body` from the panel and resolves with the milliseconds until the painted frame in
+ *  which the line shows as sent (the backend's stored echo). Measured inside the page. */
+function echo(page: Page, body: string): Promise<number> {
+  return page.evaluate((body) => new Promise<number>((resolve) => {
+    const input = document.querySelector<HTMLTextAreaElement>('#chat-input')!;
+    input.value = body;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    const started = performance.now();
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    const check = () => {
+      const line = [...document.querySelectorAll('.chat-line')].find((l) => l.querySelector('.chat-text')?.textContent === body);
+      if (line && line.querySelector('.chat-delivery')?.textContent === 'Sent') resolve(performance.now() - started);
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  }), body);
+}
+
+test('chat echo and a long conversation', async ({ browser }) => {
+  test.setTimeout(300_000);
+  const backend = await startBackend(['--phase', 'live', '--chat-hours', 'always']);
+  try {
+    const context = await browser.newContext({ baseURL: backend.url });
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    await page.getByLabel('Email').fill(accounts.supportAdmin.email);
+    await page.getByLabel('Password').fill(accounts.supportAdmin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: `Hello, ${accounts.supportAdmin.name}` }).waitFor();
+    await page.getByRole('button', { name: /^Chat with support/ }).click();
+    await page.getByLabel('Topic').fill('Bench');
+    await page.getByLabel('What do you need help with?').fill('Measuring the echo.');
+    await page.getByRole('button', { name: 'Start the chat' }).click();
+    await page.getByLabel('Your message').waitFor();
+    const chats = await (await page.request.get(`${backend.url}/api/v1/chats`)).json();
+    const chatId = chats[0].id;
+    await page.request.post(`${backend.url}/agent/v1/chats/${chatId}/accept`, { headers: AGENT, data: { agent: 'Bench' } });
+
+    const echoes: number[] = [];
+    for (let i = 0; i < ECHOES; i++) echoes.push(await echo(page, `echo ${i}`));
+
+    for (let i = echoes.length; i < TRANSCRIPT; i++) {
+      await page.request.post(`${backend.url}/agent/v1/chats/${chatId}/messages`, {
+        headers: AGENT, data: { id: `bench-${i.toString().padStart(6, '0')}`, body: `agent line ${i}` },
+      });
+    }
+    await page.waitForFunction((n) => document.querySelectorAll('.chat-line').length >= n, TRANSCRIPT);
+    const appends: number[] = [];
+    for (let i = 0; i < 10; i++) appends.push(await echo(page, `late ${i}`));
+    const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+    await context.close();
+
+    console.log(`\nChat over the local stream (loopback, debug-build backend):`);
+    console.log(`  send → echo painted, ${ECHOES} messages     p50 ${pct(echoes, 0.5).toFixed(1)} ms   p95 ${pct(echoes, 0.95).toFixed(1)} ms`);
+    console.log(`  with ${TRANSCRIPT} messages on screen: send → painted   p50 ${pct(appends, 0.5).toFixed(1)} ms   max ${Math.max(...appends).toFixed(1)} ms (one frame is 16.7 ms)`);
+    console.log(`  JS heap with ${TRANSCRIPT} messages: ${(heap / 1024 / 1024).toFixed(1)} MiB`);
+  } finally {
+    stopBackend(backend);
+  }
+});

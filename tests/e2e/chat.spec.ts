@@ -1,0 +1,225 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startBackend, stopBackend } from '../support/backend';
+import { test, expect } from './fixtures';
+import { fillSignIn, signIn } from './portal';
+import { freshCustomer } from './users';
+import { agentAccepts, agentSays, agentTypes, chatPanel, openChatId, say, startChat, storedBodies } from './chat';
+import { accounts } from '../support/accounts';
+
+test('a support administrator starts a chat, sees the queue, then the agent typing and replying', async ({ page, browser, baseURL }) => {
+  const me = await freshCustomer(browser, baseURL!, 'Quinn Adler');
+  await signIn(page, me);
+  await startChat(page, 'Report suite data');
+  const panel = chatPanel(page);
+  await expect(panel.getByText(/You are number \d+ in the queue; about \d+ min to wait\./)).toBeVisible();
+  await say(page, 'The main report suite is six hours late.');
+  await expect(panel.getByRole('listitem').filter({ hasText: 'six hours late' })).toContainText('Sent');
+
+  const chatId = await openChatId(page.request, baseURL!);
+  await agentAccepts(page.request, baseURL!, chatId, 'Priya Nair');
+  await expect(panel.getByText('You are chatting with Priya Nair.')).toBeVisible();
+  await agentTypes(page.request, baseURL!, chatId);
+  await expect(panel.getByText('Support is typing…')).toBeVisible();
+  await agentSays(page.request, baseURL!, chatId, 'Looking at it now: https://status.example.com/analytics.');
+  await expect(panel.getByRole('listitem').filter({ hasText: 'Looking at it now' })).toBeVisible();
+  await expect(panel.getByText('Support is typing…')).toHaveCount(0);
+  const link = panel.getByRole('link', { name: 'https://status.example.com/analytics' });
+  await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+
+  // The panel keeps the conversation while the user moves between pages; Esc minimises it.
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Cases' }).click();
+  await expect(panel.getByText('Looking at it now')).toBeVisible();
+  await panel.getByLabel('Your message').focus();
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Chat with support/ })).toBeFocused();
+  await agentSays(page.request, baseURL!, chatId, 'Found it: a stuck job, restarted.');
+  await expect(page.getByRole('button', { name: 'Chat with support: 1 new' })).toBeVisible();
+});
+
+test.describe('with the network cut', () => {
+  // The browser logs the requests that fail while offline; they are the point of the test.
+  test.use({ expectedConsole: [/ERR_INTERNET_DISCONNECTED|WebSocket connection to .* failed/] });
+
+test('messages written while the connection is down are delivered once and in order, and the agent\'s arrive', async ({ page, browser, baseURL }) => {
+  const me = await freshCustomer(browser, baseURL!, 'Rae Collins');
+  // Every chat stream goes through here, so the test can cut it.
+  const sockets: { close: () => Promise<void> }[] = [];
+  await page.routeWebSocket(/\/stream/, (ws) => {
+    ws.connectToServer();
+    sockets.push({ close: () => ws.close({ code: 4000, reason: 'test drop' }) });
+  });
+  await signIn(page, me);
+  await startChat(page, 'Exports');
+  const chatId = await openChatId(page.request, baseURL!);
+  await agentAccepts(page.request, baseURL!, chatId);
+  const panel = chatPanel(page);
+  await expect(panel.getByText('You are chatting with Priya Nair.')).toBeVisible();
+  await say(page, 'one');
+  await expect(panel.getByRole('listitem').filter({ hasText: /^You\s*one/ })).toContainText('Sent');
+
+  await page.context().setOffline(true);
+  for (const s of sockets) await s.close();
+  await expect(panel.getByText('Connection lost. Reconnecting…')).toBeVisible();
+  await say(page, 'two');
+  await say(page, 'three');
+  await expect(panel.getByRole('listitem').filter({ hasText: /^You\s*three/ })).toContainText('Sending…');
+  await agentSays(page.request, baseURL!, chatId, 'agent while you were away');
+  await page.context().setOffline(false);
+
+  await expect(panel.getByText('agent while you were away')).toBeVisible({ timeout: 20_000 });
+  await expect(panel.getByRole('listitem').filter({ hasText: /^You\s*three/ })).toContainText('Sent', { timeout: 20_000 });
+  await expect(panel.getByText('Connection lost. Reconnecting…')).toHaveCount(0);
+  // The agent wrote while the user's two were waiting in the outbox: that is the stored order.
+  const order = ['one', 'agent while you were away', 'two', 'three'];
+  expect(await storedBodies(page.request, baseURL!, chatId)).toEqual(order);
+  const shown = await panel.getByRole('listitem').locator('.chat-text').allInnerTexts();
+  expect(shown).toEqual(order);
+});
+});
+
+test('a reload during an active chat resumes it with its whole history', async ({ page, browser, baseURL }) => {
+  const me = await freshCustomer(browser, baseURL!, 'Sol Ibarra');
+  await signIn(page, me);
+  await startChat(page, 'Segments');
+  const chatId = await openChatId(page.request, baseURL!);
+  await agentAccepts(page.request, baseURL!, chatId);
+  await say(page, 'before the reload');
+  await agentSays(page.request, baseURL!, chatId, 'agent before the reload');
+  await expect(chatPanel(page).getByText('agent before the reload')).toBeVisible();
+
+  await page.reload();
+  await page.getByRole('button', { name: /^Chat with support/ }).click();
+  const panel = chatPanel(page);
+  await expect(panel.getByText('You are chatting with Priya Nair.')).toBeVisible();
+  await expect(panel.getByRole('listitem')).toHaveCount(2);
+  await agentSays(page.request, baseURL!, chatId, 'agent after the reload');
+  await expect(panel.getByText('agent after the reload')).toBeVisible();
+});
+
+test('for Target the launcher offers a case or a callback instead of a chat', async ({ page, browser, baseURL }) => {
+  const me = await freshCustomer(browser, baseURL!, 'Tao Lindqvist');
+  await signIn(page, me);
+  await page.getByRole('button', { name: /^Chat with support/ }).click();
+  const panel = chatPanel(page);
+  await panel.getByLabel('Product').selectOption({ label: 'Target' });
+  await expect(panel.getByText('Chat is not offered for this product.')).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Start the chat' })).toBeDisabled();
+  await panel.getByRole('link', { name: 'Request a callback' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Contact support' })).toBeVisible();
+});
+
+test.describe('outside business hours', () => {
+  test.use({ isolated: true, backendArgs: ['--chat-hours', 'closed'] });
+
+  test('the launcher says chat is closed and offers a case or a callback', async ({ page }) => {
+    await signIn(page, accounts.supportAdmin);
+    await page.getByRole('button', { name: /^Chat with support/ }).click();
+    const panel = chatPanel(page);
+    await expect(panel.getByText("Chat is closed now: it is outside your region's support hours.")).toBeVisible();
+    await expect(panel.getByRole('link', { name: 'File a case' })).toBeVisible();
+    await expect(panel.getByRole('link', { name: 'Request a callback' })).toBeVisible();
+  });
+});
+
+test('the user ends and rates the chat, downloads the transcript and continues it as a case', async ({ page, browser, baseURL }) => {
+  const me = await freshCustomer(browser, baseURL!, 'Uma Reyes');
+  await signIn(page, me);
+  await startChat(page, 'Late data', 'Hourly data for the main report suite is late.');
+  const chatId = await openChatId(page.request, baseURL!);
+  await agentAccepts(page.request, baseURL!, chatId);
+  await say(page, 'Is there an incident?');
+  await agentSays(page.request, baseURL!, chatId, 'Yes, fixed within the hour.');
+  const panel = chatPanel(page);
+  await expect(panel.getByText('Yes, fixed within the hour.')).toBeVisible();
+  await panel.getByRole('button', { name: 'End the chat' }).click();
+  await expect(panel.getByText('This chat has ended.')).toBeVisible();
+
+  await panel.getByRole('radio', { name: '4 – Very good' }).check();
+  await panel.getByLabel('Comment (optional)').fill('Quick and clear.');
+  await panel.getByRole('button', { name: 'Send the rating' }).click();
+  await expect(panel.getByText('Thank you for your rating.')).toBeVisible();
+  const rated = await (await page.request.get(`${baseURL}/api/v1/chats/${chatId}`)).json();
+  expect(rated.rating).toEqual({ score: 4, comment: 'Quick and clear.' });
+
+  const download = page.waitForEvent('download');
+  await panel.getByRole('link', { name: 'Download the transcript (text)' }).click();
+  const transcript = await readFile(await (await download).path(), 'utf8');
+  expect(transcript).toContain('Is there an incident?');
+  expect(transcript).toContain('Yes, fixed within the hour.');
+
+  await panel.getByRole('button', { name: 'Continue as a case' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Late data' })).toBeVisible();
+  await expect(page.getByRole('link', { name: `chat-${chatId}.txt` })).toBeVisible();
+});
+
+test('a member has no launcher and the backend refuses their chat calls', async ({ page, baseURL }) => {
+  await signIn(page, accounts.member);
+  await expect(page.getByRole('button', { name: /^Chat with support/ })).toHaveCount(0);
+  for (const path of ['/api/v1/chats', '/api/v1/chat/availability']) {
+    expect((await page.request.get(`${baseURL}${path}`)).status(), path).toBe(403);
+  }
+  const start = await page.request.post(`${baseURL}/api/v1/chats`, { data: { product: 'analytics', topic: 'x', summary: 'y' } });
+  expect(start.status()).toBe(403);
+});
+
+test('a chat message with HTML and script payloads shows as text', async ({ page, browser, baseURL }) => {
+  const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+  const me = await freshCustomer(browser, baseURL!, 'Vic Moreau');
+  await signIn(page, me);
+  await startChat(page, `Topic ${payload}`);
+  const chatId = await openChatId(page.request, baseURL!);
+  await say(page, `Mine ${payload}`);
+  await agentSays(page.request, baseURL!, chatId, `Theirs ${payload} javascript:alert(1)`);
+  const panel = chatPanel(page);
+  await expect(panel.getByText(`Mine ${payload}`)).toBeVisible();
+  await expect(panel.getByText(`Theirs ${payload} javascript:alert(1)`)).toBeVisible();
+  await expect(panel.getByRole('link', { name: /javascript/ })).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await expect(page.locator('img')).toHaveCount(0);
+});
+
+test.describe('when the backend restarts', () => {
+  test.use({ expectedConsole: [/ERR_CONNECTION_REFUSED|WebSocket connection to .* failed/] });
+
+  test('messages written while the backend is down are delivered once after it is back, and the agent\'s reply arrives', async ({ page }) => {
+    test.setTimeout(90_000);
+    const dir = await mkdtemp(path.join(tmpdir(), 'sp-restart-'));
+    const args = ['--phase', 'live', '--chat-hours', 'always', '--database', path.join(dir, 'portal.db'), '--mail-dir', path.join(dir, 'mail'), '--data-dir', path.join(dir, 'data')];
+    let backend = await startBackend(args);
+    try {
+      const url = backend.url;
+      await page.goto(`${url}/sign-in`);
+      await fillSignIn(page, accounts.supportAdmin.email, accounts.supportAdmin.password);
+      await expect(page.getByRole('heading', { level: 1, name: `Hello, ${accounts.supportAdmin.name}` })).toBeVisible();
+      await startChat(page, 'Restart');
+      const chatId = await openChatId(page.request, url);
+      await agentAccepts(page.request, url, chatId);
+      const panel = chatPanel(page);
+      await say(page, 'before');
+      await expect(panel.getByRole('listitem').filter({ hasText: /^You\s*before/ })).toContainText('Sent');
+
+      const stopped = new Promise((resolve) => backend.process.once('exit', resolve));
+      stopBackend(backend);
+      await stopped;
+      await expect(panel.getByText('Connection lost. Reconnecting…')).toBeVisible();
+      await say(page, 'during one');
+      await say(page, 'during two');
+      await expect(panel.getByRole('listitem').filter({ hasText: /^You\s*during two/ })).toContainText('Sending…');
+
+      backend = await startBackend([...args, '--port', new URL(url).port]);
+      await agentSays(page.request, url, chatId, 'after the restart');
+      await expect(panel.getByText('after the restart')).toBeVisible({ timeout: 40_000 });
+      await expect(panel.getByRole('listitem').filter({ hasText: /^You\s*during two/ })).toContainText('Sent', { timeout: 40_000 });
+      const stored = await storedBodies(page.request, url, chatId);
+      expect([...stored].sort()).toEqual(['after the restart', 'before', 'during one', 'during two']);
+      expect(stored.filter((b) => b !== 'after the restart')).toEqual(['before', 'during one', 'during two']);
+      expect(await panel.locator('.chat-text').allInnerTexts()).toEqual(stored);
+    } finally {
+      stopBackend(backend);
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,61 @@
+// Helpers for the chat journeys: the vendor's agent played over the real agent API, and the
+// customer's open chat found over the real customer API.
+import { APIRequestContext, Page, expect } from '@playwright/test';
+import { AGENT_TOKEN } from './cases';
+
+const agentHeaders = { Authorization: `Bearer ${AGENT_TOKEN}` };
+
+/** The signed-in user's open chat (queued or active), waiting until it exists. */
+export async function openChatId(request: APIRequestContext, baseURL: string): Promise<string> {
+  let id = '';
+  await expect(async () => {
+    const chats = await (await request.get(`${baseURL}/api/v1/chats`)).json();
+    const open = chats.find((c: { status: string }) => c.status === 'queued' || c.status === 'active');
+    expect(open, 'an open chat').toBeTruthy();
+    id = open.id;
+  }).toPass({ timeout: 10_000 });
+  return id;
+}
+
+export async function agentAccepts(request: APIRequestContext, baseURL: string, chatId: string, agent = 'Priya Nair'): Promise<void> {
+  const r = await request.post(`${baseURL}/agent/v1/chats/${chatId}/accept`, { headers: agentHeaders, data: { agent } });
+  expect(r.status(), await r.text()).toBe(200);
+}
+
+export async function agentTypes(request: APIRequestContext, baseURL: string, chatId: string, typing = true): Promise<void> {
+  const r = await request.post(`${baseURL}/agent/v1/chats/${chatId}/typing`, { headers: agentHeaders, data: { typing } });
+  expect(r.status(), await r.text()).toBe(204);
+}
+
+export async function agentSays(request: APIRequestContext, baseURL: string, chatId: string, body: string): Promise<void> {
+  const id = `agent-${Math.random().toString(36).slice(2, 12)}`;
+  const r = await request.post(`${baseURL}/agent/v1/chats/${chatId}/messages`, { headers: agentHeaders, data: { id, body } });
+  expect([200, 201], await r.text()).toContain(r.status());
+}
+
+/** The messages the backend stored for a chat, in order (the customer's view over the API). */
+export async function storedBodies(request: APIRequestContext, baseURL: string, chatId: string): Promise<string[]> {
+  const messages = await (await request.get(`${baseURL}/api/v1/chats/${chatId}/messages?after=0`)).json();
+  return messages.map((m: { body: string }) => m.body);
+}
+
+/** Opens the panel and starts a chat about Analytics with a topic and a summary. */
+export async function startChat(page: Page, topic: string, summary = 'Hourly data is six hours late.'): Promise<void> {
+  await page.getByRole('button', { name: /^Chat with support/ }).click();
+  const panel = chatPanel(page);
+  await panel.getByLabel('Product').selectOption({ label: 'Analytics' });
+  await panel.getByLabel('Topic').fill(topic);
+  await panel.getByLabel('What do you need help with?').fill(summary);
+  await panel.getByRole('button', { name: 'Start the chat' }).click();
+}
+
+export function chatPanel(page: Page) {
+  return page.getByRole('dialog', { name: 'Chat with support' });
+}
+
+/** Writes and sends a message from the panel. */
+export async function say(page: Page, body: string): Promise<void> {
+  const panel = chatPanel(page);
+  await panel.getByLabel('Your message').fill(body);
+  await panel.getByRole('button', { name: 'Send', exact: true }).click();
+}
