@@ -21,6 +21,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/0003_support_users.sql"),
     ),
     ("0004_chat", include_str!("../migrations/0004_chat.sql")),
+    (
+        "0005_callbacks",
+        include_str!("../migrations/0005_callbacks.sql"),
+    ),
 ];
 
 /// One connection behind a mutex: SQLite serialises writers anyway, and every query is short.

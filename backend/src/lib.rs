@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod business_hours;
+pub mod callbacks;
 pub mod cases;
 pub mod chat;
 pub mod config;

@@ -36,8 +36,11 @@ pub const COMMITTED_PATH: &str = "contract/openapi.json";
         (name = "chat", description = "Live chat with support: availability, the queue, messages (idempotent \
             by client id, numbered by `seq`), typing, ending, rating, transcripts, continuing as a case, and \
             each chat's live stream (a WebSocket at `/chats/{id}/stream` sending `ChatEvent` frames)"),
-        (name = "agent", description = "The vendor's side of cases and chats under `/agent/v1`, for tests and the \
-            demo: bearer token from `--agent-token`; without one configured, every agent path answers 404"),
+        (name = "callbacks", description = "Asking support to phone: open in every phase, each user sees their own \
+            requests"),
+        (name = "agent", description = "The vendor's side of cases, chats and callback requests under \
+            `/agent/v1`, for tests and the demo: bearer token from `--agent-token`; without one configured, \
+            every agent path answers 404"),
     ),
     // The problem schemas are named by the reusable responses, which do not register them; the
     // stream's events are named by no response body (they travel over the WebSocket).
@@ -155,6 +158,9 @@ mod tests {
             "/api/v1/chats/{id}/messages",
             "/api/v1/chats/{id}/stream",
             "/agent/v1/chats/{id}/accept",
+            "/api/v1/callbacks",
+            "/agent/v1/callbacks",
+            "/agent/v1/callbacks/{id}/done",
         ] {
             assert!(paths.iter().any(|k| *k == p), "{p} missing from {paths:?}");
         }

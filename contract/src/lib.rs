@@ -4,6 +4,7 @@
 //! backend derives the OpenAPI document (`contract/openapi.json`) from them. Enums that a newer
 //! backend may extend decode unknown values to `Unknown` instead of failing the whole response.
 
+pub mod callbacks;
 pub mod cases;
 pub mod chat;
 mod problem;

@@ -3,6 +3,7 @@
 pub mod agent;
 pub mod attachments;
 pub mod audit;
+pub mod callbacks;
 pub mod cases;
 pub mod chat;
 pub mod help;
@@ -65,9 +66,14 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(chat::chat_transcript))
         .routes(routes!(chat::continue_as_case))
         .routes(routes!(chat::chat_stream))
+        .routes(routes!(
+            callbacks::request_callback,
+            callbacks::list_callbacks
+        ))
 }
 
-/// The `/agent/v1` routes: the vendor's side of cases and chats, behind the agent token.
+/// The `/agent/v1` routes: the vendor's side of cases, chats and callback requests, behind the
+/// agent token.
 pub fn agent() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(agent::agent_comment))
@@ -78,4 +84,6 @@ pub fn agent() -> OpenApiRouter<AppState> {
         .routes(routes!(chat::agent_chat_messages, chat::agent_chat_message))
         .routes(routes!(chat::agent_chat_typing))
         .routes(routes!(chat::agent_end_chat))
+        .routes(routes!(callbacks::agent_callbacks))
+        .routes(routes!(callbacks::agent_callback_done))
 }

@@ -1,6 +1,7 @@
 //! Router tests: the whole app in memory, driven through `tower::ServiceExt::oneshot`.
 
 mod access;
+mod callbacks;
 mod cases;
 mod chat;
 mod errors;

@@ -1,0 +1,215 @@
+//! `/callbacks`: asking support to phone, as a customer, and `/agent/v1/callbacks`, the vendor's
+//! side. Callbacks are a phone channel, so they are open in every phase (setup included). A
+//! user sees only their own requests; agents see those of every organisation.
+
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Deserialize;
+use support_contract::callbacks::{
+    Callback, CallbackStatus, NewCallback, CALLBACK_TOPIC_MAX, PREFERRED_TIME_MAX,
+};
+use support_contract::Product;
+
+use crate::auth::{ManageCases, RequireCapability};
+use crate::callbacks as store;
+use crate::db::unix_now;
+use crate::extract::{ApiJson, ApiQuery};
+use crate::problem::{field, ApiError};
+use crate::routes::agent::Agent;
+use crate::routes::cases::{required_text, too_long, valid_phone};
+use crate::routes::responses::{Forbidden, NotFound, Unauthenticated, Validation};
+use crate::state::AppState;
+
+/// `POST /callbacks` body as received: every field optional, so that a missing one is a field
+/// error (`required`) rather than unreadable JSON.
+#[derive(Deserialize)]
+pub struct CallbackForm {
+    #[serde(default)]
+    product: Option<Product>,
+    #[serde(default)]
+    phone: Option<String>,
+    #[serde(default)]
+    topic: Option<String>,
+    #[serde(default)]
+    preferred_time: Option<String>,
+}
+
+fn validate(form: CallbackForm) -> Result<NewCallback, ApiError> {
+    let mut errors = Vec::new();
+    match form.product {
+        None => errors.push(field("product", "required", "Choose a product.")),
+        Some(Product::Unknown) => errors.push(field(
+            "product",
+            "invalid_value",
+            "Choose analytics, target or audience_manager.",
+        )),
+        Some(_) => {}
+    }
+    let phone = form.phone.unwrap_or_default().trim().to_string();
+    if phone.is_empty() {
+        errors.push(field("phone", "required", "Enter the phone to call."));
+    } else if !valid_phone(&phone) {
+        errors.push(field(
+            "phone",
+            "invalid_phone",
+            "Enter a phone number with its country code, for example +44 20 7946 0000.",
+        ));
+    }
+    let topic = required_text(
+        &mut errors,
+        "topic",
+        form.topic.as_deref(),
+        CALLBACK_TOPIC_MAX,
+    );
+    let preferred_time = form.preferred_time.unwrap_or_default();
+    too_long(
+        &mut errors,
+        "preferred_time",
+        Some(&preferred_time),
+        PREFERRED_TIME_MAX,
+    );
+    if !errors.is_empty() {
+        return Err(ApiError::validation(errors));
+    }
+    Ok(NewCallback {
+        product: form.product.unwrap_or_default(),
+        phone,
+        topic: topic.trim().to_string(),
+        preferred_time: preferred_time.trim().to_string(),
+    })
+}
+
+/// The URL of a callback request, for `Location`.
+fn location(id: &str) -> HeaderValue {
+    HeaderValue::from_str(&format!("/api/v1/callbacks/{id}")).expect("ids are URL-safe")
+}
+
+/// Ask support to phone: the product, the number (international form), what it is about
+/// (1 to 500 characters) and, optionally, when suits (at most 200 characters). Open in every
+/// phase, setup included: the phone is the channel that is always there.
+#[utoipa::path(
+    post,
+    path = "/callbacks",
+    tag = "callbacks",
+    security(("session_cookie" = [])),
+    request_body = NewCallback,
+    responses(
+        (status = 201, description = "Requested", body = Callback,
+            headers(("Location" = String, description = "The request's URL"))),
+        (status = 400, response = Validation),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+    )
+)]
+pub async fn request_callback(
+    State(state): State<AppState>,
+    RequireCapability { user, .. }: RequireCapability<ManageCases>,
+    ApiJson(form): ApiJson<CallbackForm>,
+) -> Result<Response, ApiError> {
+    let new = validate(form)?;
+    let mut conn = state.db.conn();
+    let tx = conn.transaction()?;
+    let id = store::insert(&tx, &user.organisation.id, &user.user.id, &new, unix_now())?;
+    let callback = store::load(&tx, &id)?.ok_or_else(ApiError::not_found)?;
+    tx.commit()?;
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, location(&callback.id))],
+        Json(callback),
+    )
+        .into_response())
+}
+
+/// The signed-in user's callback requests, newest first.
+#[utoipa::path(
+    get,
+    path = "/callbacks",
+    tag = "callbacks",
+    security(("session_cookie" = [])),
+    responses(
+        (status = 200, description = "The user's requests, newest first", body = Vec<Callback>),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+    )
+)]
+pub async fn list_callbacks(
+    State(state): State<AppState>,
+    RequireCapability { user, .. }: RequireCapability<ManageCases>,
+) -> Result<Json<Vec<Callback>>, ApiError> {
+    let conn = state.db.conn();
+    Ok(Json(store::list_of(&conn, &user.user.id)?))
+}
+
+/// `?status=` of the agents' callback list.
+#[derive(Deserialize)]
+pub struct AgentCallbacksQuery {
+    status: Option<String>,
+}
+
+/// The callback requests of every organisation, oldest first: `status=requested` (still to
+/// call), `status=done`, or both without `status`.
+#[utoipa::path(
+    get,
+    path = "/callbacks",
+    tag = "agent",
+    security(("agent_token" = [])),
+    params(("status" = Option<String>, Query, description = "`requested` or `done`; both when absent")),
+    responses(
+        (status = 200, description = "Requests, oldest first", body = Vec<Callback>),
+        (status = 400, response = Validation),
+        (status = 401, response = Unauthenticated),
+        (status = 404, response = NotFound),
+    )
+)]
+pub async fn agent_callbacks(
+    State(state): State<AppState>,
+    _agent: Agent,
+    ApiQuery(query): ApiQuery<AgentCallbacksQuery>,
+) -> Result<Json<Vec<Callback>>, ApiError> {
+    let statuses = match query.status.as_deref().filter(|s| !s.is_empty()) {
+        None => vec![CallbackStatus::Requested, CallbackStatus::Done],
+        Some("requested") => vec![CallbackStatus::Requested],
+        Some("done") => vec![CallbackStatus::Done],
+        Some(_) => {
+            return Err(ApiError::validation(vec![field(
+                "status",
+                "invalid_value",
+                "Use requested or done.",
+            )]))
+        }
+    };
+    let conn = state.db.conn();
+    Ok(Json(store::list_by_status(&conn, &statuses)?))
+}
+
+/// Mark a callback request done once support has called. Marking a done request answers it
+/// unchanged.
+#[utoipa::path(
+    post,
+    path = "/callbacks/{id}/done",
+    tag = "agent",
+    security(("agent_token" = [])),
+    params(("id" = String, Path, description = "Callback request id, of any organisation")),
+    responses(
+        (status = 200, description = "The request, done", body = Callback),
+        (status = 401, response = Unauthenticated),
+        (status = 404, response = NotFound),
+    )
+)]
+pub async fn agent_callback_done(
+    State(state): State<AppState>,
+    _agent: Agent,
+    Path(id): Path<String>,
+) -> Result<Json<Callback>, ApiError> {
+    let mut conn = state.db.conn();
+    let tx = conn.transaction()?;
+    if store::load(&tx, &id)?.is_none() {
+        return Err(ApiError::not_found());
+    }
+    store::set_done(&tx, &id)?;
+    let callback = store::load(&tx, &id)?.ok_or_else(ApiError::not_found)?;
+    tx.commit()?;
+    Ok(Json(callback))
+}
