@@ -174,6 +174,12 @@ impl Backend for FakeBackend {
     fn chat_stream_url(&self, _: &str, _: i64) -> String {
         String::new()
     }
+    fn request_callback(&self, _: callbacks::NewCallback) -> ApiFuture<'_, callbacks::Callback> {
+        Box::pin(async { Err(ApiError::Forbidden) })
+    }
+    fn callbacks(&self) -> ApiFuture<'_, Vec<callbacks::Callback>> {
+        Box::pin(async { Ok(vec![]) })
+    }
     // The case operations are not used by these tests; the journeys cover them for real.
     fn list_cases(&self, _: CaseQuery) -> ApiFuture<'_, Page<CaseSummary>> {
         Box::pin(async { Err(ApiError::Forbidden) })

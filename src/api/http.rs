@@ -7,6 +7,7 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use support_contract::callbacks::{Callback as CallbackRequest, NewCallback};
 use support_contract::cases::{
     Attachment, CallRequest, Case, CaseSummary, HelpSuggestion, NewCase, NewComment, Person,
     ThreadEntry, UrgencyChange,
@@ -303,6 +304,17 @@ impl Backend for HttpBackend {
     fn chat_transcript_url(&self, id: &str, json: bool) -> String {
         let format = if json { "json" } else { "text" };
         self.url(&format!("/chats/{}/transcript?format={format}", encode(id)))
+    }
+
+    fn request_callback(&self, request: NewCallback) -> ApiFuture<'_, CallbackRequest> {
+        Box::pin(async move {
+            self.send(self.post_json("/callbacks", &[], &request), true)
+                .await
+        })
+    }
+
+    fn callbacks(&self) -> ApiFuture<'_, Vec<CallbackRequest>> {
+        Box::pin(self.send(self.get("/callbacks"), true))
     }
 
     fn chat_stream_url(&self, id: &str, after: i64) -> String {

@@ -23,6 +23,7 @@ use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
+use support_contract::callbacks::{Callback as CallbackRequest, NewCallback};
 use support_contract::cases::{
     Attachment, CallRequest, Case, CaseSummary, HelpSuggestion, NewCase, NewComment, Person,
     ThreadEntry, UrgencyChange,
@@ -108,6 +109,10 @@ pub trait Backend: Send + Sync {
     fn chat_transcript_url(&self, id: &str, json: bool) -> String;
     /// The WebSocket address of a chat's stream, resuming after `after`.
     fn chat_stream_url(&self, id: &str, after: i64) -> String;
+    /// `POST /callbacks`: asks support to phone the user.
+    fn request_callback(&self, request: NewCallback) -> ApiFuture<'_, CallbackRequest>;
+    /// `GET /callbacks`: the user's callback requests, newest first.
+    fn callbacks(&self) -> ApiFuture<'_, Vec<CallbackRequest>>;
     /// `GET /cases`, one page of the view `query` describes.
     fn list_cases(&self, query: CaseQuery) -> ApiFuture<'_, Page<CaseSummary>>;
     /// `GET /cases/{id}`.
@@ -142,6 +147,30 @@ pub trait Backend: Send + Sync {
         media_type: String,
         progress: Callback<f64>,
     ) -> ApiFuture<'_, Attachment>;
+}
+
+/// Uploads through the backend in context, for the attachment picker.
+pub fn use_attachment_upload() -> crate::components::Upload {
+    let backend = use_backend();
+    Callback::new(
+        move |(file, kind, progress): (web_sys::File, String, Callback<f64>)| {
+            let backend = backend.clone();
+            Box::pin(async move { backend.upload_attachment(file, kind, progress).await })
+                as ApiFuture<'static, Attachment>
+        },
+    )
+}
+
+/// The backend's attachment limits, from the portal configuration (none until it has loaded).
+pub fn use_attachment_rules() -> Signal<support_contract::AttachmentRules> {
+    let portal = use_portal();
+    Signal::derive(move || {
+        portal
+            .get()
+            .and_then(|r| r.ok())
+            .map(|p| p.attachments)
+            .unwrap_or_default()
+    })
 }
 
 /// A fresh random id (a UUID) for idempotency keys and chat message ids.

@@ -1,8 +1,10 @@
 //! Shared UI pieces. They never call the backend: they show what they are given.
 
 mod app_link;
+mod attachment_picker;
 mod data_table;
 mod error_notice;
+mod file_links;
 mod language_select;
 mod loading;
 mod not_yet;
@@ -11,8 +13,10 @@ mod select_field;
 mod text_field;
 
 pub use app_link::AppLink;
+pub use attachment_picker::{AttachmentPicker, Upload};
 pub use data_table::DataTable;
 pub use error_notice::ErrorNotice;
+pub use file_links::FileLinks;
 pub use language_select::LanguageSelect;
 pub use loading::LoadingIndicator;
 pub use not_yet::NotYetAvailable;

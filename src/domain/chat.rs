@@ -1,6 +1,7 @@
 //! The chat's rules without a browser: one ordered list of messages whatever order, repeats or
 //! gaps the network delivers them in; reconnect delays; safe links in plain text.
 
+use support_contract::cases::Attachment;
 use support_contract::chat::ChatMessage;
 
 /// Where a message the user wrote stands.
@@ -25,6 +26,7 @@ pub struct ChatLine {
     pub from_support: bool,
     pub author: Option<String>,
     pub body: String,
+    pub attachments: Vec<Attachment>,
     pub delivery: Delivery,
 }
 
@@ -38,12 +40,13 @@ impl ChatLine {
             from_support: m.from_support,
             author: m.author.as_ref().map(|p| p.name.clone()),
             body: m.body.clone(),
+            attachments: m.attachments.clone(),
             delivery: Delivery::Sent,
         }
     }
 
     /// A line for a message the user just wrote.
-    pub fn pending(id: &str, body: &str, at: &str) -> ChatLine {
+    pub fn pending(id: &str, body: &str, attachments: &[Attachment], at: &str) -> ChatLine {
         ChatLine {
             id: id.to_string(),
             seq: None,
@@ -51,6 +54,7 @@ impl ChatLine {
             from_support: false,
             author: None,
             body: body.to_string(),
+            attachments: attachments.to_vec(),
             delivery: Delivery::Sending,
         }
     }
@@ -186,8 +190,8 @@ mod tests {
     #[test]
     fn a_pending_message_becomes_the_stored_one_and_pending_ones_stay_last_in_order() {
         let mut lines = vec![
-            ChatLine::pending("p1", "first", "t"),
-            ChatLine::pending("p2", "second", "t"),
+            ChatLine::pending("p1", "first", &[], "t"),
+            ChatLine::pending("p2", "second", &[], "t"),
         ];
         merge_messages(&mut lines, &[msg("x", 1)]);
         assert_eq!(ids(&lines), ["x", "p1", "p2"]);

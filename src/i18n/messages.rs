@@ -432,6 +432,14 @@ messages! {
     ChatNotOffered => "Chat is not offered for this product.", "La discussion n'est pas proposée pour ce produit.", "El chat no está disponible para este producto.";
     ChatInstead => "You can file a case or ask support to call you back instead.", "Vous pouvez plutôt envoyer un dossier ou demander à l'assistance de vous rappeler.", "En su lugar, puede enviar un caso o pedir que asistencia técnica le devuelva la llamada.";
     RequestCallback => "Request a callback", "Demander un rappel", "Solicitar una llamada";
+    CallbackPhone => "Number to call", "Numéro à appeler", "Número al que llamar";
+    CallbackTopic => "What is it about?", "À quel sujet ?", "¿De qué se trata?";
+    CallbackWhen => "When suits you (optional)", "Quand vous convient-il ? (facultatif)", "Cuándo le viene bien (opcional)";
+    SendCallbackRequest => "Ask support to call me", "Demander à l'assistance de m'appeler", "Pedir que asistencia técnica me llame";
+    CallbackRequested => "Support will call you on {phone}.", "L'assistance vous appellera au {phone}.", "Asistencia técnica le llamará al {phone}.";
+    YourCallbacks => "Your callback requests", "Vos demandes de rappel", "Sus solicitudes de llamada";
+    CallbackWaiting => "waiting for the call", "appel en attente", "llamada pendiente";
+    CallbackDone => "called", "appel effectué", "llamada realizada";
     ChatTopic => "Topic", "Sujet", "Tema";
     ChatSummary => "What do you need help with?", "Sur quoi avez-vous besoin d'aide ?", "¿Con qué necesita ayuda?";
     StartChat => "Start the chat", "Commencer la discussion", "Iniciar el chat";

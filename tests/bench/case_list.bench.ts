@@ -4,6 +4,7 @@
 import { test, Page, Response } from '@playwright/test';
 import { startBackend, stopBackend } from '../support/backend';
 import { accounts } from '../support/accounts';
+import { signIn } from '../e2e/portal';
 
 const CASES = Number(process.env.BENCH_CASES ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -35,11 +36,7 @@ test(`case list with ${CASES} cases`, async ({ browser }) => {
   try {
     const context = await browser.newContext({ baseURL: backend.url });
     const page = await context.newPage();
-    await page.goto('/sign-in');
-    await page.getByLabel('Email').fill(accounts.supportAdmin.email);
-    await page.getByLabel('Password').fill(accounts.supportAdmin.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: `Hello, ${accounts.supportAdmin.name}` }).waitFor();
+    await signIn(page, accounts.supportAdmin);
     const rows = page.getByRole('table', { name: 'Cases' }).getByRole('row');
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     for (let i = 0; i < RUNS; i++) {

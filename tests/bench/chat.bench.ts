@@ -5,6 +5,7 @@
 import { test, Page } from '@playwright/test';
 import { startBackend, stopBackend } from '../support/backend';
 import { accounts } from '../support/accounts';
+import { signIn } from '../e2e/portal';
 
 const ECHOES = Number(process.env.BENCH_ECHOES ?? 100);
 const TRANSCRIPT = 1000;
@@ -36,11 +37,7 @@ test('chat echo and a long conversation', async ({ browser }) => {
   try {
     const context = await browser.newContext({ baseURL: backend.url });
     const page = await context.newPage();
-    await page.goto('/sign-in');
-    await page.getByLabel('Email').fill(accounts.supportAdmin.email);
-    await page.getByLabel('Password').fill(accounts.supportAdmin.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: `Hello, ${accounts.supportAdmin.name}` }).waitFor();
+    await signIn(page, accounts.supportAdmin);
     await page.getByRole('button', { name: /^Chat with support/ }).click();
     await page.getByLabel('Topic').fill('Bench');
     await page.getByLabel('What do you need help with?').fill('Measuring the echo.');

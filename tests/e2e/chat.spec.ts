@@ -7,6 +7,7 @@ import { fillSignIn, signIn } from './portal';
 import { freshCustomer } from './users';
 import { agentAccepts, agentSays, agentTypes, chatPanel, openChatId, say, startChat, storedBodies } from './chat';
 import { accounts } from '../support/accounts';
+import { AGENT_TOKEN } from './cases';
 
 test('a support administrator starts a chat, sees the queue, then the agent typing and replying', async ({ page, browser, baseURL }) => {
   const me = await freshCustomer(browser, baseURL!, 'Quinn Adler');
@@ -109,6 +110,20 @@ test('for Target the launcher offers a case or a callback instead of a chat', as
   await expect(panel.getByRole('button', { name: 'Start the chat' })).toBeDisabled();
   await panel.getByRole('link', { name: 'Request a callback' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Contact support' })).toBeVisible();
+
+  const form = page.getByRole('region', { name: 'Request a callback' });
+  await form.getByLabel('Product').selectOption({ label: 'Target' });
+  await form.getByLabel('What is it about?').fill('The spring activity shows the default experience.');
+  await form.getByRole('button', { name: 'Ask support to call me' }).click();
+  await expect(form.getByLabel('Number to call')).toHaveAccessibleDescription('This field is required.');
+  await expect(form.getByLabel('What is it about?'), 'kept after the refusal').toHaveValue('The spring activity shows the default experience.');
+  await form.getByLabel('Number to call').fill('+44 20 7946 0999');
+  await form.getByLabel('When suits you (optional)').fill('Weekdays after 14:00');
+  await form.getByRole('button', { name: 'Ask support to call me' }).click();
+  await expect(form.getByText('Support will call you on +44 20 7946 0999.')).toBeVisible();
+  await expect(form.getByRole('listitem').filter({ hasText: 'The spring activity' })).toContainText('waiting for the call');
+  const queue = await (await page.request.get(`${baseURL}/agent/v1/callbacks?status=requested`, { headers: { Authorization: `Bearer ${AGENT_TOKEN}` } })).json();
+  expect(queue.some((c: { phone: string; product: string }) => c.phone === '+44 20 7946 0999' && c.product === 'target')).toBe(true);
 });
 
 test.describe('outside business hours', () => {
@@ -222,4 +237,27 @@ test.describe('when the backend restarts', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+});
+
+test('a file sent in the chat arrives with its message, and one over the limit is refused before upload', async ({ page, browser, baseURL }) => {
+  const me = await freshCustomer(browser, baseURL!, 'Xan Ortiz');
+  await signIn(page, me);
+  await startChat(page, 'Files');
+  const chatId = await openChatId(page.request, baseURL!);
+  const panel = chatPanel(page);
+  const picker = panel.getByLabel('Attach files');
+  await picker.setInputFiles({ name: 'page.html', mimeType: 'text/html', buffer: Buffer.from('<p>x</p>') });
+  await expect(panel.getByRole('alert')).toContainText('page.html');
+  await panel.getByRole('button', { name: 'Remove page.html' }).click();
+  await picker.setInputFiles({ name: 'report.csv', mimeType: 'text/csv', buffer: Buffer.from('day,rows\nmon,120\n') });
+  await expect(panel.getByRole('button', { name: 'Remove report.csv' })).toBeVisible();
+  await say(page, 'The export is attached.');
+  const line = panel.getByRole('listitem').filter({ hasText: 'The export is attached.' });
+  await expect(line).toContainText('Sent');
+  await expect(line.getByRole('link', { name: 'report.csv' })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await line.getByRole('link', { name: 'report.csv' }).click();
+  expect(await readFile(await (await download).path(), 'utf8')).toBe('day,rows\nmon,120\n');
+  const stored = await (await page.request.get(`${baseURL}/api/v1/chats/${chatId}/messages?after=0`)).json();
+  expect(stored[0].attachments.map((a: { name: string }) => a.name)).toEqual(['report.csv']);
 });

@@ -46,7 +46,9 @@ test('the system administrator adds a Customer Support Administrator, who sets a
   await expect(newcomer.getByRole('heading', { level: 1, name: 'Hello, Dana Whitfield' })).toBeVisible();
   const links = await navigationLinks(newcomer);
   expect(links).toContain('Cases');
+  expect(links).toContain('Chats');
   expect(links).not.toContain('Support users');
+  await expect(newcomer.getByRole('button', { name: /^Chat with support/ })).toBeVisible();
 
   // The link works once.
   const again = await (await browser.newContext({ baseURL })).newPage();

@@ -3,7 +3,7 @@
 //! user sees only their own requests; agents see those of every organisation.
 
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
@@ -81,11 +81,6 @@ fn validate(form: CallbackForm) -> Result<NewCallback, ApiError> {
     })
 }
 
-/// The URL of a callback request, for `Location`.
-fn location(id: &str) -> HeaderValue {
-    HeaderValue::from_str(&format!("/api/v1/callbacks/{id}")).expect("ids are URL-safe")
-}
-
 /// Ask support to phone: the product, the number (international form), what it is about
 /// (1 to 500 characters) and, optionally, when suits (at most 200 characters). Open in every
 /// phase, setup included: the phone is the channel that is always there.
@@ -96,8 +91,7 @@ fn location(id: &str) -> HeaderValue {
     security(("session_cookie" = [])),
     request_body = NewCallback,
     responses(
-        (status = 201, description = "Requested", body = Callback,
-            headers(("Location" = String, description = "The request's URL"))),
+        (status = 201, description = "Requested (listed by `GET /callbacks`)", body = Callback),
         (status = 400, response = Validation),
         (status = 401, response = Unauthenticated),
         (status = 403, response = Forbidden),
@@ -114,12 +108,7 @@ pub async fn request_callback(
     let id = store::insert(&tx, &user.organisation.id, &user.user.id, &new, unix_now())?;
     let callback = store::load(&tx, &id)?.ok_or_else(ApiError::not_found)?;
     tx.commit()?;
-    Ok((
-        StatusCode::CREATED,
-        [(header::LOCATION, location(&callback.id))],
-        Json(callback),
-    )
-        .into_response())
+    Ok((StatusCode::CREATED, Json(callback)).into_response())
 }
 
 /// The signed-in user's callback requests, newest first.

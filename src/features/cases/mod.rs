@@ -1,6 +1,5 @@
 //! Support cases: the list, a case's detail and thread, and filing a case.
 
-mod attachments;
 mod detail;
 mod escalate;
 mod list;

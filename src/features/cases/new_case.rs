@@ -1,8 +1,10 @@
-use super::attachments::AttachmentPicker;
 use super::steps::{StepPanel, StepsNav};
-use crate::api::{local_store, random_id, use_backend, use_portal, ApiError};
+use crate::api::{
+    local_store, random_id, use_attachment_rules, use_attachment_upload, use_backend, use_portal,
+    ApiError,
+};
 use crate::auth::use_session;
-use crate::components::{ErrorNotice, LoadingIndicator};
+use crate::components::{AttachmentPicker, ErrorNotice, LoadingIndicator};
 use crate::domain::{draft_key, step_of_field, CaseDraft, Step};
 use crate::i18n::{browser_time_zone, use_i18n, Key};
 use leptos::prelude::*;
@@ -169,6 +171,7 @@ fn CaseForm() -> impl IntoView {
                 // while the user moves to another step still lands in the draft.
                 <div hidden=move || step.get() != Step::Details>
                     <AttachmentPicker id="case-files" busy=uploads_busy
+                upload=use_attachment_upload() rules=use_attachment_rules()
                         attached=Signal::derive(move || draft.with(|d| d.attachments.clone()))
                         on_add=Callback::new(move |a| draft.update(|d| d.attachments.push(a)))
                         on_remove=Callback::new(move |id: String| draft.update(|d| d.attachments.retain(|a| a.id != id)))/>

@@ -1,5 +1,5 @@
-use super::attachments::AttachmentPicker;
-use crate::api::use_backend;
+use crate::api::{use_attachment_rules, use_attachment_upload, use_backend};
+use crate::components::AttachmentPicker;
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
 use support_contract::cases::{Attachment, NewComment, ThreadEntry};
@@ -61,6 +61,7 @@ pub fn ReplyForm(case_id: String, on_sent: Callback<Option<ThreadEntry>>) -> imp
                 <p id="reply-body-error" class="field-error">{move || error.get()}</p>
             </div>
             <AttachmentPicker id="reply-files" busy=busy attached=files
+                upload=use_attachment_upload() rules=use_attachment_rules()
                 on_add=Callback::new(move |a| files.update(|f| f.push(a)))
                 on_remove=Callback::new(move |id: String| files.update(|f| f.retain(|a| a.id != id)))/>
             <p role="status">{sent}</p>

@@ -1,6 +1,7 @@
-use crate::i18n::{case_status_key, format_kilobytes, priority_key, use_i18n, Key};
+use crate::components::FileLinks;
+use crate::i18n::{case_status_key, priority_key, use_i18n, Key};
 use leptos::prelude::*;
-use support_contract::cases::{Attachment, CallTiming, ThreadEntry, ThreadEvent};
+use support_contract::cases::{CallTiming, ThreadEntry, ThreadEvent};
 
 /// A case's thread: comments, status changes, files and requests, oldest first. Every text
 /// from people is rendered as text, never as HTML.
@@ -42,7 +43,7 @@ fn ThreadItem(entry: ThreadEntry) -> impl IntoView {
         }
         ThreadEvent::Comment { body, attachments } => view! {
             <p class="comment">{body}</p>
-            <Files attachments=attachments/>
+            <FileLinks attachments=attachments/>
         }
         .into_any(),
         ThreadEvent::StatusChanged { from, to } => {
@@ -59,7 +60,7 @@ fn ThreadItem(entry: ThreadEntry) -> impl IntoView {
         }
         ThreadEvent::AttachmentsAdded { attachments } => view! {
             <p class="event">{i18n.s(Key::AttachmentsAdded)}</p>
-            <Files attachments=attachments/>
+            <FileLinks attachments=attachments/>
         }
         .into_any(),
         ThreadEvent::UrgencyChangeRequested { from, to, reason } => {
@@ -99,22 +100,4 @@ fn ThreadItem(entry: ThreadEntry) -> impl IntoView {
             {body}
         </li>
     }
-}
-
-/// Download links for files; the name is shown as text and never used as a path.
-#[component]
-fn Files(attachments: Vec<Attachment>) -> impl IntoView {
-    let i18n = use_i18n();
-    (!attachments.is_empty()).then(|| {
-        let base = crate::api::use_runtime_config().api_base;
-        view! {
-            <ul class="files">
-                {attachments.into_iter().map(|a| {
-                    let href = format!("{}/attachments/{}", base.trim_end_matches('/'), String::from(js_sys::encode_uri_component(&a.id)));
-                    let size = move || format_kilobytes(a.size, i18n.locale.get());
-                    view! { <li><a href=href download>{a.name.clone()}</a>" ("{size}")"</li> }
-                }).collect_view()}
-            </ul>
-        }
-    })
 }

@@ -1,8 +1,10 @@
 use super::session::ChatCtx;
-use crate::api::{use_backend, LinkState};
+use crate::api::{use_attachment_rules, use_attachment_upload, use_backend, LinkState};
+use crate::components::{AttachmentPicker, FileLinks};
 use crate::domain::{linkify, ChatLine, Delivery, Segment};
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
+use support_contract::cases::Attachment;
 use support_contract::chat::{ChatStatus, MESSAGE_MAX};
 
 /// The conversation: queue position while waiting, the messages (a polite live region), their
@@ -14,6 +16,8 @@ pub fn Conversation() -> impl IntoView {
     let backend = use_backend();
     let chat = expect_context::<ChatCtx>();
     let draft = RwSignal::new(String::new());
+    let files = RwSignal::new(Vec::<Attachment>::new());
+    let uploading = RwSignal::new(false);
     let queued = move || {
         chat.chat
             .get()
@@ -43,11 +47,14 @@ pub fn Conversation() -> impl IntoView {
     };
     let send_backend = backend.clone();
     let end_backend = backend.clone();
+    // A message is text, files, or both; it waits until its files are uploaded.
     let send = move || {
         let body = draft.get_untracked().trim().to_string();
-        if !body.is_empty() {
-            chat.send(body, send_backend.clone());
+        let attached = files.get_untracked();
+        if (!body.is_empty() || !attached.is_empty()) && !uploading.get_untracked() {
+            chat.send(body, attached, send_backend.clone());
             draft.set(String::new());
+            files.set(Vec::new());
         }
     };
     let send_on_submit = send.clone();
@@ -87,8 +94,12 @@ pub fn Conversation() -> impl IntoView {
                             send();
                         }
                     }></textarea>
+                <AttachmentPicker id="chat-files" busy=uploading attached=files
+                    upload=use_attachment_upload() rules=use_attachment_rules()
+                    on_add=Callback::new(move |a| files.update(|f| f.push(a)))
+                    on_remove=Callback::new(move |id: String| files.update(|f| f.retain(|a| a.id != id)))/>
                 <div class="actions">
-                    <button type="submit" class="button primary">{i18n.s(Key::ChatSend)}</button>
+                    <button type="submit" class="button primary" disabled=move || uploading.get()>{i18n.s(Key::ChatSend)}</button>
                     <button type="button" class="button" disabled=move || end.pending().get()
                         on:click=move |_| { end.dispatch(()); }>{i18n.s(Key::ChatEnd)}</button>
                 </div>
@@ -139,6 +150,7 @@ fn Line(line: ChatLine) -> impl IntoView {
         <li class=class>
             <p class="chat-meta">{who}</p>
             <p class="chat-text">{body}</p>
+            <FileLinks attachments=line.attachments.clone()/>
             {state}
         </li>
     }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
+use support_contract::cases::Attachment;
 use support_contract::chat::{Chat, ChatEvent, ChatStatus, NewChatMessage};
 
 /// A message written but not yet stored by the backend. Kept on the device, so it survives a
@@ -17,6 +18,8 @@ struct OutboxItem {
     id: String,
     chat_id: String,
     body: String,
+    #[serde(default)]
+    attachments: Vec<Attachment>,
     at: String,
 }
 
@@ -91,7 +94,7 @@ impl ChatCtx {
         self.lines.set(
             pending
                 .iter()
-                .map(|i| ChatLine::pending(&i.id, &i.body, &i.at))
+                .map(|i| ChatLine::pending(&i.id, &i.body, &i.attachments, &i.at))
                 .collect(),
         );
         self.outbox.set(pending);
@@ -208,8 +211,8 @@ impl ChatCtx {
         }
     }
 
-    /// Queues a message and sends the outbox.
-    pub fn send(self, body: String, backend: Arc<dyn Backend>) {
+    /// Queues a message (its files already uploaded) and sends the outbox.
+    pub fn send(self, body: String, attachments: Vec<Attachment>, backend: Arc<dyn Backend>) {
         let Some(chat_id) = self
             .chat
             .with_untracked(|c| c.as_ref().map(|c| c.id.clone()))
@@ -220,10 +223,17 @@ impl ChatCtx {
             id: random_id(),
             chat_id,
             body,
+            attachments,
             at: now_iso(),
         };
-        self.lines
-            .update(|l| l.push(ChatLine::pending(&item.id, &item.body, &item.at)));
+        self.lines.update(|l| {
+            l.push(ChatLine::pending(
+                &item.id,
+                &item.body,
+                &item.attachments,
+                &item.at,
+            ))
+        });
         self.outbox.update(|o| o.push(item));
         self.save_outbox();
         self.typing(false);
@@ -249,6 +259,7 @@ impl ChatCtx {
                     id: id.clone(),
                     chat_id,
                     body: line.body,
+                    attachments: line.attachments,
                     at: line.at,
                 })
             }
@@ -287,7 +298,7 @@ impl ChatCtx {
                 let message = NewChatMessage {
                     id: item.id.clone(),
                     body: item.body.clone(),
-                    attachments: vec![],
+                    attachments: item.attachments.iter().map(|a| a.id.clone()).collect(),
                 };
                 match backend
                     .send_chat_message(item.chat_id.clone(), message)
@@ -339,6 +350,19 @@ impl ChatCtx {
             s.close();
         }
         self.stream.set_value(None);
+    }
+
+    /// Opens the link again after the user signed in again (the backend closed it when the
+    /// session ended), resuming after the last message shown.
+    pub fn resume_after_sign_in(self, backend: Arc<dyn Backend>) {
+        let open = self.chat.with_untracked(|c| {
+            c.as_ref()
+                .filter(|c| c.status != ChatStatus::Ended)
+                .map(|c| c.id.clone())
+        });
+        if let (Some(id), LinkState::Closed) = (open, self.link.get_untracked()) {
+            self.connect(id, backend);
+        }
     }
 
     /// The browser came back online: reconnect now rather than after the backoff.

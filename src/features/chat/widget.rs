@@ -43,6 +43,16 @@ fn Launcher() -> impl IntoView {
         }
         open
     });
+    // Back from the sign-in-again dialog: the backend had closed the link with the session.
+    let session = use_session();
+    let backend = crate::api::use_backend();
+    Effect::new(move |was_expired: Option<bool>| {
+        let expired = session.expired.get();
+        if was_expired == Some(true) && !expired {
+            chat.resume_after_sign_in(backend.clone());
+        }
+        expired
+    });
     let online = window_event_listener(leptos::ev::online, move |_| chat.online());
     on_cleanup(move || {
         online.remove();

@@ -1,12 +1,15 @@
-//! Contact support: phone numbers for the organisation's region, business hours, and which
-//! channels each product offers.
+//! Contact support: a callback request (for support roles), phone numbers for the
+//! organisation's region, business hours, and which channels each product offers.
+
+mod callback;
 
 use crate::api::use_portal;
 use crate::auth::use_session;
 use crate::components::{ErrorNotice, LoadingIndicator};
 use crate::i18n::{channel_key, product_key, region_key, use_i18n, weekday_names, Key};
+use callback::CallbackSection;
 use leptos::prelude::*;
-use support_contract::{BusinessHours, PhoneNumber, PortalConfig, Region};
+use support_contract::{BusinessHours, Capability, PhoneNumber, PortalConfig, Region};
 
 /// Phone numbers and hours, the organisation's region first.
 #[component]
@@ -23,6 +26,9 @@ pub fn ContactPage() -> impl IntoView {
         <div class="page">
             <h1 id="page-title">{i18n.s(Key::NavContact)}</h1>
             <p class="lead">{move || i18n.tr(Key::YourRegion, &[("region", i18n.t(region_key(region())))])}</p>
+            <Show when=move || ctx.can(Capability::ManageCases)>
+                <CallbackSection/>
+            </Show>
             <Transition fallback=|| view! { <LoadingIndicator/> }>
                 {move || Suspend::new(async move {
                     match portal.await {

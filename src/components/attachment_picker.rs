@@ -1,10 +1,11 @@
-use crate::api::{use_backend, use_portal, ApiError};
+use crate::api::{ApiError, ApiFuture};
 use crate::domain::{check_file, limit_mb, media_type, FileRefusal};
 use crate::i18n::{format_kilobytes, use_i18n, Key};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::HashMap;
 use support_contract::cases::Attachment;
+use support_contract::AttachmentRules;
 use wasm_bindgen::JsCast;
 
 /// A chosen file on its way: checked, uploading, refused or failed.
@@ -22,12 +23,18 @@ struct Item {
     state: Pending,
 }
 
+/// Uploads a file (with its media type), reporting progress from 0 to 1. The owner supplies it
+/// (`api::use_attachment_upload`), so the picker itself never calls the backend.
+pub type Upload = Callback<(web_sys::File, String, Callback<f64>), ApiFuture<'static, Attachment>>;
+
 /// Choose or drop files: each is checked against the backend's rules before upload, shows its
 /// progress, can be retried when the upload fails and removed at any time. Uploaded files are
 /// handed to `attached`, which the form keeps (and a draft saves).
 #[component]
 pub fn AttachmentPicker(
     id: &'static str,
+    upload: Upload,
+    #[prop(into)] rules: Signal<AttachmentRules>,
     #[prop(into)] attached: Signal<Vec<Attachment>>,
     on_add: Callback<Attachment>,
     on_remove: Callback<String>,
@@ -35,8 +42,6 @@ pub fn AttachmentPicker(
     busy: RwSignal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let backend = use_backend();
-    let portal = use_portal();
     let items = RwSignal::new(Vec::<Item>::new());
     // The chosen files, kept for a retry; browser objects stay out of reactive state.
     let files = StoredValue::new_local(HashMap::<u32, web_sys::File>::new());
@@ -44,13 +49,7 @@ pub fn AttachmentPicker(
     Effect::new(move |_| {
         busy.set(items.with(|i| i.iter().any(|x| !matches!(x.state, Pending::Refused(_)))))
     });
-    let rules = move || {
-        portal
-            .get()
-            .and_then(|r| r.ok())
-            .map(|p| p.attachments)
-            .unwrap_or_default()
-    };
+    let rules = move || rules.get();
 
     let set_state = move |local: u32, state: Pending| {
         items.update(|list| {
@@ -63,13 +62,12 @@ pub fn AttachmentPicker(
         let Some(file) = files.with_value(|f| f.get(&local).cloned()) else {
             return;
         };
-        let backend = backend.clone();
         set_state(local, Pending::Uploading { progress: 0.0 });
         let progress =
             Callback::new(move |p: f64| set_state(local, Pending::Uploading { progress: p }));
         let kind = media_type(&file.name(), &file.type_());
         spawn_local(async move {
-            match backend.upload_attachment(file, kind, progress).await {
+            match upload.run((file, kind, progress)).await {
                 Ok(attachment) => {
                     items.update(|l| l.retain(|i| i.local != local));
                     files.update_value(|f| {

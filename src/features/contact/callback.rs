@@ -1,0 +1,186 @@
+//! Request a callback: the product, the number to call, what it is about and when suits. The
+//! form is kept on the device as it is typed, so a failed request or a reload loses nothing.
+
+use crate::api::{field_error_key, local_store, use_backend, ApiError};
+use crate::auth::use_session;
+use crate::components::ErrorNotice;
+use crate::domain::wire_name;
+use crate::i18n::{product_key, use_i18n, Key};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde::{Deserialize, Serialize};
+use support_contract::callbacks::{CallbackStatus, NewCallback};
+use support_contract::Product;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+struct Draft {
+    product: Option<Product>,
+    phone: String,
+    topic: String,
+    preferred_time: String,
+}
+
+/// The callback form and the user's earlier requests.
+#[component]
+pub fn CallbackSection() -> impl IntoView {
+    let i18n = use_i18n();
+    let backend = use_backend();
+    let key = format!(
+        "draft:callback:{}",
+        use_session()
+            .session()
+            .map(|s| s.user.id)
+            .unwrap_or_default()
+    );
+    let draft = RwSignal::new(Draft::default());
+    let loaded = RwSignal::new(false);
+    {
+        let key = key.clone();
+        spawn_local(async move {
+            if let Some(d) = local_store::load(&key)
+                .await
+                .and_then(|j| serde_json::from_str::<Draft>(&j).ok())
+            {
+                draft.set(d);
+            }
+            loaded.set(true);
+        });
+    }
+    Effect::new({
+        let key = key.clone();
+        move |_| {
+            let d = draft.get();
+            if loaded.get_untracked() {
+                let key = key.clone();
+                spawn_local(async move {
+                    local_store::save(&key, &serde_json::to_string(&d).unwrap_or_default()).await;
+                });
+            }
+        }
+    });
+    let tried = RwSignal::new(false);
+    let refresh = RwSignal::new(0u32);
+    let list_backend = backend.clone();
+    let mine = LocalResource::new(move || {
+        refresh.track();
+        let backend = list_backend.clone();
+        async move { backend.callbacks().await }
+    });
+    let request = Action::new_local(move |r: &NewCallback| {
+        let backend = backend.clone();
+        let r = r.clone();
+        async move { backend.request_callback(r).await }
+    });
+    Effect::new({
+        let key = key.clone();
+        move |_| {
+            if let Some(Ok(_)) = request.value().get() {
+                draft.set(Draft::default());
+                tried.set(false);
+                refresh.update(|n| *n += 1);
+                let key = key.clone();
+                spawn_local(async move { local_store::remove(&key).await });
+            }
+        }
+    });
+    let server_error_for = move |field: &'static str| match request.value().get() {
+        Some(Err(ApiError::Validation(errors))) => errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| i18n.t(field_error_key(&e.code)).to_string()),
+        _ => None,
+    };
+    // Blank required fields are caught here; the backend checks the rest (the phone's form).
+    let error_for = move |field: &'static str| {
+        let blank = match field {
+            "phone" => draft.with(|d| d.phone.trim().is_empty()),
+            "topic" => draft.with(|d| d.topic.trim().is_empty()),
+            _ => false,
+        };
+        if tried.get() && blank {
+            return Some(i18n.t(Key::ErrRequired).to_string());
+        }
+        server_error_for(field)
+    };
+    let products = [
+        Product::Analytics,
+        Product::Target,
+        Product::AudienceManager,
+    ];
+    let text_field = move |id: &'static str,
+                           label: Key,
+                           field: &'static str,
+                           get: fn(&Draft) -> String,
+                           set: fn(&mut Draft, String)| {
+        let error_id = format!("{id}-error");
+        view! {
+            <div class="field">
+                <label for=id>{i18n.s(label)}</label>
+                <input id=id type="text" aria-describedby=error_id.clone()
+                    aria-invalid=move || error_for(field).is_some().to_string()
+                    prop:value=move || draft.with(get)
+                    on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| set(d, v)); }/>
+                <p id=error_id class="field-error">{move || error_for(field)}</p>
+            </div>
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="callback-title">
+            <h2 id="callback-title">{i18n.s(Key::RequestCallback)}</h2>
+            <form class="form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                tried.set(true);
+                let d = draft.get_untracked();
+                if d.phone.trim().is_empty() || d.topic.trim().is_empty() {
+                    return;
+                }
+                request.dispatch(NewCallback {
+                    product: d.product.unwrap_or(Product::Analytics),
+                    phone: d.phone.trim().to_string(),
+                    topic: d.topic.trim().to_string(),
+                    preferred_time: d.preferred_time.trim().to_string(),
+                });
+            }>
+                <div class="field">
+                    <label for="callback-product">{i18n.s(Key::FilterProduct)}</label>
+                    <select id="callback-product" prop:value=move || wire_name(draft.get().product.unwrap_or(Product::Analytics))
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            let p = products.into_iter().find(|p| wire_name(*p) == v);
+                            draft.update(|d| d.product = p);
+                        }>
+                        {products.into_iter().map(|p| view! { <option value=wire_name(p)>{i18n.s(product_key(p))}</option> }).collect_view()}
+                    </select>
+                </div>
+                {text_field("callback-phone", Key::CallbackPhone, "phone", |d| d.phone.clone(), |d, v| d.phone = v)}
+                {text_field("callback-topic", Key::CallbackTopic, "topic", |d| d.topic.clone(), |d, v| d.topic = v)}
+                {text_field("callback-when", Key::CallbackWhen, "preferred_time", |d| d.preferred_time.clone(), |d, v| d.preferred_time = v)}
+                <div role="status">
+                    {move || match request.value().get() {
+                        Some(Ok(c)) => Some(view! { <p class="notice success">{i18n.tr(Key::CallbackRequested, &[("phone", &c.phone)])}</p> }.into_any()),
+                        Some(Err(ApiError::Validation(_))) | None => None,
+                        Some(Err(e)) => Some(view! { <ErrorNotice error=e/> }.into_any()),
+                    }}
+                </div>
+                <button type="submit" class="button primary" disabled=move || request.pending().get()>
+                    {i18n.s(Key::SendCallbackRequest)}
+                </button>
+            </form>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let list = mine.await.unwrap_or_default();
+                    (!list.is_empty()).then(|| view! {
+                        <h3>{i18n.s(Key::YourCallbacks)}</h3>
+                        <ul>
+                            {list.into_iter().map(|c| {
+                                let at = c.requested_at.clone();
+                                let status = if c.status == CallbackStatus::Done { Key::CallbackDone } else { Key::CallbackWaiting };
+                                view! { <li>{move || i18n.date_time(&at)}": "{c.topic.clone()}" ("{c.phone.clone()}") — "{i18n.s(status)}</li> }
+                            }).collect_view()}
+                        </ul>
+                    })
+                })}
+            </Transition>
+        </section>
+    }
+}
