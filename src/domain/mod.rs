@@ -17,7 +17,7 @@ pub use chat::{
     contiguous_seq, last_chat_seq, linkify, merge_messages, reconnect_delay_ms, ChatLine, Delivery,
     Segment,
 };
-pub use list_params::{ListParams, AUDIT_LOG, CURSOR, SORT, SUPPORT_USERS};
+pub use list_params::{ListParams, Schema, AUDIT_LOG, CURSOR, SORT, SUPPORT_USERS};
 pub use locale::negotiate_locale;
 pub use portal::{phones_for_region, roles_granting, safe_return_path, strip_base};
 pub use thread::{last_seq, merge_thread};

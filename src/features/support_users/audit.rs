@@ -1,10 +1,9 @@
-use super::{AdminTabs, Pager};
-use crate::api::{use_backend, with_query};
+use super::{use_list_params, AdminTabs, Pager, SearchForm};
+use crate::api::use_backend;
 use crate::components::{DataTable, ErrorNotice, LoadingIndicator, SelectField};
 use crate::domain::{wire_name, ListParams, AUDIT_LOG};
 use crate::i18n::{audit_action_key, role_key, use_i18n, user_status_key, validation_key, Key};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
 use support_contract::users::{AuditEntry, UserSnapshot};
 use support_contract::{Locale, Page};
 
@@ -14,16 +13,7 @@ use support_contract::{Locale, Page};
 pub fn AuditLogPage() -> impl IntoView {
     let i18n = use_i18n();
     let backend = use_backend();
-    let params = use_query_map();
-    let query =
-        Memo::new(move |_| params.with(|p| ListParams::from_params(AUDIT_LOG, |k| p.get(k))));
-    let navigate = use_navigate();
-    let go = Callback::new(move |q: ListParams| {
-        navigate(
-            &with_query("/support-users/audit", &q.to_params()),
-            Default::default(),
-        );
-    });
+    let (query, go) = use_list_params(AUDIT_LOG, "/support-users/audit");
     let entries = LocalResource::new({
         let backend = backend.clone();
         move || {
@@ -52,23 +42,13 @@ pub fn AuditLogPage() -> impl IntoView {
     .into_iter()
     .map(|a| (wire_name(a), audit_action_key(a)))
     .collect::<Vec<_>>();
-    let search = RwSignal::new(query.get_untracked().get("q").to_string());
-    Effect::new(move |_| search.set(query.get().get("q").to_string()));
     view! {
         <div class="page">
             <h1 id="page-title">{i18n.s(Key::AuditLog)}</h1>
             <AdminTabs/>
             <section class="card filters" aria-labelledby="filters-title">
                 <h2 id="filters-title" class="visually-hidden">{i18n.s(Key::FiltersTitle)}</h2>
-                <form class="search" role="search" on:submit=move |ev: leptos::ev::SubmitEvent| {
-                    ev.prevent_default();
-                    go.run(query.get_untracked().with("q", &search.get_untracked()));
-                }>
-                    <label for="audit-search">{i18n.s(Key::SearchAudit)}</label>
-                    <input id="audit-search" type="search" prop:value=move || search.get()
-                        on:input=move |ev| search.set(event_target_value(&ev))/>
-                    <button type="submit" class="button">{i18n.s(Key::Search)}</button>
-                </form>
+                <SearchForm id="audit-search" label=Key::SearchAudit query=query go=go/>
                 <div class="filter-grid">
                     <SelectField id="audit-action" label=Key::ColAction options=actions any=Key::AnyValue
                         value=value("action") on_change=set("action")/>

@@ -1,10 +1,9 @@
-use super::{AdminTabs, Pager};
-use crate::api::{use_backend, with_query};
+use super::{use_list_params, AdminTabs, Pager, SearchForm};
+use crate::api::use_backend;
 use crate::components::{AppLink, DataTable, ErrorNotice, LoadingIndicator, SelectField};
 use crate::domain::{ListParams, SORT, SUPPORT_USERS};
 use crate::i18n::{role_key, use_i18n, user_status_key, validation_key, Key};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
 use support_contract::{Page, SupportUser};
 
 /// The organisation's support users: counts per role, then a searchable, filterable, sortable
@@ -13,16 +12,7 @@ use support_contract::{Page, SupportUser};
 pub fn SupportUsersPage() -> impl IntoView {
     let i18n = use_i18n();
     let backend = use_backend();
-    let params = use_query_map();
-    let query =
-        Memo::new(move |_| params.with(|p| ListParams::from_params(SUPPORT_USERS, |k| p.get(k))));
-    let navigate = use_navigate();
-    let go = Callback::new(move |q: ListParams| {
-        navigate(
-            &with_query("/support-users", &q.to_params()),
-            Default::default(),
-        );
-    });
+    let (query, go) = use_list_params(SUPPORT_USERS, "/support-users");
     let users = LocalResource::new({
         let backend = backend.clone();
         move || {
@@ -94,8 +84,6 @@ fn options(values: &[(&str, Key)]) -> Vec<(String, Key)> {
 #[component]
 fn Filters(query: Memo<ListParams>, go: Callback<ListParams>) -> impl IntoView {
     let i18n = use_i18n();
-    let search = RwSignal::new(query.get_untracked().get("q").to_string());
-    Effect::new(move |_| search.set(query.get().get("q").to_string()));
     let set = move |name: &'static str| {
         Callback::new(move |v: String| go.run(query.get_untracked().with(name, &v)))
     };
@@ -127,15 +115,7 @@ fn Filters(query: Memo<ListParams>, go: Callback<ListParams>) -> impl IntoView {
     view! {
         <section class="card filters" aria-labelledby="filters-title">
             <h2 id="filters-title" class="visually-hidden">{i18n.s(Key::FiltersTitle)}</h2>
-            <form class="search" role="search" on:submit=move |ev: leptos::ev::SubmitEvent| {
-                ev.prevent_default();
-                go.run(query.get_untracked().with("q", &search.get_untracked()));
-            }>
-                <label for="user-search">{i18n.s(Key::SearchSupportUsers)}</label>
-                <input id="user-search" type="search" prop:value=move || search.get()
-                    on:input=move |ev| search.set(event_target_value(&ev))/>
-                <button type="submit" class="button">{i18n.s(Key::Search)}</button>
-            </form>
+            <SearchForm id="user-search" label=Key::SearchSupportUsers query=query go=go/>
             <div class="filter-grid">
                 <SelectField id="filter-role" label=Key::ColRole options=roles any=Key::AnyValue
                     value=value("role") on_change=set("role")/>

@@ -16,10 +16,12 @@ pub use import::ImportSupportUsersPage;
 pub use list::SupportUsersPage;
 pub use review::ReviewQueuePage;
 
+use crate::api::with_query;
 use crate::components::AppLink;
-use crate::domain::{ListParams, CURSOR};
+use crate::domain::{ListParams, Schema, CURSOR};
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// The administration's own pages, as links (the current one is marked by the router).
 #[component]
@@ -61,5 +63,41 @@ fn Pager(query: Memo<ListParams>, go: Callback<ListParams>, next: Option<String>
                 </button>
             })}
         </div>
+    }
+}
+
+/// A list's state from the URL, and the way to change it (a navigation, so the back button
+/// restores the previous view).
+fn use_list_params(schema: Schema, path: &'static str) -> (Memo<ListParams>, Callback<ListParams>) {
+    let params = use_query_map();
+    let query = Memo::new(move |_| params.with(|p| ListParams::from_params(schema, |k| p.get(k))));
+    let navigate = use_navigate();
+    let go = Callback::new(move |q: ListParams| {
+        navigate(&with_query(path, &q.to_params()), Default::default());
+    });
+    (query, go)
+}
+
+/// The list's search box: the `q` parameter, applied on submit.
+#[component]
+fn SearchForm(
+    id: &'static str,
+    label: Key,
+    query: Memo<ListParams>,
+    go: Callback<ListParams>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let search = RwSignal::new(query.get_untracked().get("q").to_string());
+    Effect::new(move |_| search.set(query.get().get("q").to_string()));
+    view! {
+        <form class="search" role="search" on:submit=move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            go.run(query.get_untracked().with("q", &search.get_untracked()));
+        }>
+            <label for=id>{i18n.s(label)}</label>
+            <input id=id type="search" prop:value=move || search.get()
+                on:input=move |ev| search.set(event_target_value(&ev))/>
+            <button type="submit" class="button">{i18n.s(Key::Search)}</button>
+        </form>
     }
 }
