@@ -139,7 +139,12 @@ pub trait Backend: Send + Sync {
     /// `GET /organisation/members`: who can watch a case.
     fn organisation_members(&self) -> ApiFuture<'_, Vec<Person>>;
     /// `GET /help/suggestions?q=`: help articles related to what the user types.
-    fn help_suggestions(&self, q: String) -> ApiFuture<'_, Vec<HelpSuggestion>>;
+    /// Help articles for what a case says so far, optionally of one product only.
+    fn help_suggestions(
+        &self,
+        q: String,
+        product: Option<support_contract::Product>,
+    ) -> ApiFuture<'_, Vec<HelpSuggestion>>;
     /// `POST /attachments`: uploads a file, telling `progress` the share sent so far (0..=1).
     fn upload_attachment(
         &self,
@@ -173,15 +178,20 @@ pub fn use_attachment_rules() -> Signal<support_contract::AttachmentRules> {
     })
 }
 
-/// A fresh random id (a UUID) for idempotency keys and chat message ids.
+/// A fresh random id (a version-4 UUID) for idempotency keys and chat message ids.
+/// `crypto.getRandomValues`, unlike `crypto.randomUUID`, also works on a plain-http origin
+/// other than localhost (an intranet host serving the portal without TLS).
 pub fn random_id() -> String {
-    web_sys::window()
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
         .and_then(|w| w.crypto().ok())
-        .map(|c| c.random_uuid())
-        .unwrap_or_else(|| {
-            let noise = (js_sys::Math::random() * 1e12) as u64;
-            format!("id-{}-{noise}", js_sys::Date::now() as u64)
-        })
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        for b in bytes.iter_mut() {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    crate::domain::uuid_v4(bytes)
 }
 
 /// The backend handle in context.

@@ -4,6 +4,7 @@ mod attachment_check;
 mod case_draft;
 mod case_query;
 mod chat;
+mod ids;
 mod list_params;
 mod locale;
 mod portal;
@@ -17,6 +18,7 @@ pub use chat::{
     contiguous_seq, last_chat_seq, linkify, merge_messages, reconnect_delay_ms, ChatLine, Delivery,
     Segment,
 };
+pub use ids::uuid_v4;
 pub use list_params::{ListParams, Schema, AUDIT_LOG, CURSOR, SORT, SUPPORT_USERS};
 pub use locale::negotiate_locale;
 pub use portal::{phones_for_region, roles_granting, safe_return_path, strip_base};

@@ -45,6 +45,16 @@ pub fn Conversation() -> impl IntoView {
         LinkState::Connecting => Some(i18n.t(Key::ChatConnecting)),
         _ => None,
     };
+    // The delivery state of the lines not stored yet (a few at most), so that a line keeps its
+    // element (and is announced once) as it goes from sending to sent.
+    let unsent = Memo::new(move |_| {
+        chat.lines.with(|l| {
+            l.iter()
+                .filter(|x| x.seq.is_none())
+                .map(|x| (x.id.clone(), x.delivery))
+                .collect::<Vec<_>>()
+        })
+    });
     let send_backend = backend.clone();
     let end_backend = backend.clone();
     // A message is text, files, or both; it waits until its files are uploaded.
@@ -74,8 +84,8 @@ pub fn Conversation() -> impl IntoView {
             </p>
             {move || link_text().map(|t| view! { <p class="chat-link notice">{t}</p> })}
             <ol class="chat-messages" aria-live="polite" aria-label=i18n.s(Key::ChatMessages)>
-                <For each=move || chat.lines.get() key=|l| (l.id.clone(), l.seq, l.delivery as u8) let:line>
-                    <Line line=line/>
+                <For each=move || chat.lines.get() key=|l| l.id.clone() let:line>
+                    <Line line=line unsent=unsent/>
                 </For>
             </ol>
             {move || chat.agent_typing.get().then(|| view! { <p class="chat-typing">{i18n.s(Key::ChatAgentTyping)}</p> })}
@@ -110,7 +120,7 @@ pub fn Conversation() -> impl IntoView {
 
 /// One message: who, what (links made safe), and for the user's own, whether it arrived.
 #[component]
-fn Line(line: ChatLine) -> impl IntoView {
+fn Line(line: ChatLine, unsent: Memo<Vec<(String, Delivery)>>) -> impl IntoView {
     let i18n = use_i18n();
     let backend = use_backend();
     let chat = expect_context::<ChatCtx>();
@@ -135,16 +145,28 @@ fn Line(line: ChatLine) -> impl IntoView {
         })
         .collect_view();
     let id = line.id.clone();
-    let state = (!line.from_support).then(|| match line.delivery {
-        Delivery::Sending => view! { <span class="chat-delivery">{i18n.s(Key::ChatSending)}</span> }.into_any(),
-        Delivery::Sent => view! { <span class="chat-delivery">{i18n.s(Key::ChatSent)}</span> }.into_any(),
-        Delivery::Failed => view! {
-            <span class="chat-delivery failed">{i18n.s(Key::ChatFailed)}</span>
-            <button type="button" class="button" on:click=move |_| chat.retry(id.clone(), backend.clone())>
-                {i18n.s(Key::ChatRetry)}
-            </button>
-        }
-        .into_any(),
+    let delivery = Memo::new(move |_| {
+        unsent.with(|u| {
+            u.iter()
+                .find(|(x, _)| *x == id)
+                .map_or(Delivery::Sent, |(_, d)| *d)
+        })
+    });
+    let id = line.id.clone();
+    let state = (!line.from_support).then_some(move || match delivery.get() {
+            Delivery::Sending => view! { <span class="chat-delivery">{i18n.s(Key::ChatSending)}</span> }.into_any(),
+            Delivery::Sent => view! { <span class="chat-delivery">{i18n.s(Key::ChatSent)}</span> }.into_any(),
+            Delivery::Failed => {
+                let id = id.clone();
+                let backend = backend.clone();
+                view! {
+                    <span class="chat-delivery failed">{i18n.s(Key::ChatFailed)}</span>
+                    <button type="button" class="button" on:click=move |_| chat.retry(id.clone(), backend.clone())>
+                        {i18n.s(Key::ChatRetry)}
+                    </button>
+                }
+                .into_any()
+            }
     });
     view! {
         <li class=class>

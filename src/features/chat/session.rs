@@ -117,6 +117,11 @@ impl ChatCtx {
     }
 
     fn connect(self, id: String, backend: Arc<dyn Backend>) {
+        // The old link goes first: closing it reports "closed", which must not overwrite the
+        // new link's state.
+        if let Some(old) = self.stream.get_value() {
+            old.close();
+        }
         let after = self.lines.with_untracked(|l| last_chat_seq(l));
         let url_backend = backend.clone();
         let url_id = id.clone();
@@ -139,9 +144,6 @@ impl ChatCtx {
             // as the HTTP client does on a 401.
             move |_| self.session.mark_unauthorized(),
         );
-        if let Some(old) = self.stream.get_value() {
-            old.close();
-        }
         self.stream.set_value(Some(stream));
     }
 
@@ -294,6 +296,7 @@ impl ChatCtx {
         }
         self.flushing.set(true);
         spawn_local(async move {
+            let mut unreachable = false;
             while let Some(item) = self.outbox.with_untracked(|o| o.first().cloned()) {
                 let message = NewChatMessage {
                     id: item.id.clone(),
@@ -310,7 +313,10 @@ impl ChatCtx {
                         self.lines
                             .update(|l| merge_messages(l, std::slice::from_ref(&stored)));
                     }
-                    Err(crate::api::ApiError::Network) => break,
+                    Err(crate::api::ApiError::Network) => {
+                        unreachable = true;
+                        break;
+                    }
                     Err(_) => {
                         self.outbox.update(|o| o.retain(|i| i.id != item.id));
                         self.save_outbox();
@@ -319,6 +325,14 @@ impl ChatCtx {
                 }
             }
             self.flushing.set(false);
+            // The link may stay up while a send fails (a proxy hiccup): try again shortly
+            // rather than wait for the next message or reconnect.
+            if unreachable {
+                set_timeout(
+                    move || self.flush(backend),
+                    std::time::Duration::from_secs(3),
+                );
+            }
         });
     }
 

@@ -9,6 +9,14 @@ use leptos::prelude::*;
 use support_contract::chat::ChatStatus;
 use support_contract::Capability;
 
+/// Which part of a chat the panel shows.
+#[derive(Clone, Copy, PartialEq)]
+enum Stage {
+    Before,
+    During,
+    After,
+}
+
 /// The chat launcher and its panel, for users who may chat. Mounted once beside the pages, so
 /// the conversation survives navigation.
 #[component]
@@ -58,6 +66,15 @@ fn Launcher() -> impl IntoView {
         online.remove();
         chat.disconnect();
     });
+    // Only a change of stage rebuilds the panel's body: a status or agent event (one comes
+    // with every reconnect) must not wipe what the user is typing or the files they attached.
+    let stage = Memo::new(
+        move |_| match chat.chat.with(|c| c.as_ref().map(|c| c.status)) {
+            None => Stage::Before,
+            Some(ChatStatus::Ended) => Stage::After,
+            Some(_) => Stage::During,
+        },
+    );
     let label = move || {
         let unread = chat.unread.get();
         if unread > 0 {
@@ -89,10 +106,10 @@ fn Launcher() -> impl IntoView {
                             {i18n.s(Key::ChatMinimise)}
                         </button>
                     </div>
-                    {move || match chat.chat.get().map(|c| c.status) {
-                        None => view! { <PreChat/> }.into_any(),
-                        Some(ChatStatus::Ended) => view! { <Ended/> }.into_any(),
-                        Some(_) => view! { <Conversation/> }.into_any(),
+                    {move || match stage.get() {
+                        Stage::Before => view! { <PreChat/> }.into_any(),
+                        Stage::After => view! { <Ended/> }.into_any(),
+                        Stage::During => view! { <Conversation/> }.into_any(),
                     }}
                 </section>
             </Show>
