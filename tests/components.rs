@@ -211,7 +211,11 @@ impl Backend for FakeBackend {
     fn organisation_members(&self) -> ApiFuture<'_, Vec<Person>> {
         Box::pin(async { Ok(vec![]) })
     }
-    fn help_suggestions(&self, _: String) -> ApiFuture<'_, Vec<HelpSuggestion>> {
+    fn help_suggestions(
+        &self,
+        _: String,
+        _: Option<support_contract::Product>,
+    ) -> ApiFuture<'_, Vec<HelpSuggestion>> {
         Box::pin(async { Ok(vec![]) })
     }
     fn upload_attachment(

@@ -21,6 +21,7 @@ impl ApiError {
             detail,
             errors: Vec::new(),
             retry_after: None,
+            resource_id: None,
         })
     }
 
@@ -117,6 +118,18 @@ impl ApiError {
     /// 409: the request conflicts with the resource's state.
     pub fn conflict(detail: &str) -> Self {
         Self::problem(types::CONFLICT, StatusCode::CONFLICT, "Conflict", detail)
+    }
+
+    /// 409: the `Idempotency-Key` already filed case `case_id` with a different request.
+    pub fn idempotency_key_reused(case_id: &str) -> Self {
+        let mut e = Self::problem(
+            types::IDEMPOTENCY_KEY_REUSED,
+            StatusCode::CONFLICT,
+            "Already filed",
+            "This Idempotency-Key already filed a different case; resource_id names it.",
+        );
+        e.0.resource_id = Some(case_id.to_string());
+        e
     }
 
     /// 412: `If-Match` names a version that is no longer current.

@@ -136,6 +136,29 @@ pub fn around_the_clock(priority: Priority) -> bool {
     priority == Priority::P1
 }
 
+/// Longest case title, in characters.
+pub const TITLE_MAX: usize = 200;
+/// Longest description or comment, in characters.
+pub const TEXT_MAX: usize = 20_000;
+/// Longest short free text: steps to reproduce, environment, business impact, reasons.
+pub const SHORT_MAX: usize = 5_000;
+/// Longest product detail (an id, a name or a link).
+pub const DETAIL_MAX: usize = 2_000;
+
+/// Whether `value` is a web address a case may carry as a product detail: `http` or `https`
+/// with a host, no spaces. Anything else (`javascript:`, `file:`, a bare word) is refused, so
+/// a link shown on a case page can only lead to a web page.
+pub fn is_web_url(value: &str) -> bool {
+    let lower = value.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        let host = r.split(['/', '?', '#']).next().unwrap_or("");
+        !host.is_empty() && !value.chars().any(|c| c.is_whitespace() || c.is_control())
+    })
+}
+
 /// Whether a case needs a business-impact statement to be filed.
 pub fn requires_business_impact(priority: Priority) -> bool {
     priority == Priority::P1
@@ -495,5 +518,21 @@ mod tests {
         assert!(!around_the_clock(Priority::P2));
         assert!(requires_business_impact(Priority::P1));
         assert!(!requires_business_impact(Priority::P2));
+    }
+
+    #[test]
+    fn only_web_addresses_are_links_a_case_may_carry() {
+        assert!(is_web_url("https://analytics.example.com/workspace/123"));
+        assert!(is_web_url("http://shop.example/sale?x=1"));
+        for bad in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "https://",
+            "example.com",
+            "https://exa mple.com",
+            "data:text/html,hi",
+        ] {
+            assert!(!is_web_url(bad), "{bad}");
+        }
     }
 }

@@ -30,6 +30,9 @@ pub mod problem_types {
     /// An attachment's type is not on the allow-list.
     pub const ATTACHMENT_TYPE_NOT_ALLOWED: &str =
         "urn:support-portal:problem:attachment-type-not-allowed";
+    /// The `Idempotency-Key` already filed a case with a different request (a draft changed
+    /// after a submit whose answer was lost); `resource_id` names that case.
+    pub const IDEMPOTENCY_KEY_REUSED: &str = "urn:support-portal:problem:idempotency-key-reused";
     /// A user with this email already exists.
     pub const DUPLICATE_USER: &str = "urn:support-portal:problem:duplicate-user";
     /// The change would leave the organisation without an active Support System Administrator.
@@ -74,4 +77,7 @@ pub struct Problem {
     /// Seconds to wait before trying again, for `too-many-attempts` problems.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_after: Option<u64>,
+    /// For `idempotency-key-reused` problems: the id of what the key already created.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource_id: Option<String>,
 }

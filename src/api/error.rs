@@ -35,6 +35,15 @@ pub enum ApiError {
     InvitationInvalid,
     /// The import file is over the size or row limit.
     ImportTooLarge,
+    /// An uploaded file is over the backend's size limit.
+    AttachmentTooLarge,
+    /// An uploaded file's type is not on the backend's allow-list.
+    AttachmentType,
+    /// The draft's idempotency key already filed this case, from an earlier version of the draft
+    /// (its answer was lost, then the draft changed).
+    AlreadyFiled {
+        case_id: String,
+    },
     /// The backend could not be reached.
     Network,
     /// The backend answered something this app does not understand.
@@ -56,7 +65,15 @@ impl ApiError {
             (problem_types::LAST_SYSTEM_ADMIN, _) => ApiError::LastSystemAdmin,
             (problem_types::SELF_REMOVAL, _) => ApiError::SelfRemoval,
             (problem_types::INVITATION_INVALID, _) | (_, 410) => ApiError::InvitationInvalid,
-            (problem_types::IMPORT_TOO_LARGE, _) | (_, 413) => ApiError::ImportTooLarge,
+            (problem_types::IMPORT_TOO_LARGE, _) => ApiError::ImportTooLarge,
+            (problem_types::ATTACHMENT_TOO_LARGE, _) | (_, 413) => ApiError::AttachmentTooLarge,
+            (problem_types::ATTACHMENT_TYPE_NOT_ALLOWED, _) | (_, 415) => ApiError::AttachmentType,
+            (problem_types::IDEMPOTENCY_KEY_REUSED, _) => {
+                match problem.as_ref().and_then(|p| p.resource_id.clone()) {
+                    Some(case_id) => ApiError::AlreadyFiled { case_id },
+                    None => ApiError::Conflict,
+                }
+            }
             (
                 problem_types::TRANSITION_NOT_ALLOWED
                 | problem_types::REOPEN_WINDOW_PASSED
@@ -100,6 +117,9 @@ impl ApiError {
             ApiError::SelfRemoval => Key::ErrSelfRemoval,
             ApiError::InvitationInvalid => Key::ErrInvitationInvalid,
             ApiError::ImportTooLarge => Key::ErrImportTooLarge,
+            ApiError::AttachmentTooLarge => Key::ErrAttachmentTooLarge,
+            ApiError::AttachmentType => Key::ErrAttachmentType,
+            ApiError::AlreadyFiled { .. } => Key::ErrAlreadyFiled,
             ApiError::Network => Key::ErrNetwork,
             ApiError::Decode => Key::ErrDecode,
             ApiError::Server { .. } => Key::ErrServer,
@@ -131,6 +151,10 @@ pub fn field_error_key(code: &str) -> Key {
         "unknown_user" => Key::ErrUnknownUser,
         "invalid_header" => Key::ErrCsvHeader,
         "not_utf8" => Key::ErrCsvEncoding,
+        "invalid_url" => Key::ErrInvalidUrl,
+        "not_a_member" => Key::ErrNotAMember,
+        "unknown_attachment" => Key::ErrUnknownAttachment,
+        "too_many" => Key::ErrTooMany,
         _ => Key::ErrInvalidValue,
     }
 }
@@ -159,6 +183,7 @@ mod tests {
                 message: "m".into(),
             }],
             retry_after: Some(125),
+            resource_id: None,
         })
     }
 
@@ -209,6 +234,39 @@ mod tests {
         assert!(e
             .message(Locale::En)
             .starts_with("Cases cannot be filed yet"));
+    }
+
+    #[test]
+    fn a_draft_filed_before_its_last_change_names_the_case_it_filed() {
+        let mut p = problem(problem_types::IDEMPOTENCY_KEY_REUSED, 409);
+        p.as_mut().unwrap().resource_id = Some("case_1".into());
+        assert_eq!(
+            ApiError::from_response(409, p),
+            ApiError::AlreadyFiled {
+                case_id: "case_1".into()
+            }
+        );
+    }
+
+    #[test]
+    fn a_refused_upload_says_why_and_is_not_taken_for_an_import() {
+        let big = ApiError::from_response(413, problem(problem_types::ATTACHMENT_TOO_LARGE, 413));
+        assert_eq!(big, ApiError::AttachmentTooLarge);
+        assert_eq!(
+            ApiError::from_response(413, problem(problem_types::IMPORT_TOO_LARGE, 413)),
+            ApiError::ImportTooLarge
+        );
+        assert_eq!(
+            ApiError::from_response(
+                415,
+                problem(problem_types::ATTACHMENT_TYPE_NOT_ALLOWED, 415)
+            ),
+            ApiError::AttachmentType
+        );
+        assert_ne!(
+            big.message(Locale::Fr),
+            ApiError::ImportTooLarge.message(Locale::Fr)
+        );
     }
 
     #[test]

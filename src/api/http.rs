@@ -2,7 +2,7 @@
 
 use super::xhr::xhr_upload;
 use super::{ApiError, ApiFuture, Backend};
-use crate::domain::{CaseQuery, ListParams};
+use crate::domain::{wire_name, CaseQuery, ListParams};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
@@ -20,8 +20,8 @@ use support_contract::users::{
     ReviewRecord, ReviewRequest, RoleChange, SupportUserCounts,
 };
 use support_contract::{
-    Page, PortalConfig, Problem, ProfileUpdate, Role, Session, SignInRequest, SupportContact,
-    SupportUser,
+    Page, PortalConfig, Problem, Product, ProfileUpdate, Role, Session, SignInRequest,
+    SupportContact, SupportUser,
 };
 use web_sys::RequestCredentials;
 
@@ -412,13 +412,17 @@ impl Backend for HttpBackend {
         Box::pin(self.send(self.get("/organisation/members"), true))
     }
 
-    fn help_suggestions(&self, q: String) -> ApiFuture<'_, Vec<HelpSuggestion>> {
+    fn help_suggestions(
+        &self,
+        q: String,
+        product: Option<Product>,
+    ) -> ApiFuture<'_, Vec<HelpSuggestion>> {
         Box::pin(async move {
-            self.send(
-                self.get(&format!("/help/suggestions?q={}", encode(&q))),
-                true,
-            )
-            .await
+            let mut path = format!("/help/suggestions?q={}", encode(&q));
+            if let Some(p) = product {
+                path.push_str(&format!("&product={}", wire_name(p)));
+            }
+            self.send(self.get(&path), true).await
         })
     }
 

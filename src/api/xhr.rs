@@ -25,7 +25,8 @@ pub(super) async fn xhr_upload(
     let on_progress =
         Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |e: web_sys::ProgressEvent| {
             if e.length_computable() && e.total() > 0.0 {
-                progress.run(e.loaded() / e.total());
+                // The form that asked may be gone (the panel closed): then nobody listens.
+                progress.try_run(e.loaded() / e.total());
             }
         });
     xhr.upload()

@@ -50,6 +50,9 @@ pub fn AttachmentPicker(
         busy.set(items.with(|i| i.iter().any(|x| !matches!(x.state, Pending::Refused(_)))))
     });
     let rules = move || rules.get();
+    // Callbacks made for an upload belong to the picker, not to the row whose button started
+    // it: a row is replaced as its file changes state, the upload goes on.
+    let owner = Owner::current().unwrap_or_default();
 
     let set_state = move |local: u32, state: Pending| {
         items.update(|list| {
@@ -63,8 +66,9 @@ pub fn AttachmentPicker(
             return;
         };
         set_state(local, Pending::Uploading { progress: 0.0 });
-        let progress =
-            Callback::new(move |p: f64| set_state(local, Pending::Uploading { progress: p }));
+        let progress = owner.with(|| {
+            Callback::new(move |p: f64| set_state(local, Pending::Uploading { progress: p }))
+        });
         let kind = media_type(&file.name(), &file.type_());
         spawn_local(async move {
             match upload.run((file, kind, progress)).await {
@@ -73,7 +77,8 @@ pub fn AttachmentPicker(
                     files.update_value(|f| {
                         f.remove(&local);
                     });
-                    on_add.run(attachment);
+                    // The form may be gone meanwhile; the upload then stays unattached.
+                    on_add.try_run(attachment);
                 }
                 Err(e) => set_state(local, Pending::Failed(e)),
             }
@@ -82,6 +87,9 @@ pub fn AttachmentPicker(
     let upload = StoredValue::new(upload);
     let add_files = move |list: web_sys::FileList| {
         let rules = rules();
+        if rules.types.is_empty() {
+            return;
+        }
         for n in 0..list.length() {
             let Some(file) = list.item(n) else { continue };
             let local = next_id.get_value();
@@ -148,7 +156,9 @@ pub fn AttachmentPicker(
         <div class="field attachments" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
             <label for=id>{i18n.s(Key::ChooseFiles)}</label>
             <p id=hint_id.clone() class="hint">{hint}</p>
-            <input id=id type="file" multiple aria-describedby=hint_id on:change=on_pick/>
+            // Until the backend's rules are known, nothing could be checked before upload.
+            <input id=id type="file" multiple aria-describedby=hint_id on:change=on_pick
+                disabled=move || rules().types.is_empty()/>
             <ul class="files" aria-label=i18n.s(Key::Attachments)>
                 {move || attached.get().into_iter().map(|a| {
                     let remove_label = i18n.tr(Key::RemoveFile, &[("name", &a.name)]);
@@ -161,10 +171,23 @@ pub fn AttachmentPicker(
                         </li>
                     }
                 }).collect_view()}
-                <For each=move || items.get() key=|i| (i.local, format!("{:?}", i.state)) let:item>
+                <For each=move || items.get() key=|i| i.local let:item>
                     {
                         let local = item.local;
                         let name = item.name.clone();
+                        // The row stays as its file changes state; only its content follows.
+                        let state = Memo::new(move |_| {
+                            items.with(|l| l.iter().find(|i| i.local == local).map(|i| i.state.clone()))
+                        });
+                        let stage = Memo::new(move |_| match state.get() {
+                            Some(Pending::Uploading { .. }) => 0,
+                            Some(Pending::Refused(_)) => 1,
+                            _ => 2,
+                        });
+                        let progress = move || match state.get() {
+                            Some(Pending::Uploading { progress }) => progress.to_string(),
+                            _ => "0".to_string(),
+                        };
                         let remove = move |_| {
                             items.update(|l| l.retain(|i| i.local != local));
                             files.update_value(|f| {
@@ -172,30 +195,40 @@ pub fn AttachmentPicker(
                             });
                         };
                         let remove_label = i18n.tr(Key::RemoveFile, &[("name", &name)]);
-                        match item.state {
-                            Pending::Uploading { progress } => view! {
+                        let retry_label = i18n.tr(Key::RetryUpload, &[("name", &name)]);
+                        move || match stage.get() {
+                            0 => view! {
                                 <li>
                                     <label>
                                         {i18n.tr(Key::UploadingFile, &[("name", &name)])}" "
-                                        <progress max="1" value=progress.to_string()></progress>
+                                        <progress max="1" value=progress></progress>
                                     </label>
                                 </li>
                             }.into_any(),
-                            Pending::Refused(refusal) => view! {
-                                <li class="field-error" role="alert">
-                                    {refusal_text(&name, refusal)}" "
-                                    <button type="button" class="link-button" aria-label=remove_label on:click=remove>{i18n.s(Key::Remove)}</button>
-                                </li>
-                            }.into_any(),
-                            Pending::Failed(e) => {
-                                let retry_label = i18n.tr(Key::RetryUpload, &[("name", &name)]);
+                            1 => {
+                                let refusal = match state.get_untracked() {
+                                    Some(Pending::Refused(r)) => Some(refusal_text(&name, r)),
+                                    _ => None,
+                                };
                                 view! {
                                     <li class="field-error" role="alert">
-                                        {i18n.tr(Key::UploadFailed, &[("name", &name)])}" "{e.message(i18n.locale.get())}" "
-                                        <button type="button" class="link-button" aria-label=retry_label
+                                        {refusal}" "
+                                        <button type="button" class="link-button" aria-label=remove_label.clone() on:click=remove>{i18n.s(Key::Remove)}</button>
+                                    </li>
+                                }.into_any()
+                            }
+                            _ => {
+                                let why = move || match state.get() {
+                                    Some(Pending::Failed(e)) => e.message(i18n.locale.get()),
+                                    _ => String::new(),
+                                };
+                                view! {
+                                    <li class="field-error" role="alert">
+                                        {i18n.tr(Key::UploadFailed, &[("name", &name)])}" "{why}" "
+                                        <button type="button" class="link-button" aria-label=retry_label.clone()
                                             on:click=move |_| upload.with_value(|u| u(local))>{i18n.s(Key::TryAgain)}</button>
                                         " "
-                                        <button type="button" class="link-button" aria-label=remove_label on:click=remove>{i18n.s(Key::Remove)}</button>
+                                        <button type="button" class="link-button" aria-label=remove_label.clone() on:click=remove>{i18n.s(Key::Remove)}</button>
                                     </li>
                                 }.into_any()
                             }

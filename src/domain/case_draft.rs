@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 use support_contract::cases::{
-    requires_business_impact, Attachment, NewCase, Priority, ProductDetails,
+    is_web_url, requires_business_impact, Attachment, NewCase, Priority, ProductDetails,
+    DETAIL_MAX, SHORT_MAX, TEXT_MAX, TITLE_MAX,
 };
 use support_contract::Product;
 
@@ -47,6 +48,7 @@ pub enum Problem {
     Required,
     TooLong,
     InvalidPhone,
+    InvalidUrl,
 }
 
 /// Everything typed so far, plus the key that makes submitting it twice file one case.
@@ -72,15 +74,22 @@ pub struct CaseDraft {
     pub idempotency_key: String,
 }
 
-const TITLE_MAX: usize = 200;
-const TEXT_MAX: usize = 20_000;
-
 fn required(value: &str) -> Option<Problem> {
     value.trim().is_empty().then_some(Problem::Required)
 }
 
 fn at_most(value: &str, max: usize) -> Option<Problem> {
     (value.chars().count() > max).then_some(Problem::TooLong)
+}
+
+/// An optional link: empty, or a web address within the length limit.
+fn web_address(value: Option<&String>) -> Option<Problem> {
+    let v = value.map(|s| s.trim()).unwrap_or("");
+    if v.is_empty() {
+        None
+    } else {
+        at_most(v, DETAIL_MAX).or_else(|| (!is_web_url(v)).then_some(Problem::InvalidUrl))
+    }
 }
 
 /// A phone number as people write it: digits with spaces, dashes, dots, brackets, a leading +.
@@ -142,18 +151,48 @@ impl CaseDraft {
                 );
             }
             Step::Details => {
-                if self.reproducible {
-                    check("steps_to_reproduce", required(&self.steps_to_reproduce));
+                let d = &self.details;
+                let detail = |v: &Option<String>| at_most(v.as_deref().unwrap_or(""), DETAIL_MAX);
+                match self.product {
+                    Some(Product::Analytics) => {
+                        check("details.report_suite_id", detail(&d.report_suite_id));
+                        check(
+                            "details.workspace_url",
+                            web_address(d.workspace_url.as_ref()),
+                        );
+                    }
+                    Some(Product::Target) => {
+                        check("details.activity_name", detail(&d.activity_name));
+                        check("details.site_url", web_address(d.site_url.as_ref()));
+                    }
+                    Some(Product::AudienceManager) => {
+                        check("details.data_source_id", detail(&d.data_source_id));
+                        check("details.segment_id", detail(&d.segment_id));
+                    }
+                    _ => {}
                 }
-                check("environment", at_most(&self.environment, TEXT_MAX));
+                if self.reproducible {
+                    check(
+                        "steps_to_reproduce",
+                        required(&self.steps_to_reproduce)
+                            .or_else(|| at_most(&self.steps_to_reproduce, SHORT_MAX)),
+                    );
+                }
+                check("environment", at_most(&self.environment, SHORT_MAX));
             }
             Step::Priority => {
                 check(
                     "priority",
                     self.priority.is_none().then_some(Problem::Required),
                 );
+                let impact = at_most(&self.business_impact, SHORT_MAX);
                 if self.priority.is_some_and(requires_business_impact) {
-                    check("business_impact", required(&self.business_impact));
+                    check(
+                        "business_impact",
+                        required(&self.business_impact).or(impact),
+                    );
+                } else {
+                    check("business_impact", impact);
                 }
             }
             Step::Contact => {
@@ -315,6 +354,37 @@ mod tests {
     }
 
     #[test]
+    fn a_link_in_the_products_details_must_be_a_web_address() {
+        let mut d = complete();
+        d.details.site_url = Some("javascript:alert(1)".into());
+        assert_eq!(
+            d.problems(Step::Details),
+            vec![("details.site_url", Problem::InvalidUrl)]
+        );
+        d.details.site_url = Some(" https://shop.example/sale ".into());
+        assert!(d.problems(Step::Details).is_empty());
+        // Another product's leftover is not checked: it is not sent.
+        d.details.workspace_url = Some("not a link".into());
+        assert!(d.problems(Step::Details).is_empty());
+    }
+
+    #[test]
+    fn short_texts_follow_the_backends_limits() {
+        let mut d = complete();
+        d.environment = "x".repeat(SHORT_MAX + 1);
+        assert_eq!(
+            d.problems(Step::Details),
+            vec![("environment", Problem::TooLong)]
+        );
+        d.environment.clear();
+        d.business_impact = "x".repeat(SHORT_MAX + 1);
+        assert_eq!(
+            d.problems(Step::Priority),
+            vec![("business_impact", Problem::TooLong)]
+        );
+    }
+
+    #[test]
     fn phone_numbers_are_checked_as_people_write_them() {
         assert_eq!(phone_problem("+1 (555) 010-0100"), None);
         assert_eq!(phone_problem("call me"), Some(Problem::InvalidPhone));
@@ -345,7 +415,9 @@ mod tests {
         assert_eq!(Step::Contact.next(), Step::Review);
         assert_eq!(Step::Review.next(), Step::Review);
         assert_eq!(step_of_field("business_impact"), Step::Priority);
-        assert_eq!(step_of_field("report_suite_id"), Step::Details);
+        assert_eq!(step_of_field("details.report_suite_id"), Step::Details);
+        assert_eq!(step_of_field("attachments"), Step::Details);
+        assert_eq!(step_of_field("watchers"), Step::Contact);
     }
 
     #[test]

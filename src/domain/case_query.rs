@@ -15,6 +15,8 @@ pub struct CaseQuery {
     pub statuses: Vec<CaseStatus>,
     pub products: Vec<Product>,
     pub priorities: Vec<Priority>,
+    /// Only the cases this member filed (a user id), within the organisation's.
+    pub requester: String,
     /// Full-text search.
     pub q: String,
     pub sort: CaseSort,
@@ -67,6 +69,10 @@ impl CaseQuery {
             statuses: list(get("status").as_deref(), CaseStatus::Unknown),
             products: list(get("product").as_deref(), Product::Unknown),
             priorities: list(get("priority").as_deref(), Priority::Unknown),
+            requester: get("requester")
+                .map(|r| r.trim().to_string())
+                .filter(|r| r.len() <= 100)
+                .unwrap_or_default(),
             q: get("q").unwrap_or_default().trim().to_string(),
             sort: get("sort")
                 .and_then(|s| known(&s, CaseSort::UpdatedDesc))
@@ -102,6 +108,9 @@ impl CaseQuery {
                 joined(self.priorities.iter().map(|s| wire_name(*s)).collect()),
             ));
         }
+        if !self.requester.is_empty() {
+            params.push(("requester", self.requester.clone()));
+        }
         if !self.q.is_empty() {
             params.push(("q", self.q.clone()));
         }
@@ -130,6 +139,7 @@ impl CaseQuery {
         !self.statuses.is_empty()
             || !self.products.is_empty()
             || !self.priorities.is_empty()
+            || !self.requester.is_empty()
             || !self.q.is_empty()
             || !self.from.is_empty()
             || !self.to.is_empty()
@@ -156,6 +166,7 @@ mod tests {
             statuses: vec![CaseStatus::New, CaseStatus::AwaitingYourReply],
             products: vec![Product::AudienceManager],
             priorities: vec![Priority::P1],
+            requester: "user_7".into(),
             q: "report suite".into(),
             sort: CaseSort::CreatedAsc,
             from: "2026-09-01".into(),

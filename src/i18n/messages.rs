@@ -234,6 +234,11 @@ messages! {
     BusinessImpactHint => "Required for P1 Critical: who and what is affected, and how much.", "Obligatoire pour P1 Critique : qui et quoi est touché, et dans quelle mesure.", "Obligatorio para P1 Crítica: a quién y a qué afecta, y en qué medida.";
     ContactPhone => "Contact phone", "Téléphone de contact", "Teléfono de contacto";
     ContactTimeZone => "Your time zone", "Votre fuseau horaire", "Su zona horaria";
+    WhatWasReported => "What was reported", "Ce qui a été signalé", "Lo que se notificó";
+    FormerMember => "Someone no longer in your organisation", "Une personne qui ne fait plus partie de votre organisation", "Alguien que ya no forma parte de su organización";
+    StepNeedsAttention => "(needs attention)", "(à corriger)", "(necesita corrección)";
+    Yes => "Yes", "Oui", "Sí";
+    No => "No", "Non", "No";
     WatchersHint => "Colleagues to keep informed", "Collègues à tenir informés", "Compañeros a los que mantener informados";
     NotGiven => "Not given", "Non renseigné", "No indicado";
     Next => "Next", "Suivant", "Siguiente";
@@ -274,7 +279,7 @@ messages! {
     RemoveFile => "Remove {name}", "Retirer {name}", "Quitar {name}";
     Remove => "Remove", "Retirer", "Quitar";
     RetryUpload => "Try {name} again", "Réessayer {name}", "Reintentar {name}";
-    WaitForUploads => "Wait until every file is uploaded, or remove the ones that failed.", "Attendez que tous les fichiers soient envoyés, ou retirez ceux qui ont échoué.", "Espere a que se suban todos los archivos o quite los que fallaron.";
+    WaitForUploads => "Wait until every file is uploaded; retry or remove the ones that failed.", "Attendez que tous les fichiers soient envoyés ; réessayez ou retirez ceux qui ont échoué.", "Espere a que se suban todos los archivos; reintente o quite los que fallaron.";
 
     // Settings
     TimeZone => "Time zone", "Fuseau horaire", "Zona horaria";
@@ -376,6 +381,15 @@ messages! {
     CsvFile => "CSV file", "Fichier CSV", "Archivo CSV";
     CsvFileHint => "Choose a file or drop it here. At most 1 MB and 1,000 rows.", "Choisissez un fichier ou déposez-le ici. 1 Mo et 1 000 lignes au maximum.", "Elija un archivo o suéltelo aquí. Como máximo 1 MB y 1000 filas.";
     Uploading => "Sending the file", "Envoi du fichier", "Enviando el archivo";
+    ErrAttachmentTooLarge => "The server refused this file: it is over the size limit.", "Le serveur a refusé ce fichier : il dépasse la taille maximale.", "El servidor rechazó este archivo: supera el tamaño máximo.";
+    ErrAttachmentType => "The server refused this file: this type of file is not accepted.", "Le serveur a refusé ce fichier : ce type de fichier n'est pas accepté.", "El servidor rechazó este archivo: este tipo de archivo no se acepta.";
+    ErrAlreadyFiled => "This draft was already filed as a case, before your latest changes: the answer had not reached you. Open that case to add what changed, or file the changes as a new case.", "Ce brouillon a déjà été envoyé comme dossier, avant vos dernières modifications : la réponse ne vous était pas parvenue. Ouvrez ce dossier pour y ajouter ce qui a changé, ou envoyez les modifications comme nouveau dossier.", "Este borrador ya se envió como caso antes de sus últimos cambios: la respuesta no le había llegado. Abra ese caso para añadir lo que cambió o envíe los cambios como un caso nuevo.";
+    OpenFiledCase => "Open the filed case", "Ouvrir le dossier envoyé", "Abrir el caso enviado";
+    FileAsNewCase => "File as a new case", "Envoyer comme nouveau dossier", "Enviar como caso nuevo";
+    ErrInvalidUrl => "Enter a web address that starts with https:// or http://.", "Saisissez une adresse web commençant par https:// ou http://.", "Introduzca una dirección web que empiece por https:// o http://.";
+    ErrNotAMember => "Someone chosen here is no longer an active member of your organisation. Untick them and try again.", "Une personne choisie ici n'est plus membre actif de votre organisation. Décochez-la et réessayez.", "Una persona elegida aquí ya no es miembro activo de su organización. Desmárquela e inténtelo de nuevo.";
+    ErrUnknownAttachment => "A file of this draft is no longer on the server (uploads not sent within 7 days are deleted). Remove it and attach it again.", "Un fichier de ce brouillon n'est plus sur le serveur (les fichiers non envoyés sous 7 jours sont supprimés). Retirez-le et joignez-le à nouveau.", "Un archivo de este borrador ya no está en el servidor (los archivos no enviados en 7 días se eliminan). Quítelo y adjúntelo de nuevo.";
+    ErrTooMany => "There are too many here: remove some and try again.", "Il y en a trop : retirez-en quelques-uns et réessayez.", "Hay demasiados: quite algunos e inténtelo de nuevo.";
     ErrImportTooLarge => "This file is too large: at most 1 MB and 1,000 rows.", "Ce fichier est trop volumineux : 1 Mo et 1 000 lignes au maximum.", "Este archivo es demasiado grande: como máximo 1 MB y 1000 filas.";
     ErrCsvHeader => "The first row must name the columns: email, name, role.", "La première ligne doit nommer les colonnes : email, name, role.", "La primera fila debe nombrar las columnas: email, name, role.";
     ErrCsvEncoding => "Save the file as UTF-8 CSV and try again.", "Enregistrez le fichier au format CSV UTF-8 et réessayez.", "Guarde el archivo como CSV UTF-8 e inténtelo de nuevo.";

@@ -15,6 +15,8 @@ const SAME_IN_EVERY_LANGUAGE: &[Key] = &[
     Key::ChannelWeb,
     Key::ChannelChat,
     Key::HoursRange,
+    // "No" is Spanish too.
+    Key::No,
 ];
 
 fn placeholders(s: &str) -> Vec<&str> {

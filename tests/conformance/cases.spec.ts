@@ -41,7 +41,8 @@ test('filing a case returns it with its location and version, once per idempoten
   expect(both.map((r) => r.status()).sort()).toEqual([200, 201]);
 
   const conflict = await ctx.post(`${API}/cases`, { data: newCase(), headers: { 'Idempotency-Key': key } });
-  await expectProblem(conflict, 409, problemTypes.conflict);
+  const reused = await expectProblem(conflict, 409, problemTypes.idempotencyKeyReused);
+  expect(reused.resource_id).toBe(created.id);
   await expectDocumented(conflict, 'POST', '/cases');
 
   const keyless = await ctx.post(`${API}/cases`, { data: newCase() });
@@ -59,6 +60,7 @@ test('filing rules come back as field errors', async () => {
     data: newCase({
       priority: 'p1', title: 'x'.repeat(201), description: '', contact_phone: 'call me', time_zone: 'Mars/Olympus',
       watchers: [otherId], attachments: ['att_does_not_exist'],
+      details: { workspace_url: 'javascript:alert(1)' },
     }),
     headers: { 'Idempotency-Key': uniqueKey() },
   });
@@ -68,6 +70,7 @@ test('filing rules come back as field errors', async () => {
   expect(codes).toEqual(expect.arrayContaining([
     'title:too_long', 'description:required', 'business_impact:required', 'contact_phone:invalid_phone',
     'time_zone:invalid_time_zone', 'watchers:not_a_member', 'attachments:unknown_attachment',
+    'details.workspace_url:invalid_url',
   ]));
   const missing = await ctx.post(`${API}/cases`, { data: {}, headers: { 'Idempotency-Key': uniqueKey() } });
   const p2 = await expectProblem(missing, 400, problemTypes.validation);

@@ -28,6 +28,7 @@ export const problemTypes = {
   validation: 'urn:support-portal:problem:validation',
   crossOrigin: 'urn:support-portal:problem:cross-origin',
   conflict: 'urn:support-portal:problem:conflict',
+  idempotencyKeyReused: 'urn:support-portal:problem:idempotency-key-reused',
   preconditionFailed: 'urn:support-portal:problem:precondition-failed',
   caseFilingClosed: 'urn:support-portal:problem:case-filing-closed',
   transitionNotAllowed: 'urn:support-portal:problem:transition-not-allowed',

@@ -90,13 +90,36 @@ test('a member without a support role reaches no case page and no case endpoint'
   await admin.close();
 
   await signIn(page, accounts.member);
-  for (const path of ['/cases', `/cases/${filed.id}`]) {
+  for (const path of ['/cases', '/cases/new', `/cases/${filed.id}`]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1, name: 'You do not have access to this page' })).toBeVisible();
   }
   for (const path of ['/api/v1/cases', `/api/v1/cases/${filed.id}`, `/api/v1/cases/${filed.id}/thread`]) {
     expect((await page.request.get(`${baseURL}${path}`)).status(), path).toBe(403);
   }
+  const filing = await page.request.post(`${baseURL}/api/v1/cases`, { headers: { 'Idempotency-Key': `member-${filed.id}` }, data: { title: 'x' } });
+  expect(filing.status()).toBe(403);
+  const reply = await page.request.post(`${baseURL}/api/v1/cases/${filed.id}/comments`, { data: { body: 'x' } });
+  expect(reply.status()).toBe(403);
+});
+
+test("a support administrator narrows the organisation's cases to one requester, and the choice lives in the URL", async ({ page, baseURL }) => {
+  await signIn(page, accounts.supportAdmin);
+  const mine = await fileCase(page.request, baseURL!, { title: `Requester filter ${Date.now()}` });
+  await page.goto('/cases?scope=organisation');
+  await page.getByLabel('Requester').selectOption({ label: accounts.supportAdmin.name });
+  await expect(page).toHaveURL(/requester=/);
+  const table = page.getByRole('table', { name: 'Cases' });
+  await expect(table.getByRole('row').filter({ hasText: mine.title })).toBeVisible();
+  // Columns: number (the row header), title, product, priority, status, requester, ...
+  const rows = await table.getByRole('row').filter({ has: page.getByRole('cell') }).all();
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) await expect(row.getByRole('cell').nth(4)).toHaveText(accounts.supportAdmin.name);
+  await page.reload();
+  await expect(page.getByLabel('Requester')).toHaveValue(/.+/);
+  await page.getByRole('button', { name: 'My cases' }).click();
+  await expect(page).not.toHaveURL(/requester=/);
+  await expect(page.getByLabel('Requester')).toHaveCount(0);
 });
 
 test.describe('in the setup phase', () => {
@@ -107,6 +130,12 @@ test.describe('in the setup phase', () => {
     await mainNavigation(page).getByRole('link', { name: 'Cases' }).click();
     await expect(page.getByText('Cases cannot be filed yet')).toBeVisible();
     await expect(page.getByRole('button', { name: 'My cases' })).toHaveAttribute('aria-pressed', 'true');
+    // The demo cases filed before are listed and open; only filing is closed.
+    const rows = page.getByRole('table', { name: 'Cases' }).getByRole('row');
+    await expect(rows.nth(1)).toBeVisible();
+    await expect(page.getByRole('link', { name: 'File a case' })).toHaveCount(0);
+    await rows.nth(1).getByRole('link').click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Conversation' })).toBeVisible();
   });
 });
 

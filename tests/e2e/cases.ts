@@ -99,9 +99,10 @@ export async function casesTitled(request: APIRequestContext, baseURL: string, t
   return page.items.filter((c: { title: string }) => c.title === title).length;
 }
 
-/** Waits until the draft this browser keeps in IndexedDB contains `text`. */
-export async function draftSaved(page: Page, text: string): Promise<void> {
-  await page.waitForFunction(async (needle) => {
+/** Waits until the draft this browser keeps in IndexedDB contains `text` (or, with
+ *  `present` false, until no stored value contains it any more). */
+export async function draftSaved(page: Page, text: string, present = true): Promise<void> {
+  await page.waitForFunction(async ([needle, wanted]) => {
     const db: IDBDatabase = await new Promise((resolve, reject) => {
       const open = indexedDB.open('support-portal', 1);
       open.onsuccess = () => resolve(open.result);
@@ -113,8 +114,8 @@ export async function draftSaved(page: Page, text: string): Promise<void> {
       request.onerror = () => resolve([]);
     });
     db.close();
-    return values.some((v) => typeof v === 'string' && v.includes(needle));
-  }, text);
+    return values.some((v) => typeof v === 'string' && v.includes(needle as string)) === wanted;
+  }, [text, present] as const);
 }
 
 /** The case's current version (its ETag), as an edit must send it in If-Match. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { test, expect } from './fixtures';
 import { signIn, fillSignIn } from './portal';
+import { freshCustomer, removeUser } from './users';
 import { fillCaseForm, casesTitled, draftSaved, describeProblem, followVendorReplyThenCloseAndReopen } from './cases';
 import { accounts } from '../support/accounts';
 
@@ -43,17 +44,129 @@ test('a reload in the middle of the form brings back every field and the current
   const title = uniqueTitle();
   await describeProblem(page, 'Target', title, 'The activity shows the default experience.');
   await page.getByLabel('Activity name').fill('Spring sale');
-  await draftSaved(page, 'Spring sale');
+  await page.getByLabel('Site URL').fill('https://shop.example/sale');
+  await page.getByLabel('I can reproduce the problem').check();
+  await page.getByLabel('Steps to reproduce').fill('Open the sale page in a private window.');
+  await page.getByLabel('Environment (browser, SDK, integration)').fill('at.js 2.11 on Chrome');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('radio', { name: /^P1 Critical/ }).check();
+  await page.getByLabel('Business impact').fill('Checkout conversion is down by a third.');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Contact phone').fill('+44 20 7946 0000');
+  await page.getByRole('checkbox', { name: accounts.systemAdmin.name }).check();
+  await page.getByLabel('Your time zone').selectOption('Europe/Paris');
+  await draftSaved(page, 'Europe/Paris');
 
   await page.reload();
   await expect(page.getByText('Your unsent case was restored where you left it.')).toBeVisible();
-  await expect(page.getByLabel('Activity name')).toHaveValue('Spring sale');
-  await page.getByRole('button', { name: 'Back' }).click();
-  await expect(page.getByLabel('Title')).toHaveValue(title);
+  await expect(page.getByRole('heading', { name: /Step 5 of 6/ })).toBeVisible();
+  await expect(page.getByLabel('Contact phone')).toHaveValue('+44 20 7946 0000');
+  await expect(page.getByLabel('Your time zone')).toHaveValue('Europe/Paris');
+  await expect(page.getByRole('checkbox', { name: accounts.systemAdmin.name })).toBeChecked();
+  await page.getByRole('button', { name: 'Next' }).click();
+  const review = page.getByRole('definition');
+  for (const value of [title, 'The activity shows the default experience.', 'Spring sale', 'https://shop.example/sale',
+    'Open the sale page in a private window.', 'at.js 2.11 on Chrome', 'P1 Critical', 'Checkout conversion is down by a third.',
+    '+44 20 7946 0000', 'Europe/Paris', accounts.systemAdmin.name]) {
+    await expect(review.filter({ hasText: value }).first(), value).toBeVisible();
+  }
+
   await page.getByRole('button', { name: 'Discard draft' }).click();
   await expect(page.getByRole('heading', { name: /Step 1 of 6/ })).toBeVisible();
+  await draftSaved(page, title, false);
   await page.reload();
+  await expect(page.getByRole('radio', { name: 'Target' })).toBeVisible();
   await expect(page.getByRole('radio', { name: 'Target' })).not.toBeChecked();
+  await expect(page.getByText('Your unsent case was restored where you left it.')).toHaveCount(0);
+});
+
+test.describe('when a submit fails', () => {
+  test.use({ expectedConsole: [/ERR_INTERNET_DISCONNECTED/] });
+
+  test('the draft survives the failure and a reload, and files one case once the connection is back', async ({ page, context, baseURL }) => {
+    await signIn(page, accounts.supportAdmin);
+    await page.goto('/cases/new');
+    const title = uniqueTitle();
+    await fillCaseForm(page, title);
+    await draftSaved(page, title);
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Submit case' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'The portal cannot reach the server.' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /Step 6 of 6/ })).toBeVisible();
+    await context.setOffline(false);
+
+    await page.reload();
+    await expect(page.getByText('Your unsent case was restored where you left it.')).toBeVisible();
+    await expect(page.getByRole('heading', { name: /Step 6 of 6/ })).toBeVisible();
+    await expect(page.getByRole('definition').filter({ hasText: title })).toBeVisible();
+    await page.getByRole('button', { name: 'Submit case' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    expect(await casesTitled(page.request, baseURL!, title)).toBe(1);
+  });
+});
+
+test.describe('when the backend refuses a field', () => {
+  // The browser logs the refused submit (400); the test provokes it.
+  test.use({ expectedConsole: [/status of 400/] });
+
+test("a watcher who left the organisation meanwhile is refused by the backend next to the field, in the user's language", async ({ page, browser, baseURL }) => {
+  // People of this test's own: the requester switches their profile to French.
+  const requester = await freshCustomer(browser, baseURL!, 'Quinn Requester');
+  const colleague = await freshCustomer(browser, baseURL!, 'Wren Watcher');
+  await signIn(page, requester);
+  await page.goto('/cases/new');
+  const title = uniqueTitle();
+  await fillCaseForm(page, title);
+  await page.getByRole('navigation', { name: 'Steps of filing a case' }).getByRole('button', { name: /Contact and watchers/ }).click();
+  await page.getByRole('checkbox', { name: colleague.name }).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('definition').filter({ hasText: colleague.name })).toBeVisible();
+
+  // The system administrator removes the colleague while the case is being written.
+  await removeUser(browser, baseURL!, colleague.id);
+  await page.getByLabel('Language').selectOption({ label: 'Français' });
+  await page.getByRole('button', { name: 'Envoyer le dossier' }).click();
+
+  await expect(page.getByRole('heading', { name: /Étape 5 sur 6/ })).toBeVisible();
+  await expect(page.getByText('Certains champs sont à corriger.')).toBeVisible();
+  const watchers = page.getByRole('group', { name: 'Collègues à tenir informés' });
+  await expect(watchers).toHaveAccessibleDescription(/n'est plus membre actif de votre organisation/);
+  await expect(page.getByRole('button', { name: /Contact et observateurs \(à corriger\)/ })).toBeVisible();
+  const gone = page.getByRole('checkbox', { name: 'Une personne qui ne fait plus partie de votre organisation' });
+  await expect(gone).toBeChecked();
+  await gone.uncheck();
+  await expect(watchers).not.toHaveAccessibleDescription(/n'est plus membre actif/);
+  await page.getByRole('navigation', { name: "Étapes de l'envoi d'un dossier" }).getByRole('button', { name: /Vérification et envoi/ }).click();
+  await page.getByRole('button', { name: 'Envoyer le dossier' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  expect(await casesTitled(page.request, baseURL!, title)).toBe(1);
+});
+});
+
+test('a link that is not a web address is refused before sending, and the case page shows the details as reported', async ({ page }) => {
+  await signIn(page, accounts.supportAdmin);
+  await page.goto('/cases/new');
+  const title = uniqueTitle();
+  await describeProblem(page, 'Analytics', title, 'The workspace project times out.');
+  await page.getByLabel('Report suite ID').fill('northwind-prod');
+  await page.getByLabel('Workspace link').fill('javascript:alert(1)');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByLabel('Workspace link')).toHaveAccessibleDescription(/Enter a web address that starts with https:\/\/ or http:\/\/\./);
+  await expect(page.getByRole('heading', { name: /Step 3 of 6/ })).toBeVisible();
+  await page.getByLabel('Workspace link').fill('https://analytics.example/workspace/42');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('radio', { name: /^P3 Important/ }).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Contact phone').fill('+44 20 7946 0000');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Submit case' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+
+  const reported = page.getByRole('region', { name: 'What was reported' });
+  await expect(reported.getByRole('definition').filter({ hasText: 'northwind-prod' })).toBeVisible();
+  const link = reported.getByRole('link', { name: 'https://analytics.example/workspace/42' });
+  await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+  await expect(reported.getByRole('definition').filter({ hasText: '+44 20 7946 0000' })).toBeVisible();
 });
 
 test('after the session ends mid-form, signing in again brings the user back to the same draft', async ({ page, baseURL }) => {
@@ -118,6 +231,40 @@ test.describe('when the answer to a submit is lost', () => {
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     expect(await casesTitled(page.request, baseURL!, title)).toBe(1);
   });
+
+  test('a draft changed after the lost answer leads to the case it already filed, or files the changes anew', async ({ page, baseURL }) => {
+    await signIn(page, accounts.supportAdmin);
+    await page.goto('/cases/new');
+    const title = uniqueTitle();
+    await fillCaseForm(page, title);
+    let dropped = false;
+    await page.route('**/api/v1/cases', async (route) => {
+      if (route.request().method() === 'POST' && !dropped) {
+        dropped = true;
+        await route.fetch();
+        await route.abort('failed');
+      } else {
+        await route.continue();
+      }
+    });
+    await page.getByRole('button', { name: 'Submit case' }).click();
+    await expect(page.getByText('The portal cannot reach the server')).toBeVisible();
+    // The user, not knowing the case was filed, edits the title and submits again.
+    const changed = `${title} (edited)`;
+    await page.getByRole('navigation', { name: 'Steps of filing a case' }).getByRole('button', { name: /Problem/ }).click();
+    await page.getByLabel('Title').fill(changed);
+    await page.getByRole('navigation', { name: 'Steps of filing a case' }).getByRole('button', { name: /Review and submit/ }).click();
+    await page.getByRole('button', { name: 'Submit case' }).click();
+    const notice = page.getByRole('alert').filter({ hasText: 'This draft was already filed as a case' });
+    await expect(notice).toBeVisible();
+    await expect(notice.getByRole('link', { name: 'Open the filed case' })).toHaveAttribute('href', /\/cases\/.+/);
+    expect(await casesTitled(page.request, baseURL!, title)).toBe(1);
+
+    await notice.getByRole('button', { name: 'File as a new case' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: changed })).toBeVisible();
+    expect(await casesTitled(page.request, baseURL!, changed)).toBe(1);
+    expect(await casesTitled(page.request, baseURL!, title)).toBe(1);
+  });
 });
 
 test.describe('in the setup phase', () => {
@@ -154,6 +301,41 @@ test('a file over the limit is refused before upload, and the other files and fi
   await expect(page.getByRole('button', { name: 'Remove steps.txt' })).toBeVisible();
   await page.getByRole('button', { name: 'Back' }).click();
   await expect(page.getByLabel('Title')).toHaveValue(title);
+});
+
+test.describe('when an upload fails', () => {
+  test.use({ expectedConsole: [/net::ERR_FAILED/] });
+
+  test('a dropped file shows its progress, and a failed upload is retried without re-entering anything', async ({ page }) => {
+    await signIn(page, accounts.supportAdmin);
+    await page.goto('/cases/new');
+    const title = uniqueTitle();
+    await describeProblem(page, 'Target', title, 'The network trace is attached.');
+    await page.getByLabel('Activity name').fill('Spring sale');
+
+    let attempts = 0;
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    await page.route('**/api/v1/attachments', async (route) => {
+      attempts += 1;
+      if (attempts === 1) return route.abort('failed'); // the connection drops mid-upload
+      await held; // the retry is held until its progress was seen
+      await route.continue();
+    });
+    const trace = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['{"log":{"entries":[]}}'], 'trace.har', { type: '' }));
+      return dt;
+    });
+    await page.getByText('You can also drop files here.').dispatchEvent('drop', { dataTransfer: trace });
+    await expect(page.getByText('trace.har could not be uploaded.')).toBeVisible();
+    await page.getByRole('button', { name: 'Try trace.har again' }).click();
+    await expect(page.getByRole('progressbar', { name: 'Uploading trace.har' })).toBeVisible();
+    release();
+    await expect(page.getByRole('button', { name: 'Remove trace.har' })).toBeVisible();
+    expect(attempts).toBe(2);
+    await expect(page.getByLabel('Activity name')).toHaveValue('Spring sale');
+  });
 });
 
 test('a case is filed with its attachment, which downloads as a file', async ({ page, baseURL }) => {

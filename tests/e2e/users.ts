@@ -57,7 +57,7 @@ export async function acceptInvitation(request: APIRequestContext, baseURL: stri
 
 /** A Customer Support Administrator of their own, made for one test: signed-in state of theirs
  *  (an open chat, a draft) cannot collide with another test's. */
-export async function freshCustomer(browser: Browser, baseURL: string, name: string): Promise<{ email: string; password: string; name: string }> {
+export async function freshCustomer(browser: Browser, baseURL: string, name: string): Promise<{ id: string; email: string; password: string; name: string }> {
   const admin = await browser.newContext({ baseURL });
   const signInResponse = await admin.request.post(`${baseURL}/api/v1/session`, {
     data: { email: accounts.systemAdmin.email, password: accounts.systemAdmin.password },
@@ -67,5 +67,21 @@ export async function freshCustomer(browser: Browser, baseURL: string, name: str
   const password = 'four words make a password';
   await acceptInvitation(admin.request, baseURL, user.email, password);
   await admin.close();
-  return { email: user.email, password, name };
+  return { id: user.id, email: user.email, password, name };
+}
+
+/** Removes a support user as the system administrator, from a context of its own. */
+export async function removeUser(browser: Browser, baseURL: string, userId: string): Promise<void> {
+  const admin = await browser.newContext({ baseURL });
+  const signedIn = await admin.request.post(`${baseURL}/api/v1/session`, {
+    data: { email: accounts.systemAdmin.email, password: accounts.systemAdmin.password },
+  });
+  expect(signedIn.status(), await signedIn.text()).toBe(200);
+  const current = await admin.request.get(`${baseURL}/api/v1/support-users/${userId}`);
+  expect(current.status(), await current.text()).toBe(200);
+  const removed = await admin.request.delete(`${baseURL}/api/v1/support-users/${userId}`, {
+    headers: { 'If-Match': current.headers()['etag'] },
+  });
+  expect(removed.status(), await removed.text()).toBe(200);
+  await admin.close();
 }

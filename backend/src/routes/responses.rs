@@ -39,9 +39,9 @@ pub struct Forbidden(#[allow(dead_code)] Problem);
 #[response(content_type = "application/problem+json")]
 pub struct NotFound(#[allow(dead_code)] Problem);
 
-/// The request conflicts with the resource's state: `urn:support-portal:problem:conflict` (an
-/// idempotency key reused with another body), `transition-not-allowed` (a case whose status does
-/// not allow this) or `reopen-window-passed`.
+/// The request conflicts with the resource's state: `urn:support-portal:problem:idempotency-key-reused`
+/// (an idempotency key reused with another body; `resource_id` names the case it filed),
+/// `transition-not-allowed` (a case whose status does not allow this) or `reopen-window-passed`.
 #[derive(ToResponse)]
 #[response(content_type = "application/problem+json")]
 pub struct Conflict(#[allow(dead_code)] Problem);

@@ -1,5 +1,6 @@
 use super::escalate::Escalation;
 use super::reply::ReplyForm;
+use super::report::CaseReport;
 use super::response::{target_text, ResponseBadge};
 use super::thread::Thread;
 use crate::api::{use_backend, ApiError};
@@ -137,6 +138,7 @@ pub fn CaseDetailPage() -> impl IntoView {
             {move || load_error.get().map(|e| view! { <ErrorNotice error=e/> })}
             <Show when=move || has_case.get() fallback=move || load_error.get().is_none().then(|| view! { <LoadingIndicator/> })>
                 <CaseHeader case=case/>
+                <CaseReport case=case/>
                 <CaseActions case=case on_change=on_case on_conflict=on_conflict/>
                 <Escalation case=case on_case=on_case on_entry=after_change/>
             </Show>

@@ -65,7 +65,11 @@ fn ScopeTabs(query: Memo<CaseQuery>, go: Callback<CaseQuery>) -> impl IntoView {
         let current = move || query.get().scope == scope;
         view! {
             <button type="button" class="tab" aria-pressed=move || current().to_string()
-                on:click=move |_| go.run(CaseQuery { scope, ..query.get_untracked() }.first_page())>
+                on:click=move |_| {
+                    // "My cases" are the user's own: a requester filter has no place there.
+                    let requester = if scope == CaseScope::Organisation { query.get_untracked().requester } else { String::new() };
+                    go.run(CaseQuery { scope, requester, ..query.get_untracked() }.first_page())
+                }>
                 {i18n.s(label)}
             </button>
         }
@@ -156,6 +160,9 @@ fn Filters(query: Memo<CaseQuery>, go: Callback<CaseQuery>) -> impl IntoView {
                 {enum_select("filter-priority", Key::FilterPriority, priorities,
                     move || query.get().priorities.first().copied(),
                     move |v| update(&|q| q.priorities = v.into_iter().collect()))}
+                <Show when=move || query.get().scope == CaseScope::Organisation>
+                    <RequesterFilter query=query go=go/>
+                </Show>
                 <div class="field">
                     <label for="case-sort">{i18n.s(Key::SortBy)}</label>
                     <select id="case-sort" prop:value=move || wire_name(query.get().sort)
@@ -188,6 +195,38 @@ fn Filters(query: Memo<CaseQuery>, go: Callback<CaseQuery>) -> impl IntoView {
                 }>{i18n.s(Key::ClearFilters)}</button>
             </Show>
         </section>
+    }
+}
+
+/// Whose cases, among the organisation's: any member who may have filed one.
+#[component]
+fn RequesterFilter(query: Memo<CaseQuery>, go: Callback<CaseQuery>) -> impl IntoView {
+    let i18n = use_i18n();
+    let backend = use_backend();
+    let members = LocalResource::new(move || {
+        let backend = backend.clone();
+        async move { backend.organisation_members().await.unwrap_or_default() }
+    });
+    view! {
+        <div class="field">
+            <label for="filter-requester">{i18n.s(Key::ColRequester)}</label>
+            <select id="filter-requester" on:change=move |ev| {
+                let requester = event_target_value(&ev);
+                go.run(CaseQuery { requester, ..query.get_untracked().first_page() });
+            }>
+                <option value="" selected=move || query.get().requester.is_empty()>{i18n.s(Key::AnyValue)}</option>
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        members.await.into_iter().map(|m| {
+                            let id = m.id.clone();
+                            view! {
+                                <option value=m.id selected=move || query.get().requester == id>{m.name}</option>
+                            }
+                        }).collect_view()
+                    })}
+                </Transition>
+            </select>
+        </div>
     }
 }
 

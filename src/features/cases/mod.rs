@@ -5,7 +5,10 @@ mod escalate;
 mod list;
 mod new_case;
 mod reply;
+mod report;
 mod response;
+mod step_fields;
+mod step_review;
 mod steps;
 mod thread;
 

@@ -1,10 +1,10 @@
-use super::steps::{StepPanel, StepsNav};
+use super::steps::{Checks, StepPanel, StepsNav};
 use crate::api::{
     local_store, random_id, use_attachment_rules, use_attachment_upload, use_backend, use_portal,
     ApiError,
 };
 use crate::auth::use_session;
-use crate::components::{AttachmentPicker, ErrorNotice, LoadingIndicator};
+use crate::components::{AppLink, AttachmentPicker, ErrorNotice, LoadingIndicator};
 use crate::domain::{draft_key, step_of_field, CaseDraft, Step};
 use crate::i18n::{browser_time_zone, use_i18n, Key};
 use leptos::prelude::*;
@@ -42,8 +42,8 @@ fn CaseForm() -> impl IntoView {
     let draft = RwSignal::new(CaseDraft::default());
     let loaded = RwSignal::new(false);
     let restored = RwSignal::new(false);
-    // Steps the user tried to leave or submit: only those show their field errors.
-    let checked = RwSignal::new(Vec::<Step>::new());
+    let checks = Checks::new(draft);
+    let checked = checks.checked;
     let uploads_busy = RwSignal::new(false);
     let wait_for_uploads = RwSignal::new(false);
 
@@ -108,10 +108,13 @@ fn CaseForm() -> impl IntoView {
                 });
             }
             Some(Err(ApiError::Validation(errors))) => {
-                // Send the user to the first step the backend found fault with.
-                if let Some(first) = errors.first() {
-                    let step = step_of_field(&first.field);
-                    checked.update(|c| c.push(step));
+                // Send the user to the first step the backend found fault with; each field
+                // shows its own error until it is edited.
+                let first = Step::ALL
+                    .into_iter()
+                    .find(|s| errors.iter().any(|e| step_of_field(&e.field) == *s));
+                checks.server.set(errors);
+                if let Some(step) = first {
                     draft.update(|d| d.step = step);
                 }
             }
@@ -152,11 +155,19 @@ fn CaseForm() -> impl IntoView {
             let key = key.clone();
             spawn_local(async move { local_store::remove(&key).await });
             checked.set(vec![]);
+            checks.server.set(vec![]);
             restored.set(false);
             draft.set(CaseDraft::new(random_id(), browser_time_zone()));
         }
     });
     let server_error = Signal::derive(move || submit.value().get().and_then(|r| r.err()));
+    // The draft was filed before its last changes (the answer to that submit was lost): the
+    // user may file the changed draft as a new case, under a new key.
+    let file_as_new = move |_| {
+        draft.update(|d| d.idempotency_key = random_id());
+        submit.dispatch(draft.get_untracked());
+    };
+    let files_error = checks.message("attachments");
     let step = Memo::new(move |_| draft.with(|d| d.step));
 
     view! {
@@ -164,9 +175,9 @@ fn CaseForm() -> impl IntoView {
             <Show when=move || restored.get()>
                 <p class="notice success" role="status">{i18n.s(Key::DraftRestored)}</p>
             </Show>
-            <StepsNav current=step on_select=jump/>
+            <StepsNav current=step checks=checks on_select=jump/>
             <form class="form card" novalidate on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
-                <StepPanel draft=draft checked=checked server_error=server_error/>
+                <StepPanel checks=checks/>
                 // Mounted for the whole form, shown on the details step: an upload running
                 // while the user moves to another step still lands in the draft.
                 <div hidden=move || step.get() != Step::Details>
@@ -174,12 +185,28 @@ fn CaseForm() -> impl IntoView {
                 upload=use_attachment_upload() rules=use_attachment_rules()
                         attached=Signal::derive(move || draft.with(|d| d.attachments.clone()))
                         on_add=Callback::new(move |a| draft.update(|d| d.attachments.push(a)))
-                        on_remove=Callback::new(move |id: String| draft.update(|d| d.attachments.retain(|a| a.id != id)))/>
+                        on_remove=Callback::new(move |id: String| {
+                            draft.update(|d| d.attachments.retain(|a| a.id != id));
+                            checks.edited("attachments");
+                        })/>
+                    <p id="case-files-error" class="field-error" role="alert">{move || files_error.get()}</p>
                 </div>
                 <Show when=move || wait_for_uploads.get() && uploads_busy.get()>
                     <p class="notice error" role="alert">{i18n.s(Key::WaitForUploads)}</p>
                 </Show>
-                {move || server_error.get().filter(|e| !matches!(e, ApiError::Validation(_))).map(|e| view! { <ErrorNotice error=e/> })}
+                {move || match server_error.get() {
+                    Some(ApiError::AlreadyFiled { case_id }) => view! {
+                        <div class="notice error" role="alert">
+                            <p>{i18n.s(Key::ErrAlreadyFiled)}</p>
+                            <p class="actions">
+                                <AppLink href=format!("/cases/{case_id}")>{i18n.s(Key::OpenFiledCase)}</AppLink>
+                                <button type="button" class="button" on:click=file_as_new>{i18n.s(Key::FileAsNewCase)}</button>
+                            </p>
+                        </div>
+                    }.into_any(),
+                    Some(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    None => ().into_any(),
+                }}
                 <div class="wizard-buttons">
                     <Show when=move || step.get() != Step::Product>
                         <button type="button" class="button" on:click=move |_| jump.run(step.get_untracked().previous())>

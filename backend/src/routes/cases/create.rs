@@ -114,9 +114,7 @@ pub async fn create_case(
         .optional()?;
     if let Some((case_id, earlier_hash)) = earlier {
         if earlier_hash != hash {
-            return Err(ApiError::conflict(
-                "This Idempotency-Key was already used to file a different case.",
-            ));
+            return Err(ApiError::idempotency_key_reused(&case_id));
         }
         let c = own_case(&tx, &user, &case_id)?;
         let case = store::full(&tx, &c, now)?;

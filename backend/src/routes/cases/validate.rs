@@ -9,11 +9,8 @@ use crate::auth::CurrentUser;
 use crate::cases as store;
 use crate::problem::{field, ApiError};
 
-/// Longest title, description or comment, in characters.
-pub const TITLE_MAX: usize = 200;
-pub const TEXT_MAX: usize = 20_000;
-/// Longest short free-text field (steps, environment, impact, details, reasons).
-pub const SHORT_MAX: usize = 5_000;
+use support_contract::cases::{is_web_url, DETAIL_MAX};
+pub use support_contract::cases::{SHORT_MAX, TEXT_MAX, TITLE_MAX};
 
 /// `POST /cases` body as received: everything optional so that a missing field is a field
 /// error (`required`), not unreadable JSON. Its JSON (a fixed field order) is what the
@@ -208,7 +205,21 @@ pub(super) fn validate(
         ("details.data_source_id", &d.data_source_id),
         ("details.segment_id", &d.segment_id),
     ] {
-        too_long(&mut errors, name, v.as_deref(), 2_000);
+        too_long(&mut errors, name, v.as_deref(), DETAIL_MAX);
+    }
+    for (name, v) in [
+        ("details.workspace_url", &d.workspace_url),
+        ("details.site_url", &d.site_url),
+    ] {
+        if v.as_deref()
+            .is_some_and(|u| !u.trim().is_empty() && !is_web_url(u.trim()))
+        {
+            errors.push(field(
+                name,
+                "invalid_url",
+                "Enter a web address that starts with https:// or http://.",
+            ));
+        }
     }
     let phone = form.contact_phone.unwrap_or_default().trim().to_string();
     if phone.is_empty() {

@@ -73,9 +73,11 @@ async fn the_same_idempotency_key_files_one_case() {
     assert_eq!(again.status, StatusCode::OK);
     assert_eq!(again.json()["id"], case["id"]);
 
-    send(new_case("Another"), "key-1")
+    // The key already filed a case: the refusal names it, so the client can lead there.
+    let reused = send(new_case("Another"), "key-1")
         .await
-        .problem(409, types::CONFLICT);
+        .problem(409, types::IDEMPOTENCY_KEY_REUSED);
+    assert_eq!(reused["resource_id"], case["id"]);
     let p = app
         .req(
             Method::POST,
@@ -119,6 +121,8 @@ async fn filing_rules_are_field_errors() {
     body["watchers"] = json!([contoso_admin]);
     body["attachments"] = json!(["att_nope"]);
     body["description"] = json!(" ");
+    body["details"] =
+        json!({"workspace_url": "javascript:alert(1)", "site_url": "https://shop.example/sale"});
     let p = app
         .req(
             Method::POST,
@@ -149,12 +153,17 @@ async fn filing_rules_are_field_errors() {
         "time_zone:invalid_time_zone",
         "watchers:not_a_member",
         "attachments:unknown_attachment",
+        "details.workspace_url:invalid_url",
     ] {
         assert!(
             codes.contains(&expected.to_string()),
             "{expected} in {codes:?}"
         );
     }
+    assert!(
+        !codes.iter().any(|c| c.starts_with("details.site_url")),
+        "a web address is fine: {codes:?}"
+    );
 }
 
 #[tokio::test]
