@@ -74,6 +74,8 @@ pub const AUDIT_LOG: Schema = &[
         ]),
     ),
     ("q", Accepts::Text),
+    // The user id of the administrator who made the change.
+    ("actor", Accepts::Text),
     ("from", Accepts::Date),
     ("to", Accepts::Date),
     (CURSOR, Accepts::Text),

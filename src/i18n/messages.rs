@@ -203,6 +203,9 @@ messages! {
     ReopenCase => "Reopen case", "Rouvrir le dossier", "Volver a abrir el caso";
     ReopenUntil => "You can reopen this case until {when}.", "Vous pouvez rouvrir ce dossier jusqu'au {when}.", "Puede volver a abrir este caso hasta el {when}.";
     CaseClosedNoReopen => "This case was closed more than 14 days ago. File a new case and mention its number.", "Ce dossier a été fermé il y a plus de 14 jours. Envoyez un nouveau dossier en indiquant son numéro.", "Este caso se cerró hace más de 14 días. Envíe un nuevo caso e indique su número.";
+    UserChangedMeanwhile => "This user was changed meanwhile, perhaps in another tab: the page now shows the latest. Check it and try again if still needed.", "Cet utilisateur a été modifié entre-temps, peut-être dans un autre onglet : la page affiche maintenant la dernière version. Vérifiez-la et réessayez si nécessaire.", "Este usuario se modificó mientras tanto, quizá en otra pestaña: la página muestra ahora la última versión. Compruébela y vuelva a intentarlo si aún hace falta.";
+    ReviewQueueMore => "More users wait after these: they come up as you validate or flag these.", "D'autres utilisateurs attendent après ceux-ci : ils apparaissent à mesure que vous validez ou signalez ceux-ci.", "Hay más usuarios esperando después de estos: aparecen a medida que valida o marca estos.";
+    ChangedBy => "Changed by", "Modifié par", "Modificado por";
     ChangedMeanwhile => "This case changed meanwhile; it now shows the latest version. Check it and try again.", "Ce dossier a été modifié entre-temps ; il affiche maintenant la dernière version. Vérifiez-le et réessayez.", "Este caso se modificó mientras tanto; ahora muestra la última versión. Revíselo e inténtelo de nuevo.";
     BackToCases => "Back to cases", "Retour aux dossiers", "Volver a los casos";
     NewUpdates => "New updates on this case", "Nouvelles mises à jour de ce dossier", "Nuevas actualizaciones de este caso";

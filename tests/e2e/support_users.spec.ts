@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { test, expect } from './fixtures';
 import { signIn, fillSignIn, mainNavigation, navigationLinks } from './portal';
-import { createUser, acceptInvitation, invitationLinkFor, mailDir, uniqueEmail } from './users';
+import { createUser, acceptInvitation, invitationLinkFor, mailDir, removeUser, uniqueEmail } from './users';
+import { chatPanel, startChat } from './chat';
 import { mailsTo } from '../support/mail';
 import { accounts } from '../support/accounts';
 
@@ -83,9 +84,27 @@ test('the system administrator changes a role, validates one user and flags anot
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(page).toHaveURL(/q=/);
   const rows = page.getByRole('table', { name: 'Audit log' }).getByRole('row');
-  await expect(rows.filter({ hasText: 'Role changed' }).filter({ hasText: 'Alex Morgan' })).toHaveCount(1);
+  const roleChange = rows.filter({ hasText: 'Role changed' });
+  await expect(roleChange.filter({ hasText: 'Alex Morgan' })).toHaveCount(1);
+  await expect(roleChange).toContainText('Customer Support Administrator → Support System Administrator');
   await expect(rows.filter({ hasText: 'Validated' }).filter({ hasText: 'Alex Morgan' })).toHaveCount(1);
   await expect(rows.filter({ hasText: 'Support user created' })).toHaveCount(1);
+  // When: today, as the administrator's profile shows times (their time zone, or the browser's).
+  const session = await (await page.request.get(`${baseURL}/api/v1/session`)).json();
+  const today = await page.evaluate((timeZone) => new Intl.DateTimeFormat('en', { dateStyle: 'medium', ...(timeZone ? { timeZone } : {}) }).format(new Date()), session.user.time_zone);
+  await expect(roleChange.getByRole('cell').first()).toContainText(today);
+
+  // Who: only the changes this administrator made, by the "Changed by" filter.
+  await page.getByLabel('Search by support user').fill(ben.email);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByLabel('Changed by').selectOption({ label: 'Alex Morgan' });
+  await expect(page).toHaveURL(/actor=/);
+  const flag = rows.filter({ hasText: 'Flagged' });
+  await expect(flag).toHaveCount(1);
+  await expect(flag).toContainText('“Left the company in October”');
+  await page.reload();
+  await expect(page.getByLabel('Changed by')).toHaveValue(session.user.id);
+  await expect(flag).toHaveCount(1);
 
   await page.getByLabel('Search by support user').fill('');
   await page.getByRole('button', { name: 'Search' }).click();
@@ -93,9 +112,18 @@ test('the system administrator changes a role, validates one user and flags anot
   await page.getByRole('link', { name: 'Download the log as CSV' }).click();
   const csv = await readFile(await (await download).path(), 'utf8');
   expect(csv.charCodeAt(0), 'starts with a byte-order mark').toBe(0xfeff);
-  for (const who of [ana.email, ben.email, 'Left the company in October', 'Alex Morgan']) {
-    expect(csv).toContain(who);
-  }
+  const lines = csv.slice(1).split('\r\n');
+  const header = lines[0].split(',');
+  const column = (line: string, name: string) => line.split(',')[header.indexOf(name)];
+  const anaRole = lines.find((l) => l.includes(ana.email) && column(l, 'action') === 'role_changed')!;
+  expect(anaRole, 'the role change of Ana').toBeTruthy();
+  expect(column(anaRole, 'actor_name')).toBe('Alex Morgan');
+  expect(column(anaRole, 'role_before')).toBe('customer_support_admin');
+  expect(column(anaRole, 'role_after')).toBe('support_system_admin');
+  expect(column(anaRole, 'at').slice(0, 10)).toBe(new Date().toISOString().slice(0, 10));
+  const benFlag = lines.find((l) => l.includes(ben.email) && column(l, 'action') === 'user_flagged')!;
+  expect(column(benFlag, 'validation_after')).toBe('flagged');
+  expect(column(benFlag, 'reason')).toBe('Left the company in October');
 });
 
 test('a removed user is signed out at once: their next action asks them to sign in and the API answers 401', async ({ page, browser, baseURL }) => {
@@ -116,6 +144,22 @@ test('a removed user is signed out at once: their next action asks them to sign 
   await mainNavigation(camPage).getByRole('link', { name: 'Cases' }).click();
   await expect(camPage.getByRole('dialog', { name: 'Your session has ended' })).toBeVisible();
   expect((await camPage.request.get(`${baseURL}/api/v1/session`)).status()).toBe(401);
+  await elsewhere.close();
+});
+
+test("a removed user's open chat is closed by the backend at once, and the portal asks them to sign in", async ({ page, browser, baseURL }) => {
+  await signIn(page, accounts.systemAdmin);
+  const dee = await createUser(page.request, baseURL!, 'Dee Romero');
+  const elsewhere = await browser.newContext({ baseURL });
+  const deePage = await elsewhere.newPage();
+  await acceptInvitation(deePage.request, baseURL!, dee.email, PASSPHRASE);
+  await signIn(deePage, { email: dee.email, password: PASSPHRASE, name: 'Dee Romero' });
+  await startChat(deePage, 'Access');
+  await expect(chatPanel(deePage).getByText(/in the queue/)).toBeVisible();
+
+  await removeUser(browser, baseURL!, dee.id);
+  // No action of theirs: the chat stream's close (not its next heartbeat, 15 s away) tells the app.
+  await expect(deePage.getByRole('dialog', { name: 'Your session has ended' })).toBeVisible({ timeout: 4_000 });
   await elsewhere.close();
 });
 
@@ -193,9 +237,45 @@ test('two tabs change the same user: the second is told it changed meanwhile and
 
   await other.getByRole('button', { name: 'Remove Jo Park' }).click();
   await other.getByRole('dialog').getByRole('button', { name: 'Remove Jo Park' }).click();
-  await expect(other.getByText('This was changed meanwhile.')).toBeVisible();
+  await expect(other.getByText('This user was changed meanwhile, perhaps in another tab')).toBeVisible();
   await expect(other.getByRole('definition').filter({ hasText: /^Support System Administrator$/ })).toBeVisible();
   await expect(other.getByRole('definition').filter({ hasText: /^Invited$/ })).toBeVisible();
+});
+
+test('the system administrator narrows the support users by status, review state and search; the view lives in the URL', async ({ page, baseURL }) => {
+  await signIn(page, accounts.systemAdmin);
+  await mainNavigation(page).getByRole('link', { name: 'Support users' }).click();
+  // The counts per role are the backend's.
+  const counts = await (await page.request.get(`${baseURL}/api/v1/support-users/counts`)).json();
+  const figures = page.getByRole('definition');
+  // The first figure is the Support System Administrators'.
+  await expect(page.getByRole('term').first()).toHaveText('Support System Administrators');
+  await expect(figures.first()).toHaveText(String(counts.support_system_admins));
+  expect(counts.support_system_admins).toBeGreaterThan(0);
+
+  const table = page.getByRole('table', { name: 'Support users' });
+  await page.getByLabel('Review', { exact: true }).selectOption({ label: 'Flagged' });
+  await expect(page).toHaveURL(/validation=flagged/);
+  await expect(table.getByRole('link', { name: 'Riley Evans' })).toBeVisible();
+  await expect(table.getByRole('link', { name: 'Taylor Brooks' })).toHaveCount(0);
+
+  await page.getByLabel('Review', { exact: true }).selectOption({ label: 'Any' });
+  await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Removed' });
+  await expect(page).toHaveURL(/status=removed/);
+  await expect(table.getByRole('link', { name: 'Drew Quinn' })).toBeVisible();
+  await expect(table.getByRole('link', { name: 'Riley Evans' })).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByLabel('Status', { exact: true })).toHaveValue('removed');
+  await expect(table.getByRole('link', { name: 'Drew Quinn' })).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL(/^(?!.*status=removed)/);
+  await expect(page.getByLabel('Status', { exact: true })).toHaveValue('');
+
+  await page.getByLabel('Search by name or email').fill('jamie');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(table.getByRole('link', { name: 'Jamie Chen' })).toBeVisible();
+  await expect(table.getByRole('row')).toHaveCount(2);
 });
 
 test('names and emails with HTML and script payloads show as text everywhere, the import preview included', async ({ page, baseURL }) => {
@@ -206,6 +286,13 @@ test('names and emails with HTML and script payloads show as text everywhere, th
   await expect(page.getByRole('link', { name: `Kim ${payload}` })).toBeVisible();
   await page.getByRole('link', { name: `Kim ${payload}` }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Kim ${payload}` })).toBeVisible();
+  // The removal dialog names them, as text.
+  await page.getByRole('button', { name: `Remove Kim ${payload}` }).click();
+  await expect(page.getByRole('dialog', { name: `Remove Kim ${payload} (${user.email}) from support?` })).toBeVisible();
+  await page.keyboard.press('Escape');
+  // The audit log shows them too.
+  await page.goto(`/support-users/audit?q=${encodeURIComponent(user.email)}`);
+  await expect(page.getByRole('rowheader').filter({ hasText: `Kim ${payload}` })).toBeVisible();
 
   await page.goto('/support-users/import');
   const csv = `email,name,role\n"<script>window.__pwned=2</script>@x.example","Lee ${payload.replace(/"/g, '""')}",Customer Support Administrator\n`;

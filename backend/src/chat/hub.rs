@@ -18,11 +18,13 @@ const CHANNEL_CAPACITY: usize = 256;
 
 type Channels = Arc<Mutex<HashMap<String, broadcast::Sender<ChatEvent>>>>;
 
-/// Every chat's live channel, the heartbeat interval, and the shutdown signal of the streams.
+/// Every chat's live channel, the heartbeat interval, and the signals every stream listens to:
+/// shutdown, and "someone's access changed".
 pub struct ChatHub {
     channels: Channels,
     heartbeat: Duration,
     shutdown: watch::Sender<bool>,
+    access: watch::Sender<u64>,
 }
 
 fn lock(channels: &Channels) -> MutexGuard<'_, HashMap<String, broadcast::Sender<ChatEvent>>> {
@@ -37,6 +39,7 @@ impl ChatHub {
             channels: Arc::default(),
             heartbeat,
             shutdown: watch::Sender::new(false),
+            access: watch::Sender::new(0),
         }
     }
 
@@ -71,6 +74,18 @@ impl ChatHub {
     /// How many chats have a live channel (for tests: channels go with their last stream).
     pub fn live_channels(&self) -> usize {
         lock(&self.channels).len()
+    }
+
+    /// Sessions ended or a user's access changed (a user removed, a sign-out): every stream
+    /// re-checks its session now instead of at its next heartbeat, so a removed user's stream
+    /// closes at once.
+    pub fn access_changed(&self) {
+        self.access.send_modify(|generation| *generation += 1);
+    }
+
+    /// Wakes up after each [`ChatHub::access_changed`] from now on.
+    pub fn access_changes(&self) -> watch::Receiver<u64> {
+        self.access.subscribe()
     }
 
     /// Tells every stream to close (going away): the server is stopping, and open sockets must
@@ -150,6 +165,20 @@ mod tests {
         assert_eq!(hub.live_channels(), 1);
         drop(second);
         assert_eq!(hub.live_channels(), 0);
+    }
+
+    #[tokio::test]
+    async fn an_access_change_wakes_every_listener() {
+        let hub = ChatHub::new(Duration::from_secs(15));
+        let mut a = hub.access_changes();
+        let mut b = hub.access_changes();
+        hub.access_changed();
+        for rx in [&mut a, &mut b] {
+            tokio::time::timeout(Duration::from_secs(1), rx.changed())
+                .await
+                .expect("woken")
+                .expect("hub alive");
+        }
     }
 
     #[tokio::test]

@@ -134,6 +134,7 @@ pub async fn sign_out(
 ) -> Result<Response, ApiError> {
     if let Some(token) = session_token(&headers) {
         delete_session(&state.db.conn(), &token)?;
+        state.chat_hub.access_changed();
     }
     let cookie = session_cookie("", 0, state.config.secure_cookies);
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response())

@@ -1,7 +1,7 @@
 use super::{use_list_params, AdminTabs, Pager, SearchForm};
 use crate::api::use_backend;
 use crate::components::{DataTable, ErrorNotice, LoadingIndicator, SelectField};
-use crate::domain::{wire_name, ListParams, AUDIT_LOG};
+use crate::domain::{wire_name, ListParams, AUDIT_LOG, SUPPORT_USERS};
 use crate::i18n::{audit_action_key, role_key, use_i18n, user_status_key, validation_key, Key};
 use leptos::prelude::*;
 use support_contract::users::{AuditEntry, UserSnapshot};
@@ -52,6 +52,7 @@ pub fn AuditLogPage() -> impl IntoView {
                 <div class="filter-grid">
                     <SelectField id="audit-action" label=Key::ColAction options=actions any=Key::AnyValue
                         value=value("action") on_change=set("action")/>
+                    <ActorFilter query=query go=go/>
                     <div class="field">
                         <label for="audit-from">{i18n.s(Key::FromDate)}</label>
                         <input id="audit-from" type="date" prop:value=move || query.get().get("from").to_string()
@@ -152,5 +153,43 @@ fn AuditTable(
                     }).collect_view()}
         </DataTable>
         <Pager query=query go=go next=next/>
+    }
+}
+
+/// Who made the change: any Support System Administrator of the organisation, past or present.
+#[component]
+fn ActorFilter(query: Memo<ListParams>, go: Callback<ListParams>) -> impl IntoView {
+    let i18n = use_i18n();
+    let backend = use_backend();
+    let admins = LocalResource::new(move || {
+        let backend = backend.clone();
+        let q = ListParams::from_params(SUPPORT_USERS, |k| {
+            (k == "role").then(|| "support_system_admin".to_string())
+        });
+        async move {
+            backend
+                .support_users(q)
+                .await
+                .map(|p| p.items)
+                .unwrap_or_default()
+        }
+    });
+    view! {
+        <div class="field">
+            <label for="audit-actor">{i18n.s(Key::ChangedBy)}</label>
+            <select id="audit-actor" on:change=move |ev| {
+                go.run(query.get_untracked().with("actor", &event_target_value(&ev)))
+            }>
+                <option value="" selected=move || query.get().get("actor").is_empty()>{i18n.s(Key::AnyValue)}</option>
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        admins.await.into_iter().map(|u| {
+                            let id = u.id.clone();
+                            view! { <option value=u.id selected=move || query.get().get("actor") == id>{u.name}</option> }
+                        }).collect_view()
+                    })}
+                </Transition>
+            </select>
+        </div>
     }
 }

@@ -36,8 +36,12 @@ pub fn SupportUserPage() -> impl IntoView {
             });
         })
     };
+    // Another user's page: nothing of the previous one stays on screen.
     Effect::new(move |_| {
         id.track();
+        user.set(None);
+        reviews.set(Vec::new());
+        outcome.set(None);
         reload.run(());
     });
     // After a refused change, the latest version is fetched so the user decides on it.
@@ -53,6 +57,9 @@ pub fn SupportUserPage() -> impl IntoView {
         }
         reload.run(());
     });
+    let editable = Memo::new(move |_| {
+        user.with(|u| matches!(u, Some(Ok(u)) if u.status != UserStatus::Removed))
+    });
     view! {
         <div class="page">
             {move || match user.get() {
@@ -64,17 +71,21 @@ pub fn SupportUserPage() -> impl IntoView {
             <div role="status" class="outcome">
                 {move || match outcome.get() {
                     Some(Ok(text)) => view! { <p class="notice success">{text}</p> }.into_any(),
+                    // The page already shows the latest version: "reload" would mislead.
+                    Some(Err(ApiError::Conflict)) => view! {
+                        <p class="notice error">{i18n.s(Key::UserChangedMeanwhile)}</p>
+                    }.into_any(),
                     Some(Err(e)) => view! { <ErrorNotice error=e/> }.into_any(),
                     None => ().into_any(),
                 }}
             </div>
-            {move || user.get().and_then(Result::ok).map(|u| view! {
-                <Facts user=u.clone()/>
-                <Show when=move || u.status != UserStatus::Removed>
-                    <RoleForm user=user after=after_change/>
-                    <ReviewForm user=user after=after_change/>
-                    <RemoveSection user=user after=after_change/>
-                </Show>
+            {move || user.get().and_then(Result::ok).map(|u| view! { <Facts user=u/> })}
+            // The forms are built once per user shown (and again if they are removed), not at
+            // every refresh: a half-typed flag reason survives another change's outcome.
+            {move || editable.get().then(|| view! {
+                <RoleForm user=user after=after_change/>
+                <ReviewForm user=user after=after_change/>
+                <RemoveSection user=user after=after_change/>
             })}
             <History reviews=reviews/>
             <AppLink href="/support-users">{i18n.s(Key::BackToSupportUsers)}</AppLink>

@@ -90,7 +90,14 @@ fn Queue() -> impl IntoView {
             {move || Suspend::new(async move {
                 match users.await {
                     Ok(page) if page.items.is_empty() => view! { <p class="empty">{i18n.s(Key::ReviewQueueEmpty)}</p> }.into_any(),
-                    Ok(page) => view! { <QueueTable users=page.items selected=selected/> }.into_any(),
+                    Ok(page) => {
+                        // Decided users leave the queue, so the next ones come up by themselves.
+                        let more = page.next_cursor.is_some();
+                        view! {
+                            <QueueTable users=page.items selected=selected/>
+                            {more.then(|| view! { <p class="hint">{i18n.s(Key::ReviewQueueMore)}</p> })}
+                        }.into_any()
+                    }
                     Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
                 }
             })}

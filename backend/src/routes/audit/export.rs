@@ -17,7 +17,7 @@ use crate::state::AppState;
 use crate::users::audit::query;
 
 /// The columns of the export, in order.
-pub const EXPORT_COLUMNS: [&str; 12] = [
+pub const EXPORT_COLUMNS: [&str; 13] = [
     "at",
     "actor_name",
     "actor_email",
@@ -28,6 +28,7 @@ pub const EXPORT_COLUMNS: [&str; 12] = [
     "role_after",
     "status_before",
     "status_after",
+    "validation_before",
     "validation_after",
     "reason",
 ];
@@ -37,7 +38,7 @@ fn name<T: serde::Serialize>(v: Option<T>) -> String {
 }
 
 /// One entry as export cells.
-fn cells(e: &AuditEntry) -> [String; 12] {
+fn cells(e: &AuditEntry) -> [String; 13] {
     let before = e.before.clone().unwrap_or_default();
     let after: UserSnapshot = e.after.clone().unwrap_or_default();
     let actor = e.actor.as_ref();
@@ -52,6 +53,7 @@ fn cells(e: &AuditEntry) -> [String; 12] {
         name(after.role),
         name(before.status),
         name(after.status),
+        name(before.validation),
         name(after.validation),
         after.reason.unwrap_or_default(),
     ]
@@ -84,7 +86,7 @@ pub fn export_csv(entries: &[AuditEntry], separator: char) -> String {
         ("separator" = Option<String>, Query, description = "`comma` (default) or `semicolon` (for spreadsheets where the comma is the decimal mark)"),
     ),
     responses(
-        (status = 200, description = "The entries as CSV: at, actor_name, actor_email, action, target_name, target_email, role_before, role_after, status_before, status_after, validation_after, reason",
+        (status = 200, description = "The entries as CSV: at, actor_name, actor_email, action, target_name, target_email, role_before, role_after, status_before, status_after, validation_before, validation_after, reason",
             content_type = "text/csv", body = String,
             headers(("Content-Disposition" = String, description = "`attachment; filename=\"audit-log.csv\"`"))),
         (status = 400, response = Validation),
@@ -170,12 +172,12 @@ mod tests {
         assert_eq!(
             lines.next().unwrap(),
             "\u{feff}at;actor_name;actor_email;action;target_name;target_email;role_before;\
-             role_after;status_before;status_after;validation_after;reason"
+             role_after;status_before;status_after;validation_before;validation_after;reason"
         );
         assert_eq!(
             lines.next().unwrap(),
             "2026-03-01T10:00:00Z;Alex Morgan;alex@x.example;user_removed;'=cmd|' /C calc'!A0;\
-             eve@x.example;customer_support_admin;customer_support_admin;active;removed;;"
+             eve@x.example;customer_support_admin;customer_support_admin;active;removed;;;"
         );
     }
 }

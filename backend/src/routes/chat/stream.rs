@@ -133,6 +133,7 @@ impl Stream {
         let mut events = hub.subscribe(&self.chat_id);
         let stopping = hub.stopping();
         tokio::pin!(stopping);
+        let mut access = hub.access_changes();
         let every = hub.heartbeat();
         let mut heartbeat = interval_at(Instant::now() + every, every);
         let mut stop = self.catch_up(&mut socket).await.err();
@@ -146,6 +147,7 @@ impl Stream {
                     Err(RecvError::Closed) => Some(Stop::Close(CLOSE_GOING_AWAY, "server stopping")),
                 },
                 _ = heartbeat.tick() => self.heartbeat(&mut socket).await.err(),
+                _ = access.changed() => self.check_access().err(),
                 frame = socket.recv() => match frame {
                     Some(Ok(Message::Text(text))) => {
                         self.client_frame(text.as_str());
@@ -226,8 +228,8 @@ impl Stream {
         self.send(socket, &event).await
     }
 
-    /// Re-checks the session, then beats.
-    async fn heartbeat(&self, socket: &mut WebSocket) -> Result<(), Stop> {
+    /// Whether the session still exists and still allows chat.
+    fn check_access(&self) -> Result<(), Stop> {
         let current = peek_session(&self.state.db.conn(), &self.token);
         match current {
             Ok(Some(u)) if u.user.id == self.user_id => {
@@ -239,6 +241,12 @@ impl Stream {
             // A database hiccup is no reason to drop a customer: check again next beat.
             Err(e) => eprintln!("chat stream: session check failed: {e}"),
         }
+        Ok(())
+    }
+
+    /// Re-checks the session, then beats.
+    async fn heartbeat(&self, socket: &mut WebSocket) -> Result<(), Stop> {
+        self.check_access()?;
         self.send(socket, &ChatEvent::Heartbeat).await
     }
 

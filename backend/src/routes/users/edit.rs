@@ -175,5 +175,7 @@ pub async fn remove_support_user(
     )?;
     let removed = own_user(&tx, &current, &id, cutoff)?;
     tx.commit()?;
+    // Their chat stream closes now, not at its next heartbeat.
+    state.chat_hub.access_changed();
     Ok(user_response(StatusCode::OK, removed))
 }

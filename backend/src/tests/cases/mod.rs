@@ -36,7 +36,7 @@ impl TestApp {
     }
 
     /// A request with a JSON body (if any), a cookie and extra headers.
-    async fn req(
+    pub(crate) async fn req(
         &self,
         method: Method,
         path: &str,
