@@ -12,4 +12,4 @@ pub mod domain;
 pub mod features;
 pub mod i18n;
 
-pub use app::{mount_portal, start, App};
+pub use app::{mount_chat, mount_portal, start, App};

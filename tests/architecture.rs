@@ -115,3 +115,11 @@ fn only_the_api_layer_speaks_http() {
     }
     assert!(found.is_empty(), "{found:#?}");
 }
+
+/// The chat widget also ships on host pages outside the portal (`mount_chat`): it must not need
+/// the portal's router or app layer, only what any mount provides.
+#[test]
+fn the_chat_feature_needs_no_router_and_no_app_layer() {
+    let found = offenders("features/chat", &["leptos_router", "crate::app"]);
+    assert!(found.is_empty(), "{found:#?}");
+}

@@ -13,6 +13,7 @@ use support_contract::*;
 use support_portal::api::{provide_backend, provide_portal, ApiError, ApiFuture, Backend};
 use support_portal::auth::{provide_session, AccessPage, Guard, SignInForm};
 use support_portal::domain::{CaseQuery, ListParams};
+use support_portal::features::chat::ChatWidget;
 use support_portal::i18n::{format_date_time, format_number, provide_i18n, Locale};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -448,4 +449,71 @@ fn numbers_follow_the_locale() {
         fr.starts_with('1') && fr.ends_with("234,5") && fr.len() > 6,
         "{fr}"
     );
+}
+
+#[wasm_bindgen_test]
+async fn the_chat_widget_mounts_into_any_element_without_the_portal_and_links_to_its_pages() {
+    // A host page's own element, no router around it: what `mount_chat` gives a console page.
+    let host: HtmlElement = document().create_element("aside").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    let backend = fake(Err(ApiError::Unauthorized));
+    leptos::mount::mount_to(host.clone(), move || {
+        let i18n = provide_i18n();
+        let ctx = provide_session(i18n);
+        provide_backend(backend);
+        provide_portal();
+        ctx.signed_in(session(Some(Role::CustomerSupportAdmin)));
+        view! { <ChatWidget/> }
+    })
+    .forget();
+    wait_for(&host, |h| h.inner_text().contains("Chat with support")).await;
+    find::<HtmlButtonElement>(&host, "button.chat-launcher").click();
+    // No product offers chat here: the panel says why and offers the portal's pages instead.
+    wait_for(&host, |h| {
+        h.query_selector("a[href='/cases/new']").unwrap().is_some()
+    })
+    .await;
+    let panel: HtmlElement = find(&host, "[role=dialog]");
+    assert!(
+        panel.inner_text().contains("File a case"),
+        "{}",
+        panel.inner_text()
+    );
+    let callback: web_sys::HtmlAnchorElement = find(&host, "a[href='/contact']");
+    assert_eq!(callback.get_attribute("href").as_deref(), Some("/contact"));
+    // Esc minimises the panel and gives focus back to the launcher.
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    panel
+        .dispatch_event(
+            &web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap(),
+        )
+        .unwrap();
+    wait_for(&host, |h| {
+        h.query_selector("[role=dialog]").unwrap().is_none()
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_member_gets_no_chat_launcher() {
+    let host: HtmlElement = document().create_element("aside").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    let backend = fake(Err(ApiError::Unauthorized));
+    leptos::mount::mount_to(host.clone(), move || {
+        let i18n = provide_i18n();
+        let ctx = provide_session(i18n);
+        provide_backend(backend);
+        provide_portal();
+        ctx.signed_in(session(None));
+        view! { <p>"host"</p><ChatWidget/> }
+    })
+    .forget();
+    wait_for(&host, |h| h.inner_text().contains("host")).await;
+    leptos::task::tick().await;
+    assert!(host
+        .query_selector("button.chat-launcher")
+        .unwrap()
+        .is_none());
 }

@@ -10,11 +10,12 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 
 /// An error on its way to becoming a problem response.
 #[derive(Debug)]
-pub struct ApiError(pub Problem);
+/// Boxed: handlers return `Result<_, ApiError>` everywhere, and the problem is large.
+pub struct ApiError(pub Box<Problem>);
 
 impl ApiError {
     fn new(type_: &str, status: StatusCode, title: &str, detail: Option<String>) -> Self {
-        ApiError(Problem {
+        ApiError(Box::new(Problem {
             type_: type_.into(),
             title: title.into(),
             status: status.as_u16(),
@@ -22,7 +23,7 @@ impl ApiError {
             errors: Vec::new(),
             retry_after: None,
             resource_id: None,
-        })
+        }))
     }
 
     /// 401: no valid session.

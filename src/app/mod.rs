@@ -10,10 +10,10 @@ use crate::api::{
 use crate::auth::{
     load_session, provide_session, AppPage, Guard, ReauthDialog, SetPasswordPage, SignInPage,
 };
-use crate::components::{AppLink, NotYetAvailable};
+use crate::components::{provide_portal_router, AppLink, NotYetAvailable};
 use crate::features::{
     cases::{CaseDetailPage, CaseListPage, FileCasePage},
-    chat::{ChatWidget, ChatsPage},
+    chat::{ChatWidget, ChatsPage, PastChatPage},
     contact::ContactPage,
     home::HomePage,
     settings::SettingsPage,
@@ -44,21 +44,42 @@ pub fn start() {
     });
 }
 
+/// Provides what every part of the portal needs (language, session, backend, configuration)
+/// and starts loading the session.
+fn provide_everything(config: &RuntimeConfig) {
+    let i18n = provide_i18n();
+    let session = provide_session(i18n);
+    let on_unauthorized = Callback::new(move |_| session.mark_unauthorized());
+    let backend: Arc<dyn Backend> =
+        Arc::new(HttpBackend::new(config.api_base.clone(), on_unauthorized));
+    provide_backend(backend.clone());
+    provide_runtime_config(config.clone());
+    load_session(backend, session);
+}
+
 /// Mounts the portal into `target`, talking to the backend `config` names. A host page that
 /// embeds the portal calls this with its own element and configuration.
 pub fn mount_portal(target: web_sys::HtmlElement, config: RuntimeConfig) {
     target.set_inner_html("");
     leptos::mount::mount_to(target, move || {
-        let i18n = provide_i18n();
-        let session = provide_session(i18n);
-        let on_unauthorized = Callback::new(move |_| session.mark_unauthorized());
-        let backend: Arc<dyn Backend> =
-            Arc::new(HttpBackend::new(config.api_base.clone(), on_unauthorized));
-        provide_backend(backend.clone());
-        let base_path = config.base_path.clone();
-        provide_runtime_config(config.clone());
-        load_session(backend, session);
-        view! { <App base_path=base_path/> }
+        provide_everything(&config);
+        view! { <App base_path=config.base_path.clone()/> }
+    })
+    .forget();
+}
+
+/// Mounts only the chat launcher and its panel into `target`, for a host page outside the
+/// portal (the vendor's console): no router, no navigation; its links load the portal's pages
+/// under `config.base_path`, and an ended session asks to sign in again in place.
+pub fn mount_chat(target: web_sys::HtmlElement, config: RuntimeConfig) {
+    target.set_inner_html("");
+    leptos::mount::mount_to(target, move || {
+        provide_everything(&config);
+        provide_portal();
+        view! {
+            <ChatWidget/>
+            <ReauthDialog/>
+        }
     })
     .forget();
 }
@@ -77,6 +98,7 @@ pub fn App(#[prop(optional, into)] base_path: String) -> impl IntoView {
 /// The frame and the route table; pages render inside `<main>`.
 #[component]
 fn Shell() -> impl IntoView {
+    provide_portal_router();
     track_page_title();
     let guarded = |page: AppPage, view: fn() -> AnyView| move || view! { <Guard needs=page.needs()>{view()}</Guard> };
     view! {
@@ -96,6 +118,8 @@ fn Shell() -> impl IntoView {
                     view=guarded(AppPage::Cases, || CaseDetailPage().into_any())/>
                 <Route path=StaticSegment(AppPage::Chats.segment())
                     view=guarded(AppPage::Chats, || ChatsPage().into_any())/>
+                <Route path=(StaticSegment(AppPage::Chats.segment()), ParamSegment("id"))
+                    view=guarded(AppPage::Chats, || view! { <PastChatRoute/> }.into_any())/>
                 <Route path=StaticSegment(AppPage::History.segment())
                     view=guarded(AppPage::History, || view! { <NotYetAvailable title=Key::NavHistory/> }.into_any())/>
                 <Route path=StaticSegment(AppPage::Help.segment())
@@ -121,6 +145,15 @@ fn Shell() -> impl IntoView {
         <ChatWidget/>
         <ReauthDialog/>
     }
+}
+
+/// A past chat's page, for the chat id in the path (the chat feature itself stays free of
+/// the router, so that it also mounts outside the portal).
+#[component]
+fn PastChatRoute() -> impl IntoView {
+    let params = leptos_router::hooks::use_params_map();
+    let id = Signal::derive(move || params.with(|p| p.get("id").unwrap_or_default()));
+    view! { <PastChatPage id=id/> }
 }
 
 /// Any path the route table does not know.

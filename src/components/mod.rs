@@ -12,7 +12,7 @@ mod phase_banner;
 mod select_field;
 mod text_field;
 
-pub use app_link::AppLink;
+pub use app_link::{provide_portal_router, use_go_to, AppLink, GoTo};
 pub use attachment_picker::{AttachmentPicker, Upload};
 pub use data_table::DataTable;
 pub use error_notice::ErrorNotice;

@@ -442,6 +442,7 @@ messages! {
     PastChats => "Chats", "Discussions", "Historial de chat";
     ChatLauncher => "Chat with support", "Discuter avec l'assistance", "Chatear con asistencia técnica";
     ChatLauncherUnread => "Chat with support: {count} new", "Discuter avec l'assistance : {count} nouveaux", "Chatear con asistencia técnica: {count} nuevos";
+    ChatLauncherClosed => "Chat with support: closed now", "Discuter avec l'assistance : fermé pour le moment", "Chatear con asistencia técnica: cerrado ahora";
     ChatTitle => "Chat with support", "Discussion avec l'assistance", "Chat con asistencia técnica";
     ChatMinimise => "Minimise", "Réduire", "Minimizar";
     ChatOutsideHours => "Chat is closed now: it is outside your region's support hours.", "La discussion est fermée : nous sommes en dehors des heures d'assistance de votre région.", "El chat está cerrado: es fuera del horario de asistencia técnica de su región.";
@@ -490,6 +491,12 @@ messages! {
     ChatTranscriptJson => "Download the transcript (JSON)", "Télécharger la transcription (JSON)", "Descargar la transcripción (JSON)";
     ChatContinueAsCase => "Continue as a case", "Poursuivre dans un dossier", "Continuar como caso";
     ChatNew => "Start a new chat", "Nouvelle discussion", "Nuevo chat";
+    BackToChats => "Back to your chats", "Retour à vos discussions", "Volver a sus chats";
+    ChatOpenCase => "Open the case this chat became", "Ouvrir le dossier issu de cette discussion", "Abrir el caso creado a partir de este chat";
+    ChatNoMessages => "No messages were written in this chat.", "Aucun message n'a été écrit dans cette discussion.", "No se escribió ningún mensaje en este chat.";
+    ChatAllChats => "All your chats", "Toutes vos discussions", "Todos sus chats";
+    ChatOpensAt => "Chat opens again on {when}.", "La discussion rouvre le {when}.", "El chat vuelve a abrir el {when}.";
+    ChatInsteadCallback => "Meanwhile, support can call you back:", "En attendant, l'assistance peut vous rappeler :", "Mientras tanto, el equipo de asistencia puede devolverle la llamada:";
     NoChatsYet => "You have not chatted with support yet.", "Vous n'avez pas encore discuté avec l'assistance.", "Aún no ha chateado con asistencia técnica.";
     ChatStatusQueued => "Waiting in the queue", "En file d'attente", "En la cola";
     ChatStatusActive => "In progress", "En cours", "En curso";

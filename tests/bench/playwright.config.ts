@@ -15,6 +15,8 @@ export default defineConfig({
       args: [
         '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
         '--disable-background-networking', '--disable-component-update', '--disable-sync',
+        // Exact JS heap figures instead of rounded buckets.
+        '--enable-precise-memory-info',
       ],
     },
   },

@@ -121,6 +121,31 @@ test('a message is stored once per id and numbered in order', async () => {
   await ctx.dispose();
 });
 
+test('a message carries files uploaded for it, once; unknown or used files are refused', async () => {
+  const ctx = await signedIn(accounts.chatCustomer);
+  const chat = await freshChat(ctx, 'Files');
+  const up = await ctx.post(`${API}/attachments`, {
+    data: Buffer.from('{"log":{}}'), headers: { 'Content-Type': 'application/har+json', 'X-File-Name': 'trace.har' },
+  });
+  expect(up.status()).toBe(201);
+  const file = await up.json();
+  const withFile = await ctx.post(`${API}/chats/${chat.id}/messages`, { data: { id: messageId(), body: 'The trace', attachments: [file.id] } });
+  expect(withFile.status()).toBe(201);
+  const stored = await expectDocumented(withFile, 'POST', '/chats/{id}/messages');
+  expect(stored.attachments.map((a: any) => [a.id, a.name])).toEqual([[file.id, 'trace.har']]);
+  const download = await ctx.get(`${API}/attachments/${file.id}`);
+  expect(download.status()).toBe(200);
+  expect(download.headers()['content-disposition']).toMatch(/^attachment;/);
+
+  for (const ids of [[file.id], ['att_does_not_exist']]) {
+    const bad = await ctx.post(`${API}/chats/${chat.id}/messages`, { data: { id: messageId(), body: 'Again', attachments: ids } });
+    const p = await expectProblem(bad, 400, problemTypes.validation);
+    expect(p.errors.map((e: any) => `${e.field}:${e.code}`)).toContain('attachments:unknown_attachment');
+  }
+  await endOpenChats(ctx);
+  await ctx.dispose();
+});
+
 test('a chat ends, is rated afterwards, and downloads as a transcript', async () => {
   const ctx = await signedIn(accounts.chatCustomer);
   const chat = await freshChat(ctx, 'Transcript');

@@ -134,6 +134,20 @@ export class ChatStream {
     }
   }
 
+  /** Waits until the server closes the stream and returns the close code. */
+  async closed(timeout: number): Promise<number> {
+    const deadline = Date.now() + timeout;
+    while (this.closeCode === undefined) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`the stream stayed open for ${timeout} ms`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => { clearTimeout(timer); resolve(); });
+      });
+    }
+    return this.closeCode;
+  }
+
   /** Sends a client frame. */
   send(frame: unknown): void {
     this.socket.send(JSON.stringify(frame));

@@ -65,6 +65,21 @@ test('messages, typing and the agent joining arrive live, in order, once', async
   await ctx.dispose();
 });
 
+test('signing out closes the stream with 4401, so the client asks to sign in rather than retry', async () => {
+  // A session of its own: signing it out leaves the account's other sessions alone.
+  const ctx = await signedIn(accounts.chatColleague);
+  const chat = await freshChat(ctx, 'Sign-out');
+  const stream = await ChatStream.open(chat.id, await sessionCookieOf(ctx));
+  await stream.next((e) => e.type === 'status');
+  expect((await ctx.delete(`${API}/session`)).status()).toBe(204);
+  // At the latest at the next heartbeat (15 s); the reference backend closes at once.
+  expect(await stream.closed(20_000)).toBe(4401);
+  const other = await signedIn(accounts.chatColleague);
+  await endOpenChats(other);
+  await other.dispose();
+  await ctx.dispose();
+});
+
 test("the stream is refused for another user's chat, a foreign origin, a member, and without a session", async () => {
   const owner = await signedIn(accounts.chatColleague);
   const chat = await freshChat(owner, 'Refusals');

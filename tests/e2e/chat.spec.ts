@@ -5,7 +5,7 @@ import { startBackend, stopBackend } from '../support/backend';
 import { test, expect } from './fixtures';
 import { fillSignIn, signIn } from './portal';
 import { freshCustomer } from './users';
-import { agentAccepts, agentSays, agentTypes, chatPanel, openChatId, say, startChat, storedBodies } from './chat';
+import { agentAccepts, agentSays, agentTypes, chatPanel, customerTyping, openChatId, say, startChat, storedBodies } from './chat';
 import { accounts } from '../support/accounts';
 import { AGENT_TOKEN } from './cases';
 
@@ -81,6 +81,64 @@ test('messages written while the connection is down are delivered once and in or
 });
 });
 
+test.describe('with only the chat link down', () => {
+  test.use({ expectedConsole: [/WebSocket connection to .* failed/] });
+
+  test("messages sent while the realtime link is down still go, and the agent's arrive once it is back", async ({ page, browser, baseURL }) => {
+    const me = await freshCustomer(browser, baseURL!, 'Kai Sorensen');
+    // The stream can be cut and kept down while the rest of the API still answers.
+    let down = false;
+    const sockets: { close: () => Promise<void> }[] = [];
+    await page.routeWebSocket(/\/stream/, (ws) => {
+      if (down) {
+        void ws.close({ code: 1011, reason: 'test: stream down' });
+        return;
+      }
+      ws.connectToServer();
+      sockets.push({ close: () => ws.close({ code: 4000, reason: 'test drop' }) });
+    });
+    await signIn(page, me);
+    await startChat(page, 'Segments');
+    const chatId = await openChatId(page.request, baseURL!);
+    await agentAccepts(page.request, baseURL!, chatId);
+    const panel = chatPanel(page);
+    await expect(panel.getByText('You are chatting with Priya Nair.')).toBeVisible();
+    await say(page, 'one');
+    await expect(panel.getByRole('listitem').filter({ hasText: /^You\s*one/ })).toContainText('Sent');
+
+    down = true;
+    for (const s of sockets) await s.close();
+    await expect(panel.getByText('Connection lost. Reconnecting…')).toBeVisible();
+    await say(page, 'two');
+    await expect(panel.getByRole('listitem').filter({ hasText: /^You\s*two/ })).toContainText('Sent');
+    await agentSays(page.request, baseURL!, chatId, 'agent while the link was down');
+    down = false;
+
+    await expect(panel.getByText('agent while the link was down')).toBeVisible({ timeout: 35_000 });
+    await expect(panel.getByText('Connection lost. Reconnecting…')).toHaveCount(0);
+    const order = ['one', 'two', 'agent while the link was down'];
+    expect(await storedBodies(page.request, baseURL!, chatId)).toEqual(order);
+    expect(await panel.getByRole('listitem').locator('.chat-text').allInnerTexts()).toEqual(order);
+  });
+});
+
+test('support sees the user typing, and no longer once they pause', async ({ page, browser, baseURL }) => {
+  const me = await freshCustomer(browser, baseURL!, 'Lior Ben-David');
+  await signIn(page, me);
+  await startChat(page, 'Workspace');
+  const chatId = await openChatId(page.request, baseURL!);
+  await agentAccepts(page.request, baseURL!, chatId);
+  const panel = chatPanel(page);
+  await expect(panel.getByText('You are chatting with Priya Nair.')).toBeVisible();
+  expect(await customerTyping(page.request, baseURL!, chatId)).toBe(false);
+  await panel.getByLabel('Your message').pressSequentially('The project will not load', { delay: 20 });
+  await expect.poll(() => customerTyping(page.request, baseURL!, chatId)).toBe(true);
+  // A pause of a few seconds is "stopped typing"; nothing was sent.
+  await expect.poll(() => customerTyping(page.request, baseURL!, chatId), { timeout: 10_000 }).toBe(false);
+  await expect(panel.getByLabel('Your message')).toHaveValue('The project will not load');
+  expect(await storedBodies(page.request, baseURL!, chatId)).toEqual([]);
+});
+
 test('a reload during an active chat resumes it with its whole history', async ({ page, browser, baseURL }) => {
   const me = await freshCustomer(browser, baseURL!, 'Sol Ibarra');
   await signIn(page, me);
@@ -134,6 +192,7 @@ test.describe('outside business hours', () => {
     await page.getByRole('button', { name: /^Chat with support/ }).click();
     const panel = chatPanel(page);
     await expect(panel.getByText("Chat is closed now: it is outside your region's support hours.")).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Chat with support: closed now' })).toBeVisible();
     await expect(panel.getByRole('link', { name: 'File a case' })).toBeVisible();
     await expect(panel.getByRole('link', { name: 'Request a callback' })).toBeVisible();
   });
@@ -168,6 +227,37 @@ test('the user ends and rates the chat, downloads the transcript and continues i
   await panel.getByRole('button', { name: 'Continue as a case' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Late data' })).toBeVisible();
   await expect(page.getByRole('link', { name: `chat-${chatId}.txt` })).toBeVisible();
+
+  // The chat stays readable on its own page, from the panel's link to every chat.
+  await page.getByRole('button', { name: /^Chat with support/ }).click();
+  await chatPanel(page).getByRole('link', { name: 'All your chats' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Chats' })).toBeVisible();
+  await page.getByRole('table', { name: 'Chats' }).getByRole('link', { name: 'Late data' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Late data' })).toBeVisible();
+  const messages = page.getByRole('list', { name: 'Transcript' }).getByRole('listitem');
+  await expect(messages).toHaveCount(2);
+  await expect(messages.first()).toContainText('Is there an incident?');
+  await expect(messages.last()).toContainText('Yes, fixed within the hour.');
+  await expect(page.getByRole('definition').filter({ hasText: 'Quick and clear.' })).toBeVisible();
+  await page.getByRole('link', { name: 'Open the case this chat became' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Late data' })).toBeVisible();
+  await expect(page.getByRole('link', { name: `chat-${chatId}.txt` })).toBeVisible();
+});
+
+test.describe('in the setup phase', () => {
+  test.use({ phase: 'setup' });
+
+  test('the launcher says chat is closed and offers only a callback, since cases cannot be filed either', async ({ page }) => {
+    await signIn(page, accounts.supportAdmin);
+    const launcher = page.getByRole('button', { name: 'Chat with support: closed now' });
+    await expect(launcher).toBeVisible();
+    await launcher.click();
+    const panel = chatPanel(page);
+    await expect(panel.getByText('Meanwhile, support can call you back:')).toBeVisible();
+    await expect(panel.getByRole('link', { name: 'Request a callback' })).toBeVisible();
+    await expect(panel.getByRole('link', { name: 'File a case' })).toHaveCount(0);
+    await expect(panel.getByRole('button', { name: 'Start the chat' })).toBeDisabled();
+  });
 });
 
 test('a member has no launcher and the backend refuses their chat calls', async ({ page, baseURL }) => {

@@ -59,3 +59,10 @@ export async function say(page: Page, body: string): Promise<void> {
   await panel.getByLabel('Your message').fill(body);
   await panel.getByRole('button', { name: 'Send', exact: true }).click();
 }
+
+/** Whether the agent API says the customer is typing in this chat now. */
+export async function customerTyping(request: APIRequestContext, baseURL: string, chatId: string): Promise<boolean> {
+  const r = await request.get(`${baseURL}/agent/v1/chats/${chatId}/typing`, { headers: agentHeaders });
+  expect(r.status(), await r.text()).toBe(200);
+  return (await r.json()).typing;
+}

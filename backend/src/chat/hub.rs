@@ -8,13 +8,17 @@
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use support_contract::chat::ChatEvent;
 use tokio::sync::{broadcast, watch};
 
 /// Events a slow stream may fall behind by before it has to catch up from the database.
 const CHANNEL_CAPACITY: usize = 256;
+
+/// How long a customer's "typing" counts without a newer word: a client that vanished without
+/// saying "stopped" is not typing forever.
+const TYPING_LASTS: Duration = Duration::from_secs(10);
 
 type Channels = Arc<Mutex<HashMap<String, broadcast::Sender<ChatEvent>>>>;
 
@@ -25,6 +29,8 @@ pub struct ChatHub {
     heartbeat: Duration,
     shutdown: watch::Sender<bool>,
     access: watch::Sender<u64>,
+    /// Chats whose customer said "typing" last, and when: what the agent side asks for.
+    customer_typing: Mutex<HashMap<String, Instant>>,
 }
 
 fn lock(channels: &Channels) -> MutexGuard<'_, HashMap<String, broadcast::Sender<ChatEvent>>> {
@@ -40,6 +46,7 @@ impl ChatHub {
             heartbeat,
             shutdown: watch::Sender::new(false),
             access: watch::Sender::new(0),
+            customer_typing: Mutex::default(),
         }
     }
 
@@ -61,14 +68,41 @@ impl ChatHub {
         }
     }
 
-    /// Sends an event to every stream of a chat; nobody listening is fine.
+    /// Sends an event to every stream of a chat; nobody listening is fine. A customer's typing
+    /// is also remembered for the agent side, which has no stream.
     pub fn publish(&self, chat_id: &str, event: ChatEvent) {
+        if let ChatEvent::Typing {
+            from_support: false,
+            typing,
+        } = event
+        {
+            let mut typing_now = self
+                .customer_typing
+                .lock()
+                .unwrap_or_else(|p| p.into_inner());
+            typing_now.retain(|_, since| since.elapsed() < TYPING_LASTS);
+            if typing {
+                typing_now.insert(chat_id.to_string(), Instant::now());
+            } else {
+                typing_now.remove(chat_id);
+            }
+        }
         let mut channels = lock(&self.channels);
         if let Some(tx) = channels.get(chat_id) {
             if tx.send(event).is_err() {
                 channels.remove(chat_id);
             }
         }
+    }
+
+    /// Whether the chat's customer is typing now (said so within the last 10 s, and not
+    /// "stopped" since).
+    pub fn customer_typing(&self, chat_id: &str) -> bool {
+        self.customer_typing
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(chat_id)
+            .is_some_and(|since| since.elapsed() < TYPING_LASTS)
     }
 
     /// How many chats have a live channel (for tests: channels go with their last stream).
@@ -165,6 +199,26 @@ mod tests {
         assert_eq!(hub.live_channels(), 1);
         drop(second);
         assert_eq!(hub.live_channels(), 0);
+    }
+
+    #[test]
+    fn the_customers_typing_is_remembered_until_they_stop() {
+        let hub = ChatHub::new(Duration::from_secs(15));
+        let typing = |typing, from_support| ChatEvent::Typing {
+            from_support,
+            typing,
+        };
+        assert!(!hub.customer_typing("a"));
+        hub.publish("a", typing(true, false));
+        assert!(hub.customer_typing("a"));
+        assert!(!hub.customer_typing("b"));
+        hub.publish("a", typing(false, true));
+        assert!(
+            hub.customer_typing("a"),
+            "support's typing is not the customer's"
+        );
+        hub.publish("a", typing(false, false));
+        assert!(!hub.customer_typing("a"));
     }
 
     #[tokio::test]

@@ -82,7 +82,10 @@ pub fn agent() -> OpenApiRouter<AppState> {
         .routes(routes!(chat::agent_chats))
         .routes(routes!(chat::agent_accept_chat))
         .routes(routes!(chat::agent_chat_messages, chat::agent_chat_message))
-        .routes(routes!(chat::agent_chat_typing))
+        .routes(routes!(
+            chat::agent_chat_typing,
+            chat::agent_customer_typing
+        ))
         .routes(routes!(chat::agent_end_chat))
         .routes(routes!(callbacks::agent_callbacks))
         .routes(routes!(callbacks::agent_callback_done))

@@ -97,6 +97,7 @@ pub fn Conversation() -> impl IntoView {
                 <textarea id="chat-input" rows="2" maxlength=MESSAGE_MAX.to_string()
                     prop:value=move || draft.get()
                     on:input=move |ev| { draft.set(event_target_value(&ev)); chat.typing(true); }
+                    on:blur=move |_| chat.typing(false)
                     on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                         // Enter sends, Shift+Enter starts a new line.
                         if ev.key() == "Enter" && !ev.shift_key() {
@@ -118,12 +119,10 @@ pub fn Conversation() -> impl IntoView {
     }
 }
 
-/// One message: who, what (links made safe), and for the user's own, whether it arrived.
-#[component]
-fn Line(line: ChatLine, unsent: Memo<Vec<(String, Delivery)>>) -> impl IntoView {
+/// One message as shown anywhere: who wrote it, what (links made safe, never HTML), its files;
+/// `extra` follows (the delivery state of the user's own, in the live panel).
+pub(super) fn message_view(line: &ChatLine, extra: impl IntoView + 'static) -> impl IntoView {
     let i18n = use_i18n();
-    let backend = use_backend();
-    let chat = expect_context::<ChatCtx>();
     let who = match (&line.author, line.from_support) {
         (Some(name), true) => name.clone(),
         (None, true) => i18n.t(Key::SupportTeam).to_string(),
@@ -144,6 +143,22 @@ fn Line(line: ChatLine, unsent: Memo<Vec<(String, Delivery)>>) -> impl IntoView 
             .into_any(),
         })
         .collect_view();
+    view! {
+        <li class=class>
+            <p class="chat-meta">{who}</p>
+            <p class="chat-text">{body}</p>
+            <FileLinks attachments=line.attachments.clone()/>
+            {extra}
+        </li>
+    }
+}
+
+/// One message of the live conversation, and for the user's own, whether it arrived.
+#[component]
+fn Line(line: ChatLine, unsent: Memo<Vec<(String, Delivery)>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let backend = use_backend();
+    let chat = expect_context::<ChatCtx>();
     let id = line.id.clone();
     let delivery = Memo::new(move |_| {
         unsent.with(|u| {
@@ -168,12 +183,5 @@ fn Line(line: ChatLine, unsent: Memo<Vec<(String, Delivery)>>) -> impl IntoView 
                 .into_any()
             }
     });
-    view! {
-        <li class=class>
-            <p class="chat-meta">{who}</p>
-            <p class="chat-text">{body}</p>
-            <FileLinks attachments=line.attachments.clone()/>
-            {state}
-        </li>
-    }
+    message_view(&line, state)
 }

@@ -1,9 +1,8 @@
 use super::session::ChatCtx;
 use crate::api::use_backend;
-use crate::components::ErrorNotice;
+use crate::components::{use_go_to, ErrorNotice};
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use support_contract::chat::ChatRating;
 
 /// After the chat: rate it, download the transcript, continue as a case, or start again.
@@ -12,7 +11,7 @@ pub fn Ended() -> impl IntoView {
     let i18n = use_i18n();
     let backend = use_backend();
     let chat = expect_context::<ChatCtx>();
-    let navigate = use_navigate();
+    let go_to = use_go_to();
     let id = move || chat.chat.get().map(|c| c.id).unwrap_or_default();
     let score = RwSignal::new(0u8);
     let comment = RwSignal::new(String::new());
@@ -37,7 +36,7 @@ pub fn Ended() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(Ok(case)) = to_case.value().get() {
             chat.open.set(false);
-            navigate(&format!("/cases/{}", case.summary.id), Default::default());
+            go_to(&format!("/cases/{}", case.summary.id));
         }
     });
     let text_url = {

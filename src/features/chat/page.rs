@@ -1,10 +1,10 @@
 use crate::api::use_backend;
-use crate::components::{DataTable, ErrorNotice, LoadingIndicator};
+use crate::components::{AppLink, DataTable, ErrorNotice, LoadingIndicator};
 use crate::i18n::{product_key, use_i18n, Key};
 use leptos::prelude::*;
 use support_contract::chat::{Chat, ChatStatus};
 
-fn status_key(status: ChatStatus) -> Key {
+pub(super) fn status_key(status: ChatStatus) -> Key {
     match status {
         ChatStatus::Queued => Key::ChatStatusQueued,
         ChatStatus::Active => Key::ChatStatusActive,
@@ -13,7 +13,8 @@ fn status_key(status: ChatStatus) -> Key {
     }
 }
 
-/// Every chat of the user, newest first, with its rating and transcript downloads.
+/// Every chat of the user, newest first, with its rating and transcript downloads; each opens
+/// on its own page.
 #[component]
 pub fn ChatsPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -52,7 +53,7 @@ fn ChatTable(chats: Vec<Chat>) -> impl IntoView {
                     <tr>
                         <td>{move || i18n.date_time(&at)}</td>
                         <td>{i18n.s(product_key(c.product))}</td>
-                        <th scope="row">{c.topic.clone()}</th>
+                        <th scope="row"><AppLink href=format!("/chats/{}", c.id)>{c.topic.clone()}</AppLink></th>
                         <td>{i18n.s(status_key(c.status))}</td>
                         <td>{rating}</td>
                         <td><a href=text download>{i18n.s(Key::ChatTranscriptText)}</a></td>

@@ -99,12 +99,16 @@ fn Form(availability: Vec<ChatAvailability>) -> impl IntoView {
             </div>
             {move || (!open_now()).then(|| {
                 let why = state().and_then(|a| a.reason);
+                let opens = state().and_then(|a| a.opens_at);
+                // In the setup phase cases cannot be filed either: only a callback is offered.
+                let setup = why == Some(ChatUnavailable::SetupPhase);
                 view! {
                     <div class="notice" role="status">
                         <p>{i18n.s(reason_key(why))}</p>
-                        <p>{i18n.s(Key::ChatInstead)}</p>
+                        {opens.map(|at| view! { <p>{move || i18n.tr(Key::ChatOpensAt, &[("when", &i18n.date_time(&at))])}</p> })}
+                        <p>{i18n.s(if setup { Key::ChatInsteadCallback } else { Key::ChatInstead })}</p>
                         <ul class="links">
-                            <li><AppLink href="/cases/new">{i18n.s(Key::FileCase)}</AppLink></li>
+                            {(!setup).then(|| view! { <li><AppLink href="/cases/new">{i18n.s(Key::FileCase)}</AppLink></li> })}
                             <li><AppLink href="/contact">{i18n.s(Key::RequestCallback)}</AppLink></li>
                         </ul>
                     </div>
@@ -131,7 +135,6 @@ fn Form(availability: Vec<ChatAvailability>) -> impl IntoView {
             <button type="submit" class="button primary" disabled=move || !open_now() || start.pending().get()>
                 {i18n.s(Key::StartChat)}
             </button>
-            <AppLink href="/chats">{i18n.s(Key::PastChats)}</AppLink>
         </form>
     }
 }

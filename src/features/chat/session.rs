@@ -40,7 +40,12 @@ pub struct ChatCtx {
     user_id: StoredValue<String>,
     session: crate::auth::SessionCtx,
     last_typing_ms: StoredValue<f64>,
+    /// Says "stopped typing" when the user pauses.
+    idle: StoredValue<Option<TimeoutHandle>>,
 }
+
+/// A pause this long in typing counts as "stopped".
+const TYPING_IDLE: std::time::Duration = std::time::Duration::from_secs(4);
 
 fn outbox_key(user_id: &str) -> String {
     format!("chat-outbox:{user_id}")
@@ -69,6 +74,7 @@ impl ChatCtx {
             user_id: StoredValue::new(user_id),
             session,
             last_typing_ms: StoredValue::new(0.0),
+            idle: StoredValue::new(None),
         };
         let backend = use_backend();
         spawn_local(async move { ctx.resume(backend).await });
@@ -336,10 +342,22 @@ impl ChatCtx {
         });
     }
 
-    /// Tells support the user is typing, at most every three seconds.
+    /// Tells support the user is typing (at most every three seconds), or stopped: after a
+    /// pause of four seconds, on sending, or on leaving the box.
     pub fn typing(self, typing: bool) {
+        if let Some(handle) = self.idle.get_value() {
+            handle.clear();
+        }
+        self.idle.set_value(None);
         let now = js_sys::Date::now();
-        if typing && now - self.last_typing_ms.get_value() < 3_000.0 {
+        let said_typing = self.last_typing_ms.get_value() > 0.0;
+        if typing {
+            self.idle
+                .set_value(set_timeout_with_handle(move || self.typing(false), TYPING_IDLE).ok());
+            if now - self.last_typing_ms.get_value() < 3_000.0 {
+                return;
+            }
+        } else if !said_typing {
             return;
         }
         self.last_typing_ms

@@ -3,6 +3,7 @@ use super::ended::Ended;
 use super::prechat::PreChat;
 use super::session::ChatCtx;
 use crate::auth::use_session;
+use crate::components::AppLink;
 use crate::i18n::{use_i18n, Key};
 use leptos::html::{Button, Section};
 use leptos::prelude::*;
@@ -54,12 +55,15 @@ fn Launcher() -> impl IntoView {
     // Back from the sign-in-again dialog: the backend had closed the link with the session.
     let session = use_session();
     let backend = crate::api::use_backend();
-    Effect::new(move |was_expired: Option<bool>| {
-        let expired = session.expired.get();
-        if was_expired == Some(true) && !expired {
-            chat.resume_after_sign_in(backend.clone());
+    Effect::new({
+        let backend = backend.clone();
+        move |was_expired: Option<bool>| {
+            let expired = session.expired.get();
+            if was_expired == Some(true) && !expired {
+                chat.resume_after_sign_in(backend.clone());
+            }
+            expired
         }
-        expired
     });
     let online = window_event_listener(leptos::ev::online, move |_| chat.online());
     on_cleanup(move || {
@@ -75,6 +79,20 @@ fn Launcher() -> impl IntoView {
             Some(_) => Stage::During,
         },
     );
+    // Whether any product offers chat now, asked again each time the panel closes, so the
+    // launcher itself can say that chat is closed (the panel says why, per product).
+    let availability = LocalResource::new({
+        let backend = backend.clone();
+        move || {
+            chat.open.track();
+            let backend = backend.clone();
+            async move { backend.chat_availability().await }
+        }
+    });
+    let closed_now = move || {
+        stage.get() == Stage::Before
+            && matches!(availability.get(), Some(Ok(list)) if !list.is_empty() && !list.iter().any(|a| a.available))
+    };
     let label = move || {
         let unread = chat.unread.get();
         if unread > 0 {
@@ -82,6 +100,8 @@ fn Launcher() -> impl IntoView {
                 Key::ChatLauncherUnread,
                 &[("count", &i18n.number(unread as f64))],
             )
+        } else if closed_now() {
+            i18n.t(Key::ChatLauncherClosed).to_string()
         } else {
             i18n.t(Key::ChatLauncher).to_string()
         }
@@ -111,6 +131,7 @@ fn Launcher() -> impl IntoView {
                         Stage::After => view! { <Ended/> }.into_any(),
                         Stage::During => view! { <Conversation/> }.into_any(),
                     }}
+                    <p class="chat-foot"><AppLink href="/chats">{i18n.s(Key::ChatAllChats)}</AppLink></p>
                 </section>
             </Show>
             <button node_ref=launcher type="button" class="button primary chat-launcher"

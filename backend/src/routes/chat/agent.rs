@@ -190,6 +190,31 @@ pub async fn agent_chat_typing(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// Whether the customer is typing now: they said so within the last 10 seconds and did not
+/// say they stopped (the agent side has no stream; it asks).
+#[utoipa::path(
+    get,
+    path = "/chats/{id}/typing",
+    tag = "agent",
+    security(("agent_token" = [])),
+    params(("id" = String, Path, description = "Chat id, of any organisation")),
+    responses(
+        (status = 200, description = "The customer's typing state", body = Typing),
+        (status = 401, response = Unauthenticated),
+        (status = 404, response = NotFound),
+    )
+)]
+pub async fn agent_customer_typing(
+    State(state): State<AppState>,
+    _agent: Agent,
+    Path(id): Path<String>,
+) -> Result<Json<Typing>, ApiError> {
+    let chat = find(&state.db.conn(), &id, Side::Support)?;
+    Ok(Json(Typing {
+        typing: state.chat_hub.customer_typing(&chat.id),
+    }))
+}
+
 /// End a chat as support. Ending an ended chat answers it unchanged.
 #[utoipa::path(
     post,
