@@ -278,6 +278,29 @@ test('the system administrator narrows the support users by status, review state
   await expect(table.getByRole('row')).toHaveCount(2);
 });
 
+test('a CSV dropped on the import page shows its upload progress, then the preview of every row', async ({ page }) => {
+  await signIn(page, accounts.systemAdmin);
+  await page.goto('/support-users/import');
+  const email = uniqueEmail('hana');
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  await page.route('**/api/v1/support-users/import**', async (route) => {
+    await held; // the upload waits until its progress was seen
+    await route.continue();
+  });
+  const csv = await page.evaluateHandle((row) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([`email,name,role\n${row}`], 'team.csv', { type: 'text/csv' }));
+    return dt;
+  }, `${email},Hana Ito,Customer Support Administrator\n`);
+  await page.getByText('Choose a file or drop it here.').dispatchEvent('drop', { dataTransfer: csv });
+  await expect(page.getByRole('progressbar', { name: 'Sending the file' })).toBeVisible();
+  release();
+  await expect(page.getByRole('heading', { name: 'Check before importing: 1 to create, 0 already exist, 0 with a problem.' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: email })).toBeVisible();
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+});
+
 test('names and emails with HTML and script payloads show as text everywhere, the import preview included', async ({ page, baseURL }) => {
   const payload = '<img src=x onerror="window.__pwned=1">';
   await signIn(page, accounts.systemAdmin);
