@@ -451,9 +451,9 @@ fn numbers_follow_the_locale() {
     );
 }
 
-#[wasm_bindgen_test]
-async fn the_chat_widget_mounts_into_any_element_without_the_portal_and_links_to_its_pages() {
-    // A host page's own element, no router around it: what `mount_chat` gives a console page.
+/// The chat widget alone in a bare element of its own, as `mount_chat` mounts it on a host page
+/// (no router), for a user signed in with `role`.
+fn mount_chat_alone(role: Option<Role>) -> HtmlElement {
     let host: HtmlElement = document().create_element("aside").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
     let backend = fake(Err(ApiError::Unauthorized));
@@ -462,10 +462,17 @@ async fn the_chat_widget_mounts_into_any_element_without_the_portal_and_links_to
         let ctx = provide_session(i18n);
         provide_backend(backend);
         provide_portal();
-        ctx.signed_in(session(Some(Role::CustomerSupportAdmin)));
-        view! { <ChatWidget/> }
+        ctx.signed_in(session(role));
+        view! { <p>"host"</p><ChatWidget/> }
     })
     .forget();
+    host
+}
+
+#[wasm_bindgen_test]
+async fn the_chat_widget_mounts_into_any_element_without_the_portal_and_links_to_its_pages() {
+    // A host page's own element, no router around it: what `mount_chat` gives a console page.
+    let host = mount_chat_alone(Some(Role::CustomerSupportAdmin));
     wait_for(&host, |h| h.inner_text().contains("Chat with support")).await;
     find::<HtmlButtonElement>(&host, "button.chat-launcher").click();
     // No product offers chat here: the panel says why and offers the portal's pages instead.
@@ -498,18 +505,7 @@ async fn the_chat_widget_mounts_into_any_element_without_the_portal_and_links_to
 
 #[wasm_bindgen_test]
 async fn a_member_gets_no_chat_launcher() {
-    let host: HtmlElement = document().create_element("aside").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&host).unwrap();
-    let backend = fake(Err(ApiError::Unauthorized));
-    leptos::mount::mount_to(host.clone(), move || {
-        let i18n = provide_i18n();
-        let ctx = provide_session(i18n);
-        provide_backend(backend);
-        provide_portal();
-        ctx.signed_in(session(None));
-        view! { <p>"host"</p><ChatWidget/> }
-    })
-    .forget();
+    let host = mount_chat_alone(None);
     wait_for(&host, |h| h.inner_text().contains("host")).await;
     leptos::task::tick().await;
     assert!(host

@@ -79,16 +79,35 @@ export async function describeProblem(page: Page, product: string, title: string
   await page.getByRole('button', { name: 'Next' }).click();
 }
 
-/** Fills the filing wizard up to (not including) the review step, with a unique title. */
-export async function fillCaseForm(page: Page, title: string, priority = 'P3 Important'): Promise<void> {
-  await describeProblem(page, 'Analytics', title, 'Hourly data arrives six hours late.');
-  await page.getByLabel('Report suite ID').fill('northwind-prod');
+/** From the details step: the priority, a contact phone, and on to the review step. */
+export async function toReview(page: Page, priority = 'P3 Important'): Promise<void> {
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('radio', { name: new RegExp(`^${priority}`) }).check();
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByLabel('Contact phone').fill('+44 20 7946 0000');
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByRole('heading', { name: 'Step 6 of 6: Review and submit' })).toBeVisible();
+}
+
+/** Fills the filing wizard up to (not including) the review step, with a unique title. */
+export async function fillCaseForm(page: Page, title: string, priority = 'P3 Important'): Promise<void> {
+  await describeProblem(page, 'Analytics', title, 'Hourly data arrives six hours late.');
+  await page.getByLabel('Report suite ID').fill('northwind-prod');
+  await toReview(page, priority);
+}
+
+/** The next case filed from this page reaches the backend, but its answer never comes back. */
+export async function loseNextFilingAnswer(page: Page): Promise<void> {
+  let dropped = false;
+  await page.route('**/api/v1/cases', async (route) => {
+    if (route.request().method() === 'POST' && !dropped) {
+      dropped = true;
+      await route.fetch(); // the backend files the case...
+      await route.abort('failed'); // ...but the browser never hears back
+    } else {
+      await route.continue();
+    }
+  });
 }
 
 /** How many cases of the organisation carry exactly this title. */

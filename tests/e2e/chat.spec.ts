@@ -5,7 +5,7 @@ import { startBackend, stopBackend } from '../support/backend';
 import { test, expect } from './fixtures';
 import { fillSignIn, signIn } from './portal';
 import { freshCustomer } from './users';
-import { agentAccepts, agentSays, agentTypes, chatPanel, customerTyping, openChatId, say, startChat, storedBodies } from './chat';
+import { agentAccepts, agentSays, agentTypes, chatPanel, controlStreams, customerTyping, openChatId, say, startChat, storedBodies } from './chat';
 import { accounts } from '../support/accounts';
 import { AGENT_TOKEN } from './cases';
 
@@ -46,12 +46,7 @@ test.describe('with the network cut', () => {
 
 test('messages written while the connection is down are delivered once and in order, and the agent\'s arrive', async ({ page, browser, baseURL }) => {
   const me = await freshCustomer(browser, baseURL!, 'Rae Collins');
-  // Every chat stream goes through here, so the test can cut it.
-  const sockets: { close: () => Promise<void> }[] = [];
-  await page.routeWebSocket(/\/stream/, (ws) => {
-    ws.connectToServer();
-    sockets.push({ close: () => ws.close({ code: 4000, reason: 'test drop' }) });
-  });
+  const streams = await controlStreams(page);
   await signIn(page, me);
   await startChat(page, 'Exports');
   const chatId = await openChatId(page.request, baseURL!);
@@ -62,7 +57,7 @@ test('messages written while the connection is down are delivered once and in or
   await expect(panel.getByRole('listitem').filter({ hasText: /^You\s*one/ })).toContainText('Sent');
 
   await page.context().setOffline(true);
-  for (const s of sockets) await s.close();
+  await streams.cut();
   await expect(panel.getByText('Connection lost. Reconnecting…')).toBeVisible();
   await say(page, 'two');
   await say(page, 'three');
@@ -87,16 +82,7 @@ test.describe('with only the chat link down', () => {
   test("messages sent while the realtime link is down still go, and the agent's arrive once it is back", async ({ page, browser, baseURL }) => {
     const me = await freshCustomer(browser, baseURL!, 'Kai Sorensen');
     // The stream can be cut and kept down while the rest of the API still answers.
-    let down = false;
-    const sockets: { close: () => Promise<void> }[] = [];
-    await page.routeWebSocket(/\/stream/, (ws) => {
-      if (down) {
-        void ws.close({ code: 1011, reason: 'test: stream down' });
-        return;
-      }
-      ws.connectToServer();
-      sockets.push({ close: () => ws.close({ code: 4000, reason: 'test drop' }) });
-    });
+    const streams = await controlStreams(page);
     await signIn(page, me);
     await startChat(page, 'Segments');
     const chatId = await openChatId(page.request, baseURL!);
@@ -106,13 +92,12 @@ test.describe('with only the chat link down', () => {
     await say(page, 'one');
     await expect(panel.getByRole('listitem').filter({ hasText: /^You\s*one/ })).toContainText('Sent');
 
-    down = true;
-    for (const s of sockets) await s.close();
+    await streams.cut(true);
     await expect(panel.getByText('Connection lost. Reconnecting…')).toBeVisible();
     await say(page, 'two');
     await expect(panel.getByRole('listitem').filter({ hasText: /^You\s*two/ })).toContainText('Sent');
     await agentSays(page.request, baseURL!, chatId, 'agent while the link was down');
-    down = false;
+    streams.restore();
 
     await expect(panel.getByText('agent while the link was down')).toBeVisible({ timeout: 35_000 });
     await expect(panel.getByText('Connection lost. Reconnecting…')).toHaveCount(0);

@@ -66,3 +66,37 @@ export async function customerTyping(request: APIRequestContext, baseURL: string
   expect(r.status(), await r.text()).toBe(200);
   return (await r.json()).typing;
 }
+
+/** The page's chat streams, routed through the test so it can cut them, and keep new ones from
+ *  connecting while `down` (the rest of the API still answers). */
+export interface StreamControl {
+  /** Closes every open stream, as a dropped link does; with `keepDown`, new ones fail too. */
+  cut(keepDown?: boolean): Promise<void>;
+  /** Lets streams connect again. */
+  restore(): void;
+  /** How many streams the page opened so far. */
+  connections(): number;
+}
+
+export async function controlStreams(page: Page): Promise<StreamControl> {
+  let down = false;
+  let connections = 0;
+  const open: { close: () => Promise<void> }[] = [];
+  await page.routeWebSocket(/\/stream/, (ws) => {
+    connections++;
+    if (down) {
+      void ws.close({ code: 1011, reason: 'test: stream down' });
+      return;
+    }
+    ws.connectToServer();
+    open.push({ close: () => ws.close({ code: 4000, reason: 'test drop' }) });
+  });
+  return {
+    async cut(keepDown = false) {
+      down = keepDown;
+      for (const ws of open.splice(0)) await ws.close().catch(() => {});
+    },
+    restore() { down = false; },
+    connections: () => connections,
+  };
+}

@@ -2,7 +2,7 @@ import { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { signIn } from './portal';
 import { freshCustomer } from './users';
-import { agentAccepts, chatPanel, openChatId, startChat, storedBodies } from './chat';
+import { agentAccepts, chatPanel, controlStreams, openChatId, startChat, storedBodies } from './chat';
 
 const MESSAGES = 1000;
 
@@ -24,13 +24,7 @@ test.use({ expectedConsole: [/ERR_INTERNET_DISCONNECTED|WebSocket connection to 
 test('1,000 messages across 20 forced disconnects arrive exactly once and in order', async ({ page, browser, baseURL }) => {
   test.setTimeout(240_000);
   const me = await freshCustomer(browser, baseURL!, 'Wren Soak');
-  const sockets: { close: () => Promise<void> }[] = [];
-  let connections = 0;
-  await page.routeWebSocket(/\/stream/, (ws) => {
-    connections++;
-    ws.connectToServer();
-    sockets.push({ close: () => ws.close({ code: 4000, reason: 'soak drop' }) });
-  });
+  const streams = await controlStreams(page);
   await signIn(page, me);
   await startChat(page, 'Soak');
   const chatId = await openChatId(page.request, baseURL!);
@@ -46,7 +40,7 @@ test('1,000 messages across 20 forced disconnects arrive exactly once and in ord
     // wait in the outbox until both come back.
     await type(page, bodies.slice(0, 10));
     await page.context().setOffline(true);
-    for (const s of sockets.splice(0)) await s.close().catch(() => {});
+    await streams.cut();
     await type(page, bodies.slice(10));
     await page.context().setOffline(false);
   }
@@ -61,5 +55,5 @@ test('1,000 messages across 20 forced disconnects arrive exactly once and in ord
   await expect(panel.getByText('Sending…')).toHaveCount(0, { timeout: 30_000 });
   const shown = await panel.locator('.chat-text').allInnerTexts();
   expect(shown).toEqual(expected);
-  expect(connections, 'the link was really cut and resumed each time').toBeGreaterThan(DISCONNECTS);
+  expect(streams.connections(), 'the link was really cut and resumed each time').toBeGreaterThan(DISCONNECTS);
 });

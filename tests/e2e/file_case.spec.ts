@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { test, expect } from './fixtures';
 import { signIn, fillSignIn } from './portal';
 import { freshCustomer, removeUser } from './users';
-import { fillCaseForm, casesTitled, draftSaved, describeProblem, followVendorReplyThenCloseAndReopen } from './cases';
+import { fillCaseForm, casesTitled, draftSaved, describeProblem, followVendorReplyThenCloseAndReopen, loseNextFilingAnswer, toReview } from './cases';
 import { accounts } from '../support/accounts';
 
 const uniqueTitle = () => `Late hourly data ${randomUUID().slice(0, 8)}`;
@@ -154,11 +154,7 @@ test('a link that is not a web address is refused before sending, and the case p
   await expect(page.getByLabel('Workspace link')).toHaveAccessibleDescription(/Enter a web address that starts with https:\/\/ or http:\/\/\./);
   await expect(page.getByRole('heading', { name: /Step 3 of 6/ })).toBeVisible();
   await page.getByLabel('Workspace link').fill('https://analytics.example/workspace/42');
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('radio', { name: /^P3 Important/ }).check();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByLabel('Contact phone').fill('+44 20 7946 0000');
-  await page.getByRole('button', { name: 'Next' }).click();
+  await toReview(page);
   await page.getByRole('button', { name: 'Submit case' }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 
@@ -215,16 +211,7 @@ test.describe('when the answer to a submit is lost', () => {
     await page.goto('/cases/new');
     const title = uniqueTitle();
     await fillCaseForm(page, title);
-    let dropped = false;
-    await page.route('**/api/v1/cases', async (route) => {
-      if (route.request().method() === 'POST' && !dropped) {
-        dropped = true;
-        await route.fetch(); // the backend files the case...
-        await route.abort('failed'); // ...but the browser never hears back
-      } else {
-        await route.continue();
-      }
-    });
+    await loseNextFilingAnswer(page);
     await page.getByRole('button', { name: 'Submit case' }).click();
     await expect(page.getByText('The portal cannot reach the server')).toBeVisible();
     await page.getByRole('button', { name: 'Submit case' }).click();
@@ -237,16 +224,7 @@ test.describe('when the answer to a submit is lost', () => {
     await page.goto('/cases/new');
     const title = uniqueTitle();
     await fillCaseForm(page, title);
-    let dropped = false;
-    await page.route('**/api/v1/cases', async (route) => {
-      if (route.request().method() === 'POST' && !dropped) {
-        dropped = true;
-        await route.fetch();
-        await route.abort('failed');
-      } else {
-        await route.continue();
-      }
-    });
+    await loseNextFilingAnswer(page);
     await page.getByRole('button', { name: 'Submit case' }).click();
     await expect(page.getByText('The portal cannot reach the server')).toBeVisible();
     // The user, not knowing the case was filed, edits the title and submits again.
@@ -345,11 +323,7 @@ test('a case is filed with its attachment, which downloads as a file', async ({ 
   await describeProblem(page, 'Analytics', title, 'See the attached log.');
   await page.getByLabel('Attach files').setInputFiles({ name: 'collector.log', mimeType: '', buffer: Buffer.from('ERROR 503 from collector\n') });
   await expect(page.getByRole('button', { name: 'Remove collector.log' })).toBeVisible();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('radio', { name: /^P4 Minor/ }).check();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByLabel('Contact phone').fill('+44 20 7946 0000');
-  await page.getByRole('button', { name: 'Next' }).click();
+  await toReview(page, 'P4 Minor');
   await page.getByRole('button', { name: 'Submit case' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();

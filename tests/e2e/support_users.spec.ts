@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { test, expect } from './fixtures';
 import { signIn, fillSignIn, mainNavigation, navigationLinks } from './portal';
-import { createUser, acceptInvitation, invitationLinkFor, mailDir, removeUser, uniqueEmail } from './users';
+import { createUser, acceptInvitation, freshCustomer, invitationLinkFor, mailDir, removeUser, uniqueEmail } from './users';
 import { chatPanel, startChat } from './chat';
 import { mailsTo } from '../support/mail';
 import { accounts } from '../support/accounts';
@@ -148,19 +148,14 @@ test('a removed user is signed out at once: their next action asks them to sign 
 });
 
 test("a removed user's open chat is closed by the backend at once, and the portal asks them to sign in", async ({ page, browser, baseURL }) => {
-  await signIn(page, accounts.systemAdmin);
-  const dee = await createUser(page.request, baseURL!, 'Dee Romero');
-  const elsewhere = await browser.newContext({ baseURL });
-  const deePage = await elsewhere.newPage();
-  await acceptInvitation(deePage.request, baseURL!, dee.email, PASSPHRASE);
-  await signIn(deePage, { email: dee.email, password: PASSPHRASE, name: 'Dee Romero' });
-  await startChat(deePage, 'Access');
-  await expect(chatPanel(deePage).getByText(/in the queue/)).toBeVisible();
+  const dee = await freshCustomer(browser, baseURL!, 'Dee Romero');
+  await signIn(page, dee);
+  await startChat(page, 'Access');
+  await expect(chatPanel(page).getByText(/in the queue/)).toBeVisible();
 
   await removeUser(browser, baseURL!, dee.id);
   // No action of theirs: the chat stream's close (not its next heartbeat, 15 s away) tells the app.
-  await expect(deePage.getByRole('dialog', { name: 'Your session has ended' })).toBeVisible({ timeout: 4_000 });
-  await elsewhere.close();
+  await expect(page.getByRole('dialog', { name: 'Your session has ended' })).toBeVisible({ timeout: 4_000 });
 });
 
 test('an import of 3 valid and 2 invalid rows names the 2 problems, creates 3, and creates nothing the second time', async ({ page }) => {

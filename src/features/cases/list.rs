@@ -1,6 +1,8 @@
 use super::response::ResponseBadge;
 use crate::api::{use_backend, use_portal, with_query};
-use crate::components::{AppLink, DataTable, ErrorNotice, LoadingIndicator, SelectField};
+use crate::components::{
+    AppLink, DataTable, ErrorNotice, LoadingIndicator, PersonSelect, SelectField,
+};
 use crate::domain::{wire_name, CaseQuery};
 use crate::i18n::{case_status_key, priority_key, product_key, use_i18n, Key};
 use leptos::prelude::*;
@@ -201,32 +203,25 @@ fn Filters(query: Memo<CaseQuery>, go: Callback<CaseQuery>) -> impl IntoView {
 /// Whose cases, among the organisation's: any member who may have filed one.
 #[component]
 fn RequesterFilter(query: Memo<CaseQuery>, go: Callback<CaseQuery>) -> impl IntoView {
-    let i18n = use_i18n();
     let backend = use_backend();
     let members = LocalResource::new(move || {
         let backend = backend.clone();
         async move { backend.organisation_members().await.unwrap_or_default() }
     });
+    let people = Signal::derive(move || {
+        members
+            .get()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|m| (m.id, m.name))
+            .collect()
+    });
     view! {
-        <div class="field">
-            <label for="filter-requester">{i18n.s(Key::ColRequester)}</label>
-            <select id="filter-requester" on:change=move |ev| {
-                let requester = event_target_value(&ev);
-                go.run(CaseQuery { requester, ..query.get_untracked().first_page() });
-            }>
-                <option value="" selected=move || query.get().requester.is_empty()>{i18n.s(Key::AnyValue)}</option>
-                <Transition fallback=|| ()>
-                    {move || Suspend::new(async move {
-                        members.await.into_iter().map(|m| {
-                            let id = m.id.clone();
-                            view! {
-                                <option value=m.id selected=move || query.get().requester == id>{m.name}</option>
-                            }
-                        }).collect_view()
-                    })}
-                </Transition>
-            </select>
-        </div>
+        <PersonSelect id="filter-requester" label=Key::ColRequester people=people
+            value=Signal::derive(move || query.get().requester)
+            on_change=Callback::new(move |requester: String| {
+                go.run(CaseQuery { requester, ..query.get_untracked().first_page() })
+            })/>
     }
 }
 

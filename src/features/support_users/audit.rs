@@ -1,6 +1,6 @@
 use super::{use_list_params, AdminTabs, Pager, SearchForm};
 use crate::api::use_backend;
-use crate::components::{DataTable, ErrorNotice, LoadingIndicator, SelectField};
+use crate::components::{DataTable, ErrorNotice, LoadingIndicator, PersonSelect, SelectField};
 use crate::domain::{wire_name, ListParams, AUDIT_LOG, SUPPORT_USERS};
 use crate::i18n::{audit_action_key, role_key, use_i18n, user_status_key, validation_key, Key};
 use leptos::prelude::*;
@@ -159,7 +159,6 @@ fn AuditTable(
 /// Who made the change: any Support System Administrator of the organisation, past or present.
 #[component]
 fn ActorFilter(query: Memo<ListParams>, go: Callback<ListParams>) -> impl IntoView {
-    let i18n = use_i18n();
     let backend = use_backend();
     let admins = LocalResource::new(move || {
         let backend = backend.clone();
@@ -174,22 +173,17 @@ fn ActorFilter(query: Memo<ListParams>, go: Callback<ListParams>) -> impl IntoVi
                 .unwrap_or_default()
         }
     });
+    let people = Signal::derive(move || {
+        admins
+            .get()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|u| (u.id, u.name))
+            .collect()
+    });
     view! {
-        <div class="field">
-            <label for="audit-actor">{i18n.s(Key::ChangedBy)}</label>
-            <select id="audit-actor" on:change=move |ev| {
-                go.run(query.get_untracked().with("actor", &event_target_value(&ev)))
-            }>
-                <option value="" selected=move || query.get().get("actor").is_empty()>{i18n.s(Key::AnyValue)}</option>
-                <Transition fallback=|| ()>
-                    {move || Suspend::new(async move {
-                        admins.await.into_iter().map(|u| {
-                            let id = u.id.clone();
-                            view! { <option value=u.id selected=move || query.get().get("actor") == id>{u.name}</option> }
-                        }).collect_view()
-                    })}
-                </Transition>
-            </select>
-        </div>
+        <PersonSelect id="audit-actor" label=Key::ChangedBy people=people
+            value=Signal::derive(move || query.get().get("actor").to_string())
+            on_change=Callback::new(move |actor: String| go.run(query.get_untracked().with("actor", &actor)))/>
     }
 }
