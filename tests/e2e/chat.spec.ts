@@ -5,7 +5,9 @@ import { startBackend, stopBackend } from '../support/backend';
 import { test, expect } from './fixtures';
 import { fillSignIn, signIn } from './portal';
 import { freshCustomer } from './users';
-import { agentAccepts, agentSays, agentTypes, chatPanel, controlStreams, customerTyping, openChatId, say, startChat, storedBodies } from './chat';
+import {
+  agentAccepts, agentSays, agentTypes, chatPanel, controlStreams, customerTyping, openChatId, say, startAcceptedChat, startChat, storedBodies,
+} from './chat';
 import { accounts } from '../support/accounts';
 import { AGENT_TOKEN } from './cases';
 
@@ -48,11 +50,7 @@ test('messages written while the connection is down are delivered once and in or
   const me = await freshCustomer(browser, baseURL!, 'Rae Collins');
   const streams = await controlStreams(page);
   await signIn(page, me);
-  await startChat(page, 'Exports');
-  const chatId = await openChatId(page.request, baseURL!);
-  await agentAccepts(page.request, baseURL!, chatId);
-  const panel = chatPanel(page);
-  await expect(panel.getByText('You are chatting with Priya Nair.')).toBeVisible();
+  const { chatId, panel } = await startAcceptedChat(page, baseURL!, 'Exports');
   await say(page, 'one');
   await expect(panel.getByRole('listitem').filter({ hasText: /^You\s*one/ })).toContainText('Sent');
 
@@ -84,11 +82,7 @@ test.describe('with only the chat link down', () => {
     // The stream can be cut and kept down while the rest of the API still answers.
     const streams = await controlStreams(page);
     await signIn(page, me);
-    await startChat(page, 'Segments');
-    const chatId = await openChatId(page.request, baseURL!);
-    await agentAccepts(page.request, baseURL!, chatId);
-    const panel = chatPanel(page);
-    await expect(panel.getByText('You are chatting with Priya Nair.')).toBeVisible();
+    const { chatId, panel } = await startAcceptedChat(page, baseURL!, 'Segments');
     await say(page, 'one');
     await expect(panel.getByRole('listitem').filter({ hasText: /^You\s*one/ })).toContainText('Sent');
 
@@ -110,11 +104,7 @@ test.describe('with only the chat link down', () => {
 test('support sees the user typing, and no longer once they pause', async ({ page, browser, baseURL }) => {
   const me = await freshCustomer(browser, baseURL!, 'Lior Ben-David');
   await signIn(page, me);
-  await startChat(page, 'Workspace');
-  const chatId = await openChatId(page.request, baseURL!);
-  await agentAccepts(page.request, baseURL!, chatId);
-  const panel = chatPanel(page);
-  await expect(panel.getByText('You are chatting with Priya Nair.')).toBeVisible();
+  const { chatId, panel } = await startAcceptedChat(page, baseURL!, 'Workspace');
   expect(await customerTyping(page.request, baseURL!, chatId)).toBe(false);
   await panel.getByLabel('Your message').pressSequentially('The project will not load', { delay: 20 });
   await expect.poll(() => customerTyping(page.request, baseURL!, chatId)).toBe(true);

@@ -100,3 +100,14 @@ export async function controlStreams(page: Page): Promise<StreamControl> {
     connections: () => connections,
   };
 }
+
+/** Starts a chat about `topic` that the agent (Priya Nair) accepts at once; waits until the
+ *  panel says so. */
+export async function startAcceptedChat(page: Page, baseURL: string, topic: string): Promise<{ chatId: string; panel: ReturnType<typeof chatPanel> }> {
+  await startChat(page, topic);
+  const chatId = await openChatId(page.request, baseURL);
+  await agentAccepts(page.request, baseURL, chatId);
+  const panel = chatPanel(page);
+  await expect(panel.getByText('You are chatting with Priya Nair.')).toBeVisible();
+  return { chatId, panel };
+}

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { signIn, fillSignIn } from './portal';
 import { freshCustomer, removeUser } from './users';
@@ -206,7 +207,8 @@ test('double-clicking submit files exactly one case', async ({ page, baseURL }) 
 test.describe('when the answer to a submit is lost', () => {
   test.use({ expectedConsole: [/net::ERR_FAILED/] });
 
-  test('submitting again files the same case, not a second one', async ({ page, baseURL }) => {
+  /** Fills a case and submits it; the backend files it, but its answer never arrives. */
+  async function submitAndLoseTheAnswer(page: Page): Promise<string> {
     await signIn(page, accounts.supportAdmin);
     await page.goto('/cases/new');
     const title = uniqueTitle();
@@ -214,19 +216,18 @@ test.describe('when the answer to a submit is lost', () => {
     await loseNextFilingAnswer(page);
     await page.getByRole('button', { name: 'Submit case' }).click();
     await expect(page.getByText('The portal cannot reach the server')).toBeVisible();
+    return title;
+  }
+
+  test('submitting again files the same case, not a second one', async ({ page, baseURL }) => {
+    const title = await submitAndLoseTheAnswer(page);
     await page.getByRole('button', { name: 'Submit case' }).click();
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     expect(await casesTitled(page.request, baseURL!, title)).toBe(1);
   });
 
   test('a draft changed after the lost answer leads to the case it already filed, or files the changes anew', async ({ page, baseURL }) => {
-    await signIn(page, accounts.supportAdmin);
-    await page.goto('/cases/new');
-    const title = uniqueTitle();
-    await fillCaseForm(page, title);
-    await loseNextFilingAnswer(page);
-    await page.getByRole('button', { name: 'Submit case' }).click();
-    await expect(page.getByText('The portal cannot reach the server')).toBeVisible();
+    const title = await submitAndLoseTheAnswer(page);
     // The user, not knowing the case was filed, edits the title and submits again.
     const changed = `${title} (edited)`;
     await page.getByRole('navigation', { name: 'Steps of filing a case' }).getByRole('button', { name: /Problem/ }).click();
