@@ -178,7 +178,7 @@ test('an import of 3 valid and 2 invalid rows names the 2 problems, creates 3, a
   await expect(rows.filter({ hasText: 'Ida Nova' })).toContainText('Choose one of the two support roles.');
   await expect(rows.filter({ hasText: 'Hal Ames' })).toContainText('Enter an email address such as name@example.com.');
   await page.getByRole('button', { name: 'Create 3 support users' }).click();
-  await expect(page.getByRole('heading', { name: 'Imported: 3 created and invited, 0 already existed, 2 not imported.' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Imported: 3 given support access (each told by email), 0 already had it, 2 not imported.' })).toBeVisible();
 
   await page.getByLabel('CSV file').setInputFiles(file);
   await expect(page.getByRole('heading', { name: 'Check before importing: 0 to create, 3 already exist, 2 with a problem.' })).toBeVisible();
