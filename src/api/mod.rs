@@ -7,6 +7,7 @@ mod config;
 mod error;
 mod http;
 pub mod local_store;
+mod persisted;
 mod portal;
 mod xhr;
 
@@ -16,6 +17,7 @@ pub use config::{
 };
 pub use error::{field_error_key, ApiError};
 pub use http::{with_query, HttpBackend};
+pub use persisted::use_persisted;
 pub use portal::{provide_portal, use_portal, PortalResource};
 
 use crate::domain::{CaseQuery, ListParams};

@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures';
 import { signIn, mainNavigation } from './portal';
-import { fileCase, agentReplies, currentVersion, followVendorReplyThenCloseAndReopen } from './cases';
+import { fileCase, agentReplies, currentVersion, draftSaved, followVendorReplyThenCloseAndReopen } from './cases';
 import { accounts } from '../support/accounts';
 
 test('a support administrator finds a case, sees the vendor reply arrive without reloading, replies, closes and reopens it', async ({ page, baseURL }) => {
@@ -178,4 +178,26 @@ test('a reply being typed is kept when the vendor answers meanwhile', async ({ p
   await expect(page.getByText('We are looking into it.')).toBeVisible({ timeout: 15_000 });
   await expect(page.getByLabel('Your reply')).toHaveValue('Half of my answer');
   await expect(page.getByLabel('Reason')).toHaveValue('A reason being typed');
+});
+
+test('an unsent reply and its file survive a reload, and go once sent', async ({ page, baseURL }) => {
+  await signIn(page, accounts.supportAdmin);
+  const filed = await fileCase(page.request, baseURL!);
+  await page.goto(`/cases/${filed.id}`);
+  await page.getByLabel('Your reply').fill('A long answer I do not want to type twice');
+  await page.getByLabel('Attach files').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2\n') });
+  await expect(page.getByRole('button', { name: 'Remove export.csv' })).toBeVisible();
+  await draftSaved(page, 'export.csv');
+  await draftSaved(page, 'A long answer I do not want to type twice');
+
+  await page.reload();
+  await expect(page.getByLabel('Your reply')).toHaveValue('A long answer I do not want to type twice');
+  await expect(page.getByRole('button', { name: 'Remove export.csv' })).toBeVisible();
+  await page.getByRole('button', { name: 'Send reply' }).click();
+  await expect(page.getByText('Your reply was sent.')).toBeVisible();
+  await expect(page.getByLabel('Your reply')).toHaveValue('');
+  await draftSaved(page, 'A long answer I do not want to type twice', false);
+  await page.reload();
+  await expect(page.getByLabel('Your reply')).toHaveValue('');
+  await expect(page.getByRole('listitem').filter({ hasText: 'A long answer I do not want to type twice' })).toHaveCount(1);
 });

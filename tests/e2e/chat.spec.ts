@@ -9,7 +9,7 @@ import {
   agentAccepts, agentSays, agentTypes, chatPanel, controlStreams, customerTyping, openChatId, say, startAcceptedChat, startChat, storedBodies,
 } from './chat';
 import { accounts } from '../support/accounts';
-import { AGENT_TOKEN } from './cases';
+import { AGENT_TOKEN, draftSaved } from './cases';
 
 test('a support administrator starts a chat, sees the queue, then the agent typing and replying', async ({ page, browser, baseURL }) => {
   const me = await freshCustomer(browser, baseURL!, 'Quinn Adler');
@@ -124,11 +124,16 @@ test('a reload during an active chat resumes it with its whole history', async (
   await agentSays(page.request, baseURL!, chatId, 'agent before the reload');
   await expect(chatPanel(page).getByText('agent before the reload')).toBeVisible();
 
+  // Something half-written stays too.
+  await chatPanel(page).getByLabel('Your message').fill('half a thought');
+  await draftSaved(page, 'half a thought');
+
   await page.reload();
   await page.getByRole('button', { name: /^Chat with support/ }).click();
   const panel = chatPanel(page);
   await expect(panel.getByText('You are chatting with Priya Nair.')).toBeVisible();
   await expect(panel.getByRole('listitem')).toHaveCount(2);
+  await expect(panel.getByLabel('Your message')).toHaveValue('half a thought');
   await agentSays(page.request, baseURL!, chatId, 'agent after the reload');
   await expect(panel.getByText('agent after the reload')).toBeVisible();
 });

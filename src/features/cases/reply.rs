@@ -1,18 +1,24 @@
-use crate::api::{use_attachment_rules, use_attachment_upload, use_backend};
+use crate::api::{use_attachment_rules, use_attachment_upload, use_backend, use_persisted};
+use crate::auth::use_session;
 use crate::components::AttachmentPicker;
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
 use support_contract::cases::{Attachment, NewComment, ThreadEntry};
 
-/// The reply box, with attachments. What was typed and attached stays when sending fails
-/// (network, ended session).
+/// The reply box, with attachments. What was typed and attached is kept on this device (per user
+/// and case) until it is sent: it survives a failed send, an ended session and a reload.
 #[component]
 pub fn ReplyForm(case_id: String, on_sent: Callback<Option<ThreadEntry>>) -> impl IntoView {
     let i18n = use_i18n();
     let backend = use_backend();
-    let body = RwSignal::new(String::new());
+    let user = use_session()
+        .session()
+        .map(|s| s.user.id)
+        .unwrap_or_default();
+    let key = format!("draft:reply:{user}:{case_id}");
+    let body = use_persisted::<String>(format!("{key}:body"));
     let required = RwSignal::new(false);
-    let files = RwSignal::new(Vec::<Attachment>::new());
+    let files = use_persisted::<Vec<Attachment>>(format!("{key}:files"));
     let busy = RwSignal::new(false);
     let wait = RwSignal::new(false);
     let send = Action::new_local(move |comment: &NewComment| {
@@ -35,8 +41,10 @@ pub fn ReplyForm(case_id: String, on_sent: Callback<Option<ThreadEntry>>) -> imp
             return Some(i18n.t(Key::WaitForUploads).to_string());
         }
         send.value().get().and_then(|r| r.err()).map(|e| {
-            e.field_message("body", i18n.locale.get())
-                .unwrap_or_else(|| e.message(i18n.locale.get()))
+            let locale = i18n.locale.get();
+            e.field_message("body", locale)
+                .or_else(|| e.field_message("attachments", locale))
+                .unwrap_or_else(|| e.message(locale))
         })
     });
     let sent = move || matches!(send.value().get(), Some(Ok(_))).then(|| i18n.t(Key::ReplySent));

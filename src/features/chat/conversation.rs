@@ -1,5 +1,8 @@
 use super::session::ChatCtx;
-use crate::api::{use_attachment_rules, use_attachment_upload, use_backend, LinkState};
+use crate::api::{
+    use_attachment_rules, use_attachment_upload, use_backend, use_persisted, LinkState,
+};
+use crate::auth::use_session;
 use crate::components::{AttachmentPicker, FileLinks};
 use crate::domain::{linkify, ChatLine, Delivery, Segment};
 use crate::i18n::{use_i18n, Key};
@@ -15,8 +18,18 @@ pub fn Conversation() -> impl IntoView {
     let i18n = use_i18n();
     let backend = use_backend();
     let chat = expect_context::<ChatCtx>();
-    let draft = RwSignal::new(String::new());
-    let files = RwSignal::new(Vec::<Attachment>::new());
+    // What is being written stays on this device until sent: a reload keeps it.
+    let key = format!(
+        "draft:chat:{}:{}",
+        use_session()
+            .session()
+            .map(|s| s.user.id)
+            .unwrap_or_default(),
+        chat.chat
+            .with_untracked(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default())
+    );
+    let draft = use_persisted::<String>(format!("{key}:text"));
+    let files = use_persisted::<Vec<Attachment>>(format!("{key}:files"));
     let uploading = RwSignal::new(false);
     let queued = move || {
         chat.chat
