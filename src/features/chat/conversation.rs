@@ -172,6 +172,15 @@ fn Line(line: ChatLine, unsent: Memo<Vec<(String, Delivery)>>) -> impl IntoView 
     let i18n = use_i18n();
     let backend = use_backend();
     let chat = expect_context::<ChatCtx>();
+    // Only a line written here and not stored yet can still change state; a stored one (the
+    // history, everything support wrote) is settled, and costs no reactive work per update.
+    if line.from_support {
+        return message_view(&line, ()).into_any();
+    }
+    if line.seq.is_some() {
+        let sent = view! { <span class="chat-delivery">{i18n.s(Key::ChatSent)}</span> };
+        return message_view(&line, Some(sent.into_any())).into_any();
+    }
     let id = line.id.clone();
     let delivery = Memo::new(move |_| {
         unsent.with(|u| {
@@ -181,20 +190,24 @@ fn Line(line: ChatLine, unsent: Memo<Vec<(String, Delivery)>>) -> impl IntoView 
         })
     });
     let id = line.id.clone();
-    let state = (!line.from_support).then_some(move || match delivery.get() {
-            Delivery::Sending => view! { <span class="chat-delivery">{i18n.s(Key::ChatSending)}</span> }.into_any(),
-            Delivery::Sent => view! { <span class="chat-delivery">{i18n.s(Key::ChatSent)}</span> }.into_any(),
-            Delivery::Failed => {
-                let id = id.clone();
-                let backend = backend.clone();
-                view! {
-                    <span class="chat-delivery failed">{i18n.s(Key::ChatFailed)}</span>
-                    <button type="button" class="button" on:click=move |_| chat.retry(id.clone(), backend.clone())>
-                        {i18n.s(Key::ChatRetry)}
-                    </button>
-                }
-                .into_any()
+    let state = move || match delivery.get() {
+        Delivery::Sending => {
+            view! { <span class="chat-delivery">{i18n.s(Key::ChatSending)}</span> }.into_any()
+        }
+        Delivery::Sent => {
+            view! { <span class="chat-delivery">{i18n.s(Key::ChatSent)}</span> }.into_any()
+        }
+        Delivery::Failed => {
+            let id = id.clone();
+            let backend = backend.clone();
+            view! {
+                <span class="chat-delivery failed">{i18n.s(Key::ChatFailed)}</span>
+                <button type="button" class="button" on:click=move |_| chat.retry(id.clone(), backend.clone())>
+                    {i18n.s(Key::ChatRetry)}
+                </button>
             }
-    });
-    message_view(&line, state)
+            .into_any()
+        }
+    };
+    message_view(&line, Some(state)).into_any()
 }
