@@ -469,26 +469,42 @@ fn mount_chat_alone(role: Option<Role>) -> HtmlElement {
     host
 }
 
+/// The first `tag` element (button, a, ...) whose visible text starts with `name`, as a person
+/// finds it by its name.
+fn named<T: JsCast>(container: &HtmlElement, tag: &str, name: &str) -> Option<T> {
+    let all = container.query_selector_all(tag).unwrap();
+    (0..all.length())
+        .filter_map(|i| all.item(i))
+        .find(|n| n.text_content().is_some_and(|t| t.trim().starts_with(name)))
+        .map(|n| n.unchecked_into())
+}
+
 #[wasm_bindgen_test]
 async fn the_chat_widget_mounts_into_any_element_without_the_portal_and_links_to_its_pages() {
     // A host page's own element, no router around it: what `mount_chat` gives a console page.
     let host = mount_chat_alone(Some(Role::CustomerSupportAdmin));
-    wait_for(&host, |h| h.inner_text().contains("Chat with support")).await;
-    find::<HtmlButtonElement>(&host, "button.chat-launcher").click();
-    // No product offers chat here: the panel says why and offers the portal's pages instead.
     wait_for(&host, |h| {
-        h.query_selector("a[href='/cases/new']").unwrap().is_some()
+        named::<HtmlButtonElement>(h, "button", "Chat with support").is_some()
     })
     .await;
-    let panel: HtmlElement = find(&host, "[role=dialog]");
-    assert!(
-        panel.inner_text().contains("File a case"),
-        "{}",
-        panel.inner_text()
-    );
-    let callback: web_sys::HtmlAnchorElement = find(&host, "a[href='/contact']");
-    assert_eq!(callback.get_attribute("href").as_deref(), Some("/contact"));
+    let launcher: HtmlButtonElement = named(&host, "button", "Chat with support").unwrap();
+    launcher.click();
+    // No product offers chat here: the panel says why and offers the portal's pages instead,
+    // as plain links that load them (there is no router to navigate in).
+    wait_for(&host, |h| {
+        named::<HtmlElement>(h, "a", "File a case").is_some()
+    })
+    .await;
+    for (name, href) in [
+        ("File a case", "/cases/new"),
+        ("Request a callback", "/contact"),
+        ("All your chats", "/chats"),
+    ] {
+        let link: web_sys::HtmlAnchorElement = named(&host, "a", name).expect(name);
+        assert_eq!(link.get_attribute("href").as_deref(), Some(href), "{name}");
+    }
     // Esc minimises the panel and gives focus back to the launcher.
+    let panel: HtmlElement = find(&host, "[role=dialog]");
     let init = web_sys::KeyboardEventInit::new();
     init.set_key("Escape");
     init.set_bubbles(true);
@@ -501,6 +517,11 @@ async fn the_chat_widget_mounts_into_any_element_without_the_portal_and_links_to
         h.query_selector("[role=dialog]").unwrap().is_none()
     })
     .await;
+    let focused = document().active_element().expect("something has focus");
+    assert!(
+        focused.is_same_node(Some(&launcher)),
+        "focus is back on the launcher"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -508,8 +529,5 @@ async fn a_member_gets_no_chat_launcher() {
     let host = mount_chat_alone(None);
     wait_for(&host, |h| h.inner_text().contains("host")).await;
     leptos::task::tick().await;
-    assert!(host
-        .query_selector("button.chat-launcher")
-        .unwrap()
-        .is_none());
+    assert!(named::<HtmlButtonElement>(&host, "button", "Chat with support").is_none());
 }

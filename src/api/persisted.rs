@@ -1,5 +1,5 @@
-//! Unsent input kept on this device as it is typed (a reply, a chat message being written), so
-//! a reload, a crash or an ended session never loses it.
+//! Unsent input kept on this device as it is typed (a form, a reply, a chat message being
+//! written), so a reload, a crash or an ended session never loses it.
 
 use super::local_store;
 use leptos::prelude::*;
@@ -15,36 +15,45 @@ where
 {
     let value = RwSignal::new(T::default());
     let loaded = RwSignal::new(false);
+    // What the store holds ("" for nothing): an unchanged value is never written again.
+    let stored = StoredValue::new(String::new());
     {
         let key = key.clone();
         spawn_local(async move {
-            let saved = local_store::load(&key)
-                .await
-                .and_then(|json| serde_json::from_str::<T>(&json).ok());
+            let saved = local_store::load(&key).await;
+            let parsed = saved
+                .as_deref()
+                .and_then(|j| serde_json::from_str::<T>(j).ok());
             // Whatever the user typed while it loaded wins over the saved draft; the form may
             // also be gone already.
             let untouched = value
                 .try_with_untracked(|v| *v == T::default())
                 .unwrap_or(false);
-            if let (Some(saved), true) = (saved, untouched) {
-                value.set(saved);
+            if let (Some(parsed), true) = (parsed, untouched) {
+                stored.set_value(saved.unwrap_or_default());
+                value.set(parsed);
             }
             loaded.set(true);
         });
     }
     Effect::new(move |_| {
-        let current = value.get();
-        if !loaded.get() {
+        let json = value.with(|v| {
+            if *v == T::default() {
+                String::new()
+            } else {
+                serde_json::to_string(v).unwrap_or_default()
+            }
+        });
+        if !loaded.get() || stored.with_value(|s| *s == json) {
             return;
         }
+        stored.set_value(json.clone());
         let key = key.clone();
-        let json = (current != T::default()).then(|| serde_json::to_string(&current));
         spawn_local(async move {
-            match json {
-                Some(Ok(json)) => {
-                    local_store::save(&key, &json).await;
-                }
-                _ => local_store::remove(&key).await,
+            if json.is_empty() {
+                local_store::remove(&key).await;
+            } else {
+                local_store::save(&key, &json).await;
             }
         });
     });

@@ -16,6 +16,24 @@ enum Pending {
     Failed(ApiError),
 }
 
+impl Pending {
+    /// What the row shows, whatever the figures: only a change of this rebuilds it.
+    fn kind(&self) -> Kind {
+        match self {
+            Pending::Uploading { .. } => Kind::Uploading,
+            Pending::Refused(_) => Kind::Refused,
+            Pending::Failed(_) => Kind::Failed,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Kind {
+    Uploading,
+    Refused,
+    Failed,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 struct Item {
     local: u32,
@@ -179,11 +197,7 @@ pub fn AttachmentPicker(
                         let state = Memo::new(move |_| {
                             items.with(|l| l.iter().find(|i| i.local == local).map(|i| i.state.clone()))
                         });
-                        let stage = Memo::new(move |_| match state.get() {
-                            Some(Pending::Uploading { .. }) => 0,
-                            Some(Pending::Refused(_)) => 1,
-                            _ => 2,
-                        });
+                        let kind = Memo::new(move |_| state.with(|s| s.as_ref().map(Pending::kind)));
                         let progress = move || match state.get() {
                             Some(Pending::Uploading { progress }) => progress.to_string(),
                             _ => "0".to_string(),
@@ -196,8 +210,8 @@ pub fn AttachmentPicker(
                         };
                         let remove_label = i18n.tr(Key::RemoveFile, &[("name", &name)]);
                         let retry_label = i18n.tr(Key::RetryUpload, &[("name", &name)]);
-                        move || match stage.get() {
-                            0 => view! {
+                        move || match kind.get() {
+                            Some(Kind::Uploading) => view! {
                                 <li>
                                     <label>
                                         {i18n.tr(Key::UploadingFile, &[("name", &name)])}" "
@@ -205,7 +219,7 @@ pub fn AttachmentPicker(
                                     </label>
                                 </li>
                             }.into_any(),
-                            1 => {
+                            Some(Kind::Refused) => {
                                 let refusal = match state.get_untracked() {
                                     Some(Pending::Refused(r)) => Some(refusal_text(&name, r)),
                                     _ => None,

@@ -42,6 +42,83 @@ impl Step {
     }
 }
 
+/// A product-specific detail of a case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Detail {
+    ReportSuiteId,
+    WorkspaceUrl,
+    ActivityName,
+    SiteUrl,
+    DataSourceId,
+    SegmentId,
+}
+
+impl Detail {
+    /// The details asked for a product, in the form's order.
+    pub fn of(product: Product) -> &'static [Detail] {
+        match product {
+            Product::Analytics => &[Detail::ReportSuiteId, Detail::WorkspaceUrl],
+            Product::Target => &[Detail::ActivityName, Detail::SiteUrl],
+            Product::AudienceManager => &[Detail::DataSourceId, Detail::SegmentId],
+            Product::Unknown => &[],
+        }
+    }
+
+    /// Its name in requests and in the backend's field errors.
+    pub fn field(self) -> &'static str {
+        match self {
+            Detail::ReportSuiteId => "details.report_suite_id",
+            Detail::WorkspaceUrl => "details.workspace_url",
+            Detail::ActivityName => "details.activity_name",
+            Detail::SiteUrl => "details.site_url",
+            Detail::DataSourceId => "details.data_source_id",
+            Detail::SegmentId => "details.segment_id",
+        }
+    }
+
+    /// Whether it is a link, which must be a web address.
+    pub fn is_link(self) -> bool {
+        matches!(self, Detail::WorkspaceUrl | Detail::SiteUrl)
+    }
+
+    /// Its value in `details`, trimmed; `None` when not given.
+    pub fn value(self, details: &ProductDetails) -> Option<&str> {
+        self.slot_ref(details)
+            .as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+    }
+
+    fn slot_ref(self, d: &ProductDetails) -> &Option<String> {
+        match self {
+            Detail::ReportSuiteId => &d.report_suite_id,
+            Detail::WorkspaceUrl => &d.workspace_url,
+            Detail::ActivityName => &d.activity_name,
+            Detail::SiteUrl => &d.site_url,
+            Detail::DataSourceId => &d.data_source_id,
+            Detail::SegmentId => &d.segment_id,
+        }
+    }
+
+    fn slot(self, d: &mut ProductDetails) -> &mut Option<String> {
+        match self {
+            Detail::ReportSuiteId => &mut d.report_suite_id,
+            Detail::WorkspaceUrl => &mut d.workspace_url,
+            Detail::ActivityName => &mut d.activity_name,
+            Detail::SiteUrl => &mut d.site_url,
+            Detail::DataSourceId => &mut d.data_source_id,
+            Detail::SegmentId => &mut d.segment_id,
+        }
+    }
+
+    /// What is wrong with its value, if anything: too long, or a link that is no web address.
+    fn problem(self, details: &ProductDetails) -> Option<Problem> {
+        let v = self.value(details)?;
+        at_most(v, DETAIL_MAX)
+            .or_else(|| (self.is_link() && !is_web_url(v)).then_some(Problem::InvalidUrl))
+    }
+}
+
 /// Why a field cannot be sent yet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Problem {
@@ -80,16 +157,6 @@ fn required(value: &str) -> Option<Problem> {
 
 fn at_most(value: &str, max: usize) -> Option<Problem> {
     (value.chars().count() > max).then_some(Problem::TooLong)
-}
-
-/// An optional link: empty, or a web address within the length limit.
-fn web_address(value: Option<&String>) -> Option<Problem> {
-    let v = value.map(|s| s.trim()).unwrap_or("");
-    if v.is_empty() {
-        None
-    } else {
-        at_most(v, DETAIL_MAX).or_else(|| (!is_web_url(v)).then_some(Problem::InvalidUrl))
-    }
 }
 
 /// A phone number as people write it: digits with spaces, dashes, dots, brackets, a leading +.
@@ -151,25 +218,8 @@ impl CaseDraft {
                 );
             }
             Step::Details => {
-                let d = &self.details;
-                let detail = |v: &Option<String>| at_most(v.as_deref().unwrap_or(""), DETAIL_MAX);
-                match self.product {
-                    Some(Product::Analytics) => {
-                        check("details.report_suite_id", detail(&d.report_suite_id));
-                        check(
-                            "details.workspace_url",
-                            web_address(d.workspace_url.as_ref()),
-                        );
-                    }
-                    Some(Product::Target) => {
-                        check("details.activity_name", detail(&d.activity_name));
-                        check("details.site_url", web_address(d.site_url.as_ref()));
-                    }
-                    Some(Product::AudienceManager) => {
-                        check("details.data_source_id", detail(&d.data_source_id));
-                        check("details.segment_id", detail(&d.segment_id));
-                    }
-                    _ => {}
+                for detail in self.product.map_or(&[][..], Detail::of) {
+                    check(detail.field(), detail.problem(&self.details));
                 }
                 if self.reproducible {
                     check(
@@ -238,30 +288,11 @@ impl CaseDraft {
 
     /// Only the details of the chosen product: a user who switched product sends no leftovers.
     fn details_for_product(&self) -> ProductDetails {
-        let d = &self.details;
-        let keep = |v: &Option<String>| {
-            v.as_ref()
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-        };
-        match self.product {
-            Some(Product::Analytics) => ProductDetails {
-                report_suite_id: keep(&d.report_suite_id),
-                workspace_url: keep(&d.workspace_url),
-                ..ProductDetails::default()
-            },
-            Some(Product::Target) => ProductDetails {
-                activity_name: keep(&d.activity_name),
-                site_url: keep(&d.site_url),
-                ..ProductDetails::default()
-            },
-            Some(Product::AudienceManager) => ProductDetails {
-                data_source_id: keep(&d.data_source_id),
-                segment_id: keep(&d.segment_id),
-                ..ProductDetails::default()
-            },
-            _ => ProductDetails::default(),
+        let mut out = ProductDetails::default();
+        for detail in self.product.map_or(&[][..], Detail::of) {
+            *detail.slot(&mut out) = detail.value(&self.details).map(str::to_string);
         }
+        out
     }
 }
 

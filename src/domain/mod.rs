@@ -12,7 +12,7 @@ mod thread;
 mod user_draft;
 
 pub use attachment_check::{check_file, limit_mb, media_type, FileRefusal};
-pub use case_draft::{draft_key, step_of_field, CaseDraft, Problem as DraftProblem, Step};
+pub use case_draft::{draft_key, step_of_field, CaseDraft, Detail, Problem as DraftProblem, Step};
 pub use case_query::{wire_name, CaseQuery};
 pub use chat::{
     contiguous_seq, last_chat_seq, linkify, merge_messages, reconnect_delay_ms, ChatLine, Delivery,

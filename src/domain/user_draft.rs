@@ -1,11 +1,11 @@
-//! The "add a support user" form as it is saved on the device, and its checks before sending.
+//! The "add a support user" form (its fields are kept on the device as they are typed, under
+//! `user_draft_key`), and its checks before sending.
 
-use serde::{Deserialize, Serialize};
 use support_contract::users::{valid_email, NewSupportUser, NAME_MAX};
 use support_contract::Role;
 
 /// What the administrator typed so far.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UserDraft {
     pub email: String,
     pub name: String,
@@ -18,10 +18,6 @@ pub fn user_draft_key(user_id: &str) -> String {
 }
 
 impl UserDraft {
-    pub fn is_blank(&self) -> bool {
-        self.email.trim().is_empty() && self.name.trim().is_empty() && self.role.is_none()
-    }
-
     /// The first problem of each field, as backend error codes (`field`, `code`).
     pub fn problems(&self) -> Vec<(&'static str, &'static str)> {
         let mut out = Vec::new();
@@ -63,7 +59,6 @@ mod tests {
     #[test]
     fn a_draft_needs_a_valid_email_a_name_and_a_role() {
         let blank = UserDraft::default();
-        assert!(blank.is_blank());
         assert_eq!(
             blank.problems(),
             vec![

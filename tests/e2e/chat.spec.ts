@@ -6,7 +6,7 @@ import { test, expect } from './fixtures';
 import { fillSignIn, signIn } from './portal';
 import { freshCustomer } from './users';
 import {
-  agentAccepts, agentSays, agentTypes, chatPanel, controlStreams, customerTyping, openChatId, say, startAcceptedChat, startChat, storedBodies,
+  agentAccepts, agentSays, agentTypes, chatPanel, controlStreams, customerTyping, openChatId, say, shownBodies, startAcceptedChat, startChat, storedBodies,
 } from './chat';
 import { accounts } from '../support/accounts';
 import { AGENT_TOKEN, draftSaved } from './cases';
@@ -69,8 +69,7 @@ test('messages written while the connection is down are delivered once and in or
   // The agent wrote while the user's two were waiting in the outbox: that is the stored order.
   const order = ['one', 'agent while you were away', 'two', 'three'];
   expect(await storedBodies(page.request, baseURL!, chatId)).toEqual(order);
-  const shown = await panel.getByRole('listitem').locator('.chat-text').allInnerTexts();
-  expect(shown).toEqual(order);
+  expect(await shownBodies(panel)).toEqual(order);
 });
 });
 
@@ -97,7 +96,7 @@ test.describe('with only the chat link down', () => {
     await expect(panel.getByText('Connection lost. Reconnecting…')).toHaveCount(0);
     const order = ['one', 'two', 'agent while the link was down'];
     expect(await storedBodies(page.request, baseURL!, chatId)).toEqual(order);
-    expect(await panel.getByRole('listitem').locator('.chat-text').allInnerTexts()).toEqual(order);
+    expect(await shownBodies(panel)).toEqual(order);
   });
 });
 
@@ -301,7 +300,7 @@ test.describe('when the backend restarts', () => {
       const stored = await storedBodies(page.request, url, chatId);
       expect([...stored].sort()).toEqual(['after the restart', 'before', 'during one', 'during two']);
       expect(stored.filter((b) => b !== 'after the restart')).toEqual(['before', 'during one', 'during two']);
-      expect(await panel.locator('.chat-text').allInnerTexts()).toEqual(stored);
+      expect(await shownBodies(panel)).toEqual(stored);
     } finally {
       stopBackend(backend);
       await rm(dir, { recursive: true, force: true });

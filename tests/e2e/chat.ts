@@ -1,6 +1,6 @@
 // Helpers for the chat journeys: the vendor's agent played over the real agent API, and the
 // customer's open chat found over the real customer API.
-import { APIRequestContext, Page, expect } from '@playwright/test';
+import { APIRequestContext, Locator, Page, expect } from '@playwright/test';
 import { AGENT_TOKEN } from './cases';
 
 const agentHeaders = { Authorization: `Bearer ${AGENT_TOKEN}` };
@@ -110,4 +110,10 @@ export async function startAcceptedChat(page: Page, baseURL: string, topic: stri
   const panel = chatPanel(page);
   await expect(panel.getByText('You are chatting with Priya Nair.')).toBeVisible();
   return { chatId, panel };
+}
+
+/** The messages the panel shows, in order: the text of each, without who wrote it or whether it
+ *  arrived (the one place that knows how a message's text is marked). */
+export async function shownBodies(panel: Locator): Promise<string[]> {
+  return panel.getByRole('listitem').locator('.chat-text').allInnerTexts();
 }

@@ -1,7 +1,7 @@
 use super::response::ResponseBadge;
 use crate::api::{use_backend, use_portal, with_query};
 use crate::components::{
-    AppLink, DataTable, ErrorNotice, LoadingIndicator, PersonSelect, SelectField,
+    AppLink, DataTable, ErrorNotice, LoadingIndicator, PersonSelect, SearchForm, SelectField,
 };
 use crate::domain::{wire_name, CaseQuery};
 use crate::i18n::{case_status_key, priority_key, product_key, use_i18n, Key};
@@ -115,8 +115,6 @@ fn Filters(query: Memo<CaseQuery>, go: Callback<CaseQuery>) -> impl IntoView {
         change(&mut q);
         go.run(q);
     };
-    let search = RwSignal::new(query.get_untracked().q);
-    Effect::new(move |_| search.set(query.get().q));
     let statuses = CaseStatus::ALL
         .into_iter()
         .map(|s| (s, case_status_key(s)))
@@ -142,16 +140,8 @@ fn Filters(query: Memo<CaseQuery>, go: Callback<CaseQuery>) -> impl IntoView {
     view! {
         <section class="card filters" aria-labelledby="filters-title">
             <h2 id="filters-title" class="visually-hidden">{i18n.s(Key::FiltersTitle)}</h2>
-            <form class="search" role="search" on:submit=move |ev: leptos::ev::SubmitEvent| {
-                ev.prevent_default();
-                let text = search.get_untracked().trim().to_string();
-                update(&|q| q.q = text.clone());
-            }>
-                <label for="case-search">{i18n.s(Key::SearchCases)}</label>
-                <input id="case-search" type="search" prop:value=move || search.get()
-                    on:input=move |ev| search.set(event_target_value(&ev))/>
-                <button type="submit" class="button">{i18n.s(Key::Search)}</button>
-            </form>
+            <SearchForm id="case-search" label=Key::SearchCases current=Signal::derive(move || query.get().q)
+                on_search=Callback::new(move |text: String| update(&|q| q.q = text.clone()))/>
             <div class="filter-grid">
                 {enum_select("filter-status", Key::FilterStatus, statuses,
                     move || query.get().statuses.first().copied(),

@@ -1,62 +1,60 @@
+use crate::components::LinkedText;
+use crate::domain::Detail;
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
-use support_contract::cases::{is_web_url, Case};
+use support_contract::cases::Case;
 
-/// A link for a web address (and only for one), plain text otherwise.
-fn link_or_text(value: String) -> AnyView {
-    if is_web_url(&value) {
-        let href = value.clone();
-        view! { <a href=href target="_blank" rel="noopener noreferrer">{value}</a> }.into_any()
-    } else {
-        view! { <span>{value}</span> }.into_any()
+/// The label of a product-specific detail.
+pub(super) fn detail_label(detail: Detail) -> Key {
+    match detail {
+        Detail::ReportSuiteId => Key::ReportSuiteId,
+        Detail::WorkspaceUrl => Key::WorkspaceUrl,
+        Detail::ActivityName => Key::ActivityName,
+        Detail::SiteUrl => Key::SiteUrl,
+        Detail::DataSourceId => Key::DataSourceId,
+        Detail::SegmentId => Key::SegmentId,
     }
 }
 
 /// What the requester reported when filing: the product's details, how to reproduce, the
-/// environment, the business impact, and how to reach them. Only what was given is listed.
+/// environment, the business impact, and how to reach them. Only what was given is listed;
+/// links become links only when they are web addresses.
 #[component]
 pub fn CaseReport(case: Signal<Case>) -> impl IntoView {
     let i18n = use_i18n();
     let facts = move || {
         let c = case.get();
-        let d = c.details;
-        let reproducible = Some(
-            i18n.t(if c.reproducible { Key::Yes } else { Key::No })
-                .to_string(),
-        );
+        let details = Detail::of(c.summary.product).iter().filter_map(|&detail| {
+            let value = detail.value(&c.details)?.to_string();
+            let shown = if detail.is_link() {
+                view! { <LinkedText text=value/> }.into_any()
+            } else {
+                view! { <span>{value}</span> }.into_any()
+            };
+            Some((detail_label(detail), shown))
+        });
+        let reproducible = i18n.t(if c.reproducible { Key::Yes } else { Key::No });
         let texts = [
-            (Key::ReportSuiteId, d.report_suite_id),
-            (Key::ActivityName, d.activity_name),
-            (Key::DataSourceId, d.data_source_id),
-            (Key::SegmentId, d.segment_id),
-            (Key::Reproducible, reproducible),
+            (Key::Reproducible, Some(reproducible.to_string())),
             (Key::StepsToReproduce, c.steps_to_reproduce),
             (Key::Environment, c.environment),
             (Key::BusinessImpact, c.business_impact),
             (Key::ContactPhone, Some(c.contact_phone)),
             (Key::ContactTimeZone, Some(c.time_zone)),
-        ];
-        let links = [
-            (Key::WorkspaceUrl, d.workspace_url),
-            (Key::SiteUrl, d.site_url),
-        ];
-        let given = |v: Option<String>| v.filter(|v| !v.trim().is_empty());
-        let rows = texts
+        ]
+        .into_iter()
+        .filter_map(|(key, v)| {
+            let v = v.filter(|v| !v.trim().is_empty())?;
+            Some((
+                key,
+                view! { <span class="description">{v}</span> }.into_any(),
+            ))
+        });
+        details
+            .collect::<Vec<_>>()
             .into_iter()
-            .filter_map(|(key, v)| {
-                given(v).map(|v| {
-                    (
-                        key,
-                        view! { <span class="description">{v}</span> }.into_any(),
-                    )
-                })
-            })
-            .chain(
-                links
-                    .into_iter()
-                    .filter_map(|(key, v)| given(v).map(|v| (key, link_or_text(v)))),
-            );
-        rows.map(|(key, value)| view! { <dt>{i18n.s(key)}</dt><dd>{value}</dd> })
+            .chain(texts)
+            .map(|(key, value)| view! { <dt>{i18n.s(key)}</dt><dd>{value}</dd> })
             .collect_view()
     };
     view! {

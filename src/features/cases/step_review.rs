@@ -1,6 +1,7 @@
+use super::report::detail_label;
 use super::step_fields::use_colleagues;
 use crate::api::use_backend;
-use crate::domain::CaseDraft;
+use crate::domain::{CaseDraft, Detail};
 use crate::i18n::{priority_key, product_key, use_i18n, Key};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -74,23 +75,18 @@ pub(super) fn Review(draft: RwSignal<CaseDraft>) -> impl IntoView {
             s.trim().to_string()
         }
     };
-    let detail = |v: &Option<String>| given(v.as_deref().unwrap_or(""));
     let fact = |label: Key, value: String| view! { <dt>{i18n.s(label)}</dt><dd>{value}</dd> };
-    let details = match d.product {
-        Some(Product::Analytics) => vec![
-            fact(Key::ReportSuiteId, detail(&d.details.report_suite_id)),
-            fact(Key::WorkspaceUrl, detail(&d.details.workspace_url)),
-        ],
-        Some(Product::Target) => vec![
-            fact(Key::ActivityName, detail(&d.details.activity_name)),
-            fact(Key::SiteUrl, detail(&d.details.site_url)),
-        ],
-        Some(Product::AudienceManager) => vec![
-            fact(Key::DataSourceId, detail(&d.details.data_source_id)),
-            fact(Key::SegmentId, detail(&d.details.segment_id)),
-        ],
-        _ => vec![],
-    };
+    let details = d
+        .product
+        .map_or(&[][..], Detail::of)
+        .iter()
+        .map(|&detail| {
+            fact(
+                detail_label(detail),
+                given(detail.value(&d.details).unwrap_or("")),
+            )
+        })
+        .collect_view();
     let watcher_ids = d.watchers.clone();
     let watchers = move || {
         let ids = watcher_ids.clone();

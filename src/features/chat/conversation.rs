@@ -3,8 +3,8 @@ use crate::api::{
     use_attachment_rules, use_attachment_upload, use_backend, use_persisted, LinkState,
 };
 use crate::auth::use_session;
-use crate::components::{AttachmentPicker, FileLinks};
-use crate::domain::{linkify, ChatLine, Delivery, Segment};
+use crate::components::{AttachmentPicker, FileLinks, LinkedText};
+use crate::domain::{ChatLine, Delivery};
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
 use support_contract::cases::Attachment;
@@ -146,20 +146,10 @@ pub(super) fn message_view(line: &ChatLine, extra: impl IntoView + 'static) -> i
     } else {
         "chat-line"
     };
-    let body = linkify(&line.body)
-        .into_iter()
-        .map(|s| match s {
-            Segment::Text(t) => view! { <span>{t}</span> }.into_any(),
-            Segment::Link(href) => view! {
-                <a href=href.clone() target="_blank" rel="noopener noreferrer">{href.clone()}</a>
-            }
-            .into_any(),
-        })
-        .collect_view();
     view! {
         <li class=class>
             <p class="chat-meta">{who}</p>
-            <p class="chat-text">{body}</p>
+            <p class="chat-text"><LinkedText text=line.body.clone()/></p>
             <FileLinks attachments=line.attachments.clone()/>
             {extra}
         </li>

@@ -12,14 +12,7 @@ use support_contract::Product;
 /// case or a callback instead.
 #[component]
 pub fn PreChat() -> impl IntoView {
-    let backend = use_backend();
-    let availability = LocalResource::new({
-        let backend = backend.clone();
-        move || {
-            let backend = backend.clone();
-            async move { backend.chat_availability().await }
-        }
-    });
+    let availability = expect_context::<ChatCtx>().availability;
     view! {
         <Suspense fallback=|| view! { <LoadingIndicator/> }>
             {move || Suspend::new(async move {

@@ -1,7 +1,7 @@
 //! The chat panel's state and what it does: resume the open chat, keep the realtime link, and
 //! send what the user writes through an outbox kept on the device, in order, exactly once.
 
-use crate::api::{local_store, random_id, use_backend, Backend, ChatStream, LinkState};
+use crate::api::{local_store, random_id, use_backend, ApiError, Backend, ChatStream, LinkState};
 use crate::auth::use_session;
 use crate::domain::{contiguous_seq, last_chat_seq, merge_messages, ChatLine, Delivery};
 use leptos::prelude::*;
@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 use support_contract::cases::Attachment;
-use support_contract::chat::{Chat, ChatEvent, ChatStatus, NewChatMessage};
+use support_contract::chat::{Chat, ChatAvailability, ChatEvent, ChatStatus, NewChatMessage};
 
 /// A message written but not yet stored by the backend. Kept on the device, so it survives a
 /// reload, a crash or a dropped connection, and is sent again with the same id (never twice).
@@ -34,6 +34,9 @@ pub struct ChatCtx {
     pub unread: RwSignal<u32>,
     /// The latest queue position and estimate, while queued.
     pub queue: RwSignal<Option<(u32, u32)>>,
+    /// Whether and why each product offers chat now, asked again whenever the panel opens or
+    /// closes: the pre-chat form and the launcher's label read the same answer.
+    pub availability: LocalResource<Result<Vec<ChatAvailability>, ApiError>>,
     stream: StoredValue<Option<ChatStream>, LocalStorage>,
     outbox: RwSignal<Vec<OutboxItem>>,
     flushing: RwSignal<bool>,
@@ -60,8 +63,19 @@ impl ChatCtx {
     pub fn new() -> ChatCtx {
         let session = use_session();
         let user_id = session.session().map(|s| s.user.id).unwrap_or_default();
+        let backend = use_backend();
+        let open = RwSignal::new(false);
+        let availability = LocalResource::new({
+            let backend = backend.clone();
+            move || {
+                open.track();
+                let backend = backend.clone();
+                async move { backend.chat_availability().await }
+            }
+        });
         let ctx = ChatCtx {
-            open: RwSignal::new(false),
+            open,
+            availability,
             chat: RwSignal::new(None),
             lines: RwSignal::new(Vec::new()),
             link: RwSignal::new(LinkState::Closed),
@@ -76,7 +90,6 @@ impl ChatCtx {
             last_typing_ms: StoredValue::new(0.0),
             idle: StoredValue::new(None),
         };
-        let backend = use_backend();
         spawn_local(async move { ctx.resume(backend).await });
         ctx
     }

@@ -55,15 +55,12 @@ fn Launcher() -> impl IntoView {
     // Back from the sign-in-again dialog: the backend had closed the link with the session.
     let session = use_session();
     let backend = crate::api::use_backend();
-    Effect::new({
-        let backend = backend.clone();
-        move |was_expired: Option<bool>| {
-            let expired = session.expired.get();
-            if was_expired == Some(true) && !expired {
-                chat.resume_after_sign_in(backend.clone());
-            }
-            expired
+    Effect::new(move |was_expired: Option<bool>| {
+        let expired = session.expired.get();
+        if was_expired == Some(true) && !expired {
+            chat.resume_after_sign_in(backend.clone());
         }
+        expired
     });
     let online = window_event_listener(leptos::ev::online, move |_| chat.online());
     on_cleanup(move || {
@@ -79,19 +76,9 @@ fn Launcher() -> impl IntoView {
             Some(_) => Stage::During,
         },
     );
-    // Whether any product offers chat now, asked again each time the panel closes, so the
-    // launcher itself can say that chat is closed (the panel says why, per product).
-    let availability = LocalResource::new({
-        let backend = backend.clone();
-        move || {
-            chat.open.track();
-            let backend = backend.clone();
-            async move { backend.chat_availability().await }
-        }
-    });
     let closed_now = move || {
         stage.get() == Stage::Before
-            && matches!(availability.get(), Some(Ok(list)) if !list.is_empty() && !list.iter().any(|a| a.available))
+            && matches!(chat.availability.get(), Some(Ok(list)) if !list.is_empty() && !list.iter().any(|a| a.available))
     };
     let label = move || {
         let unread = chat.unread.get();

@@ -1,13 +1,12 @@
 //! Request a callback: the product, the number to call, what it is about and when suits. The
 //! form is kept on the device as it is typed, so a failed request or a reload loses nothing.
 
-use crate::api::{field_error_key, local_store, use_backend, ApiError};
+use crate::api::{field_error_key, use_backend, use_persisted, ApiError};
 use crate::auth::use_session;
 use crate::components::ErrorNotice;
 use crate::domain::wire_name;
 use crate::i18n::{product_key, use_i18n, Key};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use serde::{Deserialize, Serialize};
 use support_contract::callbacks::{CallbackStatus, NewCallback};
 use support_contract::Product;
@@ -32,32 +31,7 @@ pub fn CallbackSection() -> impl IntoView {
             .map(|s| s.user.id)
             .unwrap_or_default()
     );
-    let draft = RwSignal::new(Draft::default());
-    let loaded = RwSignal::new(false);
-    {
-        let key = key.clone();
-        spawn_local(async move {
-            if let Some(d) = local_store::load(&key)
-                .await
-                .and_then(|j| serde_json::from_str::<Draft>(&j).ok())
-            {
-                draft.set(d);
-            }
-            loaded.set(true);
-        });
-    }
-    Effect::new({
-        let key = key.clone();
-        move |_| {
-            let d = draft.get();
-            if loaded.get_untracked() {
-                let key = key.clone();
-                spawn_local(async move {
-                    local_store::save(&key, &serde_json::to_string(&d).unwrap_or_default()).await;
-                });
-            }
-        }
-    });
+    let draft = use_persisted::<Draft>(key);
     let tried = RwSignal::new(false);
     let refresh = RwSignal::new(0u32);
     let list_backend = backend.clone();
@@ -71,16 +45,12 @@ pub fn CallbackSection() -> impl IntoView {
         let r = r.clone();
         async move { backend.request_callback(r).await }
     });
-    Effect::new({
-        let key = key.clone();
-        move |_| {
-            if let Some(Ok(_)) = request.value().get() {
-                draft.set(Draft::default());
-                tried.set(false);
-                refresh.update(|n| *n += 1);
-                let key = key.clone();
-                spawn_local(async move { local_store::remove(&key).await });
-            }
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = request.value().get() {
+            // Back to the default: the saved draft goes with it.
+            draft.set(Draft::default());
+            tried.set(false);
+            refresh.update(|n| *n += 1);
         }
     });
     let server_error_for = move |field: &'static str| match request.value().get() {

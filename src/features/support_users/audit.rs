@@ -1,4 +1,4 @@
-use super::{use_list_params, AdminTabs, Pager, SearchForm};
+use super::{use_list_params, AdminTabs, ListSearch, Pager};
 use crate::api::use_backend;
 use crate::components::{DataTable, ErrorNotice, LoadingIndicator, PersonSelect, SelectField};
 use crate::domain::{wire_name, ListParams, AUDIT_LOG, SUPPORT_USERS};
@@ -48,7 +48,7 @@ pub fn AuditLogPage() -> impl IntoView {
             <AdminTabs/>
             <section class="card filters" aria-labelledby="filters-title">
                 <h2 id="filters-title" class="visually-hidden">{i18n.s(Key::FiltersTitle)}</h2>
-                <SearchForm id="audit-search" label=Key::SearchAudit query=query go=go/>
+                <ListSearch id="audit-search" label=Key::SearchAudit query=query go=go/>
                 <div class="filter-grid">
                     <SelectField id="audit-action" label=Key::ColAction options=actions any=Key::AnyValue
                         value=value("action") on_change=set("action")/>

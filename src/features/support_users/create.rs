@@ -1,11 +1,10 @@
 use super::AdminTabs;
-use crate::api::{field_error_key, local_store, use_backend, ApiError};
+use crate::api::{field_error_key, use_backend, use_persisted, ApiError};
 use crate::auth::use_session;
 use crate::components::{AppLink, ErrorNotice, TextField};
 use crate::domain::{user_draft_key, UserDraft};
 use crate::i18n::{role_key, use_i18n, Key};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use support_contract::{Role, SupportUser, UserStatus};
 
 /// Add a support user: email, name and role, with what each role may do. The form is kept on
@@ -16,47 +15,15 @@ pub fn CreateSupportUserPage() -> impl IntoView {
     let backend = use_backend();
     let ctx = use_session();
     let key = user_draft_key(&ctx.session().map(|s| s.user.id).unwrap_or_default());
-    let email = RwSignal::new(String::new());
-    let name = RwSignal::new(String::new());
-    let role = RwSignal::new(None::<Role>);
-    let loaded = RwSignal::new(false);
+    let email = use_persisted::<String>(format!("{key}:email"));
+    let name = use_persisted::<String>(format!("{key}:name"));
+    let role = use_persisted::<Option<Role>>(format!("{key}:role"));
     let tried = RwSignal::new(false);
     let draft = move || UserDraft {
         email: email.get(),
         name: name.get(),
         role: role.get(),
     };
-    {
-        let key = key.clone();
-        spawn_local(async move {
-            let saved = local_store::load(&key)
-                .await
-                .and_then(|json| serde_json::from_str::<UserDraft>(&json).ok());
-            if let Some(d) = saved {
-                email.set(d.email);
-                name.set(d.name);
-                role.set(d.role);
-            }
-            loaded.set(true);
-        });
-    }
-    Effect::new({
-        let key = key.clone();
-        move |_| {
-            let d = draft();
-            if !loaded.get_untracked() {
-                return;
-            }
-            let key = key.clone();
-            spawn_local(async move {
-                if d.is_blank() {
-                    local_store::remove(&key).await;
-                } else {
-                    local_store::save(&key, &serde_json::to_string(&d).unwrap_or_default()).await;
-                }
-            });
-        }
-    });
 
     let create = Action::new_local(move |d: &UserDraft| {
         let backend = backend.clone();

@@ -1,4 +1,4 @@
-use super::{use_list_params, AdminTabs, Pager, SearchForm};
+use super::{use_list_params, AdminTabs, ListSearch, Pager};
 use crate::api::use_backend;
 use crate::components::{AppLink, DataTable, ErrorNotice, LoadingIndicator, SelectField};
 use crate::domain::{ListParams, SORT, SUPPORT_USERS};
@@ -115,7 +115,7 @@ fn Filters(query: Memo<ListParams>, go: Callback<ListParams>) -> impl IntoView {
     view! {
         <section class="card filters" aria-labelledby="filters-title">
             <h2 id="filters-title" class="visually-hidden">{i18n.s(Key::FiltersTitle)}</h2>
-            <SearchForm id="user-search" label=Key::SearchSupportUsers query=query go=go/>
+            <ListSearch id="user-search" label=Key::SearchSupportUsers query=query go=go/>
             <div class="filter-grid">
                 <SelectField id="filter-role" label=Key::ColRole options=roles any=Key::AnyValue
                     value=value("role") on_change=set("role")/>

@@ -17,7 +17,7 @@ pub use list::SupportUsersPage;
 pub use review::ReviewQueuePage;
 
 use crate::api::with_query;
-use crate::components::AppLink;
+use crate::components::{AppLink, SearchForm};
 use crate::domain::{ListParams, Schema, CURSOR};
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
@@ -80,24 +80,14 @@ fn use_list_params(schema: Schema, path: &'static str) -> (Memo<ListParams>, Cal
 
 /// The list's search box: the `q` parameter, applied on submit.
 #[component]
-fn SearchForm(
+fn ListSearch(
     id: &'static str,
     label: Key,
     query: Memo<ListParams>,
     go: Callback<ListParams>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let search = RwSignal::new(query.get_untracked().get("q").to_string());
-    Effect::new(move |_| search.set(query.get().get("q").to_string()));
     view! {
-        <form class="search" role="search" on:submit=move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            go.run(query.get_untracked().with("q", &search.get_untracked()));
-        }>
-            <label for=id>{i18n.s(label)}</label>
-            <input id=id type="search" prop:value=move || search.get()
-                on:input=move |ev| search.set(event_target_value(&ev))/>
-            <button type="submit" class="button">{i18n.s(Key::Search)}</button>
-        </form>
+        <SearchForm id=id label=label current=Signal::derive(move || query.get().get("q").to_string())
+            on_search=Callback::new(move |q: String| go.run(query.get_untracked().with("q", &q)))/>
     }
 }
