@@ -3,7 +3,7 @@
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use support_contract::{problem_types as types, FieldError, Problem};
+use support_contract::{problem_types as types, FieldCode, FieldError, Problem};
 
 /// The media type of every error body.
 pub const PROBLEM_JSON: &str = "application/problem+json";
@@ -165,12 +165,8 @@ impl ApiError {
 }
 
 /// One field error.
-pub fn field(field: &str, code: &str, message: &str) -> FieldError {
-    FieldError {
-        field: field.into(),
-        code: code.into(),
-        message: message.into(),
-    }
+pub fn field(field: &str, code: FieldCode, message: &str) -> FieldError {
+    FieldError::new(field, code, message)
 }
 
 impl IntoResponse for ApiError {

@@ -8,10 +8,12 @@ pub mod callbacks;
 pub mod cases;
 pub mod chat;
 mod problem;
+pub mod query;
 mod roles;
 pub mod users;
+pub mod wire;
 
-pub use problem::{problem_types, FieldError, Problem};
+pub use problem::{problem_types, FieldCode, FieldError, Problem};
 pub use roles::{capabilities_of, Capability, Role, ROLES};
 pub use users::{SupportUser, UserSource, UserStatus};
 

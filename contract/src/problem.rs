@@ -49,6 +49,74 @@ pub mod problem_types {
     pub const CHAT_ENDED: &str = "urn:support-portal:problem:chat-ended";
 }
 
+/// Why a field was refused: a stable code that clients translate. A code a newer backend adds
+/// decodes to `Unknown`, which clients show as a generic "not valid".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FieldCode {
+    /// Missing or blank.
+    Required,
+    /// Longer than the field allows.
+    TooLong,
+    /// Shorter than the field allows (a password).
+    TooShort,
+    /// More items than the field allows.
+    TooMany,
+    /// Not one of the values the field accepts.
+    InvalidValue,
+    InvalidEmail,
+    InvalidPhone,
+    /// Not an IANA time zone.
+    InvalidTimeZone,
+    /// Not a date or an RFC 3339 time.
+    InvalidTime,
+    InvalidLocale,
+    /// Not an http(s) address.
+    InvalidUrl,
+    /// A file name that cannot be stored.
+    InvalidName,
+    /// A page size out of range.
+    InvalidLimit,
+    /// A paging cursor this list did not make (or made for another sort).
+    InvalidCursor,
+    /// A CSV file whose header is not the expected one.
+    InvalidHeader,
+    /// An unusable `Content-Type` or JSON type.
+    InvalidType,
+    /// A rating out of range.
+    InvalidScore,
+    /// A client-chosen id in the wrong format.
+    InvalidId,
+    /// An `If-Match` header that is not a version.
+    InvalidEtag,
+    /// A password equal to the email address.
+    SameAsEmail,
+    UnknownRole,
+    /// A user id that is not one of the organisation's support users.
+    UnknownUser,
+    /// An attachment id that does not exist or is not the caller's.
+    UnknownAttachment,
+    /// A file that is not UTF-8 text.
+    NotUtf8,
+    /// Someone who is not a member of the organisation.
+    NotAMember,
+    /// Not allowed in the resource's current state.
+    NotAllowed,
+    /// Not offered (for example a call outside business hours).
+    NotAvailable,
+    /// A time in the past where a future one is needed.
+    MustBeFuture,
+    /// A scheduled time is needed here.
+    ScheduledRequired,
+    /// Only "as soon as possible" is possible here.
+    ImmediateRequired,
+    /// The same as the current value: nothing would change.
+    Unchanged,
+    #[serde(other)]
+    Unknown,
+}
+
 /// One invalid field of a request body.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
@@ -56,9 +124,20 @@ pub struct FieldError {
     /// The JSON field name, as in the request body.
     pub field: String,
     /// A stable machine-readable code, for example `required` or `invalid_email`.
-    pub code: String,
+    pub code: FieldCode,
     /// A human-readable explanation in English; clients translate by `code`.
     pub message: String,
+}
+
+impl FieldError {
+    /// A refusal of `field` for `code`, explained in English by `message`.
+    pub fn new(field: &str, code: FieldCode, message: &str) -> FieldError {
+        FieldError {
+            field: field.into(),
+            code,
+            message: message.into(),
+        }
+    }
 }
 
 /// An error response (`application/problem+json`).

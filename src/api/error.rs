@@ -1,7 +1,7 @@
 //! The one error type of the API layer, and how it reads in the user's language.
 
 use crate::i18n::{fill, text, Key, Locale};
-use support_contract::{problem_types, FieldError, Problem};
+use support_contract::{problem_types, FieldCode, FieldError, Problem};
 
 /// Everything that can go wrong talking to the backend.
 #[derive(Clone, Debug, PartialEq)]
@@ -133,28 +133,29 @@ impl ApiError {
             return None;
         };
         let e = errors.iter().find(|e| e.field == field)?;
-        Some(text(field_error_key(&e.code), locale).to_string())
+        Some(text(field_error_key(e.code), locale).to_string())
     }
 }
 
-/// The translation of a backend field-error code; unknown codes get a generic sentence.
-pub fn field_error_key(code: &str) -> Key {
+/// The translation of a backend field-error code; codes without a sentence of their own (and
+/// codes from a newer backend) get a generic one.
+pub fn field_error_key(code: FieldCode) -> Key {
     match code {
-        "required" => Key::ErrRequired,
-        "invalid_email" => Key::ErrInvalidEmail,
-        "invalid_time_zone" => Key::ErrInvalidTimeZone,
-        "too_long" => Key::ErrTooLong,
-        "invalid_phone" => Key::ErrInvalidPhone,
-        "too_short" => Key::ErrPasswordTooShort,
-        "same_as_email" => Key::ErrPasswordIsEmail,
-        "unknown_role" => Key::ErrUnknownRole,
-        "unknown_user" => Key::ErrUnknownUser,
-        "invalid_header" => Key::ErrCsvHeader,
-        "not_utf8" => Key::ErrCsvEncoding,
-        "invalid_url" => Key::ErrInvalidUrl,
-        "not_a_member" => Key::ErrNotAMember,
-        "unknown_attachment" => Key::ErrUnknownAttachment,
-        "too_many" => Key::ErrTooMany,
+        FieldCode::Required => Key::ErrRequired,
+        FieldCode::InvalidEmail => Key::ErrInvalidEmail,
+        FieldCode::InvalidTimeZone => Key::ErrInvalidTimeZone,
+        FieldCode::TooLong => Key::ErrTooLong,
+        FieldCode::InvalidPhone => Key::ErrInvalidPhone,
+        FieldCode::TooShort => Key::ErrPasswordTooShort,
+        FieldCode::SameAsEmail => Key::ErrPasswordIsEmail,
+        FieldCode::UnknownRole => Key::ErrUnknownRole,
+        FieldCode::UnknownUser => Key::ErrUnknownUser,
+        FieldCode::InvalidHeader => Key::ErrCsvHeader,
+        FieldCode::NotUtf8 => Key::ErrCsvEncoding,
+        FieldCode::InvalidUrl => Key::ErrInvalidUrl,
+        FieldCode::NotAMember => Key::ErrNotAMember,
+        FieldCode::UnknownAttachment => Key::ErrUnknownAttachment,
+        FieldCode::TooMany => Key::ErrTooMany,
         _ => Key::ErrInvalidValue,
     }
 }
@@ -179,7 +180,7 @@ mod tests {
             detail: None,
             errors: vec![FieldError {
                 field: "email".into(),
-                code: "required".into(),
+                code: FieldCode::Required,
                 message: "m".into(),
             }],
             retry_after: Some(125),

@@ -2,7 +2,7 @@
 //! `user_draft_key`), and its checks before sending.
 
 use support_contract::users::{valid_email, NewSupportUser, NAME_MAX};
-use support_contract::Role;
+use support_contract::{FieldCode, Role};
 
 /// What the administrator typed so far.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -19,22 +19,22 @@ pub fn user_draft_key(user_id: &str) -> String {
 
 impl UserDraft {
     /// The first problem of each field, as backend error codes (`field`, `code`).
-    pub fn problems(&self) -> Vec<(&'static str, &'static str)> {
+    pub fn problems(&self) -> Vec<(&'static str, FieldCode)> {
         let mut out = Vec::new();
         let email = self.email.trim();
         if email.is_empty() {
-            out.push(("email", "required"));
+            out.push(("email", FieldCode::Required));
         } else if !valid_email(email) {
-            out.push(("email", "invalid_email"));
+            out.push(("email", FieldCode::InvalidEmail));
         }
         let name = self.name.trim();
         if name.is_empty() {
-            out.push(("name", "required"));
+            out.push(("name", FieldCode::Required));
         } else if name.chars().count() > NAME_MAX {
-            out.push(("name", "too_long"));
+            out.push(("name", FieldCode::TooLong));
         }
         if self.role.is_none() {
-            out.push(("role", "required"));
+            out.push(("role", FieldCode::Required));
         }
         out
     }
@@ -62,9 +62,9 @@ mod tests {
         assert_eq!(
             blank.problems(),
             vec![
-                ("email", "required"),
-                ("name", "required"),
-                ("role", "required")
+                ("email", FieldCode::Required),
+                ("name", FieldCode::Required),
+                ("role", FieldCode::Required)
             ]
         );
         let d = UserDraft {
@@ -84,7 +84,7 @@ mod tests {
             email: "ana".into(),
             ..d
         };
-        assert_eq!(bad.problems(), vec![("email", "invalid_email")]);
+        assert_eq!(bad.problems(), vec![("email", FieldCode::InvalidEmail)]);
         assert_eq!(bad.to_request(), None);
     }
 

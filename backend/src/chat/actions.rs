@@ -9,6 +9,7 @@ use support_contract::chat::{
     valid_message_id, Chat, ChatEvent, ChatMessage, ChatStatus, NewChatMessage, MESSAGE_MAX,
 };
 use support_contract::problem_types as types;
+use support_contract::FieldCode;
 
 use super::messages::{self, NewMessage};
 use super::{load, load_own, queue, to_contract, ChatRow};
@@ -70,7 +71,7 @@ fn check_message(
         Side::Support => {
             errors.push(field(
                 "attachments",
-                "not_allowed",
+                FieldCode::NotAllowed,
                 "Agents cannot attach files here.",
             ));
             Vec::new()
@@ -78,11 +79,11 @@ fn check_message(
     };
     // A file alone is a message; otherwise the text must say something.
     if form.body.trim().is_empty() && form.attachments.is_empty() {
-        errors.push(field("body", "required", "Write a message."));
+        errors.push(field("body", FieldCode::Required, "Write a message."));
     } else if form.body.chars().count() > MESSAGE_MAX {
         errors.push(field(
             "body",
-            "too_long",
+            FieldCode::TooLong,
             &format!("Use at most {MESSAGE_MAX} characters."),
         ));
     }
@@ -109,7 +110,7 @@ pub fn post_message(
     if !valid_message_id(&form.id) {
         return Err(ApiError::validation(vec![field(
             "id",
-            "invalid_id",
+            FieldCode::InvalidId,
             "Use 8 to 64 letters, digits, '-' or '_' (a UUID).",
         )]));
     }

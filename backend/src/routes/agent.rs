@@ -14,6 +14,7 @@ use support_contract::cases::{
     transition_allowed, Actor, Case, CaseStatus, ThreadEntry, ThreadEvent,
 };
 use support_contract::problem_types as types;
+use support_contract::FieldCode;
 use utoipa::ToSchema;
 
 use crate::cases as store;
@@ -114,7 +115,7 @@ pub async fn agent_comment(
     if form.body.trim().is_empty() || form.body.chars().count() > 20_000 {
         return Err(ApiError::validation(vec![field(
             "body",
-            "required",
+            FieldCode::Required,
             "Write 1 to 20,000 characters.",
         )]));
     }
@@ -213,7 +214,7 @@ pub async fn agent_engineer(
     if engineer.is_empty() || engineer.chars().count() > 200 {
         return Err(ApiError::validation(vec![field(
             "engineer",
-            "required",
+            FieldCode::Required,
             "Name the engineer (1 to 200 characters).",
         )]));
     }

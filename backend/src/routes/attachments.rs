@@ -12,6 +12,7 @@ use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_AL
 use rusqlite::{params, OptionalExtension};
 use support_contract::cases::Attachment;
 use support_contract::problem_types as types;
+use support_contract::FieldCode;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use crate::auth::{ManageCases, RequireCapability};
@@ -123,14 +124,14 @@ pub async fn upload_attachment(
         Ok(_) => {
             return Err(ApiError::validation(vec![field(
                 "X-File-Name",
-                "required",
+                FieldCode::Required,
                 "Send the file's name in X-File-Name.",
             )]))
         }
         Err(_) => {
             return Err(ApiError::validation(vec![field(
                 "X-File-Name",
-                "invalid_name",
+                FieldCode::InvalidName,
                 "Percent-encode the file name as UTF-8.",
             )]))
         }
@@ -138,7 +139,7 @@ pub async fn upload_attachment(
     if name.chars().count() > NAME_MAX || name.chars().any(char::is_control) {
         return Err(ApiError::validation(vec![field(
             "X-File-Name",
-            "invalid_name",
+            FieldCode::InvalidName,
             "Use a file name of at most 255 printable characters.",
         )]));
     }
@@ -182,7 +183,7 @@ pub async fn upload_attachment(
     if size == 0 {
         return Err(ApiError::validation(vec![field(
             "body",
-            "required",
+            FieldCode::Required,
             "The file is empty.",
         )]));
     }

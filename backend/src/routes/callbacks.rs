@@ -10,6 +10,7 @@ use serde::Deserialize;
 use support_contract::callbacks::{
     Callback, CallbackStatus, NewCallback, CALLBACK_TOPIC_MAX, PREFERRED_TIME_MAX,
 };
+use support_contract::FieldCode;
 use support_contract::Product;
 
 use crate::auth::{ManageCases, RequireCapability};
@@ -39,21 +40,25 @@ pub struct CallbackForm {
 fn validate(form: CallbackForm) -> Result<NewCallback, ApiError> {
     let mut errors = Vec::new();
     match form.product {
-        None => errors.push(field("product", "required", "Choose a product.")),
+        None => errors.push(field("product", FieldCode::Required, "Choose a product.")),
         Some(Product::Unknown) => errors.push(field(
             "product",
-            "invalid_value",
+            FieldCode::InvalidValue,
             "Choose analytics, target or audience_manager.",
         )),
         Some(_) => {}
     }
     let phone = form.phone.unwrap_or_default().trim().to_string();
     if phone.is_empty() {
-        errors.push(field("phone", "required", "Enter the phone to call."));
+        errors.push(field(
+            "phone",
+            FieldCode::Required,
+            "Enter the phone to call.",
+        ));
     } else if !valid_phone(&phone) {
         errors.push(field(
             "phone",
-            "invalid_phone",
+            FieldCode::InvalidPhone,
             "Enter a phone number with its country code, for example +44 20 7946 0000.",
         ));
     }
@@ -164,7 +169,7 @@ pub async fn agent_callbacks(
         Some(_) => {
             return Err(ApiError::validation(vec![field(
                 "status",
-                "invalid_value",
+                FieldCode::InvalidValue,
                 "Use requested or done.",
             )]))
         }

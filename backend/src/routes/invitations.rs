@@ -11,7 +11,7 @@ use support_contract::users::{
     password_problem, AcceptInvitation, AuditAction, AuditPerson, Invitation, InvitationToken,
     UserSnapshot, UserStatus,
 };
-use support_contract::{problem_types as types, Role};
+use support_contract::{problem_types as types, FieldCode, Role};
 
 use crate::cases::ts;
 use crate::db::unix_now;
@@ -110,8 +110,8 @@ pub async fn accept_invitation(
     let password = form.password.unwrap_or_default();
     if let Some(code) = password_problem(&password, &found.email) {
         let message = match code {
-            "too_short" => "Use at least 12 characters.",
-            "too_long" => "Use at most 256 characters.",
+            FieldCode::TooShort => "Use at least 12 characters.",
+            FieldCode::TooLong => "Use at most 256 characters.",
             _ => "Choose a password that is not your email address.",
         };
         return Err(ApiError::validation(vec![field("password", code, message)]));

@@ -4,6 +4,7 @@ use axum::extract::State;
 use axum::Json;
 use rusqlite::params;
 use serde_json::Value;
+use support_contract::FieldCode;
 use support_contract::{FieldError, Locale, ProfileUpdate, Session};
 
 use crate::auth::CurrentUser;
@@ -57,7 +58,7 @@ fn read_update(body: &Value) -> Result<ProfileUpdate, ApiError> {
     let Some(obj) = body.as_object() else {
         return Err(ApiError::validation(vec![field(
             "body",
-            "invalid_type",
+            FieldCode::InvalidType,
             "Send a JSON object.",
         )]));
     };
@@ -68,7 +69,11 @@ fn read_update(body: &Value) -> Result<ProfileUpdate, ApiError> {
         Some(Value::Null) => update.locale = Some(None),
         Some(v) => match serde_json::from_value::<Locale>(v.clone()) {
             Ok(locale) => update.locale = Some(Some(locale)),
-            Err(_) => errors.push(field("locale", "invalid_locale", "Choose en, fr or es.")),
+            Err(_) => errors.push(field(
+                "locale",
+                FieldCode::InvalidLocale,
+                "Choose en, fr or es.",
+            )),
         },
     }
     match obj.get("time_zone") {
@@ -79,7 +84,7 @@ fn read_update(body: &Value) -> Result<ProfileUpdate, ApiError> {
         }
         Some(_) => errors.push(field(
             "time_zone",
-            "invalid_time_zone",
+            FieldCode::InvalidTimeZone,
             "Use an IANA time zone such as Europe/Paris.",
         )),
     }

@@ -5,6 +5,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use support_contract::FieldCode;
 use support_contract::FieldError;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
@@ -29,7 +30,7 @@ pub fn limit(v: Option<&str>, default: u32, max: u32, errors: &mut Vec<FieldErro
         Some(_) => {
             errors.push(field(
                 "limit",
-                "invalid_limit",
+                FieldCode::InvalidLimit,
                 &format!("Use a whole number from 1 to {max}."),
             ));
             default
@@ -59,7 +60,7 @@ pub fn cursor<T: DeserializeOwned>(
         None => {
             errors.push(field(
                 "cursor",
-                "invalid_cursor",
+                FieldCode::InvalidCursor,
                 "Start again from the first page.",
             ));
             None
@@ -95,7 +96,7 @@ pub fn time_param(
     if t.is_none() {
         errors.push(field(
             name,
-            "invalid_time",
+            FieldCode::InvalidTime,
             "Use a date (2026-01-31) or an RFC 3339 time.",
         ));
     }
@@ -119,7 +120,7 @@ mod tests {
             cursor::<(i64, i64)>(Some("!!"), |_| true, &mut errors),
             None
         );
-        assert_eq!(errors[0].code, "invalid_cursor");
+        assert_eq!(errors[0].code, support_contract::FieldCode::InvalidCursor);
     }
 
     #[test]

@@ -6,6 +6,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use rusqlite::OptionalExtension;
 use serde::Deserialize;
+use support_contract::FieldCode;
 use support_contract::{Session, SignInRequest};
 
 use crate::auth::{
@@ -53,10 +54,18 @@ pub async fn sign_in(
     let password = form.password.unwrap_or_default();
     let mut errors = Vec::new();
     if email.is_empty() {
-        errors.push(field("email", "required", "Enter your email address."));
+        errors.push(field(
+            "email",
+            FieldCode::Required,
+            "Enter your email address.",
+        ));
     }
     if password.is_empty() {
-        errors.push(field("password", "required", "Enter your password."));
+        errors.push(field(
+            "password",
+            FieldCode::Required,
+            "Enter your password.",
+        ));
     }
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));

@@ -88,7 +88,7 @@ impl Checks {
                 errors
                     .iter()
                     .find(|e| e.field == field)
-                    .map(|e| i18n.t(field_error_key(&e.code)).to_string())
+                    .map(|e| i18n.t(field_error_key(e.code)).to_string())
             })
         })
     }

@@ -57,7 +57,7 @@ pub fn CallbackSection() -> impl IntoView {
         Some(Err(ApiError::Validation(errors))) => errors
             .iter()
             .find(|e| e.field == field)
-            .map(|e| i18n.t(field_error_key(&e.code)).to_string()),
+            .map(|e| i18n.t(field_error_key(e.code)).to_string()),
         _ => None,
     };
     // Blank required fields are caught here; the backend checks the rest (the phone's form).

@@ -53,7 +53,7 @@ pub fn SettingsPage() -> impl IntoView {
         }
         None => None,
     };
-    let zone_invalid = move || matches!(save.value().get(), Some(Err(ApiError::Validation(ref errs))) if errs.iter().any(|e| e.field == "time_zone" && field_error_key(&e.code) == Key::ErrInvalidTimeZone));
+    let zone_invalid = move || matches!(save.value().get(), Some(Err(ApiError::Validation(ref errs))) if errs.iter().any(|e| e.field == "time_zone" && field_error_key(e.code) == Key::ErrInvalidTimeZone));
     let example = move || {
         i18n.tr(
             Key::DateExample,

@@ -4,6 +4,7 @@ use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use support_contract::users::{AuditAction, AuditEntry, UserSnapshot};
+use support_contract::FieldCode;
 
 use super::params::filter;
 use crate::auth::{ManageUsers, RequireCapability};
@@ -15,6 +16,7 @@ use crate::routes::query::one;
 use crate::routes::responses::{Forbidden, Unauthenticated, Validation};
 use crate::state::AppState;
 use crate::users::audit::query;
+use support_contract::query::QueryReader;
 
 /// The columns of the export, in order.
 pub const EXPORT_COLUMNS: [&str; 13] = [
@@ -99,15 +101,17 @@ pub async fn export_audit_log(
     RequireCapability { user: current, .. }: RequireCapability<ManageUsers>,
     ApiQuery(pairs): ApiQuery<Vec<(String, String)>>,
 ) -> Result<Response, ApiError> {
+    let mut reader = QueryReader::new(&pairs);
     let mut errors = Vec::new();
-    let f = filter(&pairs, &mut errors);
+    let (f, _) = filter(&mut reader, &mut errors);
+    errors.splice(0..0, reader.finish());
     let separator = match one(&pairs, "separator") {
         None | Some("comma") => ',',
         Some("semicolon") => ';',
         Some(_) => {
             errors.push(field(
                 "separator",
-                "invalid_value",
+                FieldCode::InvalidValue,
                 "Use comma or semicolon.",
             ));
             ','

@@ -9,10 +9,11 @@ use super::params::filter;
 use crate::auth::{ManageUsers, RequireCapability};
 use crate::extract::ApiQuery;
 use crate::problem::ApiError;
-use crate::routes::query::{cursor, encode_cursor, limit, one};
+use crate::routes::query::{cursor, encode_cursor};
 use crate::routes::responses::{Forbidden, Unauthenticated, Validation};
 use crate::state::AppState;
 use crate::users::audit::{query, Position};
+use support_contract::query::QueryReader;
 
 /// Page size when the client does not ask for one.
 pub const DEFAULT_AUDIT_LIMIT: u32 = 50;
@@ -48,15 +49,12 @@ pub async fn audit_log(
     RequireCapability { user: current, .. }: RequireCapability<ManageUsers>,
     ApiQuery(pairs): ApiQuery<Vec<(String, String)>>,
 ) -> Result<Json<Page<AuditEntry>>, ApiError> {
+    let mut reader = QueryReader::new(&pairs);
+    let limit = reader.limit(DEFAULT_AUDIT_LIMIT, MAX_AUDIT_LIMIT);
     let mut errors = Vec::new();
-    let f = filter(&pairs, &mut errors);
-    let limit = limit(
-        one(&pairs, "limit"),
-        DEFAULT_AUDIT_LIMIT,
-        MAX_AUDIT_LIMIT,
-        &mut errors,
-    );
-    let after = cursor::<Position>(one(&pairs, "cursor"), |_| true, &mut errors);
+    let (f, cursor_given) = filter(&mut reader, &mut errors);
+    errors.splice(0..0, reader.finish());
+    let after = cursor::<Position>(cursor_given.as_deref(), |_| true, &mut errors);
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
     }

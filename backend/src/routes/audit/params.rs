@@ -1,42 +1,38 @@
-//! The filters of the audit log's list and export.
+//! The filters of the audit log's list and export: `support_contract::users::AuditQuery`, the
+//! same the app puts in its URL, with its times read.
 
-use support_contract::users::AuditAction;
+use support_contract::query::{ListQuery, QueryReader};
+use support_contract::users::AuditQuery;
 use support_contract::FieldError;
 
-use crate::model::enum_from_db;
-use crate::problem::field;
-use crate::routes::query::{one, time_param};
+use crate::routes::query::time_param;
 use crate::users::audit::Filter;
 
-/// Reads `action`, `actor`, `q`, `from` and `to`; bad values are pushed to `errors`.
-pub(super) fn filter(pairs: &[(String, String)], errors: &mut Vec<FieldError>) -> Filter {
-    let action = one(pairs, "action").and_then(|v| match enum_from_db::<AuditAction>(v) {
-        Ok(a) if a != AuditAction::Unknown => Some(a),
-        _ => {
-            errors.push(field(
-                "action",
-                "invalid_value",
-                &format!("`{v}` is not an audit action."),
-            ));
-            None
-        }
-    });
-    let q = one(pairs, "q").map(|q| q.trim().to_lowercase());
-    if q.as_deref().is_some_and(|q| q.chars().count() > 200) {
-        errors.push(field("q", "too_long", "Use at most 200 characters."));
-    }
-    Filter {
-        action,
-        actor: one(pairs, "actor").map(str::to_string),
-        q: q.filter(|q| !q.is_empty()),
-        from: time_param("from", one(pairs, "from"), false, errors),
-        to: time_param("to", one(pairs, "to"), true, errors),
-    }
+/// Reads the query's filters (`action`, `actor`, `q`, `from`, `to`) and its cursor; bad values
+/// are pushed to `errors`.
+pub(super) fn filter(
+    reader: &mut QueryReader<'_>,
+    errors: &mut Vec<FieldError>,
+) -> (Filter, Option<String>) {
+    let query = AuditQuery::read(reader);
+    let filter = Filter {
+        action: query.action,
+        actor: some(&query.actor).map(str::to_string),
+        q: some(&query.q).map(str::to_lowercase),
+        from: time_param("from", some(&query.from), false, errors),
+        to: time_param("to", some(&query.to), true, errors),
+    };
+    (filter, query.cursor().map(str::to_string))
+}
+
+fn some(s: &str) -> Option<&str> {
+    Some(s).filter(|s| !s.is_empty())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use support_contract::users::AuditAction;
 
     #[test]
     fn filters_are_read_and_garbage_refused() {
@@ -46,22 +42,20 @@ mod tests {
                 .collect()
         };
         let mut errors = Vec::new();
-        let f = filter(
-            &pairs(&[
-                ("action", "user_removed"),
-                ("q", " ANA "),
-                ("from", "2026-01-31"),
-            ]),
-            &mut errors,
-        );
+        let given = pairs(&[
+            ("action", "user_removed"),
+            ("q", " ANA "),
+            ("from", "2026-01-31"),
+        ]);
+        let (f, _) = filter(&mut QueryReader::new(&given), &mut errors);
         assert!(errors.is_empty());
         assert_eq!(f.action, Some(AuditAction::UserRemoved));
         assert_eq!(f.q.as_deref(), Some("ana"));
         assert!(f.from.is_some() && f.to.is_none());
-        filter(
-            &pairs(&[("action", "deleted"), ("to", "soon")]),
-            &mut errors,
-        );
+        let bad = pairs(&[("action", "deleted"), ("to", "soon")]);
+        let mut reader = QueryReader::new(&bad);
+        filter(&mut reader, &mut errors);
+        errors.extend(reader.finish());
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["action", "to"]);
     }

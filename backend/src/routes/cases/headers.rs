@@ -4,6 +4,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use support_contract::cases::Case;
+use support_contract::FieldCode;
 
 use crate::problem::{field, ApiError};
 
@@ -32,14 +33,14 @@ pub(super) fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
     if key.is_empty() {
         return Err(ApiError::validation(vec![field(
             "Idempotency-Key",
-            "required",
+            FieldCode::Required,
             "Send an Idempotency-Key header: the same key returns the same case.",
         )]));
     }
     if key.len() > 200 {
         return Err(ApiError::validation(vec![field(
             "Idempotency-Key",
-            "too_long",
+            FieldCode::TooLong,
             "Use at most 200 characters.",
         )]));
     }
@@ -62,7 +63,7 @@ pub(crate) fn if_match(headers: &HeaderMap) -> Result<Option<i64>, ApiError> {
         .map_err(|_| {
             ApiError::validation(vec![field(
                 "If-Match",
-                "invalid_etag",
+                FieldCode::InvalidEtag,
                 "Send the ETag of what you edit, for example \"3\".",
             )])
         })

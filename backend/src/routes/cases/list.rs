@@ -7,12 +7,13 @@ use rusqlite::types::Value as SqlValue;
 use support_contract::cases::{CaseScope, CaseSort, CaseStatus, CaseSummary, Priority};
 use support_contract::{Page, Product};
 
-use super::list_params::{encode_cursor, list_params, sort_name};
+use super::list_params::{list_params, sort_name};
 use crate::auth::{ManageCases, RequireCapability};
 use crate::cases::{self as store, CASE_COLUMNS};
 use crate::db::unix_now;
 use crate::extract::ApiQuery;
 use crate::problem::ApiError;
+use crate::routes::query::encode_cursor;
 use crate::routes::responses::{Forbidden, Unauthenticated, Validation};
 use crate::state::AppState;
 

@@ -6,6 +6,7 @@ use axum::response::Response;
 use axum::Json;
 use serde::Deserialize;
 use support_contract::cases::{Case, Person, ThreadEntry};
+use support_contract::FieldCode;
 
 use super::headers::case_response;
 use super::lookup::own_case;
@@ -79,7 +80,7 @@ pub async fn get_thread(
         Some(a) => a.parse::<i64>().ok().filter(|a| *a >= 0).ok_or_else(|| {
             ApiError::validation(vec![field(
                 "after",
-                "invalid_value",
+                FieldCode::InvalidValue,
                 "Use the seq of the last entry you have.",
             )])
         })?,

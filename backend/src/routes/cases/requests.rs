@@ -10,6 +10,7 @@ use support_contract::cases::{
     CallRequest, CallTiming, Case, CaseStatus, Priority, ThreadEntry, ThreadEvent, UrgencyChange,
 };
 use support_contract::problem_types as types;
+use support_contract::FieldCode;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
@@ -82,10 +83,10 @@ pub async fn change_urgency(
     let reason = required_text(&mut errors, "reason", form.reason.as_deref(), SHORT_MAX);
     let priority = form.priority.filter(|p| *p != Priority::Unknown);
     match priority {
-        None => errors.push(field("priority", "required", "Choose a priority.")),
+        None => errors.push(field("priority", FieldCode::Required, "Choose a priority.")),
         Some(p) if p == c.priority => errors.push(field(
             "priority",
-            "unchanged",
+            FieldCode::Unchanged,
             "Choose a priority other than the current one.",
         )),
         Some(_) => {}
@@ -169,21 +170,25 @@ pub async fn request_call(
     let mut errors = Vec::new();
     let phone = form.phone.unwrap_or_default().trim().to_string();
     if phone.is_empty() {
-        errors.push(field("phone", "required", "Enter the phone to call."));
+        errors.push(field(
+            "phone",
+            FieldCode::Required,
+            "Enter the phone to call.",
+        ));
     } else if !valid_phone(&phone) {
         errors.push(field(
             "phone",
-            "invalid_phone",
+            FieldCode::InvalidPhone,
             "Enter a phone number with its country code.",
         ));
     }
     let when = form.when;
     match (c.priority, &when) {
-        (_, None) => errors.push(field("when", "required", "Say when to call.")),
+        (_, None) => errors.push(field("when", FieldCode::Required, "Say when to call.")),
         (Priority::P1, Some(CallTiming::Immediate)) => {}
         (Priority::P1, Some(_)) => errors.push(field(
             "when",
-            "immediate_required",
+            FieldCode::ImmediateRequired,
             "Critical (P1) cases get an immediate call.",
         )),
         (Priority::P2 | Priority::P3, Some(CallTiming::Scheduled { at })) => {
@@ -191,20 +196,24 @@ pub async fn request_call(
                 Ok(t) if t.unix_timestamp() > now => {}
                 Ok(_) => errors.push(field(
                     "when.at",
-                    "must_be_future",
+                    FieldCode::MustBeFuture,
                     "Choose a time in the future.",
                 )),
-                Err(_) => errors.push(field("when.at", "invalid_time", "Use an RFC 3339 time.")),
+                Err(_) => errors.push(field(
+                    "when.at",
+                    FieldCode::InvalidTime,
+                    "Use an RFC 3339 time.",
+                )),
             }
         }
         (Priority::P2 | Priority::P3, Some(_)) => errors.push(field(
             "when",
-            "scheduled_required",
+            FieldCode::ScheduledRequired,
             "Choose a time for the call.",
         )),
         (_, Some(_)) => errors.push(field(
             "when",
-            "not_available",
+            FieldCode::NotAvailable,
             "Minor (P4) cases are handled in writing; raise the urgency to ask for a call.",
         )),
     }

@@ -3,6 +3,7 @@
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use support_contract::cases::{requires_business_impact, NewCase, Priority, ProductDetails};
+use support_contract::FieldCode;
 use support_contract::{FieldError, Product};
 
 use crate::auth::CurrentUser;
@@ -49,7 +50,7 @@ pub(crate) fn too_long(errors: &mut Vec<FieldError>, name: &str, value: Option<&
     if value.is_some_and(|v| v.chars().count() > max) {
         errors.push(field(
             name,
-            "too_long",
+            FieldCode::TooLong,
             &format!("Use at most {max} characters."),
         ));
     }
@@ -64,7 +65,7 @@ pub(crate) fn required_text(
 ) -> String {
     let v = value.unwrap_or("");
     if v.trim().is_empty() {
-        errors.push(field(name, "required", "This field is required."));
+        errors.push(field(name, FieldCode::Required, "This field is required."));
     } else {
         too_long(errors, name, Some(v), max);
     }
@@ -128,7 +129,7 @@ pub(crate) fn attachments_of(
     if ids.len() > 20 {
         errors.push(field(
             "attachments",
-            "too_many",
+            FieldCode::TooMany,
             "Attach at most 20 files at once.",
         ));
         return Ok(Vec::new());
@@ -138,7 +139,7 @@ pub(crate) fn attachments_of(
         None => {
             errors.push(field(
                 "attachments",
-                "unknown_attachment",
+                FieldCode::UnknownAttachment,
                 "An attachment was not found; upload it again.",
             ));
             Ok(Vec::new())
@@ -155,11 +156,11 @@ pub(super) fn validate(
     let mut errors = Vec::new();
     let product = form.product.filter(|p| *p != Product::Unknown);
     if product.is_none() {
-        errors.push(field("product", "required", "Choose a product."));
+        errors.push(field("product", FieldCode::Required, "Choose a product."));
     }
     let priority = form.priority.filter(|p| *p != Priority::Unknown);
     if priority.is_none() {
-        errors.push(field("priority", "required", "Choose a priority."));
+        errors.push(field("priority", FieldCode::Required, "Choose a priority."));
     }
     let title = required_text(&mut errors, "title", form.title.as_deref(), TITLE_MAX);
     let description = required_text(
@@ -172,7 +173,7 @@ pub(super) fn validate(
     if priority.is_some_and(requires_business_impact) && business_impact.is_none() {
         errors.push(field(
             "business_impact",
-            "required",
+            FieldCode::Required,
             "Describe the business impact of a critical (P1) case.",
         ));
     }
@@ -216,28 +217,36 @@ pub(super) fn validate(
         {
             errors.push(field(
                 name,
-                "invalid_url",
+                FieldCode::InvalidUrl,
                 "Enter a web address that starts with https:// or http://.",
             ));
         }
     }
     let phone = form.contact_phone.unwrap_or_default().trim().to_string();
     if phone.is_empty() {
-        errors.push(field("contact_phone", "required", "Enter a contact phone."));
+        errors.push(field(
+            "contact_phone",
+            FieldCode::Required,
+            "Enter a contact phone.",
+        ));
     } else if !valid_phone(&phone) {
         errors.push(field(
             "contact_phone",
-            "invalid_phone",
+            FieldCode::InvalidPhone,
             "Enter a phone number with its country code, for example +44 20 7946 0000.",
         ));
     }
     let time_zone = form.time_zone.unwrap_or_default().trim().to_string();
     if time_zone.is_empty() {
-        errors.push(field("time_zone", "required", "Choose a time zone."));
+        errors.push(field(
+            "time_zone",
+            FieldCode::Required,
+            "Choose a time zone.",
+        ));
     } else if !valid_time_zone(&time_zone) {
         errors.push(field(
             "time_zone",
-            "invalid_time_zone",
+            FieldCode::InvalidTimeZone,
             "Choose a time zone such as Europe/London.",
         ));
     }
@@ -248,7 +257,11 @@ pub(super) fn validate(
         }
     }
     if watchers.len() > 50 {
-        errors.push(field("watchers", "too_many", "Add at most 50 watchers."));
+        errors.push(field(
+            "watchers",
+            FieldCode::TooMany,
+            "Add at most 50 watchers.",
+        ));
     } else {
         let mut stmt = conn.prepare_cached(
             "SELECT EXISTS (SELECT 1 FROM users WHERE id = ?1 AND organisation_id = ?2 AND status = 'active')",
@@ -258,7 +271,7 @@ pub(super) fn validate(
             if !ok {
                 errors.push(field(
                     "watchers",
-                    "not_a_member",
+                    FieldCode::NotAMember,
                     "A watcher is not an active member of your organisation.",
                 ));
                 break;

@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 use support_contract::chat::{Chat, ChatMessage, ChatStatus, NewChatMessage, Typing};
+use support_contract::FieldCode;
 use utoipa::ToSchema;
 
 use super::AfterQuery;
@@ -60,7 +61,7 @@ pub async fn agent_chats(
         Some(_) => {
             return Err(ApiError::validation(vec![field(
                 "status",
-                "invalid_value",
+                FieldCode::InvalidValue,
                 "Use queued or active.",
             )]))
         }
@@ -101,7 +102,7 @@ pub async fn agent_accept_chat(
     if agent.is_empty() || agent.chars().count() > 200 {
         return Err(ApiError::validation(vec![field(
             "agent",
-            "required",
+            FieldCode::Required,
             "Name the agent (1 to 200 characters).",
         )]));
     }

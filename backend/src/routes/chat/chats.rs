@@ -6,6 +6,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 use support_contract::chat::{Chat, NewChat, SUMMARY_MAX, TOPIC_MAX};
+use support_contract::FieldCode;
 use support_contract::{problem_types as types, Product};
 
 use super::availability::for_user;
@@ -37,7 +38,7 @@ fn validate(form: ChatForm) -> Result<NewChat, ApiError> {
     let mut errors = Vec::new();
     let product = form.product.filter(|p| *p != Product::Unknown);
     if product.is_none() {
-        errors.push(field("product", "required", "Choose a product."));
+        errors.push(field("product", FieldCode::Required, "Choose a product."));
     }
     let topic = required_text(&mut errors, "topic", form.topic.as_deref(), TOPIC_MAX);
     let summary = required_text(&mut errors, "summary", form.summary.as_deref(), SUMMARY_MAX);

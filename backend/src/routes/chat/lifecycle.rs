@@ -3,6 +3,7 @@
 use axum::extract::{Path, State};
 use axum::Json;
 use support_contract::chat::{valid_rating, Chat, ChatRating, ChatStatus};
+use support_contract::FieldCode;
 
 use crate::auth::{Chat as ChatCapability, RequireCapability};
 use crate::chat::actions::{self, find, Side};
@@ -73,12 +74,16 @@ pub async fn rate_chat(
         if !(1..=5).contains(&rating.score) {
             errors.push(field(
                 "score",
-                "invalid_score",
+                FieldCode::InvalidScore,
                 "Choose a score from 1 to 5.",
             ));
         }
         if rating.comment.chars().count() > 1000 {
-            errors.push(field("comment", "too_long", "Use at most 1000 characters."));
+            errors.push(field(
+                "comment",
+                FieldCode::TooLong,
+                "Use at most 1000 characters.",
+            ));
         }
         return Err(ApiError::validation(errors));
     }

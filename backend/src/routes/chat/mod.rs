@@ -29,6 +29,8 @@ pub use transcript::*;
 use axum::http::HeaderValue;
 use serde::Deserialize;
 
+use support_contract::FieldCode;
+
 use crate::problem::{field, ApiError};
 
 /// `?after=N`: a message cursor.
@@ -45,7 +47,7 @@ impl AfterQuery {
             Some(a) => a.parse::<i64>().ok().filter(|a| *a >= 0).ok_or_else(|| {
                 ApiError::validation(vec![field(
                     "after",
-                    "invalid_value",
+                    FieldCode::InvalidValue,
                     "Use the seq of the last message you have.",
                 )])
             }),

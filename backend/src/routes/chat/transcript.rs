@@ -5,6 +5,7 @@ use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use support_contract::chat::ChatTranscript;
+use support_contract::FieldCode;
 
 use crate::auth::{Chat, RequireCapability};
 use crate::chat::actions::{find, Side};
@@ -82,7 +83,7 @@ pub async fn chat_transcript(
         }
         _ => Err(ApiError::validation(vec![field(
             "format",
-            "invalid_value",
+            FieldCode::InvalidValue,
             "Use text or json.",
         )])),
     }

@@ -5,6 +5,7 @@ use axum::http::{header, StatusCode};
 use axum::response::Response;
 use serde::Deserialize;
 use support_contract::users::{valid_email, AuditAction, NewSupportUser, SupportUser, NAME_MAX};
+use support_contract::FieldCode;
 
 use super::lookup::{cutoff, duplicate, location, own_user, role_field, user_response};
 use crate::auth::{ManageUsers, RequireCapability};
@@ -32,21 +33,25 @@ fn check(form: NewUserForm) -> Result<NewUser, ApiError> {
     let mut errors = Vec::new();
     let email = form.email.unwrap_or_default().trim().to_lowercase();
     if email.is_empty() {
-        errors.push(field("email", "required", "Enter an email address."));
+        errors.push(field(
+            "email",
+            FieldCode::Required,
+            "Enter an email address.",
+        ));
     } else if !valid_email(&email) {
         errors.push(field(
             "email",
-            "invalid_email",
+            FieldCode::InvalidEmail,
             "Enter an email address such as name@example.com.",
         ));
     }
     let name = clean_name(form.name.as_deref().unwrap_or(""));
     if name.is_empty() {
-        errors.push(field("name", "required", "Enter a name."));
+        errors.push(field("name", FieldCode::Required, "Enter a name."));
     } else if name.chars().count() > NAME_MAX {
         errors.push(field(
             "name",
-            "too_long",
+            FieldCode::TooLong,
             &format!("Use at most {NAME_MAX} characters."),
         ));
     }
@@ -128,7 +133,7 @@ mod tests {
             Err(e) => {
                 e.0.errors
                     .iter()
-                    .map(|e| format!("{}:{}", e.field, e.code))
+                    .map(|e| format!("{}:{}", e.field, support_contract::wire::wire_name(&e.code)))
                     .collect()
             }
         }

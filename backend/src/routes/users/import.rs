@@ -12,6 +12,7 @@ use support_contract::problem_types as types;
 use support_contract::users::{
     check_row, AuditAction, ImportOutcome, ImportReport, ImportRow, RowProblem,
 };
+use support_contract::FieldCode;
 
 use super::lookup::duplicate;
 use crate::auth::{ManageUsers, RequireCapability};
@@ -44,7 +45,7 @@ fn too_large(detail: &str) -> ApiError {
     )
 }
 
-fn file_error(code: &str, message: &str) -> ApiError {
+fn file_error(code: FieldCode, message: &str) -> ApiError {
     ApiError::validation(vec![field("file", code, message)])
 }
 
@@ -115,21 +116,21 @@ pub async fn import_support_users(
         Some(_) => {
             return Err(ApiError::validation(vec![field(
                 "dry_run",
-                "invalid_value",
+                FieldCode::InvalidValue,
                 "Use true or false.",
             )]))
         }
     };
     let bytes = read_limited(body, MAX_IMPORT_BYTES).await?;
     let text = String::from_utf8(bytes)
-        .map_err(|_| file_error("not_utf8", "Save the file as CSV UTF-8."))?;
+        .map_err(|_| file_error(FieldCode::NotUtf8, "Save the file as CSV UTF-8."))?;
     let mut records = csv::parse(&text).into_iter();
     let cols = records
         .next()
         .and_then(|h| columns(&h.cells))
         .ok_or_else(|| {
             file_error(
-                "invalid_header",
+                FieldCode::InvalidHeader,
                 "The first row must name the columns email, name and role.",
             )
         })?;

@@ -8,7 +8,7 @@ use serde_json::Value;
 use support_contract::users::{SupportUser, SupportUserCounts};
 use support_contract::Page;
 
-use super::list_params::{list_params, SortKey, StatusFilter, ValidationFilter};
+use super::list_params::{list_params, SortKey};
 use super::lookup::cutoff;
 use crate::auth::{ManageUsers, RequireCapability};
 use crate::extract::ApiQuery;
@@ -18,6 +18,8 @@ use crate::routes::query::encode_cursor;
 use crate::routes::responses::{Forbidden, Unauthenticated, Validation};
 use crate::state::AppState;
 use crate::users::{support_user, SUPPORT_USER_COLUMNS, SUPPORT_USER_FROM};
+use support_contract::users::{StatusFilter, ValidationFilter};
+use support_contract::wire::wire_name;
 
 /// The organisation's support users, by name unless sorted otherwise. Removed users are left
 /// out unless `status` asks for them. Requires the `manage_users` capability.
@@ -64,12 +66,13 @@ pub async fn support_users(
         args.push(enum_to_db(&role).into());
     }
     match p.status {
-        StatusFilter::Current => sql.push_str(" AND u.status != 'removed'"),
-        StatusFilter::Only(s) => {
+        None => sql.push_str(" AND u.status != 'removed'"),
+        Some(StatusFilter::All) => {}
+        // The other filters are named as the statuses they keep.
+        Some(s) => {
             sql.push_str(" AND u.status = ?");
-            args.push(enum_to_db(&s).into());
+            args.push(wire_name(&s).to_string().into());
         }
-        StatusFilter::All => {}
     }
     if let Some(v) = p.validation {
         sql.push_str(match v {

@@ -6,6 +6,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use rusqlite::Connection;
 use support_contract::users::{AuditPerson, ChangeRefusal, SupportUser};
+use support_contract::FieldCode;
 use support_contract::{problem_types as types, Role};
 
 use crate::auth::CurrentUser;
@@ -101,7 +102,7 @@ pub(super) fn role_field(
 ) -> Option<Role> {
     match v.map(str::trim).filter(|v| !v.is_empty()) {
         None => {
-            errors.push(field("role", "required", "Choose a role."));
+            errors.push(field("role", FieldCode::Required, "Choose a role."));
             None
         }
         Some(v) => match enum_from_db::<Role>(v) {
@@ -109,7 +110,7 @@ pub(super) fn role_field(
             _ => {
                 errors.push(field(
                     "role",
-                    "unknown_role",
+                    FieldCode::UnknownRole,
                     "Use support_system_admin or customer_support_admin.",
                 ));
                 None

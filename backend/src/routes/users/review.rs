@@ -7,6 +7,7 @@ use support_contract::users::{
     AuditAction, ReviewDecision, ReviewRequest, SupportUser, UserSnapshot, UserStatus,
     ValidationState,
 };
+use support_contract::FieldCode;
 
 use super::lookup::{actor, cutoff};
 use crate::auth::{RequireCapability, ReviewUsers};
@@ -68,11 +69,15 @@ pub async fn review_support_users(
         }
     }
     if ids.is_empty() {
-        errors.push(field("user_ids", "required", "Choose at least one user."));
+        errors.push(field(
+            "user_ids",
+            FieldCode::Required,
+            "Choose at least one user.",
+        ));
     } else if ids.len() > MAX_REVIEW_USERS {
         errors.push(field(
             "user_ids",
-            "too_many",
+            FieldCode::TooMany,
             &format!("Review at most {MAX_REVIEW_USERS} users at once."),
         ));
     }
@@ -80,7 +85,7 @@ pub async fn review_support_users(
         None | Some("") => {
             errors.push(field(
                 "decision",
-                "required",
+                FieldCode::Required,
                 "Choose validated or flagged.",
             ));
             None
@@ -90,7 +95,7 @@ pub async fn review_support_users(
             _ => {
                 errors.push(field(
                     "decision",
-                    "invalid_value",
+                    FieldCode::InvalidValue,
                     "Use validated or flagged.",
                 ));
                 None
@@ -102,7 +107,11 @@ pub async fn review_support_users(
         .map(|r| r.trim().to_string())
         .filter(|r| !r.is_empty());
     if decision == Some(ReviewDecision::Flagged) && reason.is_none() {
-        errors.push(field("reason", "required", "Say why the user is flagged."));
+        errors.push(field(
+            "reason",
+            FieldCode::Required,
+            "Say why the user is flagged.",
+        ));
     }
     if reason
         .as_ref()
@@ -110,7 +119,7 @@ pub async fn review_support_users(
     {
         errors.push(field(
             "reason",
-            "too_long",
+            FieldCode::TooLong,
             &format!("Use at most {REASON_MAX} characters."),
         ));
     }
@@ -135,7 +144,7 @@ pub async fn review_support_users(
             _ => {
                 return Err(ApiError::validation(vec![field(
                     "user_ids",
-                    "unknown_user",
+                    FieldCode::UnknownUser,
                     "A user was not found among the organisation's current support users.",
                 )]))
             }

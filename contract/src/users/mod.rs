@@ -1,13 +1,17 @@
 //! Support-user administration: the wire types and the rules both sides apply (who may be
 //! removed or demoted, what a valid import row is).
 
+mod query;
+
+pub use query::{AuditQuery, StatusFilter, SupportUserQuery, UserSort, ValidationFilter};
+
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "openapi")]
 use utoipa::ToSchema;
 
 use crate::cases::Person;
-use crate::Role;
+use crate::{FieldCode, Role};
 
 /// Where a support user's access came from (the two ways the announcement names).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -316,14 +320,14 @@ pub fn valid_email(email: &str) -> bool {
 
 /// Why a password is refused, if it is: [`PASSWORD_MIN`] to [`PASSWORD_MAX`] characters, not
 /// the email itself.
-pub fn password_problem(password: &str, email: &str) -> Option<&'static str> {
+pub fn password_problem(password: &str, email: &str) -> Option<FieldCode> {
     let n = password.chars().count();
     if n < PASSWORD_MIN {
-        Some("too_short")
+        Some(FieldCode::TooShort)
     } else if n > PASSWORD_MAX {
-        Some("too_long")
+        Some(FieldCode::TooLong)
     } else if password.trim().eq_ignore_ascii_case(email.trim()) {
-        Some("same_as_email")
+        Some(FieldCode::SameAsEmail)
     } else {
         None
     }
@@ -536,14 +540,17 @@ mod tests {
 
     #[test]
     fn passwords_are_long_and_not_the_email() {
-        assert_eq!(password_problem("short", "a@b.co"), Some("too_short"));
+        assert_eq!(
+            password_problem("short", "a@b.co"),
+            Some(FieldCode::TooShort)
+        );
         assert_eq!(
             password_problem("a@b.co.uk.example", "a@b.co.uk.example"),
-            Some("same_as_email")
+            Some(FieldCode::SameAsEmail)
         );
         assert_eq!(
             password_problem(&"x".repeat(257), "a@b.co"),
-            Some("too_long")
+            Some(FieldCode::TooLong)
         );
         assert_eq!(password_problem("correct horse battery", "a@b.co"), None);
     }

@@ -1,6 +1,10 @@
 //! Support cases: the wire types of `/cases`, and the rules of the lifecycle that the backend
 //! enforces and the app explains (transitions, the reopen window, response targets).
 
+mod query;
+
+pub use query::CaseQuery;
+
 use crate::{Plan, Product};
 use serde::{Deserialize, Serialize};
 
