@@ -9,14 +9,14 @@ use axum::http::{header, request::Parts, HeaderMap, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
 use rusqlite::{params, Connection, OptionalExtension};
-use sha2::{Digest, Sha256};
 use support_contract::{capabilities_of, Capability, Organisation, Session, User};
-use time::OffsetDateTime;
 
-use crate::db::{random_token, rfc3339, unix_now};
+use crate::clock::{self, ts};
+use crate::member::Member;
 use crate::model::{user_and_org, USER_AND_ORG_COLUMNS};
 use crate::problem::ApiError;
 use crate::state::AppState;
+use crate::tokens::{random_token, token_hash};
 
 /// Name of the session cookie.
 pub const COOKIE: &str = "sp_session";
@@ -42,29 +42,27 @@ impl CurrentUser {
 
     /// The session as the contract shows it.
     pub fn session(&self) -> Session {
-        let expires = OffsetDateTime::from_unix_timestamp(self.expires_at)
-            .unwrap_or(OffsetDateTime::UNIX_EPOCH);
         Session {
             user: self.user.clone(),
             organisation: self.organisation.clone(),
             capabilities: self.capabilities().to_vec(),
-            expires_at: rfc3339(expires),
+            expires_at: ts(self.expires_at),
         }
     }
-}
 
-/// SHA-256 of a token, hex: only this is stored, never the token.
-pub fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    /// The user as domain code takes them.
+    pub fn member(&self) -> Member<'_> {
+        Member {
+            user: &self.user,
+            organisation: &self.organisation,
+        }
+    }
 }
 
 /// Creates a session for a user and returns its token (256 random bits).
 pub fn create_session(conn: &Connection, user_id: &str, ttl_secs: i64) -> rusqlite::Result<String> {
     let token = random_token(32);
-    let now = unix_now();
+    let now = clock::now();
     // Sign-ins are rare enough to carry the cleanup of abandoned sessions.
     conn.execute("DELETE FROM sessions WHERE expires_at <= ?1", [now])?;
     conn.execute(
@@ -116,7 +114,7 @@ pub fn resume_session(
     else {
         return Ok(None);
     };
-    let now = unix_now();
+    let now = clock::now();
     if expires_at <= now {
         conn.execute("DELETE FROM sessions WHERE token_hash = ?1", [&hash])?;
         return Ok(None);
@@ -128,12 +126,29 @@ pub fn resume_session(
             params![expires_at, hash],
         )?;
     }
-    crate::users::touch_activity(conn, &user.id, last_active, now)?;
+    touch_activity(conn, &user.id, last_active, now)?;
     Ok(Some(CurrentUser {
         user,
         organisation,
         expires_at,
     }))
+}
+
+/// Records the last time a user was active, at most once a minute: every authenticated request
+/// calls this, and a write per request would be wasted.
+fn touch_activity(
+    conn: &Connection,
+    user_id: &str,
+    last: Option<i64>,
+    now: i64,
+) -> rusqlite::Result<()> {
+    if last.is_none_or(|t| now - t >= 60) {
+        conn.execute(
+            "UPDATE users SET last_active_at = ?2 WHERE id = ?1",
+            params![user_id, now],
+        )?;
+    }
+    Ok(())
 }
 
 /// The session of a token as it stands, without renewing it or recording activity: a chat
@@ -142,7 +157,7 @@ pub fn resume_session(
 pub fn peek_session(conn: &Connection, token: &str) -> rusqlite::Result<Option<CurrentUser>> {
     let found = session_row(conn, &token_hash(token))?;
     Ok(found
-        .filter(|(_, expires_at, _)| *expires_at > unix_now())
+        .filter(|(_, expires_at, _)| *expires_at > clock::now())
         .map(|((user, organisation), expires_at, _)| CurrentUser {
             user,
             organisation,
@@ -288,11 +303,5 @@ mod tests {
             c,
             "sp_session=tok; HttpOnly; SameSite=Lax; Path=/; Max-Age=60; Secure"
         );
-    }
-
-    #[test]
-    fn only_the_hash_of_a_token_is_stored() {
-        assert_eq!(token_hash("abc").len(), 64);
-        assert_ne!(token_hash("abc"), "abc");
     }
 }

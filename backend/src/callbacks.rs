@@ -5,9 +5,9 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use support_contract::callbacks::{Callback, CallbackStatus, NewCallback};
 use support_contract::cases::Person;
 
-use crate::cases::ts;
-use crate::db::new_id;
+use crate::clock::ts;
 use crate::model::{enum_from_db, enum_to_db};
+use crate::tokens::new_id;
 
 /// The columns [`callback_row`] reads, for `SELECT … FROM callbacks c JOIN users u ON u.id = c.requester_id`.
 const CALLBACK_COLUMNS: &str = "c.id, c.requester_id, u.name, c.product, c.phone, c.topic, \

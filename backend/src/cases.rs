@@ -9,18 +9,13 @@ use support_contract::cases::{
     REOPEN_WINDOW_DAYS,
 };
 use support_contract::{Plan, Region};
-use time::OffsetDateTime;
 
-use crate::db::{new_id, rfc3339};
+use crate::clock::ts;
 use crate::model::{enum_from_db, enum_to_db};
+use crate::tokens::new_id;
 
 /// Seconds between two urgency-change requests of one case.
 pub const URGENCY_CHANGE_INTERVAL: i64 = 24 * 3600;
-
-/// Unix seconds as RFC 3339.
-pub fn ts(t: i64) -> String {
-    rfc3339(OffsetDateTime::from_unix_timestamp(t).unwrap_or(OffsetDateTime::UNIX_EPOCH))
-}
 
 /// A case as stored, with its requester's name.
 #[derive(Clone, Debug)]

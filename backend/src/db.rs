@@ -1,13 +1,11 @@
-//! The SQLite database: opening it, numbered migrations, and small shared helpers.
+//! The SQLite database: opening it, numbered migrations, and the SQL functions queries use.
 
 use std::sync::{Mutex, MutexGuard};
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
 use rusqlite::functions::FunctionFlags;
 use rusqlite::{params, Connection};
-use time::format_description::well_known::Rfc3339;
-use time::OffsetDateTime;
+
+use crate::clock::now_rfc3339;
 
 /// The migrations in `backend/migrations/`, applied in this order and recorded by name.
 pub const MIGRATIONS: &[(&str, &str)] = &[
@@ -93,36 +91,6 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// `bytes` random bytes from the operating system, URL-safe base64 without padding.
-pub fn random_token(bytes: usize) -> String {
-    let mut buf = vec![0u8; bytes];
-    getrandom::fill(&mut buf).expect("the operating system has no random source");
-    URL_SAFE_NO_PAD.encode(buf)
-}
-
-/// A new opaque id such as `usr_3q2-…`; 96 random bits make collisions a non-issue.
-pub fn new_id(prefix: &str) -> String {
-    format!("{prefix}_{}", random_token(12))
-}
-
-/// The current time, RFC 3339 in UTC.
-pub fn now_rfc3339() -> String {
-    rfc3339(OffsetDateTime::now_utc())
-}
-
-/// A time as RFC 3339 in UTC, whole seconds.
-pub fn rfc3339(t: OffsetDateTime) -> String {
-    t.replace_nanosecond(0)
-        .unwrap_or(t)
-        .format(&Rfc3339)
-        .unwrap_or_default()
-}
-
-/// Unix seconds now.
-pub fn unix_now() -> i64 {
-    OffsetDateTime::now_utc().unix_timestamp()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,12 +125,5 @@ mod tests {
             files, listed,
             "list every file of backend/migrations in db::MIGRATIONS, in order"
         );
-    }
-
-    #[test]
-    fn tokens_are_long_and_distinct() {
-        let (a, b) = (random_token(32), random_token(32));
-        assert_ne!(a, b);
-        assert!(a.len() >= 43);
     }
 }

@@ -64,7 +64,7 @@ pub async fn every_minute(state: AppState) {
     let mut every = tokio::time::interval(Duration::from_secs(60));
     loop {
         every.tick().await;
-        match run_once(&state, crate::db::unix_now()).await {
+        match run_once(&state, crate::clock::now()).await {
             Ok(round) => {
                 if round.cases_closed > 0 {
                     eprintln!(

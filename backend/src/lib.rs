@@ -1,16 +1,19 @@
 //! The Support Portal reference backend: the `/api/v1` contract over SQLite, plus the built app.
 
+pub mod attachments;
 pub mod auth;
 pub mod business_hours;
 pub mod callbacks;
 pub mod cases;
 pub mod chat;
+pub mod clock;
 pub mod config;
 pub mod csv;
 pub mod db;
 pub mod extract;
 pub mod housekeeping;
 pub mod mail;
+pub mod member;
 pub mod model;
 pub mod openapi;
 pub mod password;
@@ -21,6 +24,7 @@ pub mod seed;
 pub mod state;
 pub mod static_files;
 pub mod throttle;
+pub mod tokens;
 pub mod users;
 
 #[cfg(test)]

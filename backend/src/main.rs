@@ -98,7 +98,8 @@ async fn serve(mut config: Config) -> Result<(), String> {
             "demo agent: accepts and answers every chat as {:?}",
             support_backend::chat::demo_agent::NAME
         );
-        tokio::spawn(support_backend::chat::demo_agent::run(state.clone()));
+        let state = state.clone();
+        tokio::spawn(async move { support_backend::chat::demo_agent::run(state.chat_env()).await });
     }
     let stopping = state.clone();
     let served = axum::serve(listener, app(state.clone()))

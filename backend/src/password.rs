@@ -35,7 +35,7 @@ pub fn verify(password: &str, stored: Option<&str>) -> bool {
 
 fn dummy_hash() -> &'static str {
     static DUMMY: OnceLock<String> = OnceLock::new();
-    DUMMY.get_or_init(|| hash(&crate::db::random_token(24)))
+    DUMMY.get_or_init(|| hash(&crate::tokens::random_token(24)))
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::chat::actions::Env;
 use crate::chat::hub::ChatHub;
 use crate::config::Config;
 use crate::db::Db;
@@ -38,7 +39,7 @@ impl AppState {
             Some(dir) => dir.clone(),
             // A throwaway database gets throwaway files.
             None if config.database == ":memory:" => {
-                std::env::temp_dir().join(format!("sp-data-{}", crate::db::random_token(9)))
+                std::env::temp_dir().join(format!("sp-data-{}", crate::tokens::random_token(9)))
             }
             None => PathBuf::from("data"),
         };
@@ -57,6 +58,14 @@ impl AppState {
             mailer,
             public_url,
         }))
+    }
+
+    /// The store and the hub, as the chat changes take them.
+    pub fn chat_env(&self) -> Env<'_> {
+        Env {
+            db: &self.db,
+            hub: &self.chat_hub,
+        }
     }
 
     /// True when the attachments live in a throwaway directory (an in-memory database without

@@ -11,17 +11,27 @@ use support_contract::chat::{
 use support_contract::problem_types as types;
 use support_contract::FieldCode;
 
+use super::hub::ChatHub;
 use super::messages::{self, NewMessage};
 use super::{load, load_own, queue, to_contract, ChatRow};
-use crate::auth::CurrentUser;
+use crate::attachments;
+use crate::db::Db;
+use crate::member::Member;
 use crate::problem::{field, ApiError};
-use crate::routes::cases::attachments_of;
-use crate::state::AppState;
+
+/// What a change to a chat needs: the store, and the hub that tells the chat's streams.
+#[derive(Clone, Copy)]
+pub struct Env<'a> {
+    /// The database.
+    pub db: &'a Db,
+    /// The chats' live channels.
+    pub hub: &'a ChatHub,
+}
 
 /// Who acts on a chat: its customer, or support (the agent API and the demo agent).
 #[derive(Clone, Copy)]
 pub enum Side<'a> {
-    Customer(&'a CurrentUser),
+    Customer(Member<'a>),
     Support,
 }
 
@@ -51,9 +61,9 @@ pub fn chat_ended() -> ApiError {
 }
 
 /// Sends every queued chat its place in line: a chat just left the queue.
-fn publish_queue(state: &AppState, conn: &Connection) -> rusqlite::Result<()> {
+fn publish_queue(hub: &ChatHub, conn: &Connection) -> rusqlite::Result<()> {
     for (id, event) in queue::positions(conn)? {
-        state.chat_hub.publish(&id, event);
+        hub.publish(&id, event);
     }
     Ok(())
 }
@@ -66,7 +76,7 @@ fn check_message(
 ) -> Result<Vec<support_contract::cases::Attachment>, ApiError> {
     let mut errors = Vec::new();
     let attachments = match side {
-        Side::Customer(user) => attachments_of(conn, user, &form.attachments, &mut errors)?,
+        Side::Customer(user) => attachments::unlinked(conn, user, &form.attachments, &mut errors)?,
         Side::Support if form.attachments.is_empty() => Vec::new(),
         Side::Support => {
             errors.push(field(
@@ -98,13 +108,13 @@ fn check_message(
 /// (from the same side) answers the stored message with 200 and changes nothing; an id already
 /// used elsewhere is a conflict.
 pub fn post_message(
-    state: &AppState,
+    env: Env<'_>,
     chat_id: &str,
     side: Side<'_>,
     form: NewChatMessage,
     now: i64,
 ) -> Result<(StatusCode, ChatMessage), ApiError> {
-    let mut conn = state.db.conn();
+    let mut conn = env.db.conn();
     let tx = conn.transaction()?;
     let chat = find(&tx, chat_id, side)?;
     if !valid_message_id(&form.id) {
@@ -127,10 +137,7 @@ pub fn post_message(
         return Err(chat_ended());
     }
     let author: Option<Person> = match side {
-        Side::Customer(user) => Some(Person {
-            id: user.user.id.clone(),
-            name: user.user.name.clone(),
-        }),
+        Side::Customer(user) => Some(user.person()),
         Side::Support => None,
     };
     let new = NewMessage {
@@ -142,7 +149,7 @@ pub fn post_message(
     };
     let message = messages::insert(&tx, &chat.id, new, now)?;
     tx.commit()?;
-    state.chat_hub.publish(
+    env.hub.publish(
         &chat.id,
         ChatEvent::Message {
             message: message.clone(),
@@ -154,16 +161,11 @@ pub fn post_message(
 
 /// Tells the other side that `side` started or stopped typing. Nothing is stored; on an ended
 /// chat nothing is sent either (a late "stopped typing" is harmless).
-pub fn typing(
-    state: &AppState,
-    chat_id: &str,
-    side: Side<'_>,
-    typing: bool,
-) -> Result<(), ApiError> {
-    let conn = state.db.conn();
+pub fn typing(env: Env<'_>, chat_id: &str, side: Side<'_>, typing: bool) -> Result<(), ApiError> {
+    let conn = env.db.conn();
     let chat = find(&conn, chat_id, side)?;
     if chat.status != ChatStatus::Ended {
-        state.chat_hub.publish(
+        env.hub.publish(
             &chat.id,
             ChatEvent::Typing {
                 from_support: side.is_support(),
@@ -176,8 +178,8 @@ pub fn typing(
 
 /// An agent takes a queued chat: it becomes active, its streams hear `agent_joined` and the new
 /// status, and everyone behind it in the queue moves up. Any other status is a conflict.
-pub fn accept(state: &AppState, chat_id: &str, agent: &str, now: i64) -> Result<Chat, ApiError> {
-    let mut conn = state.db.conn();
+pub fn accept(env: Env<'_>, chat_id: &str, agent: &str, now: i64) -> Result<Chat, ApiError> {
+    let mut conn = env.db.conn();
     let tx = conn.transaction()?;
     let chat = find(&tx, chat_id, Side::Support)?;
     if chat.status != ChatStatus::Queued {
@@ -186,7 +188,7 @@ pub fn accept(state: &AppState, chat_id: &str, agent: &str, now: i64) -> Result<
     super::set_active(&tx, &chat.id, agent, now)?;
     let accepted = to_contract(&tx, &find(&tx, chat_id, Side::Support)?)?;
     tx.commit()?;
-    let hub = &state.chat_hub;
+    let hub = env.hub;
     hub.publish(
         &chat.id,
         ChatEvent::AgentJoined {
@@ -200,15 +202,15 @@ pub fn accept(state: &AppState, chat_id: &str, agent: &str, now: i64) -> Result<
             agent: Some(agent.to_string()),
         },
     );
-    publish_queue(state, &conn)?;
+    publish_queue(env.hub, &conn)?;
     drop(conn);
     Ok(accepted)
 }
 
 /// Ends a chat (either side). Ending an ended chat changes nothing. A queued chat leaving the
 /// queue moves everyone behind it up.
-pub fn end(state: &AppState, chat_id: &str, side: Side<'_>, now: i64) -> Result<Chat, ApiError> {
-    let mut conn = state.db.conn();
+pub fn end(env: Env<'_>, chat_id: &str, side: Side<'_>, now: i64) -> Result<Chat, ApiError> {
+    let mut conn = env.db.conn();
     let tx = conn.transaction()?;
     let chat = find(&tx, chat_id, side)?;
     if chat.status == ChatStatus::Ended {
@@ -217,7 +219,7 @@ pub fn end(state: &AppState, chat_id: &str, side: Side<'_>, now: i64) -> Result<
     super::set_ended(&tx, &chat.id, now)?;
     let ended = to_contract(&tx, &find(&tx, chat_id, side)?)?;
     tx.commit()?;
-    state.chat_hub.publish(
+    env.hub.publish(
         &chat.id,
         ChatEvent::Status {
             status: ChatStatus::Ended,
@@ -225,7 +227,7 @@ pub fn end(state: &AppState, chat_id: &str, side: Side<'_>, now: i64) -> Result<
         },
     );
     if chat.status == ChatStatus::Queued {
-        publish_queue(state, &conn)?;
+        publish_queue(env.hub, &conn)?;
     }
     drop(conn);
     Ok(ended)

@@ -6,7 +6,7 @@ use support_contract::chat::{ChatAvailability, ChatUnavailable};
 use support_contract::{Channel, Phase, Product, ProductChannels, Region};
 
 use crate::business_hours;
-use crate::cases::ts;
+use crate::clock::ts;
 use crate::config::ChatHours;
 
 /// What availability depends on besides the product and the time.

@@ -9,11 +9,11 @@ use std::time::Duration;
 use support_contract::chat::{ChatStatus, NewChatMessage};
 use tokio::time::Instant;
 
-use super::actions::{self, Side};
+use super::actions::{self, Env, Side};
 use super::{list_by_status, messages};
-use crate::db::{new_id, unix_now};
+use crate::clock;
 use crate::problem::ApiError;
-use crate::state::AppState;
+use crate::tokens::new_id;
 
 /// The name chats show for the demo agent.
 pub const NAME: &str = "Demo agent (automatic reply)";
@@ -52,12 +52,12 @@ struct Memory {
 }
 
 /// Runs the demo agent for as long as the server runs.
-pub async fn run(state: AppState) {
+pub async fn run(env: Env<'_>) {
     let mut memory = Memory::default();
     let mut every = tokio::time::interval(TICK);
     loop {
         every.tick().await;
-        report(look(&state, &mut memory, PACE));
+        report(look(env, &mut memory, PACE));
     }
 }
 
@@ -68,20 +68,20 @@ fn report(result: Result<(), ApiError>) {
     }
 }
 
-fn say(state: &AppState, chat_id: &str, body: String) -> Result<(), ApiError> {
+fn say(env: Env<'_>, chat_id: &str, body: String) -> Result<(), ApiError> {
     let form = NewChatMessage {
         id: new_id("msg"),
         body,
         attachments: Vec::new(),
     };
-    actions::post_message(state, chat_id, Side::Support, form, unix_now()).map(|_| ())
+    actions::post_message(env, chat_id, Side::Support, form, clock::now()).map(|_| ())
 }
 
 /// One look at the chats: accept what waited long enough, start or finish typing answers.
-fn look(state: &AppState, memory: &mut Memory, pace: Pace) -> Result<(), ApiError> {
+fn look(env: Env<'_>, memory: &mut Memory, pace: Pace) -> Result<(), ApiError> {
     let now = Instant::now();
     let (queued, active) = {
-        let conn = state.db.conn();
+        let conn = env.db.conn();
         let queued = list_by_status(&conn, &[ChatStatus::Queued])?;
         let mut active = Vec::new();
         for c in list_by_status(&conn, &[ChatStatus::Active])? {
@@ -100,8 +100,8 @@ fn look(state: &AppState, memory: &mut Memory, pace: Pace) -> Result<(), ApiErro
         if now.duration_since(first_seen) >= pace.accept_after {
             // The customer may have ended it meanwhile: that chat only, not the whole look.
             report(
-                actions::accept(state, &c.id, NAME, unix_now())
-                    .and_then(|_| say(state, &c.id, GREETING.into())),
+                actions::accept(env, &c.id, NAME, clock::now())
+                    .and_then(|_| say(env, &c.id, GREETING.into())),
             );
         }
     }
@@ -123,15 +123,15 @@ fn look(state: &AppState, memory: &mut Memory, pace: Pace) -> Result<(), ApiErro
             }
             Some((_, due)) if now >= due => {
                 report(
-                    say(state, &id, ANSWER.into())
-                        .and_then(|_| actions::typing(state, &id, Side::Support, false)),
+                    say(env, &id, ANSWER.into())
+                        .and_then(|_| actions::typing(env, &id, Side::Support, false)),
                 );
                 memory.typing.remove(&id);
                 memory.answered.insert(id, seq);
             }
             Some(_) => {}
             None => {
-                report(actions::typing(state, &id, Side::Support, true));
+                report(actions::typing(env, &id, Side::Support, true));
                 memory.typing.insert(id, (seq, now + pace.answer_after));
             }
         }
@@ -166,7 +166,7 @@ mod tests {
             answer_after: Duration::ZERO,
         };
         let mut memory = Memory::default();
-        look(&app.state, &mut memory, pace).unwrap();
+        look(app.state.chat_env(), &mut memory, pace).unwrap();
         let chat = app
             .get(&format!("/api/v1/chats/{id}"), Some(&cookie))
             .await
@@ -180,10 +180,10 @@ mod tests {
         let path = format!("/api/v1/chats/{id}/messages");
         app.call(Method::POST, &path, Some(message), Some(&cookie))
             .await;
-        look(&app.state, &mut memory, pace).unwrap();
+        look(app.state.chat_env(), &mut memory, pace).unwrap();
         assert!(memory.typing.contains_key(id), "typing first");
-        look(&app.state, &mut memory, pace).unwrap();
-        look(&app.state, &mut memory, pace).unwrap();
+        look(app.state.chat_env(), &mut memory, pace).unwrap();
+        look(app.state.chat_env(), &mut memory, pace).unwrap();
         let messages = app.get(&path, Some(&cookie)).await.json();
         let said: Vec<(bool, &str)> = messages
             .as_array()

@@ -6,7 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use support_contract::cases::{Attachment, Person};
 use support_contract::chat::ChatMessage;
 
-use crate::cases::ts;
+use crate::clock::ts;
 
 /// The columns [`message`] reads, for `SELECT … FROM chat_messages m LEFT JOIN users u ON u.id = m.author_id`.
 const MESSAGE_COLUMNS: &str =

@@ -16,9 +16,9 @@ use support_contract::cases::Person;
 use support_contract::chat::{Chat, ChatRating, ChatStatus, NewChat};
 use support_contract::Product;
 
-use crate::cases::ts;
-use crate::db::new_id;
+use crate::clock::ts;
 use crate::model::{enum_from_db, enum_to_db};
+use crate::tokens::new_id;
 
 /// A chat as stored, with its customer's name.
 #[derive(Clone, Debug)]

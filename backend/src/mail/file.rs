@@ -55,7 +55,7 @@ impl MailDir {
 fn file_name(millis: i128, counter: u64) -> String {
     format!(
         "{millis:015}-{counter:08}-{}.eml",
-        crate::db::random_token(6)
+        crate::tokens::random_token(6)
     )
 }
 

@@ -58,7 +58,7 @@ impl Mailer {
                     Some(dir) => (dir.clone(), false),
                     None if config.database == ":memory:" => (
                         std::env::temp_dir()
-                            .join(format!("sp-mail-{}", crate::db::random_token(9))),
+                            .join(format!("sp-mail-{}", crate::tokens::random_token(9))),
                         true,
                     ),
                     None => (PathBuf::from("mail"), false),
@@ -157,7 +157,7 @@ pub fn message(from: &Mailbox, mail: &Mail) -> Result<Message, String> {
         .map_err(|_| "not a deliverable address".to_string())?;
     let to = Mailbox::new(Some(header_text(&mail.to_name)), address);
     let domain = from.email.domain().to_string();
-    let id = format!("<{}@{domain}>", crate::db::random_token(18));
+    let id = format!("<{}@{domain}>", crate::tokens::random_token(18));
     let body = eight_bit(&mail.body);
     Message::builder()
         .from(from.clone())

@@ -18,7 +18,7 @@ use support_contract::FieldCode;
 use utoipa::ToSchema;
 
 use crate::cases as store;
-use crate::db::unix_now;
+use crate::clock;
 use crate::extract::ApiJson;
 use crate::problem::{field, ApiError};
 use crate::routes::responses::{Conflict, NotFound, Unauthenticated, Validation};
@@ -119,7 +119,7 @@ pub async fn agent_comment(
             "Write 1 to 20,000 characters.",
         )]));
     }
-    let now = unix_now();
+    let now = clock::now();
     let mut conn = state.db.conn();
     let tx = conn.transaction()?;
     let c = any_case(&tx, &id)?;
@@ -176,7 +176,7 @@ pub async fn agent_status(
     Path(id): Path<String>,
     ApiJson(form): ApiJson<AgentStatus>,
 ) -> Result<Response, ApiError> {
-    let now = unix_now();
+    let now = clock::now();
     let mut conn = state.db.conn();
     let tx = conn.transaction()?;
     let c = any_case(&tx, &id)?;
@@ -218,7 +218,7 @@ pub async fn agent_engineer(
             "Name the engineer (1 to 200 characters).",
         )]));
     }
-    let now = unix_now();
+    let now = clock::now();
     let mut conn = state.db.conn();
     let tx = conn.transaction()?;
     let c = any_case(&tx, &id)?;

@@ -16,13 +16,14 @@ use support_contract::FieldCode;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use crate::auth::{ManageCases, RequireCapability};
-use crate::cases::ts;
-use crate::db::{new_id, unix_now};
+use crate::clock;
+use crate::clock::ts;
 use crate::problem::{field, ApiError};
 use crate::routes::responses::{
     AttachmentTooLarge, AttachmentTypeNotAllowed, Forbidden, NotFound, Unauthenticated, Validation,
 };
 use crate::state::AppState;
+use crate::tokens::new_id;
 
 /// The media types accepted (parameters such as `charset` aside). HAR files travel as JSON.
 pub const ALLOWED_TYPES: &[&str] = &[
@@ -187,7 +188,7 @@ pub async fn upload_attachment(
             "The file is empty.",
         )]));
     }
-    let now = unix_now();
+    let now = clock::now();
     state.db.conn().execute(
         "INSERT INTO attachments (id, organisation_id, uploader_id, name, size, content_type, \
          uploaded_at, stored_path) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?1)",

@@ -15,7 +15,7 @@ use support_contract::Product;
 
 use crate::auth::{ManageCases, RequireCapability};
 use crate::callbacks as store;
-use crate::db::unix_now;
+use crate::clock;
 use crate::extract::{ApiJson, ApiQuery};
 use crate::problem::{field, ApiError};
 use crate::routes::agent::Agent;
@@ -110,7 +110,13 @@ pub async fn request_callback(
     let new = validate(form)?;
     let mut conn = state.db.conn();
     let tx = conn.transaction()?;
-    let id = store::insert(&tx, &user.organisation.id, &user.user.id, &new, unix_now())?;
+    let id = store::insert(
+        &tx,
+        &user.organisation.id,
+        &user.user.id,
+        &new,
+        clock::now(),
+    )?;
     let callback = store::load(&tx, &id)?.ok_or_else(ApiError::not_found)?;
     tx.commit()?;
     Ok((StatusCode::CREATED, Json(callback)).into_response())

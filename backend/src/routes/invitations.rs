@@ -13,8 +13,8 @@ use support_contract::users::{
 };
 use support_contract::{problem_types as types, FieldCode, Role};
 
-use crate::cases::ts;
-use crate::db::unix_now;
+use crate::clock;
+use crate::clock::ts;
 use crate::extract::ApiJson;
 use crate::model::enum_from_db;
 use crate::password;
@@ -44,7 +44,8 @@ pub struct TokenForm {
 /// The invitation and its user, or 410.
 fn invitation(state: &AppState, token: &str) -> Result<(String, Invitation), ApiError> {
     let conn = state.db.conn();
-    let (user_id, expires_at) = invitations::find(&conn, token, unix_now())?.ok_or_else(invalid)?;
+    let (user_id, expires_at) =
+        invitations::find(&conn, token, clock::now())?.ok_or_else(invalid)?;
     let (email, name, organisation, role): (String, String, String, String) = conn.query_row(
         "SELECT u.email, u.name, o.name, u.role FROM users u \
          JOIN organisations o ON o.id = u.organisation_id WHERE u.id = ?1",
@@ -120,7 +121,7 @@ pub async fn accept_invitation(
     let hash = tokio::task::spawn_blocking(move || password::hash(&password))
         .await
         .map_err(|_| ApiError::server())?;
-    let now = unix_now();
+    let now = clock::now();
     let mut conn = state.db.conn();
     let tx = conn.transaction()?;
     // Checked again inside the transaction: two tabs accepting at once set one password.

@@ -5,7 +5,7 @@ use support_contract::cases::{CaseStatus, NewCase, Person, Priority, ThreadEvent
 use support_contract::{Plan, Product};
 
 use crate::cases;
-use crate::db::unix_now;
+use crate::clock;
 use crate::model::enum_to_db;
 
 /// One demo case: filed `age` seconds ago, then taken through `steps`.
@@ -108,7 +108,7 @@ pub(super) fn seed_cases(
     requester: &str,
     watcher: &str,
 ) -> rusqlite::Result<()> {
-    let now = unix_now();
+    let now = clock::now();
     let person = |id: &str| -> rusqlite::Result<Person> {
         let name = tx.query_row("SELECT name FROM users WHERE id = ?1", [id], |r| r.get(0))?;
         Ok(Person {
@@ -196,7 +196,7 @@ pub fn seed_generated_cases(conn: &mut Connection, n: u32) -> rusqlite::Result<(
         [],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    let now = unix_now();
+    let now = clock::now();
     let products = [
         Product::Analytics,
         Product::Target,

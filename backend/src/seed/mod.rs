@@ -9,10 +9,11 @@ use std::sync::OnceLock;
 use rusqlite::{params, Connection, OptionalExtension};
 use support_contract::{Plan, Region, Role, UserSource, UserStatus};
 
+use crate::clock::now_rfc3339;
 use crate::config::Bootstrap;
-use crate::db::{new_id, now_rfc3339};
 use crate::model::enum_to_db;
 use crate::password;
+use crate::tokens::new_id;
 
 use cases::seed_cases;
 pub use cases::seed_generated_cases;
@@ -246,8 +247,8 @@ pub fn insert_user(
 mod tests {
     use super::cases::{D, DEMO_CASES};
     use super::*;
+    use crate::clock;
     use crate::config::Secret;
-    use crate::db::unix_now;
 
     fn count(conn: &Connection, table: &str) -> i64 {
         conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
@@ -274,7 +275,7 @@ mod tests {
         let reopenable: i64 = conn
             .query_row(
                 "SELECT count(*) FROM cases WHERE status = 'closed' AND closed_at > ?1",
-                [unix_now() - 14 * D],
+                [clock::now() - 14 * D],
                 |r| r.get(0),
             )
             .unwrap();

@@ -8,8 +8,9 @@ use support_contract::{Role, UserStatus};
 
 use super::cases::D;
 use super::demo_hash;
-use crate::cases::ts;
-use crate::db::{new_id, unix_now};
+use crate::clock;
+use crate::clock::ts;
+use crate::tokens::new_id;
 use crate::users::audit::{self, Change};
 use crate::users::reviews;
 
@@ -76,7 +77,7 @@ pub(super) fn seed_support_users(
     org_id: &str,
     admin_id: &str,
 ) -> rusqlite::Result<()> {
-    let now = unix_now();
+    let now = clock::now();
     let person = |id: &str| -> rusqlite::Result<AuditPerson> {
         tx.query_row(
             "SELECT id, name, email FROM users WHERE id = ?1",

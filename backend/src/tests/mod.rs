@@ -19,9 +19,10 @@ use serde_json::Value;
 use tower::ServiceExt;
 
 use crate::config::Config;
-use crate::db::{random_token, Db};
+use crate::db::Db;
 use crate::seed::{seed_demo, DEMO_PASSWORD};
 use crate::state::AppState;
+use crate::tokens::random_token;
 use crate::{app, problem::PROBLEM_JSON};
 
 pub const SYSADMIN: &str = "sysadmin@northwind.example";

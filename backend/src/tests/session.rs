@@ -197,7 +197,7 @@ async fn an_expired_session_is_refused_and_deleted() {
 async fn use_renews_the_session_and_its_cookie() {
     let app = TestApp::new();
     let cookie = app.cookie_for(MEMBER).await;
-    let soon = crate::db::unix_now() + 5;
+    let soon = crate::clock::now() + 5;
     app.state
         .db
         .conn()

@@ -4,9 +4,9 @@ use rusqlite::types::Value as SqlValue;
 use rusqlite::{params, params_from_iter, Connection, Row};
 use support_contract::users::{AuditAction, AuditEntry, AuditPerson, UserSnapshot};
 
-use crate::cases::ts;
-use crate::db::new_id;
+use crate::clock::ts;
 use crate::model::{enum_from_db, enum_to_db};
+use crate::tokens::new_id;
 
 /// One change to record.
 pub struct Change<'a> {

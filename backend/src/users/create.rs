@@ -8,12 +8,12 @@ use support_contract::{Locale, Role};
 
 use super::audit::{self, Change};
 use super::invitations;
-use crate::auth::CurrentUser;
-use crate::cases::ts;
-use crate::db::new_id;
+use crate::clock::ts;
 use crate::mail::texts::{self, Invitation, UserCreated};
 use crate::mail::Mail;
+use crate::member::Member;
 use crate::model::{enum_to_db, opt_enum};
+use crate::tokens::new_id;
 
 /// What an email already belongs to.
 #[derive(Debug, PartialEq)]
@@ -63,7 +63,7 @@ pub struct NewUser {
 
 /// Who creates, and what the mails need.
 pub struct Creator<'a> {
-    pub actor: &'a CurrentUser,
+    pub actor: Member<'a>,
     /// Unix seconds.
     pub now: i64,
     /// `user_created` or `user_imported`.
@@ -148,11 +148,7 @@ pub fn create(
         name: name.clone(),
         email: email.clone(),
     };
-    let actor = AuditPerson {
-        id: c.actor.user.id.clone(),
-        name: c.actor.user.name.clone(),
-        email: c.actor.user.email.clone(),
-    };
+    let actor = c.actor.audit_person();
     audit::record(
         conn,
         &Change {

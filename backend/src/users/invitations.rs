@@ -3,8 +3,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::auth::token_hash;
-use crate::db::random_token;
+use crate::tokens::{random_token, token_hash};
 
 /// Issues a fresh invitation for a user, replacing their unused ones, and returns the token
 /// and its expiry (Unix seconds). The token goes into the mail only; it is never logged.

@@ -14,7 +14,7 @@ use support_contract::users::{
 };
 use support_contract::Role;
 
-use crate::cases::ts;
+use crate::clock::ts;
 use crate::model::{enum_from_db, enum_to_db};
 
 /// The columns [`support_user`] reads, from [`SUPPORT_USER_FROM`].
@@ -148,21 +148,4 @@ pub fn clean_name(name: &str) -> String {
         .collect::<String>()
         .trim()
         .to_string()
-}
-
-/// Records the last time a user was active, at most once a minute: every authenticated request
-/// calls this, and a write per request would be wasted.
-pub fn touch_activity(
-    conn: &Connection,
-    user_id: &str,
-    last: Option<i64>,
-    now: i64,
-) -> rusqlite::Result<()> {
-    if last.is_none_or(|t| now - t >= 60) {
-        conn.execute(
-            "UPDATE users SET last_active_at = ?2 WHERE id = ?1",
-            params![user_id, now],
-        )?;
-    }
-    Ok(())
 }

@@ -4,7 +4,7 @@ use rusqlite::{params, Connection};
 use support_contract::cases::Person;
 use support_contract::users::{ReviewDecision, ReviewRecord};
 
-use crate::cases::ts;
+use crate::clock::ts;
 use crate::model::{enum_from_db, enum_to_db};
 
 /// Records a decision about a user and makes it their current state (bumping the version).

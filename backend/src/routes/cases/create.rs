@@ -13,7 +13,7 @@ use super::lookup::{own_case, person};
 use super::validate::{validate, CaseForm};
 use crate::auth::{CurrentUser, ManageCases, RequireCapability};
 use crate::cases as store;
-use crate::db::unix_now;
+use crate::clock;
 use crate::extract::ApiJson;
 use crate::problem::ApiError;
 use crate::routes::responses::{Conflict, Forbidden, Unauthenticated, Validation};
@@ -102,7 +102,7 @@ pub async fn create_case(
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    let now = unix_now();
+    let now = clock::now();
     let mut conn = state.db.conn();
     let tx = conn.transaction()?;
     let earlier: Option<(String, String)> = tx

@@ -12,10 +12,11 @@ use support_contract::problem_types as types;
 
 use super::headers::case_response;
 use super::lookup::{case_for_edit, open_case_for_edit, own_case, person, transition_not_allowed};
-use super::validate::{attachments_of, required_text, TEXT_MAX};
+use super::validate::{required_text, TEXT_MAX};
+use crate::attachments;
 use crate::auth::{CurrentUser, ManageCases, RequireCapability};
 use crate::cases as store;
-use crate::db::unix_now;
+use crate::clock;
 use crate::extract::ApiJson;
 use crate::problem::ApiError;
 use crate::routes::responses::{
@@ -57,13 +58,13 @@ pub async fn add_comment(
     Path(id): Path<String>,
     ApiJson(form): ApiJson<CommentForm>,
 ) -> Result<Response, ApiError> {
-    let now = unix_now();
+    let now = clock::now();
     let mut conn = state.db.conn();
     let tx = conn.transaction()?;
     let c = open_case_for_edit(&tx, &user, &id, "The case is closed; reopen it to reply.")?;
     let mut errors = Vec::new();
     let body = required_text(&mut errors, "body", form.body.as_deref(), TEXT_MAX);
-    let attachments = attachments_of(&tx, &user, &form.attachments, &mut errors)?;
+    let attachments = attachments::unlinked(&tx, user.member(), &form.attachments, &mut errors)?;
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
     }
@@ -96,7 +97,7 @@ fn change_status(
     headers: &HeaderMap,
     to: CaseStatus,
 ) -> Result<Response, ApiError> {
-    let now = unix_now();
+    let now = clock::now();
     let mut conn = state.db.conn();
     let tx = conn.transaction()?;
     let c = case_for_edit(&tx, user, id, headers)?;

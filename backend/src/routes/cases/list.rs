@@ -10,7 +10,7 @@ use support_contract::{Page, Product};
 use super::list_params::{list_params, sort_name};
 use crate::auth::{ManageCases, RequireCapability};
 use crate::cases::{self as store, CASE_COLUMNS};
-use crate::db::unix_now;
+use crate::clock;
 use crate::extract::ApiQuery;
 use crate::problem::ApiError;
 use crate::routes::query::encode_cursor;
@@ -56,7 +56,7 @@ pub async fn list_cases(
     ApiQuery(pairs): ApiQuery<Vec<(String, String)>>,
 ) -> Result<Json<Page<CaseSummary>>, ApiError> {
     let p = list_params(&pairs)?;
-    let now = unix_now();
+    let now = clock::now();
     let mut sql = format!(
         "SELECT {CASE_COLUMNS} FROM cases c JOIN users u ON u.id = c.requester_id \
          WHERE c.organisation_id = ?"

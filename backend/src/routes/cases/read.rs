@@ -12,7 +12,7 @@ use super::headers::case_response;
 use super::lookup::own_case;
 use crate::auth::{ManageCases, RequireCapability};
 use crate::cases as store;
-use crate::db::unix_now;
+use crate::clock;
 use crate::extract::ApiQuery;
 use crate::problem::{field, ApiError};
 use crate::routes::responses::{Forbidden, NotFound, Unauthenticated, Validation};
@@ -40,7 +40,7 @@ pub async fn get_case(
 ) -> Result<Response, ApiError> {
     let conn = state.db.conn();
     let c = own_case(&conn, &user, &id)?;
-    let case = store::full(&conn, &c, unix_now())?;
+    let case = store::full(&conn, &c, clock::now())?;
     Ok(case_response(StatusCode::OK, case))
 }
 

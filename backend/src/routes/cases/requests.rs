@@ -19,7 +19,7 @@ use super::lookup::{case_for_edit, open_case_for_edit, own_case, person, transit
 use super::validate::{required_text, valid_phone, SHORT_MAX};
 use crate::auth::{ManageCases, RequireCapability};
 use crate::cases::{self as store, URGENCY_CHANGE_INTERVAL};
-use crate::db::unix_now;
+use crate::clock;
 use crate::extract::ApiJson;
 use crate::problem::{field, ApiError};
 use crate::routes::responses::{
@@ -70,7 +70,7 @@ pub async fn change_urgency(
     headers: HeaderMap,
     ApiJson(form): ApiJson<UrgencyForm>,
 ) -> Result<Response, ApiError> {
-    let now = unix_now();
+    let now = clock::now();
     let mut conn = state.db.conn();
     let tx = conn.transaction()?;
     let c = case_for_edit(&tx, &user, &id, &headers)?;
@@ -163,7 +163,7 @@ pub async fn request_call(
     Path(id): Path<String>,
     ApiJson(form): ApiJson<CallForm>,
 ) -> Result<Response, ApiError> {
-    let now = unix_now();
+    let now = clock::now();
     let mut conn = state.db.conn();
     let tx = conn.transaction()?;
     let c = open_case_for_edit(&tx, &user, &id, "The case is closed; reopen it first.")?;

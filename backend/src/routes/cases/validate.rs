@@ -6,8 +6,8 @@ use support_contract::cases::{requires_business_impact, NewCase, Priority, Produ
 use support_contract::FieldCode;
 use support_contract::{FieldError, Product};
 
+use crate::attachments;
 use crate::auth::CurrentUser;
-use crate::cases as store;
 use crate::problem::{field, ApiError};
 
 use support_contract::cases::{is_web_url, DETAIL_MAX};
@@ -117,34 +117,6 @@ pub fn valid_time_zone(tz: &str) -> bool {
                 && p.chars()
                     .all(|c| c.is_ascii_alphanumeric() || "_-+".contains(c))
         })
-}
-
-/// Checks attachment ids: the caller's own uploads that no case or chat message holds yet.
-pub(crate) fn attachments_of(
-    conn: &Connection,
-    user: &CurrentUser,
-    ids: &[String],
-    errors: &mut Vec<FieldError>,
-) -> Result<Vec<support_contract::cases::Attachment>, ApiError> {
-    if ids.len() > 20 {
-        errors.push(field(
-            "attachments",
-            FieldCode::TooMany,
-            "Attach at most 20 files at once.",
-        ));
-        return Ok(Vec::new());
-    }
-    match store::unlinked_attachments(conn, &user.organisation.id, &user.user.id, ids)? {
-        Some(found) => Ok(found),
-        None => {
-            errors.push(field(
-                "attachments",
-                FieldCode::UnknownAttachment,
-                "An attachment was not found; upload it again.",
-            ));
-            Ok(Vec::new())
-        }
-    }
 }
 
 /// Validates a filing against the rules and the organisation's people.
@@ -278,7 +250,7 @@ pub(super) fn validate(
             }
         }
     }
-    let attachments = attachments_of(conn, user, &form.attachments, &mut errors)?;
+    let attachments = attachments::unlinked(conn, user.member(), &form.attachments, &mut errors)?;
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
     }

@@ -14,7 +14,7 @@ use utoipa::ToSchema;
 use super::AfterQuery;
 use crate::chat::actions::{self, find, Side};
 use crate::chat::{self as store, messages};
-use crate::db::unix_now;
+use crate::clock;
 use crate::extract::{ApiJson, ApiQuery};
 use crate::problem::{field, ApiError};
 use crate::routes::agent::Agent;
@@ -106,7 +106,12 @@ pub async fn agent_accept_chat(
             "Name the agent (1 to 200 characters).",
         )]));
     }
-    Ok(Json(actions::accept(&state, &id, &agent, unix_now())?))
+    Ok(Json(actions::accept(
+        state.chat_env(),
+        &id,
+        &agent,
+        clock::now(),
+    )?))
 }
 
 /// A chat's messages in order, as the agent reads them; with `after`, only the newer ones.
@@ -162,7 +167,8 @@ pub async fn agent_chat_message(
     Path(id): Path<String>,
     ApiJson(form): ApiJson<NewChatMessage>,
 ) -> Result<Response, ApiError> {
-    let (status, message) = actions::post_message(&state, &id, Side::Support, form, unix_now())?;
+    let (status, message) =
+        actions::post_message(state.chat_env(), &id, Side::Support, form, clock::now())?;
     Ok((status, Json(message)).into_response())
 }
 
@@ -187,7 +193,7 @@ pub async fn agent_chat_typing(
     Path(id): Path<String>,
     ApiJson(form): ApiJson<Typing>,
 ) -> Result<StatusCode, ApiError> {
-    actions::typing(&state, &id, Side::Support, form.typing)?;
+    actions::typing(state.chat_env(), &id, Side::Support, form.typing)?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -234,5 +240,10 @@ pub async fn agent_end_chat(
     _agent: Agent,
     Path(id): Path<String>,
 ) -> Result<Json<Chat>, ApiError> {
-    Ok(Json(actions::end(&state, &id, Side::Support, unix_now())?))
+    Ok(Json(actions::end(
+        state.chat_env(),
+        &id,
+        Side::Support,
+        clock::now(),
+    )?))
 }

@@ -6,7 +6,7 @@ use support_contract::chat::ChatAvailability;
 
 use crate::auth::{Chat, CurrentUser, RequireCapability};
 use crate::chat::availability::{self, Rules};
-use crate::db::unix_now;
+use crate::clock;
 use crate::routes::portal::portal_config;
 use crate::routes::responses::{Forbidden, Unauthenticated};
 use crate::state::AppState;
@@ -42,5 +42,5 @@ pub async fn chat_availability(
     State(state): State<AppState>,
     RequireCapability { user, .. }: RequireCapability<Chat>,
 ) -> Json<Vec<ChatAvailability>> {
-    Json(for_user(&state, &user, unix_now()))
+    Json(for_user(&state, &user, clock::now()))
 }

@@ -8,16 +8,18 @@ use support_contract::cases::{Attachment, Case, NewCase, Priority};
 use support_contract::Capability;
 
 use crate::auth::{Chat, CurrentUser, RequireCapability};
-use crate::cases::{self as case_store, ts};
+use crate::cases as case_store;
 use crate::chat::actions::{find, Side};
 use crate::chat::{self as store, messages, transcript};
-use crate::db::{new_id, unix_now};
+use crate::clock;
+use crate::clock::ts;
 use crate::problem::ApiError;
 use crate::routes::cases::create::{file, filing_open};
 use crate::routes::cases::headers::{case_response, location};
 use crate::routes::cases::lookup::own_case;
 use crate::routes::responses::{Forbidden, NotFound, Unauthenticated};
 use crate::state::AppState;
+use crate::tokens::new_id;
 
 /// The case as answered, with its `Location` and `ETag`.
 fn reply(
@@ -27,7 +29,7 @@ fn reply(
     status: StatusCode,
 ) -> Result<Response, ApiError> {
     let c = own_case(conn, user, case_id)?;
-    let case = case_store::full(conn, &c, unix_now())?;
+    let case = case_store::full(conn, &c, clock::now())?;
     let mut res = case_response(status, case);
     res.headers_mut()
         .insert(header::LOCATION, location(case_id));
@@ -77,7 +79,7 @@ pub async fn continue_as_case(
     }
     let (chat, text) = {
         let conn = state.db.conn();
-        let row = find(&conn, &id, Side::Customer(&user))?;
+        let row = find(&conn, &id, Side::Customer(user.member()))?;
         if let Some(case_id) = &row.case_id {
             return reply(&conn, &user, case_id, StatusCode::OK);
         }
@@ -114,10 +116,10 @@ fn file_from_chat(
     attachment_id: &str,
     size: usize,
 ) -> Result<(String, StatusCode), ApiError> {
-    let now = unix_now();
+    let now = clock::now();
     let mut conn = state.db.conn();
     let tx = conn.transaction()?;
-    if let Some(case_id) = find(&tx, &chat.id, Side::Customer(user))?.case_id {
+    if let Some(case_id) = find(&tx, &chat.id, Side::Customer(user.member()))?.case_id {
         return Ok((case_id, StatusCode::OK));
     }
     let name = format!("chat-{}.txt", chat.id);

@@ -15,7 +15,7 @@ use crate::auth::{Chat as ChatCapability, RequireCapability};
 use crate::chat::actions::{find, Side};
 use crate::chat::availability::explain;
 use crate::chat::{self as store};
-use crate::db::unix_now;
+use crate::clock;
 use crate::extract::ApiJson;
 use crate::problem::{field, ApiError};
 use crate::routes::cases::required_text;
@@ -82,7 +82,7 @@ pub async fn start_chat(
     ApiJson(form): ApiJson<ChatForm>,
 ) -> Result<Response, ApiError> {
     let new = validate(form)?;
-    let now = unix_now();
+    let now = clock::now();
     let mut conn = state.db.conn();
     let tx = conn.transaction()?;
     let (status, chat) = match store::open_of(&tx, &user.user.id)? {
@@ -100,7 +100,10 @@ pub async fn start_chat(
                 ));
             }
             let id = store::insert(&tx, &user.organisation.id, &user.user.id, &new, now)?;
-            (StatusCode::CREATED, find(&tx, &id, Side::Customer(&user))?)
+            (
+                StatusCode::CREATED,
+                find(&tx, &id, Side::Customer(user.member()))?,
+            )
         }
     };
     let chat = store::to_contract(&tx, &chat)?;
@@ -152,6 +155,6 @@ pub async fn get_chat(
     Path(id): Path<String>,
 ) -> Result<Json<Chat>, ApiError> {
     let conn = state.db.conn();
-    let chat = find(&conn, &id, Side::Customer(&user))?;
+    let chat = find(&conn, &id, Side::Customer(user.member()))?;
     Ok(Json(store::to_contract(&conn, &chat)?))
 }

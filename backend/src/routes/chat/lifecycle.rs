@@ -8,7 +8,7 @@ use support_contract::FieldCode;
 use crate::auth::{Chat as ChatCapability, RequireCapability};
 use crate::chat::actions::{self, find, Side};
 use crate::chat::{self as store};
-use crate::db::unix_now;
+use crate::clock;
 use crate::extract::ApiJson;
 use crate::problem::{field, ApiError};
 use crate::routes::responses::{Conflict, Forbidden, NotFound, Unauthenticated, Validation};
@@ -35,10 +35,10 @@ pub async fn end_chat(
     Path(id): Path<String>,
 ) -> Result<Json<Chat>, ApiError> {
     Ok(Json(actions::end(
-        &state,
+        state.chat_env(),
         &id,
-        Side::Customer(&user),
-        unix_now(),
+        Side::Customer(user.member()),
+        clock::now(),
     )?))
 }
 
@@ -68,7 +68,7 @@ pub async fn rate_chat(
 ) -> Result<Json<Chat>, ApiError> {
     let mut conn = state.db.conn();
     let tx = conn.transaction()?;
-    let chat = find(&tx, &id, Side::Customer(&user))?;
+    let chat = find(&tx, &id, Side::Customer(user.member()))?;
     if !valid_rating(&rating) {
         let mut errors = Vec::new();
         if !(1..=5).contains(&rating.score) {
@@ -95,7 +95,7 @@ pub async fn rate_chat(
         comment: rating.comment.trim().to_string(),
     };
     store::set_rating(&tx, &chat.id, &rating)?;
-    let rated = store::to_contract(&tx, &find(&tx, &id, Side::Customer(&user))?)?;
+    let rated = store::to_contract(&tx, &find(&tx, &id, Side::Customer(user.member()))?)?;
     tx.commit()?;
     Ok(Json(rated))
 }

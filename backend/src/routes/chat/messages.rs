@@ -10,7 +10,7 @@ use super::AfterQuery;
 use crate::auth::{Chat, RequireCapability};
 use crate::chat::actions::{self, find, Side};
 use crate::chat::messages;
-use crate::db::unix_now;
+use crate::clock;
 use crate::extract::{ApiJson, ApiQuery};
 use crate::problem::ApiError;
 use crate::routes::responses::{ChatConflict, Forbidden, NotFound, Unauthenticated, Validation};
@@ -43,7 +43,7 @@ pub async fn chat_messages(
 ) -> Result<Json<Vec<ChatMessage>>, ApiError> {
     let after = query.after()?;
     let conn = state.db.conn();
-    let chat = find(&conn, &id, Side::Customer(&user))?;
+    let chat = find(&conn, &id, Side::Customer(user.member()))?;
     Ok(Json(messages::after(&conn, &chat.id, after)?))
 }
 
@@ -78,8 +78,13 @@ pub async fn send_chat_message(
     Path(id): Path<String>,
     ApiJson(form): ApiJson<NewChatMessage>,
 ) -> Result<Response, ApiError> {
-    let (status, message) =
-        actions::post_message(&state, &id, Side::Customer(&user), form, unix_now())?;
+    let (status, message) = actions::post_message(
+        state.chat_env(),
+        &id,
+        Side::Customer(user.member()),
+        form,
+        clock::now(),
+    )?;
     Ok((status, Json(message)).into_response())
 }
 
@@ -107,6 +112,11 @@ pub async fn chat_typing(
     Path(id): Path<String>,
     ApiJson(form): ApiJson<Typing>,
 ) -> Result<StatusCode, ApiError> {
-    actions::typing(&state, &id, Side::Customer(&user), form.typing)?;
+    actions::typing(
+        state.chat_env(),
+        &id,
+        Side::Customer(user.member()),
+        form.typing,
+    )?;
     Ok(StatusCode::NO_CONTENT)
 }

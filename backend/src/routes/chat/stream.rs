@@ -86,7 +86,7 @@ pub async fn chat_stream(
     upgrade: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
 ) -> Result<Response, ApiError> {
     let after = query.after()?;
-    let chat = find(&state.db.conn(), &id, Side::Customer(&user))?;
+    let chat = find(&state.db.conn(), &id, Side::Customer(user.member()))?;
     let upgrade = upgrade.map_err(|_| {
         ApiError::problem(
             types::VALIDATION,

@@ -58,7 +58,7 @@ pub async fn chat_transcript(
 ) -> Result<Response, ApiError> {
     let (chat, messages) = {
         let conn = state.db.conn();
-        let row = find(&conn, &id, Side::Customer(&user))?;
+        let row = find(&conn, &id, Side::Customer(user.member()))?;
         (
             store::to_contract(&conn, &row)?,
             messages::after(&conn, &row.id, 0)?,

@@ -9,7 +9,7 @@ use support_contract::FieldCode;
 
 use super::lookup::{cutoff, duplicate, location, own_user, role_field, user_response};
 use crate::auth::{ManageUsers, RequireCapability};
-use crate::db::unix_now;
+use crate::clock;
 use crate::extract::ApiJson;
 use crate::problem::{field, ApiError};
 use crate::routes::responses::{Forbidden, Unauthenticated, UserConflict, Validation};
@@ -96,8 +96,8 @@ pub async fn create_support_user(
         let mut conn = state.db.conn();
         let tx = conn.transaction()?;
         let creator = Creator {
-            actor: &current,
-            now: unix_now(),
+            actor: current.member(),
+            now: clock::now(),
             action: AuditAction::UserCreated,
             public_url: &state.public_url,
             invitation_days: state.config.invitation_days,

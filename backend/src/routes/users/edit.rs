@@ -10,7 +10,7 @@ use support_contract::users::{
 
 use super::lookup::{actor, cutoff, own_user, refusal, role_field, user_for_edit, user_response};
 use crate::auth::{ManageUsers, RequireCapability};
-use crate::db::unix_now;
+use crate::clock;
 use crate::extract::ApiJson;
 use crate::problem::ApiError;
 use crate::routes::cases::headers::if_match;
@@ -88,7 +88,7 @@ pub async fn change_role(
         &tx,
         &Change {
             organisation_id: &current.organisation.id,
-            at: unix_now(),
+            at: clock::now(),
             actor: Some(&actor(&current)),
             action: AuditAction::RoleChanged,
             target: &audit_person(&u),
@@ -161,7 +161,7 @@ pub async fn remove_support_user(
         &tx,
         &Change {
             organisation_id: &current.organisation.id,
-            at: unix_now(),
+            at: clock::now(),
             actor: Some(&actor(&current)),
             action: AuditAction::UserRemoved,
             target: &audit_person(&u),

@@ -16,8 +16,8 @@ use support_contract::FieldCode;
 
 use super::lookup::duplicate;
 use crate::auth::{ManageUsers, RequireCapability};
+use crate::clock;
 use crate::csv;
-use crate::db::unix_now;
 use crate::extract::ApiQuery;
 use crate::problem::{field, ApiError};
 use crate::routes::responses::{Forbidden, ImportTooLarge, Unauthenticated, Validation};
@@ -146,8 +146,8 @@ pub async fn import_support_users(
         let mut conn = state.db.conn();
         let tx = conn.transaction()?;
         let creator = Creator {
-            actor: &current,
-            now: unix_now(),
+            actor: current.member(),
+            now: clock::now(),
             action: AuditAction::UserImported,
             public_url: &state.public_url,
             invitation_days: state.config.invitation_days,

@@ -10,7 +10,7 @@ use support_contract::FieldCode;
 use support_contract::{problem_types as types, Role};
 
 use crate::auth::CurrentUser;
-use crate::db::unix_now;
+use crate::clock;
 use crate::model::enum_from_db;
 use crate::problem::{field, ApiError};
 use crate::routes::cases::headers::{etag, if_match};
@@ -19,7 +19,7 @@ use crate::users::{self as store, review_cutoff};
 
 /// Validations older than this (Unix seconds) are due for review.
 pub(super) fn cutoff(state: &AppState) -> i64 {
-    review_cutoff(unix_now(), state.config.review_days)
+    review_cutoff(clock::now(), state.config.review_days)
 }
 
 /// A support user of the caller's organisation, or 404 (members without a role included).

@@ -11,7 +11,7 @@ use support_contract::FieldCode;
 
 use super::lookup::{actor, cutoff};
 use crate::auth::{RequireCapability, ReviewUsers};
-use crate::db::unix_now;
+use crate::clock;
 use crate::extract::ApiJson;
 use crate::model::enum_from_db;
 use crate::problem::{field, ApiError};
@@ -132,7 +132,7 @@ pub async fn review_support_users(
         .flatten();
 
     let cutoff = cutoff(&state);
-    let now = unix_now();
+    let now = clock::now();
     let org = &current.organisation.id;
     let mut conn = state.db.conn();
     let tx = conn.transaction()?;

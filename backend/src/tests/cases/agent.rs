@@ -105,7 +105,7 @@ async fn cases_awaiting_the_customer_too_long_close_themselves() {
         )
         .await;
     }
-    let now = crate::db::unix_now();
+    let now = crate::clock::now();
     let closed = crate::cases::auto_close(&mut app.state.db.conn(), 7, now).unwrap();
     assert_eq!(closed, 0, "not yet");
     app.state

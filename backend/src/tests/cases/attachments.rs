@@ -129,7 +129,7 @@ async fn uploads_never_attached_are_deleted_after_a_week() {
     let left = upload(&app, &cookie, b"left".to_vec(), "text/plain", "left.txt").await;
     let left = left.json()["id"].as_str().unwrap().to_string();
 
-    let now = crate::db::unix_now();
+    let now = crate::clock::now();
     let round = run_once(&app.state, now + (UNLINKED_UPLOAD_DAYS - 1) * 86_400)
         .await
         .unwrap();

@@ -62,7 +62,7 @@ async fn business_hours_follow_the_organisations_region() {
         chat_hours: ChatHours::Business,
         ..chat_config()
     });
-    let now = crate::db::unix_now();
+    let now = crate::clock::now();
     // Northwind bills in EMEA, Contoso in the Americas.
     for (email, region) in [
         (SUPPORT_ADMIN, Region::Emea),

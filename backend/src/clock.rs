@@ -1,0 +1,47 @@
+//! The time as the backend keeps it: Unix seconds in the database and in the code, RFC 3339
+//! (UTC, whole seconds) on the wire.
+
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+/// Unix seconds now.
+pub fn now() -> i64 {
+    OffsetDateTime::now_utc().unix_timestamp()
+}
+
+/// Unix seconds as RFC 3339.
+pub fn ts(t: i64) -> String {
+    rfc3339(OffsetDateTime::from_unix_timestamp(t).unwrap_or(OffsetDateTime::UNIX_EPOCH))
+}
+
+/// A time as RFC 3339 in UTC, whole seconds.
+pub fn rfc3339(t: OffsetDateTime) -> String {
+    t.replace_nanosecond(0)
+        .unwrap_or(t)
+        .format(&Rfc3339)
+        .unwrap_or_default()
+}
+
+/// The current time, RFC 3339 in UTC.
+pub fn now_rfc3339() -> String {
+    rfc3339(OffsetDateTime::now_utc())
+}
+
+/// An RFC 3339 time as Unix seconds, if it is one.
+pub fn parse_rfc3339(v: &str) -> Option<i64> {
+    OffsetDateTime::parse(v, &Rfc3339)
+        .ok()
+        .map(|t| t.unix_timestamp())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_travel_as_whole_seconds_in_utc() {
+        assert_eq!(ts(86_400), "1970-01-02T00:00:00Z");
+        assert_eq!(parse_rfc3339("1970-01-01T01:00:00+01:00"), Some(0));
+        assert_eq!(parse_rfc3339("tomorrow"), None);
+    }
+}
