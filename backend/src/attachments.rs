@@ -5,9 +5,9 @@ use rusqlite::Connection;
 use support_contract::cases::Attachment;
 use support_contract::{FieldCode, FieldError};
 
-use crate::cases as store;
 use crate::member::Member;
 use crate::problem::{field, ApiError};
+use crate::store::attachments as store;
 
 /// The most files one request may attach.
 pub const MAX_PER_REQUEST: usize = 20;
@@ -28,7 +28,7 @@ pub fn unlinked(
         ));
         return Ok(Vec::new());
     }
-    match store::unlinked_attachments(conn, &uploader.organisation.id, &uploader.user.id, ids)? {
+    match store::unlinked(conn, &uploader.organisation.id, &uploader.user.id, ids)? {
         Some(found) => Ok(found),
         None => {
             errors.push(field(

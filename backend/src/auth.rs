@@ -8,14 +8,15 @@ use axum::extract::{FromRequestParts, Request, State};
 use axum::http::{header, request::Parts, HeaderMap, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::Connection;
 use support_contract::{capabilities_of, Capability, Organisation, Session, User};
 
 use crate::clock::{self, ts};
 use crate::member::Member;
-use crate::model::{user_and_org, USER_AND_ORG_COLUMNS};
 use crate::problem::ApiError;
 use crate::state::AppState;
+use crate::store;
+use crate::store::sessions::{self, SessionRow};
 use crate::tokens::{random_token, token_hash};
 
 /// Name of the session cookie.
@@ -60,109 +61,61 @@ impl CurrentUser {
 }
 
 /// Creates a session for a user and returns its token (256 random bits).
-pub fn create_session(conn: &Connection, user_id: &str, ttl_secs: i64) -> rusqlite::Result<String> {
+pub fn create_session(conn: &Connection, user_id: &str, ttl_secs: i64) -> store::Result<String> {
     let token = random_token(32);
     let now = clock::now();
-    // Sign-ins are rare enough to carry the cleanup of abandoned sessions.
-    conn.execute("DELETE FROM sessions WHERE expires_at <= ?1", [now])?;
-    conn.execute(
-        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)",
-        params![token_hash(&token), user_id, now, now + ttl_secs],
-    )?;
+    sessions::insert(conn, &token_hash(&token), user_id, now, now + ttl_secs)?;
     Ok(token)
 }
 
 /// Deletes the session of a token, if any.
-pub fn delete_session(conn: &Connection, token: &str) -> rusqlite::Result<()> {
-    conn.execute(
-        "DELETE FROM sessions WHERE token_hash = ?1",
-        [token_hash(token)],
-    )?;
-    Ok(())
+pub fn delete_session(conn: &Connection, token: &str) -> store::Result<()> {
+    sessions::delete(conn, &token_hash(token))
 }
 
-/// A session row: its user and organisation, expiry and the user's last activity.
-type SessionRow = ((User, Organisation), i64, Option<i64>);
-
-/// The session of a token hash, of an active user, expired or not.
-fn session_row(conn: &Connection, hash: &str) -> rusqlite::Result<Option<SessionRow>> {
-    let sql = format!(
-        "SELECT {USER_AND_ORG_COLUMNS}, s.expires_at, u.last_active_at FROM sessions s \
-         JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.organisation_id \
-         WHERE s.token_hash = ?1 AND u.status = 'active'"
-    );
-    conn.prepare_cached(&sql)?
-        .query_row([hash], |row| {
-            Ok((
-                user_and_org(row)?,
-                row.get::<_, i64>(10)?,
-                row.get::<_, Option<i64>>(11)?,
-            ))
-        })
-        .optional()
+fn current_user(row: SessionRow) -> CurrentUser {
+    CurrentUser {
+        user: row.user,
+        organisation: row.organisation,
+        expires_at: row.expires_at,
+    }
 }
 
 /// Looks up a token's session, deleting it when expired and renewing it otherwise; records the
-/// user's activity (`last_active_at`, at most once a minute).
+/// user's activity (`last_active_at`, at most once a minute: every authenticated request comes
+/// here, and a write per request would be wasted).
 pub fn resume_session(
     conn: &Connection,
     token: &str,
     ttl_secs: i64,
-) -> rusqlite::Result<Option<CurrentUser>> {
+) -> store::Result<Option<CurrentUser>> {
     let hash = token_hash(token);
-    let Some(((user, organisation), mut expires_at, last_active)) = session_row(conn, &hash)?
-    else {
+    let Some(mut row) = sessions::find(conn, &hash)? else {
         return Ok(None);
     };
     let now = clock::now();
-    if expires_at <= now {
-        conn.execute("DELETE FROM sessions WHERE token_hash = ?1", [&hash])?;
+    if row.expires_at <= now {
+        sessions::delete(conn, &hash)?;
         return Ok(None);
     }
-    if now + ttl_secs - expires_at >= RENEW_AFTER_SECS {
-        expires_at = now + ttl_secs;
-        conn.execute(
-            "UPDATE sessions SET expires_at = ?1 WHERE token_hash = ?2",
-            params![expires_at, hash],
-        )?;
+    if now + ttl_secs - row.expires_at >= RENEW_AFTER_SECS {
+        row.expires_at = now + ttl_secs;
+        sessions::renew(conn, &hash, row.expires_at)?;
     }
-    touch_activity(conn, &user.id, last_active, now)?;
-    Ok(Some(CurrentUser {
-        user,
-        organisation,
-        expires_at,
-    }))
-}
-
-/// Records the last time a user was active, at most once a minute: every authenticated request
-/// calls this, and a write per request would be wasted.
-fn touch_activity(
-    conn: &Connection,
-    user_id: &str,
-    last: Option<i64>,
-    now: i64,
-) -> rusqlite::Result<()> {
-    if last.is_none_or(|t| now - t >= 60) {
-        conn.execute(
-            "UPDATE users SET last_active_at = ?2 WHERE id = ?1",
-            params![user_id, now],
-        )?;
+    if row.last_active_at.is_none_or(|t| now - t >= 60) {
+        sessions::touch_activity(conn, &row.user.id, now)?;
     }
-    Ok(())
+    Ok(Some(current_user(row)))
 }
 
 /// The session of a token as it stands, without renewing it or recording activity: a chat
 /// stream re-checks its session on every heartbeat, and an open socket alone must not keep an
 /// idle session alive. `None` once the session was deleted (sign-out, removal) or expired.
-pub fn peek_session(conn: &Connection, token: &str) -> rusqlite::Result<Option<CurrentUser>> {
-    let found = session_row(conn, &token_hash(token))?;
+pub fn peek_session(conn: &Connection, token: &str) -> store::Result<Option<CurrentUser>> {
+    let found = sessions::find(conn, &token_hash(token))?;
     Ok(found
-        .filter(|(_, expires_at, _)| *expires_at > clock::now())
-        .map(|((user, organisation), expires_at, _)| CurrentUser {
-            user,
-            organisation,
-            expires_at,
-        }))
+        .filter(|row| row.expires_at > clock::now())
+        .map(current_user))
 }
 
 /// The session token from the `Cookie` headers, if any.

@@ -54,6 +54,18 @@ impl Db {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
+
+    /// Runs `work` in one transaction: committed when it returns `Ok`, rolled back otherwise.
+    pub fn transaction<T, E: From<rusqlite::Error>>(
+        &self,
+        work: impl FnOnce(&Connection) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        let done = work(&tx)?;
+        tx.commit()?;
+        Ok(done)
+    }
 }
 
 /// The SQL functions queries may use: `fold(text)`, the Unicode lowercase, for searching and

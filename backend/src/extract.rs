@@ -1,8 +1,12 @@
-//! Body and query extractors whose rejections are problem details instead of axum's plain text.
+//! Body and query extractors whose rejections are problem details instead of axum's plain text,
+//! and the chunks of a streamed upload.
 
+use axum::body::{Body, Bytes};
 use axum::extract::{FromRequest, FromRequestParts, Query, Request};
 use axum::http::request::Parts;
+use axum::http::StatusCode;
 use axum::Json;
+use http_body_util::BodyExt;
 use serde::de::DeserializeOwned;
 
 use crate::problem::ApiError;
@@ -29,4 +33,20 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
         let Query(value) = Query::<T>::from_request_parts(parts, state).await?;
         Ok(ApiQuery(value))
     }
+}
+
+/// The next chunk of a streamed request body, `None` at its end; a broken upload is a problem.
+pub async fn next_chunk(body: &mut Body) -> Result<Option<Bytes>, ApiError> {
+    while let Some(frame) = body.frame().await {
+        let frame = frame.map_err(|_| {
+            ApiError::malformed(
+                StatusCode::BAD_REQUEST,
+                "The upload was interrupted.".into(),
+            )
+        })?;
+        if let Ok(data) = frame.into_data() {
+            return Ok(Some(data));
+        }
+    }
+    Ok(None)
 }

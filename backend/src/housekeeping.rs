@@ -3,9 +3,8 @@
 
 use std::time::Duration;
 
-use rusqlite::params;
-
 use crate::state::AppState;
+use crate::store;
 
 /// How long an upload may wait to be attached to a case or a comment before it is deleted. A
 /// draft keeps its uploads' ids, so this is long enough for a draft left over a weekend.
@@ -19,11 +18,15 @@ pub struct Round {
 }
 
 /// One round of housekeeping at `now` (unix seconds).
-pub async fn run_once(state: &AppState, now: i64) -> rusqlite::Result<Round> {
+pub async fn run_once(state: &AppState, now: i64) -> store::Result<Round> {
     let (cases_closed, stored) = {
         let mut conn = state.db.conn();
-        let closed = crate::cases::auto_close(&mut conn, state.config.auto_close_days, now)?;
-        (closed, forget_unlinked_uploads(&mut conn, now)?)
+        let closed = store::cases::auto_close(&mut conn, state.config.auto_close_days, now)?;
+        let cutoff = now - UNLINKED_UPLOAD_DAYS * 86_400;
+        (
+            closed,
+            store::attachments::forget_unlinked(&mut conn, cutoff)?,
+        )
     };
     for path in &stored {
         if let Err(e) = tokio::fs::remove_file(state.data_dir.join(path)).await {
@@ -36,27 +39,6 @@ pub async fn run_once(state: &AppState, now: i64) -> rusqlite::Result<Round> {
         cases_closed,
         uploads_deleted: stored.len(),
     })
-}
-
-/// Deletes the records of uploads older than [`UNLINKED_UPLOAD_DAYS`] that no case or chat
-/// message holds, and returns their stored file names for the caller to delete.
-fn forget_unlinked_uploads(
-    conn: &mut rusqlite::Connection,
-    now: i64,
-) -> rusqlite::Result<Vec<String>> {
-    let tx = conn.transaction()?;
-    let cutoff = now - UNLINKED_UPLOAD_DAYS * 86_400;
-    let stored = {
-        let mut stmt = tx.prepare(
-            "DELETE FROM attachments WHERE case_id IS NULL AND uploaded_at < ?1 \
-             AND NOT EXISTS (SELECT 1 FROM chat_attachments c WHERE c.attachment_id = attachments.id) \
-             RETURNING stored_path",
-        )?;
-        let rows = stmt.query_map(params![cutoff], |r| r.get(0))?;
-        rows.collect::<Result<Vec<String>, _>>()?
-    };
-    tx.commit()?;
-    Ok(stored)
 }
 
 /// Runs [`run_once`] at startup and then every minute, for as long as the server runs.

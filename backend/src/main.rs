@@ -68,7 +68,7 @@ async fn serve(mut config: Config) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot listen on {}:{}: {e}", config.host, config.port))?;
     let addr: SocketAddr = listener.local_addr().map_err(|e| e.to_string())?;
-    let phase = support_backend::model::enum_to_db(&config.phase);
+    let phase = support_contract::wire::wire_name(&config.phase);
     println!("support-backend listening on http://{addr} (phase {phase})");
     if config.demo {
         println!("demo accounts (password {}):", seed::DEMO_PASSWORD);

@@ -5,6 +5,8 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use support_contract::{problem_types as types, FieldCode, FieldError, Problem};
 
+use crate::store::StoreError;
+
 /// The media type of every error body.
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
@@ -164,6 +166,15 @@ impl ApiError {
     }
 }
 
+/// `Ok` when no field is wrong, otherwise the validation problem naming every bad field.
+pub fn valid(errors: Vec<FieldError>) -> Result<(), ApiError> {
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::validation(errors))
+    }
+}
+
 /// One field error.
 pub fn field(field: &str, code: FieldCode, message: &str) -> FieldError {
     FieldError::new(field, code, message)
@@ -188,6 +199,15 @@ impl From<rusqlite::Error> for ApiError {
     fn from(e: rusqlite::Error) -> Self {
         eprintln!("database error: {e}");
         ApiError::server()
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound => ApiError::not_found(),
+            StoreError::Db(e) => e.into(),
+        }
     }
 }
 

@@ -12,12 +12,13 @@ use support_contract::problem_types as types;
 use support_contract::FieldCode;
 
 use super::hub::ChatHub;
-use super::messages::{self, NewMessage};
-use super::{load, load_own, queue, to_contract, ChatRow};
+use super::{queue, to_contract};
 use crate::attachments;
 use crate::db::Db;
 use crate::member::Member;
 use crate::problem::{field, ApiError};
+use crate::store::chat::messages::{self, NewMessage};
+use crate::store::chat::{self as store, ChatRow};
 
 /// What a change to a chat needs: the store, and the hub that tells the chat's streams.
 #[derive(Clone, Copy)]
@@ -43,11 +44,10 @@ impl Side<'_> {
 
 /// The chat as `side` may see it: the customer's own, or any for support; 404 otherwise.
 pub fn find(conn: &Connection, id: &str, side: Side<'_>) -> Result<ChatRow, ApiError> {
-    let found = match side {
-        Side::Customer(user) => load_own(conn, id, &user.user.id)?,
-        Side::Support => load(conn, id)?,
-    };
-    found.ok_or_else(ApiError::not_found)
+    Ok(match side {
+        Side::Customer(user) => store::load_own(conn, id, &user.user.id)?,
+        Side::Support => store::load(conn, id)?,
+    })
 }
 
 /// 409: the chat has ended.
@@ -61,7 +61,7 @@ pub fn chat_ended() -> ApiError {
 }
 
 /// Sends every queued chat its place in line: a chat just left the queue.
-fn publish_queue(hub: &ChatHub, conn: &Connection) -> rusqlite::Result<()> {
+fn publish_queue(hub: &ChatHub, conn: &Connection) -> crate::store::Result<()> {
     for (id, event) in queue::positions(conn)? {
         hub.publish(&id, event);
     }
@@ -185,7 +185,7 @@ pub fn accept(env: Env<'_>, chat_id: &str, agent: &str, now: i64) -> Result<Chat
     if chat.status != ChatStatus::Queued {
         return Err(ApiError::conflict("Only a queued chat can be accepted."));
     }
-    super::set_active(&tx, &chat.id, agent, now)?;
+    store::set_active(&tx, &chat.id, agent, now)?;
     let accepted = to_contract(&tx, &find(&tx, chat_id, Side::Support)?)?;
     tx.commit()?;
     let hub = env.hub;
@@ -216,7 +216,7 @@ pub fn end(env: Env<'_>, chat_id: &str, side: Side<'_>, now: i64) -> Result<Chat
     if chat.status == ChatStatus::Ended {
         return Ok(to_contract(&tx, &chat)?);
     }
-    super::set_ended(&tx, &chat.id, now)?;
+    store::set_ended(&tx, &chat.id, now)?;
     let ended = to_contract(&tx, &find(&tx, chat_id, side)?)?;
     tx.commit()?;
     env.hub.publish(

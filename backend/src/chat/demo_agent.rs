@@ -10,9 +10,9 @@ use support_contract::chat::{ChatStatus, NewChatMessage};
 use tokio::time::Instant;
 
 use super::actions::{self, Env, Side};
-use super::{list_by_status, messages};
 use crate::clock;
 use crate::problem::ApiError;
+use crate::store::chat::{list_by_status, messages};
 use crate::tokens::new_id;
 
 /// The name chats show for the demo agent.

@@ -4,7 +4,8 @@
 use rusqlite::Connection;
 use support_contract::chat::{ChatEvent, ChatStatus};
 
-use super::ChatRow;
+use crate::store::chat::{self as store, ChatRow};
+use crate::store::Result;
 
 /// Minutes an agent takes, on average, to get to the next chat in line.
 pub const MINUTES_PER_PLACE: u32 = 2;
@@ -15,32 +16,27 @@ pub fn estimated_wait_minutes(position: u32) -> u32 {
 }
 
 /// The chat's place in the queue (1 = next), `None` unless queued.
-pub fn position(conn: &Connection, c: &ChatRow) -> rusqlite::Result<Option<u32>> {
+pub fn position(conn: &Connection, c: &ChatRow) -> Result<Option<u32>> {
     if c.status != ChatStatus::Queued {
         return Ok(None);
     }
-    let earlier: u32 = conn
-        .prepare_cached("SELECT count(*) FROM chats WHERE status = 'queued' AND queue_order < ?1")?
-        .query_row([c.queue_order], |r| r.get(0))?;
-    Ok(Some(earlier + 1))
+    Ok(Some(store::queued_before(conn, c.queue_order)? + 1))
+}
+
+/// The `queue_position` event of a place in the queue.
+pub fn position_event(position: u32) -> ChatEvent {
+    ChatEvent::QueuePosition {
+        position,
+        estimated_wait_minutes: estimated_wait_minutes(position),
+    }
 }
 
 /// Every queued chat with its `queue_position` event, in queue order: what to broadcast when a
 /// chat leaves the queue and everyone behind it moves up.
-pub fn positions(conn: &Connection) -> rusqlite::Result<Vec<(String, ChatEvent)>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT id FROM chats WHERE status = 'queued' ORDER BY queue_order")?;
-    let ids = stmt.query_map([], |r| r.get::<_, String>(0))?;
-    ids.enumerate()
-        .map(|(i, id)| {
-            let position = i as u32 + 1;
-            Ok((
-                id?,
-                ChatEvent::QueuePosition {
-                    position,
-                    estimated_wait_minutes: estimated_wait_minutes(position),
-                },
-            ))
-        })
-        .collect()
+pub fn positions(conn: &Connection) -> Result<Vec<(String, ChatEvent)>> {
+    Ok(store::queued(conn)?
+        .into_iter()
+        .enumerate()
+        .map(|(i, id)| (id, position_event(i as u32 + 1)))
+        .collect())
 }

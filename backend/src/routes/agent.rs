@@ -5,24 +5,22 @@
 
 use axum::extract::{FromRequestParts, Path, State};
 use axum::http::{header, request::Parts, StatusCode};
-use axum::response::{IntoResponse, Response};
 use axum::Json;
-use rusqlite::params;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
-use support_contract::cases::{
-    transition_allowed, Actor, Case, CaseStatus, ThreadEntry, ThreadEvent,
-};
-use support_contract::problem_types as types;
+use support_contract::cases::{transition_allowed, Actor, Case, CaseStatus, ThreadEntry};
 use support_contract::FieldCode;
 use utoipa::ToSchema;
 
-use crate::cases as store;
+use crate::cases;
 use crate::clock;
 use crate::extract::ApiJson;
 use crate::problem::{field, ApiError};
+use crate::routes::cases::transition_not_allowed;
 use crate::routes::responses::{Conflict, NotFound, Unauthenticated, Validation};
+use crate::routes::versions::Versioned;
 use crate::state::AppState;
+use crate::store::cases as store;
 
 /// A request carrying the configured agent token.
 pub struct Agent;
@@ -69,26 +67,6 @@ pub struct AgentEngineer {
     pub engineer: String,
 }
 
-fn any_case(conn: &rusqlite::Connection, id: &str) -> Result<store::CaseRow, ApiError> {
-    store::load(conn, id, None)?.ok_or_else(ApiError::not_found)
-}
-
-fn transition_not_allowed(from: CaseStatus, to: CaseStatus) -> ApiError {
-    ApiError::problem(
-        types::TRANSITION_NOT_ALLOWED,
-        StatusCode::CONFLICT,
-        "Not possible in this status",
-        &format!("Support cannot move a case from {from:?} to {to:?}."),
-    )
-}
-
-fn case_reply(conn: &rusqlite::Connection, id: &str, now: i64) -> Result<Response, ApiError> {
-    let c = any_case(conn, id)?;
-    let case = store::full(conn, &c, now)?;
-    let etag = format!("\"{}\"", case.version);
-    Ok(([(header::ETAG, etag)], Json(case)).into_response())
-}
-
 /// Reply as support. The first reply sets the case's first response; a new case moves to in
 /// progress.
 #[utoipa::path(
@@ -111,7 +89,7 @@ pub async fn agent_comment(
     _agent: Agent,
     Path(id): Path<String>,
     ApiJson(form): ApiJson<AgentComment>,
-) -> Result<Response, ApiError> {
+) -> Result<(StatusCode, Json<ThreadEntry>), ApiError> {
     if form.body.trim().is_empty() || form.body.chars().count() > 20_000 {
         return Err(ApiError::validation(vec![field(
             "body",
@@ -120,38 +98,16 @@ pub async fn agent_comment(
         )]));
     }
     let now = clock::now();
-    let mut conn = state.db.conn();
-    let tx = conn.transaction()?;
-    let c = any_case(&tx, &id)?;
-    if c.status == CaseStatus::Closed {
-        return Err(ApiError::problem(
-            types::TRANSITION_NOT_ALLOWED,
-            StatusCode::CONFLICT,
-            "Not possible in this status",
-            "The case is closed; only the customer can reopen it.",
-        ));
-    }
-    let entry = store::add_entry(
-        &tx,
-        &c.id,
-        now,
-        None,
-        true,
-        ThreadEvent::Comment {
-            body: form.body,
-            attachments: Vec::new(),
-        },
-    )?;
-    tx.execute(
-        "UPDATE cases SET first_response_at = COALESCE(first_response_at, ?2) WHERE id = ?1",
-        params![c.id, now],
-    )?;
-    store::touch(&tx, &c.id, now)?;
-    if c.status == CaseStatus::New {
-        store::set_status(&tx, &c, CaseStatus::InProgress, now, None, true)?;
-    }
-    tx.commit()?;
-    Ok((StatusCode::CREATED, Json(entry)).into_response())
+    let entry = state.db.transaction(|tx| {
+        let c = store::load(tx, &id, None)?;
+        if c.status == CaseStatus::Closed {
+            return Err(transition_not_allowed(
+                "The case is closed; only the customer can reopen it.",
+            ));
+        }
+        Ok(cases::answer(tx, &c, form.body, now)?)
+    })?;
+    Ok((StatusCode::CREATED, Json(entry)))
 }
 
 /// Move a case along its lifecycle as support.
@@ -175,18 +131,19 @@ pub async fn agent_status(
     _agent: Agent,
     Path(id): Path<String>,
     ApiJson(form): ApiJson<AgentStatus>,
-) -> Result<Response, ApiError> {
+) -> Result<Versioned<Case>, ApiError> {
     let now = clock::now();
-    let mut conn = state.db.conn();
-    let tx = conn.transaction()?;
-    let c = any_case(&tx, &id)?;
-    if !transition_allowed(Actor::Agent, c.status, form.status) {
-        return Err(transition_not_allowed(c.status, form.status));
-    }
-    store::set_status(&tx, &c, form.status, now, None, true)?;
-    let res = case_reply(&tx, &id, now)?;
-    tx.commit()?;
-    Ok(res)
+    state.db.transaction(|tx| {
+        let c = store::load(tx, &id, None)?;
+        let (from, to) = (c.status, form.status);
+        if !transition_allowed(Actor::Agent, from, to) {
+            return Err(transition_not_allowed(&format!(
+                "Support cannot move a case from {from:?} to {to:?}."
+            )));
+        }
+        store::set_status(tx, &c, to, now, None, true)?;
+        Ok(Versioned(cases::view(tx, &id, None, now)?))
+    })
 }
 
 /// Assign the engineer working a case.
@@ -209,7 +166,7 @@ pub async fn agent_engineer(
     _agent: Agent,
     Path(id): Path<String>,
     ApiJson(form): ApiJson<AgentEngineer>,
-) -> Result<Response, ApiError> {
+) -> Result<Versioned<Case>, ApiError> {
     let engineer = form.engineer.trim().to_string();
     if engineer.is_empty() || engineer.chars().count() > 200 {
         return Err(ApiError::validation(vec![field(
@@ -219,23 +176,9 @@ pub async fn agent_engineer(
         )]));
     }
     let now = clock::now();
-    let mut conn = state.db.conn();
-    let tx = conn.transaction()?;
-    let c = any_case(&tx, &id)?;
-    tx.execute(
-        "UPDATE cases SET engineer = ?2 WHERE id = ?1",
-        params![c.id, engineer],
-    )?;
-    store::touch(&tx, &c.id, now)?;
-    store::add_entry(
-        &tx,
-        &c.id,
-        now,
-        None,
-        true,
-        ThreadEvent::EngineerAssigned { engineer },
-    )?;
-    let res = case_reply(&tx, &id, now)?;
-    tx.commit()?;
-    Ok(res)
+    state.db.transaction(|tx| {
+        let c = store::load(tx, &id, None)?;
+        cases::assign_engineer(tx, &c, engineer, now)?;
+        Ok(Versioned(cases::view(tx, &id, None, now)?))
+    })
 }

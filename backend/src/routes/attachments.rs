@@ -7,9 +7,7 @@ use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use http_body_util::BodyExt;
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
-use rusqlite::{params, OptionalExtension};
 use support_contract::cases::Attachment;
 use support_contract::problem_types as types;
 use support_contract::FieldCode;
@@ -17,12 +15,13 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use crate::auth::{ManageCases, RequireCapability};
 use crate::clock;
-use crate::clock::ts;
+use crate::extract::next_chunk;
 use crate::problem::{field, ApiError};
 use crate::routes::responses::{
     AttachmentTooLarge, AttachmentTypeNotAllowed, Forbidden, NotFound, Unauthenticated, Validation,
 };
 use crate::state::AppState;
+use crate::store::attachments::{self as store, NewUpload};
 use crate::tokens::new_id;
 
 /// The media types accepted (parameters such as `charset` aside). HAR files travel as JSON.
@@ -161,23 +160,15 @@ pub async fn upload_attachment(
     })?;
     let mut size: u64 = 0;
     let mut body = body;
-    while let Some(frame) = body.frame().await {
-        let frame = frame.map_err(|_| {
-            ApiError::malformed(
-                StatusCode::BAD_REQUEST,
-                "The upload was interrupted.".into(),
-            )
-        })?;
-        if let Ok(data) = frame.into_data() {
-            size += data.len() as u64;
-            if size > limit {
-                return Err(too_large(limit));
-            }
-            file.write_all(&data).await.map_err(|e| {
-                eprintln!("cannot write {}: {e}", path.display());
-                ApiError::server()
-            })?;
+    while let Some(data) = next_chunk(&mut body).await? {
+        size += data.len() as u64;
+        if size > limit {
+            return Err(too_large(limit));
         }
+        file.write_all(&data).await.map_err(|e| {
+            eprintln!("cannot write {}: {e}", path.display());
+            ApiError::server()
+        })?;
     }
     file.flush().await.map_err(|_| ApiError::server())?;
     drop(file);
@@ -188,28 +179,17 @@ pub async fn upload_attachment(
             "The file is empty.",
         )]));
     }
-    let now = clock::now();
-    state.db.conn().execute(
-        "INSERT INTO attachments (id, organisation_id, uploader_id, name, size, content_type, \
-         uploaded_at, stored_path) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?1)",
-        params![
-            id,
-            user.organisation.id,
-            user.user.id,
-            name,
-            size as i64,
-            content_type,
-            now
-        ],
-    )?;
-    partial.0 = None;
-    let attachment = Attachment {
-        id,
-        name,
+    let upload = NewUpload {
+        id: &id,
+        organisation_id: &user.organisation.id,
+        uploader_id: &user.user.id,
+        name: &name,
         size,
-        content_type,
-        uploaded_at: ts(now),
+        content_type: &content_type,
+        at: clock::now(),
     };
+    let attachment = store::insert(&state.db.conn(), &upload)?;
+    partial.0 = None;
     Ok((StatusCode::CREATED, Json(attachment)).into_response())
 }
 
@@ -270,22 +250,13 @@ pub async fn download_attachment(
     RequireCapability { user, .. }: RequireCapability<ManageCases>,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let found: Option<(String, String, String)> = state
-        .db
-        .conn()
-        .query_row(
-            "SELECT name, content_type, stored_path FROM attachments \
-             WHERE id = ?1 AND organisation_id = ?2 AND (uploader_id = ?3 OR case_id IS NOT NULL)",
-            params![id, user.organisation.id, user.user.id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .optional()?;
-    let (name, content_type, stored) = found.ok_or_else(ApiError::not_found)?;
+    let (org, me) = (&user.organisation.id, &user.user.id);
+    let found = store::download(&state.db.conn(), org, me, &id)?;
     let unreadable = |e: std::io::Error| {
         eprintln!("attachment {id} unreadable: {e}");
         ApiError::not_found()
     };
-    let file = tokio::fs::File::open(state.data_dir.join(stored))
+    let file = tokio::fs::File::open(state.data_dir.join(&found.stored_path))
         .await
         .map_err(unreadable)?;
     let length = file.metadata().await.map_err(unreadable)?.len();
@@ -302,12 +273,15 @@ pub async fn download_attachment(
             Err(e) => Some((Err(e), None)),
         }
     });
-    let content_type = HeaderValue::from_str(&content_type)
+    let content_type = HeaderValue::from_str(&found.content_type)
         .unwrap_or(HeaderValue::from_static("application/octet-stream"));
     Ok((
         [
             (header::CONTENT_TYPE, content_type),
-            (header::CONTENT_DISPOSITION, content_disposition(&name)),
+            (
+                header::CONTENT_DISPOSITION,
+                content_disposition(&found.name),
+            ),
             (
                 header::X_CONTENT_TYPE_OPTIONS,
                 HeaderValue::from_static("nosniff"),

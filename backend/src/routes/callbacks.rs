@@ -4,7 +4,6 @@
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 use support_contract::callbacks::{
@@ -14,14 +13,14 @@ use support_contract::FieldCode;
 use support_contract::Product;
 
 use crate::auth::{ManageCases, RequireCapability};
-use crate::callbacks as store;
 use crate::clock;
 use crate::extract::{ApiJson, ApiQuery};
-use crate::problem::{field, ApiError};
+use crate::problem::{field, valid, ApiError};
 use crate::routes::agent::Agent;
-use crate::routes::cases::{required_text, too_long, valid_phone};
+use crate::routes::fields::{required_phone, required_text, too_long, PHONE_EXAMPLE};
 use crate::routes::responses::{Forbidden, NotFound, Unauthenticated, Validation};
 use crate::state::AppState;
+use crate::store::callbacks as store;
 
 /// `POST /callbacks` body as received: every field optional, so that a missing one is a field
 /// error (`required`) rather than unreadable JSON.
@@ -48,20 +47,13 @@ fn validate(form: CallbackForm) -> Result<NewCallback, ApiError> {
         )),
         Some(_) => {}
     }
-    let phone = form.phone.unwrap_or_default().trim().to_string();
-    if phone.is_empty() {
-        errors.push(field(
-            "phone",
-            FieldCode::Required,
-            "Enter the phone to call.",
-        ));
-    } else if !valid_phone(&phone) {
-        errors.push(field(
-            "phone",
-            FieldCode::InvalidPhone,
-            "Enter a phone number with its country code, for example +44 20 7946 0000.",
-        ));
-    }
+    let phone = required_phone(
+        &mut errors,
+        "phone",
+        form.phone,
+        "Enter the phone to call.",
+        PHONE_EXAMPLE,
+    );
     let topic = required_text(
         &mut errors,
         "topic",
@@ -75,9 +67,7 @@ fn validate(form: CallbackForm) -> Result<NewCallback, ApiError> {
         Some(&preferred_time),
         PREFERRED_TIME_MAX,
     );
-    if !errors.is_empty() {
-        return Err(ApiError::validation(errors));
-    }
+    valid(errors)?;
     Ok(NewCallback {
         product: form.product.unwrap_or_default(),
         phone,
@@ -106,20 +96,13 @@ pub async fn request_callback(
     State(state): State<AppState>,
     RequireCapability { user, .. }: RequireCapability<ManageCases>,
     ApiJson(form): ApiJson<CallbackForm>,
-) -> Result<Response, ApiError> {
+) -> Result<(StatusCode, Json<Callback>), ApiError> {
     let new = validate(form)?;
-    let mut conn = state.db.conn();
-    let tx = conn.transaction()?;
-    let id = store::insert(
-        &tx,
-        &user.organisation.id,
-        &user.user.id,
-        &new,
-        clock::now(),
-    )?;
-    let callback = store::load(&tx, &id)?.ok_or_else(ApiError::not_found)?;
-    tx.commit()?;
-    Ok((StatusCode::CREATED, Json(callback)).into_response())
+    let (org, me) = (&user.organisation.id, &user.user.id);
+    let callback = state
+        .db
+        .transaction(|tx| store::insert(tx, org, me, &new, clock::now()))?;
+    Ok((StatusCode::CREATED, Json(callback)))
 }
 
 /// The signed-in user's callback requests, newest first.
@@ -203,13 +186,5 @@ pub async fn agent_callback_done(
     _agent: Agent,
     Path(id): Path<String>,
 ) -> Result<Json<Callback>, ApiError> {
-    let mut conn = state.db.conn();
-    let tx = conn.transaction()?;
-    if store::load(&tx, &id)?.is_none() {
-        return Err(ApiError::not_found());
-    }
-    store::set_done(&tx, &id)?;
-    let callback = store::load(&tx, &id)?.ok_or_else(ApiError::not_found)?;
-    tx.commit()?;
-    Ok(Json(callback))
+    Ok(Json(state.db.transaction(|tx| store::set_done(tx, &id))?))
 }

@@ -3,26 +3,22 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
 use axum::Json;
-use rusqlite::params;
 use serde::Deserialize;
 use support_contract::users::{
     password_problem, AcceptInvitation, AuditAction, AuditPerson, Invitation, InvitationToken,
     UserSnapshot, UserStatus,
 };
-use support_contract::{problem_types as types, FieldCode, Role};
+use support_contract::{problem_types as types, FieldCode};
 
-use crate::clock;
-use crate::clock::ts;
+use crate::clock::{self, ts};
 use crate::extract::ApiJson;
-use crate::model::enum_from_db;
 use crate::password;
 use crate::problem::{field, ApiError};
 use crate::routes::responses::{InvitationInvalid, Validation};
 use crate::state::AppState;
-use crate::users::audit::{self, Change};
-use crate::users::invitations;
+use crate::store::users::audit::{self, Change};
+use crate::store::users::{self as store, invitations};
 
 /// 410, the same for unknown, used and expired tokens: the answer tells nothing about which.
 fn invalid() -> ApiError {
@@ -46,13 +42,7 @@ fn invitation(state: &AppState, token: &str) -> Result<(String, Invitation), Api
     let conn = state.db.conn();
     let (user_id, expires_at) =
         invitations::find(&conn, token, clock::now())?.ok_or_else(invalid)?;
-    let (email, name, organisation, role): (String, String, String, String) = conn.query_row(
-        "SELECT u.email, u.name, o.name, u.role FROM users u \
-         JOIN organisations o ON o.id = u.organisation_id WHERE u.id = ?1",
-        [&user_id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-    )?;
-    let role: Role = enum_from_db(&role)?;
+    let (email, name, organisation, role) = store::invitee(&conn, &user_id)?;
     Ok((
         user_id,
         Invitation {
@@ -105,7 +95,7 @@ pub async fn inspect_invitation(
 pub async fn accept_invitation(
     State(state): State<AppState>,
     ApiJson(form): ApiJson<AcceptForm>,
-) -> Result<Response, ApiError> {
+) -> Result<StatusCode, ApiError> {
     let token = form.token.unwrap_or_default().trim().to_string();
     let (user_id, found) = invitation(&state, &token)?;
     let password = form.password.unwrap_or_default();
@@ -122,42 +112,36 @@ pub async fn accept_invitation(
         .await
         .map_err(|_| ApiError::server())?;
     let now = clock::now();
-    let mut conn = state.db.conn();
-    let tx = conn.transaction()?;
-    // Checked again inside the transaction: two tabs accepting at once set one password.
-    if invitations::find(&tx, &token, now)?.is_none() {
-        return Err(invalid());
-    }
-    invitations::mark_used(&tx, &token, now)?;
-    let org: String = tx.query_row(
-        "UPDATE users SET password_hash = ?2, status = 'active', version = version + 1 \
-         WHERE id = ?1 RETURNING organisation_id",
-        params![user_id, hash],
-        |r| r.get(0),
-    )?;
-    let me = AuditPerson {
-        id: user_id,
-        name: found.name,
-        email: found.email,
-    };
-    let status = |s| UserSnapshot {
-        status: Some(s),
-        ..UserSnapshot::default()
-    };
-    audit::record(
-        &tx,
-        &Change {
-            organisation_id: &org,
-            at: now,
-            actor: Some(&me),
-            action: AuditAction::InvitationAccepted,
-            target: &me,
-            before: Some(status(UserStatus::Invited)),
-            after: Some(status(UserStatus::Active)),
-        },
-    )?;
-    tx.commit()?;
-    Ok(StatusCode::NO_CONTENT.into_response())
+    state.db.transaction(|tx| {
+        // Checked again inside the transaction: two tabs accepting at once set one password.
+        if invitations::find(tx, &token, now)?.is_none() {
+            return Err(invalid());
+        }
+        invitations::mark_used(tx, &token, now)?;
+        let org = store::activate(tx, &user_id, &hash)?;
+        let me = AuditPerson {
+            id: user_id,
+            name: found.name,
+            email: found.email,
+        };
+        let status = |s| UserSnapshot {
+            status: Some(s),
+            ..UserSnapshot::default()
+        };
+        audit::record(
+            tx,
+            &Change {
+                organisation_id: &org,
+                at: now,
+                actor: Some(&me),
+                action: AuditAction::InvitationAccepted,
+                target: &me,
+                before: Some(status(UserStatus::Invited)),
+                after: Some(status(UserStatus::Active)),
+            },
+        )?;
+        Ok(StatusCode::NO_CONTENT)
+    })
 }
 
 /// `AcceptInvitation` as received.

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod callbacks;
 pub mod cases;
 pub mod chat;
+pub mod fields;
 pub mod help;
 pub mod invitations;
 pub mod portal;
@@ -15,7 +16,9 @@ pub mod responses;
 pub mod session;
 pub mod support;
 pub mod users;
+pub mod versions;
 
+use axum::http::{header, HeaderName, HeaderValue};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -89,4 +92,13 @@ pub fn agent() -> OpenApiRouter<AppState> {
         .routes(routes!(chat::agent_end_chat))
         .routes(routes!(callbacks::agent_callbacks))
         .routes(routes!(callbacks::agent_callback_done))
+}
+
+/// The `Location` of a resource created under `/api/v1/{collection}`.
+pub fn location(collection: &str, id: &str) -> [(HeaderName, HeaderValue); 1] {
+    let url = format!("/api/v1/{collection}/{id}");
+    [(
+        header::LOCATION,
+        HeaderValue::from_str(&url).expect("ids are URL-safe"),
+    )]
 }

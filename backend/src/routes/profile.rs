@@ -2,17 +2,16 @@
 
 use axum::extract::State;
 use axum::Json;
-use rusqlite::params;
 use serde_json::Value;
 use support_contract::FieldCode;
 use support_contract::{FieldError, Locale, ProfileUpdate, Session};
 
 use crate::auth::CurrentUser;
 use crate::extract::ApiJson;
-use crate::model::enum_to_db;
 use crate::problem::{field, ApiError};
 use crate::routes::responses::{Unauthenticated, Validation};
 use crate::state::AppState;
+use crate::store::people;
 
 /// Change the language or time zone of the signed-in user.
 ///
@@ -43,14 +42,9 @@ pub async fn update_profile(
     if let Some(time_zone) = update.time_zone {
         current.user.time_zone = time_zone;
     }
-    state.db.conn().execute(
-        "UPDATE users SET locale = ?1, time_zone = ?2 WHERE id = ?3",
-        params![
-            current.user.locale.as_ref().map(enum_to_db),
-            current.user.time_zone,
-            current.user.id
-        ],
-    )?;
+    let user = &current.user;
+    let time_zone = user.time_zone.as_deref();
+    people::set_preferences(&state.db.conn(), &user.id, user.locale, time_zone)?;
     Ok(Json(current.session()))
 }
 

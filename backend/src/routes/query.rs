@@ -5,12 +5,10 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use support_contract::FieldCode;
-use support_contract::FieldError;
-use time::format_description::well_known::Rfc3339;
-use time::OffsetDateTime;
+use support_contract::{FieldCode, FieldError, Page};
 
-use crate::problem::field;
+use crate::clock::parse_rfc3339;
+use crate::problem::{field, ApiError};
 
 /// The last non-empty value of a query parameter.
 pub fn one<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
@@ -43,6 +41,26 @@ pub fn encode_cursor<T: Serialize>(key: &T) -> String {
     URL_SAFE_NO_PAD.encode(serde_json::to_vec(key).unwrap_or_default())
 }
 
+/// One page of a list read with one row more than `limit`: the extra row only tells that another
+/// page exists, and then the cursor is `key` of the last row kept.
+pub fn page<R, T, K: Serialize>(
+    mut rows: Vec<R>,
+    limit: u32,
+    key: impl Fn(&R) -> K,
+    item: impl FnMut(R) -> T,
+) -> Page<T> {
+    let next_cursor = if rows.len() > limit as usize {
+        rows.truncate(limit as usize);
+        rows.last().map(|last| encode_cursor(&key(last)))
+    } else {
+        None
+    };
+    Page {
+        items: rows.into_iter().map(item).collect(),
+        next_cursor,
+    }
+}
+
 /// The key of a cursor made by [`encode_cursor`], if it is one.
 pub fn decode_cursor<T: DeserializeOwned>(cursor: &str) -> Option<T> {
     serde_json::from_slice(&URL_SAFE_NO_PAD.decode(cursor).ok()?).ok()
@@ -68,10 +86,21 @@ pub fn cursor<T: DeserializeOwned>(
     }
 }
 
+/// An `after` parameter: the sequence number of the last item the client has (0 when absent);
+/// `hint` tells what to send instead of a bad one.
+pub fn after_seq(v: Option<&str>, hint: &str) -> Result<i64, ApiError> {
+    match v.filter(|a| !a.is_empty()) {
+        None => Ok(0),
+        Some(a) => a.parse::<i64>().ok().filter(|a| *a >= 0).ok_or_else(|| {
+            ApiError::validation(vec![field("after", FieldCode::InvalidValue, hint)])
+        }),
+    }
+}
+
 /// An RFC 3339 time, or a date (`from`: its start, `to`: its end), as Unix seconds.
 pub fn parse_time(v: &str, end_of_day: bool) -> Option<i64> {
-    if let Ok(t) = OffsetDateTime::parse(v, &Rfc3339) {
-        return Some(t.unix_timestamp());
+    if let Some(t) = parse_rfc3339(v) {
+        return Some(t);
     }
     let mut parts = v.splitn(3, '-');
     let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);

@@ -4,7 +4,6 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use rusqlite::OptionalExtension;
 use serde::Deserialize;
 use support_contract::FieldCode;
 use support_contract::{Session, SignInRequest};
@@ -17,6 +16,7 @@ use crate::password;
 use crate::problem::{field, ApiError};
 use crate::routes::responses::{InvalidCredentials, TooManyAttempts, Unauthenticated, Validation};
 use crate::state::AppState;
+use crate::store::sessions;
 
 /// The sign-in body as received: both fields optional so that a missing one is reported as a
 /// field error (`required`) rather than as unreadable JSON.
@@ -75,15 +75,7 @@ pub async fn sign_in(
         .check(&email)
         .map_err(ApiError::too_many_attempts)?;
 
-    let account: Option<(String, Option<String>)> = state
-        .db
-        .conn()
-        .query_row(
-            "SELECT id, password_hash FROM users WHERE email = ?1 AND status = 'active'",
-            [&email],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
+    let account = sessions::credentials(&state.db.conn(), &email)?;
     let (user_id, stored) = match account {
         Some((id, hash)) => (Some(id), hash),
         None => (None, None),

@@ -6,10 +6,10 @@ use axum::Json;
 use support_contract::SupportContact;
 
 use crate::auth::CurrentUser;
-use crate::model::enum_from_db;
 use crate::problem::ApiError;
 use crate::routes::responses::Unauthenticated;
 use crate::state::AppState;
+use crate::store::people;
 
 /// Whom to ask for support access: the organisation's active support administrators, system
 /// administrators first. Open to every signed-in user, members included.
@@ -28,19 +28,8 @@ pub async fn support_contacts(
     current: CurrentUser,
 ) -> Result<Json<Vec<SupportContact>>, ApiError> {
     let conn = state.db.conn();
-    let mut stmt = conn.prepare_cached(
-        "SELECT name, email, role FROM users \
-         WHERE organisation_id = ?1 AND role IS NOT NULL AND status = 'active' \
-         ORDER BY CASE role WHEN 'support_system_admin' THEN 0 ELSE 1 END, name, id",
-    )?;
-    let contacts = stmt
-        .query_map([&current.organisation.id], |r| {
-            Ok(SupportContact {
-                name: r.get(0)?,
-                email: r.get(1)?,
-                role: enum_from_db(&r.get::<_, String>(2)?)?,
-            })
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(Json(contacts))
+    Ok(Json(people::support_contacts(
+        &conn,
+        &current.organisation.id,
+    )?))
 }

@@ -6,7 +6,8 @@ use support_contract::{Plan, Product};
 
 use crate::cases;
 use crate::clock;
-use crate::model::enum_to_db;
+use crate::store::cases as store;
+use crate::store::{self as stores, wire_name};
 
 /// One demo case: filed `age` seconds ago, then taken through `steps`.
 pub(super) struct DemoCase {
@@ -107,7 +108,7 @@ pub(super) fn seed_cases(
     plan: Plan,
     requester: &str,
     watcher: &str,
-) -> rusqlite::Result<()> {
+) -> stores::Result<()> {
     let now = clock::now();
     let person = |id: &str| -> rusqlite::Result<Person> {
         let name = tx.query_row("SELECT name FROM users WHERE id = ?1", [id], |r| r.get(0))?;
@@ -139,47 +140,27 @@ pub(super) fn seed_cases(
             },
             attachments: Vec::new(),
         };
-        let id = cases::insert(tx, org_id, plan, requester, &new, filed)?;
+        let id = store::insert(tx, org_id, plan, requester, &new, filed)?;
         for (after, step) in d.steps {
             let at = filed + after;
-            let c = cases::load(tx, &id, None)?.expect("just inserted");
+            let c = store::load(tx, &id, None)?;
             match *step {
                 Step::Agent(body) => {
-                    let comment = ThreadEvent::Comment {
-                        body: body.into(),
-                        attachments: Vec::new(),
-                    };
-                    cases::add_entry(tx, &id, at, None, true, comment)?;
-                    tx.execute(
-                        "UPDATE cases SET first_response_at = COALESCE(first_response_at, ?2) WHERE id = ?1",
-                        params![id, at],
-                    )?;
-                    cases::touch(tx, &id, at)?;
-                    if c.status == CaseStatus::New {
-                        cases::set_status(tx, &c, CaseStatus::InProgress, at, None, true)?;
-                    }
+                    cases::answer(tx, &c, body.into(), at)?;
                 }
                 Step::Customer(body) => {
                     let comment = ThreadEvent::Comment {
                         body: body.into(),
                         attachments: Vec::new(),
                     };
-                    cases::add_entry(tx, &id, at, Some(&customer), false, comment)?;
-                    cases::touch(tx, &id, at)?;
+                    store::add_entry(tx, &id, at, Some(&customer), false, comment)?;
+                    store::touch(tx, &id, at)?;
                 }
                 Step::Status(to) => {
-                    cases::set_status(tx, &c, to, at, None, true)?;
+                    store::set_status(tx, &c, to, at, None, true)?;
                 }
                 Step::Engineer(name) => {
-                    tx.execute(
-                        "UPDATE cases SET engineer = ?2 WHERE id = ?1",
-                        params![id, name],
-                    )?;
-                    let e = ThreadEvent::EngineerAssigned {
-                        engineer: name.into(),
-                    };
-                    cases::add_entry(tx, &id, at, None, true, e)?;
-                    cases::touch(tx, &id, at)?;
+                    cases::assign_engineer(tx, &c, name.into(), at)?;
                 }
             }
         }
@@ -189,7 +170,7 @@ pub(super) fn seed_cases(
 
 /// Files `n` generated cases for Northwind's Customer Support Administrator, spread over the
 /// last 80 days across products, priorities and statuses: the data set of the list benchmarks.
-pub fn seed_generated_cases(conn: &mut Connection, n: u32) -> rusqlite::Result<()> {
+pub fn seed_generated_cases(conn: &mut Connection, n: u32) -> stores::Result<()> {
     let tx = conn.transaction()?;
     let (org, requester): (String, String) = tx.query_row(
         "SELECT organisation_id, id FROM users WHERE email = 'support@northwind.example'",
@@ -225,7 +206,7 @@ pub fn seed_generated_cases(conn: &mut Connection, n: u32) -> rusqlite::Result<(
             watchers: vec![],
             attachments: vec![],
         };
-        let id = cases::insert(
+        let id = store::insert(
             &tx,
             &org,
             Plan::Premium,
@@ -235,8 +216,8 @@ pub fn seed_generated_cases(conn: &mut Connection, n: u32) -> rusqlite::Result<(
         )?;
         tx.execute(
             "UPDATE cases SET status = ?2 WHERE id = ?1",
-            params![id, enum_to_db(&statuses[(i % 4) as usize])],
+            params![id, wire_name(&statuses[(i % 4) as usize])],
         )?;
     }
-    tx.commit()
+    Ok(tx.commit()?)
 }

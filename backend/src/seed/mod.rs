@@ -11,8 +11,8 @@ use support_contract::{Plan, Region, Role, UserSource, UserStatus};
 
 use crate::clock::now_rfc3339;
 use crate::config::Bootstrap;
-use crate::model::enum_to_db;
 use crate::password;
+use crate::store::{self, wire_name};
 use crate::tokens::new_id;
 
 use cases::seed_cases;
@@ -138,7 +138,7 @@ pub fn demo_accounts() -> Vec<(&'static str, &'static str)> {
 
 /// Seeds the demo organisations unless the database already has an organisation.
 /// Returns whether it seeded.
-pub fn seed_demo(conn: &mut Connection) -> rusqlite::Result<bool> {
+pub fn seed_demo(conn: &mut Connection) -> store::Result<bool> {
     let tx = conn.transaction()?;
     let any: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM organisations)", [], |r| {
         r.get(0)
@@ -167,7 +167,7 @@ pub fn seed_demo(conn: &mut Connection) -> rusqlite::Result<bool> {
 
 /// Creates the bootstrap organisation and administrator when the database has no users.
 /// Returns whether it created them.
-pub fn bootstrap(conn: &mut Connection, b: &Bootstrap) -> rusqlite::Result<bool> {
+pub fn bootstrap(conn: &mut Connection, b: &Bootstrap) -> store::Result<bool> {
     let tx = conn.transaction()?;
     let any: Option<i64> = tx
         .query_row("SELECT 1 FROM users LIMIT 1", [], |r| r.get(0))
@@ -198,16 +198,11 @@ fn demo_hash() -> &'static str {
     HASH.get_or_init(|| password::hash(DEMO_PASSWORD))
 }
 
-fn insert_org(
-    conn: &Connection,
-    name: &str,
-    plan: Plan,
-    region: Region,
-) -> rusqlite::Result<String> {
+fn insert_org(conn: &Connection, name: &str, plan: Plan, region: Region) -> store::Result<String> {
     let id = new_id("org");
     conn.execute(
         "INSERT INTO organisations (id, name, plan, region) VALUES (?1, ?2, ?3, ?4)",
-        params![id, name, enum_to_db(&plan), enum_to_db(&region)],
+        params![id, name, wire_name(&plan), wire_name(&region)],
     )?;
     Ok(id)
 }
@@ -223,7 +218,7 @@ pub fn insert_user(
     status: UserStatus,
     source: UserSource,
     password_hash: Option<&str>,
-) -> rusqlite::Result<String> {
+) -> store::Result<String> {
     let id = new_id("usr");
     conn.execute(
         "INSERT INTO users (id, organisation_id, email, name, role, status, source, password_hash, created_at) \
@@ -233,9 +228,9 @@ pub fn insert_user(
             org_id,
             email.to_lowercase(),
             name,
-            role.as_ref().map(enum_to_db),
-            enum_to_db(&status),
-            enum_to_db(&source),
+            role.as_ref().map(wire_name),
+            wire_name(&status),
+            wire_name(&source),
             password_hash,
             now_rfc3339()
         ],

@@ -10,9 +10,10 @@ use super::cases::D;
 use super::demo_hash;
 use crate::clock;
 use crate::clock::ts;
+use crate::store::users::audit::{self, Change};
+use crate::store::users::{self as store, reviews};
+use crate::store::Result;
 use crate::tokens::new_id;
-use crate::users::audit::{self, Change};
-use crate::users::reviews;
 
 /// The last review decision of a demo user: (days ago, flag reason; `None` validates).
 type Decision = (i64, Option<&'static str>);
@@ -72,11 +73,7 @@ pub(super) const DEMO_SUPPORT_USERS: &[DemoSupportUser] = &[
 const JORDAN_CREATED: i64 = 2;
 
 /// Adds the demo support users of Northwind, whose system administrator is `admin_id`.
-pub(super) fn seed_support_users(
-    tx: &Connection,
-    org_id: &str,
-    admin_id: &str,
-) -> rusqlite::Result<()> {
+pub(super) fn seed_support_users(tx: &Connection, org_id: &str, admin_id: &str) -> Result<()> {
     let now = clock::now();
     let person = |id: &str| -> rusqlite::Result<AuditPerson> {
         tx.query_row(
@@ -186,7 +183,7 @@ pub(super) fn seed_support_users(
             )?;
         }
         if let Some(days) = u.removed {
-            crate::users::remove(tx, &id)?;
+            store::remove(tx, &id)?;
             log(
                 now - days * D,
                 AuditAction::UserRemoved,

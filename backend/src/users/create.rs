@@ -2,18 +2,16 @@
 //! (a member of the organisation gets the role; a removed user is invited again), the
 //! invitation, the administrators' notification and the audit entry.
 
-use rusqlite::{params, Connection, OptionalExtension};
-use support_contract::users::{AuditAction, AuditPerson, UserSnapshot, UserStatus};
-use support_contract::{Locale, Role};
+use rusqlite::Connection;
+use support_contract::users::{AuditAction, UserSnapshot, UserStatus};
+use support_contract::Role;
 
-use super::audit::{self, Change};
-use super::invitations;
-use crate::clock::ts;
 use crate::mail::texts::{self, Invitation, UserCreated};
 use crate::mail::Mail;
 use crate::member::Member;
-use crate::model::{enum_to_db, opt_enum};
-use crate::tokens::new_id;
+use crate::store::users::audit::{self, Change};
+use crate::store::users::{self as store, invitations};
+use crate::store::Result;
 
 /// What an email already belongs to.
 #[derive(Debug, PartialEq)]
@@ -29,25 +27,22 @@ pub enum Existing {
 }
 
 /// Who owns `email` (lowercased), from the point of view of organisation `org_id`.
-pub fn existing(conn: &Connection, org_id: &str, email: &str) -> rusqlite::Result<Existing> {
-    let found: Option<(String, String, Option<String>, String)> = conn
-        .query_row(
-            "SELECT id, organisation_id, role, status FROM users WHERE email = ?1",
-            [email],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )
-        .optional()?;
-    let Some((id, org, role, status)) = found else {
+pub fn existing(conn: &Connection, org_id: &str, email: &str) -> Result<Existing> {
+    let Some(owner) = store::email_owner(conn, email)? else {
         return Ok(Existing::Nobody);
     };
-    let role: Option<Role> = opt_enum(role)?;
-    let status: UserStatus = crate::model::enum_from_db(&status)?;
-    Ok(if org != org_id {
+    Ok(if owner.organisation_id != org_id {
         Existing::Taken
-    } else if status == UserStatus::Removed {
-        Existing::Removed { id, role }
-    } else if role.is_none() {
-        Existing::Member { id, status }
+    } else if owner.status == UserStatus::Removed {
+        Existing::Removed {
+            id: owner.id,
+            role: owner.role,
+        }
+    } else if owner.role.is_none() {
+        Existing::Member {
+            id: owner.id,
+            status: owner.status,
+        }
     } else {
         Existing::Taken
     })
@@ -80,9 +75,9 @@ pub fn create(
     c: &Creator,
     new: &NewUser,
     mails: &mut Vec<Mail>,
-) -> rusqlite::Result<Option<String>> {
+) -> Result<Option<String>> {
     let org = &c.actor.organisation.id;
-    let role = enum_to_db(&new.role);
+    let actor_id = &c.actor.user.id;
     let invited = |status| UserSnapshot {
         role: Some(new.role),
         status: Some(status),
@@ -91,29 +86,13 @@ pub fn create(
     let (id, before, after) = match existing(conn, org, &new.email)? {
         Existing::Taken => return Ok(None),
         Existing::Nobody => {
-            let id = new_id("usr");
-            conn.execute(
-                "INSERT INTO users (id, organisation_id, email, name, role, status, source, \
-                 created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, 'invited', 'portal', ?6, ?7)",
-                params![
-                    id,
-                    org,
-                    new.email,
-                    new.name,
-                    role,
-                    ts(c.now),
-                    c.actor.user.id
-                ],
-            )?;
+            let id =
+                store::insert_invited(conn, org, &new.email, &new.name, new.role, c.now, actor_id)?;
             (id, None, invited(UserStatus::Invited))
         }
         Existing::Member { id, status } => {
             // They keep their account, name and password; only the role is new.
-            conn.execute(
-                "UPDATE users SET role = ?2, created_by = COALESCE(created_by, ?3), \
-                 version = version + 1 WHERE id = ?1",
-                params![id, role, c.actor.user.id],
-            )?;
+            store::grant_role(conn, &id, new.role, actor_id)?;
             let before = UserSnapshot {
                 role: None,
                 status: Some(status),
@@ -123,13 +102,7 @@ pub fn create(
         }
         Existing::Removed { id, role: earlier } => {
             // A fresh start: no password, no review, a new invitation.
-            conn.execute(
-                "UPDATE users SET role = ?2, name = ?3, status = 'invited', password_hash = NULL, \
-                 created_by = ?4, validation = 'pending', validated_by = NULL, validated_at = NULL, \
-                 validation_reason = NULL, version = version + 1 WHERE id = ?1",
-                params![id, role, new.name, c.actor.user.id],
-            )?;
-            conn.execute("DELETE FROM sessions WHERE user_id = ?1", [&id])?;
+            store::reinvite(conn, &id, new.role, &new.name, actor_id)?;
             let before = UserSnapshot {
                 role: earlier,
                 status: Some(UserStatus::Removed),
@@ -138,23 +111,18 @@ pub fn create(
             (id, Some(before), invited(UserStatus::Invited))
         }
     };
-    let (name, email, locale, status): (String, String, Option<String>, String) = conn.query_row(
-        "SELECT name, email, locale, status FROM users WHERE id = ?1",
-        [&id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-    )?;
-    let target = AuditPerson {
+    let (recipient, status) = store::recipient_of(conn, &id)?;
+    let target = support_contract::users::AuditPerson {
         id: id.clone(),
-        name: name.clone(),
-        email: email.clone(),
+        name: recipient.name.clone(),
+        email: recipient.email.clone(),
     };
-    let actor = c.actor.audit_person();
     audit::record(
         conn,
         &Change {
             organisation_id: org,
             at: c.now,
-            actor: Some(&actor),
+            actor: Some(&c.actor.audit_person()),
             action: c.action,
             target: &target,
             before,
@@ -163,17 +131,16 @@ pub fn create(
     )?;
 
     let org_name = &c.actor.organisation.name;
-    let recipient_locale: Option<Locale> = opt_enum(locale)?;
-    let is_invited = status == "invited";
+    let is_invited = status == UserStatus::Invited;
     let (subject, body) = if is_invited {
         let (token, _) = invitations::issue(conn, &id, c.now, c.invitation_days)?;
         let link = format!("{}/set-password#token={token}", c.public_url);
         // A new invitee has no language yet: they get their administrator's.
-        let locale = recipient_locale.or(c.actor.user.locale).unwrap_or_default();
+        let locale = recipient.locale.or(c.actor.user.locale).unwrap_or_default();
         texts::invitation(
             locale,
             &Invitation {
-                name: &name,
+                name: &recipient.name,
                 organisation: org_name,
                 role: new.role,
                 inviter: &c.actor.user.name,
@@ -184,8 +151,8 @@ pub fn create(
     } else {
         let link = format!("{}/", c.public_url);
         texts::access_granted(
-            recipient_locale.unwrap_or_default(),
-            &name,
+            recipient.locale.unwrap_or_default(),
+            &recipient.name,
             org_name,
             new.role,
             &c.actor.user.name,
@@ -193,8 +160,8 @@ pub fn create(
         )
     };
     mails.push(Mail {
-        to_name: name.clone(),
-        to_email: email.clone(),
+        to_name: recipient.name.clone(),
+        to_email: recipient.email.clone(),
         subject,
         body,
     });
@@ -211,34 +178,16 @@ fn notify_administrators(
     role: Role,
     invited: bool,
     mails: &mut Vec<Mail>,
-) -> rusqlite::Result<()> {
-    let (name, email): (String, String) = conn.query_row(
-        "SELECT name, email FROM users WHERE id = ?1",
-        [new_id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT name, email, locale FROM users WHERE organisation_id = ?1 AND status = 'active' \
-         AND role IN ('support_system_admin', 'customer_support_admin') AND id != ?2 \
-         ORDER BY name, id",
-    )?;
-    let admins = stmt
-        .query_map(params![c.actor.organisation.id, new_id], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, Option<String>>(2)?,
-            ))
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
+) -> Result<()> {
+    let (created, _) = store::recipient_of(conn, new_id)?;
     let link = format!("{}/support-users", c.public_url);
-    for (admin_name, admin_email, locale) in admins {
+    for admin in store::administrators(conn, &c.actor.organisation.id, new_id)? {
         let (subject, body) = texts::user_created(
-            opt_enum(locale)?.unwrap_or_default(),
+            admin.locale.unwrap_or_default(),
             &UserCreated {
-                recipient: &admin_name,
-                name: &name,
-                email: &email,
+                recipient: &admin.name,
+                name: &created.name,
+                email: &created.email,
                 role,
                 actor: &c.actor.user.name,
                 invited,
@@ -246,8 +195,8 @@ fn notify_administrators(
             },
         );
         mails.push(Mail {
-            to_name: admin_name,
-            to_email: admin_email,
+            to_name: admin.name,
+            to_email: admin.email,
             subject,
             body,
         });

@@ -4,19 +4,18 @@ use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use support_contract::users::{AuditAction, AuditEntry, UserSnapshot};
+use support_contract::wire::wire_name;
 use support_contract::FieldCode;
 
-use super::params::filter;
+use super::params::read;
 use crate::auth::{ManageUsers, RequireCapability};
 use crate::csv;
 use crate::extract::ApiQuery;
-use crate::model::enum_to_db;
-use crate::problem::{field, ApiError};
+use crate::problem::{field, valid, ApiError};
 use crate::routes::query::one;
 use crate::routes::responses::{Forbidden, Unauthenticated, Validation};
 use crate::state::AppState;
-use crate::users::audit::query;
-use support_contract::query::QueryReader;
+use crate::store::users::audit::query;
 
 /// The columns of the export, in order.
 pub const EXPORT_COLUMNS: [&str; 13] = [
@@ -36,7 +35,7 @@ pub const EXPORT_COLUMNS: [&str; 13] = [
 ];
 
 fn name<T: serde::Serialize>(v: Option<T>) -> String {
-    v.map(|v| enum_to_db(&v)).unwrap_or_default()
+    v.map(|v| wire_name(&v).to_string()).unwrap_or_default()
 }
 
 /// One entry as export cells.
@@ -48,7 +47,7 @@ fn cells(e: &AuditEntry) -> [String; 13] {
         e.at.clone(),
         actor.map(|a| a.name.clone()).unwrap_or_default(),
         actor.map(|a| a.email.clone()).unwrap_or_default(),
-        enum_to_db(&e.action),
+        wire_name(&e.action).to_string(),
         e.target.name.clone(),
         e.target.email.clone(),
         name(before.role),
@@ -101,10 +100,8 @@ pub async fn export_audit_log(
     RequireCapability { user: current, .. }: RequireCapability<ManageUsers>,
     ApiQuery(pairs): ApiQuery<Vec<(String, String)>>,
 ) -> Result<Response, ApiError> {
-    let mut reader = QueryReader::new(&pairs);
-    let mut errors = Vec::new();
-    let (f, _) = filter(&mut reader, &mut errors);
-    errors.splice(0..0, reader.finish());
+    let p = read(&pairs, None);
+    let mut errors = p.errors;
     let separator = match one(&pairs, "separator") {
         None | Some("comma") => ',',
         Some("semicolon") => ';',
@@ -117,14 +114,17 @@ pub async fn export_audit_log(
             ','
         }
     };
-    if !errors.is_empty() {
-        return Err(ApiError::validation(errors));
-    }
-    let entries: Vec<AuditEntry> =
-        query(&state.db.conn(), &current.organisation.id, &f, None, None)?
-            .into_iter()
-            .map(|(_, e)| e)
-            .collect();
+    valid(errors)?;
+    let entries: Vec<AuditEntry> = query(
+        &state.db.conn(),
+        &current.organisation.id,
+        &p.filter,
+        None,
+        None,
+    )?
+    .into_iter()
+    .map(|(_, e)| e)
+    .collect();
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),

@@ -5,15 +5,14 @@ use axum::Json;
 use support_contract::users::{AuditAction, AuditEntry};
 use support_contract::Page;
 
-use super::params::filter;
+use super::params::read;
 use crate::auth::{ManageUsers, RequireCapability};
 use crate::extract::ApiQuery;
-use crate::problem::ApiError;
-use crate::routes::query::{cursor, encode_cursor};
+use crate::problem::{valid, ApiError};
+use crate::routes::query::{cursor, page};
 use crate::routes::responses::{Forbidden, Unauthenticated, Validation};
 use crate::state::AppState;
-use crate::users::audit::{query, Position};
-use support_contract::query::QueryReader;
+use crate::store::users::audit::{query, Position};
 
 /// Page size when the client does not ask for one.
 pub const DEFAULT_AUDIT_LIMIT: u32 = 50;
@@ -49,25 +48,17 @@ pub async fn audit_log(
     RequireCapability { user: current, .. }: RequireCapability<ManageUsers>,
     ApiQuery(pairs): ApiQuery<Vec<(String, String)>>,
 ) -> Result<Json<Page<AuditEntry>>, ApiError> {
-    let mut reader = QueryReader::new(&pairs);
-    let limit = reader.limit(DEFAULT_AUDIT_LIMIT, MAX_AUDIT_LIMIT);
-    let mut errors = Vec::new();
-    let (f, cursor_given) = filter(&mut reader, &mut errors);
-    errors.splice(0..0, reader.finish());
-    let after = cursor::<Position>(cursor_given.as_deref(), |_| true, &mut errors);
-    if !errors.is_empty() {
-        return Err(ApiError::validation(errors));
-    }
-    let conn = state.db.conn();
-    let mut rows = query(&conn, &current.organisation.id, &f, after, Some(limit + 1))?;
-    let next_cursor = if rows.len() > limit as usize {
-        rows.truncate(limit as usize);
-        rows.last().map(|(position, _)| encode_cursor(position))
-    } else {
-        None
-    };
-    Ok(Json(Page {
-        items: rows.into_iter().map(|(_, e)| e).collect(),
-        next_cursor,
-    }))
+    let p = read(&pairs, Some((DEFAULT_AUDIT_LIMIT, MAX_AUDIT_LIMIT)));
+    let mut errors = p.errors;
+    let after = cursor::<Position>(p.cursor.as_deref(), |_| true, &mut errors);
+    valid(errors)?;
+    let org = &current.organisation.id;
+    // One entry more than a page tells whether another page follows.
+    let rows = query(&state.db.conn(), org, &p.filter, after, Some(p.limit + 1))?;
+    Ok(Json(page(
+        rows,
+        p.limit,
+        |(position, _)| *position,
+        |(_, e)| e,
+    )))
 }

@@ -1,4 +1,4 @@
-//! The filters of the audit log's list and export: `support_contract::users::AuditQuery`, the
+//! The query of the audit log's list and export: `support_contract::users::AuditQuery`, the
 //! same the app puts in its URL, with its times read.
 
 use support_contract::query::{ListQuery, QueryReader};
@@ -6,23 +6,39 @@ use support_contract::users::AuditQuery;
 use support_contract::FieldError;
 
 use crate::routes::query::time_param;
-use crate::users::audit::Filter;
+use crate::store::users::audit::Filter;
 
-/// Reads the query's filters (`action`, `actor`, `q`, `from`, `to`) and its cursor; bad values
-/// are pushed to `errors`.
-pub(super) fn filter(
-    reader: &mut QueryReader<'_>,
-    errors: &mut Vec<FieldError>,
-) -> (Filter, Option<String>) {
-    let query = AuditQuery::read(reader);
+/// The query as read: the filters, the cursor as given, the page size, and the bad values
+/// found (those of the query first, then those of its times).
+pub(super) struct AuditParams {
+    pub(super) filter: Filter,
+    pub(super) cursor: Option<String>,
+    pub(super) limit: u32,
+    pub(super) errors: Vec<FieldError>,
+}
+
+/// Reads the filters (`action`, `actor`, `q`, `from`, `to`) and the cursor of `pairs`; with
+/// `page` (the default and the largest size), its page size too.
+pub(super) fn read(pairs: &[(String, String)], page: Option<(u32, u32)>) -> AuditParams {
+    let mut reader = QueryReader::new(pairs);
+    let limit = page.map_or(0, |(default, max)| reader.limit(default, max));
+    let query = AuditQuery::read(&mut reader);
+    let mut times = Vec::new();
     let filter = Filter {
         action: query.action,
         actor: some(&query.actor).map(str::to_string),
         q: some(&query.q).map(str::to_lowercase),
-        from: time_param("from", some(&query.from), false, errors),
-        to: time_param("to", some(&query.to), true, errors),
+        from: time_param("from", some(&query.from), false, &mut times),
+        to: time_param("to", some(&query.to), true, &mut times),
     };
-    (filter, query.cursor().map(str::to_string))
+    let mut errors = reader.finish();
+    errors.extend(times);
+    AuditParams {
+        filter,
+        cursor: query.cursor().map(str::to_string),
+        limit,
+        errors,
+    }
 }
 
 fn some(s: &str) -> Option<&str> {
@@ -41,22 +57,23 @@ mod tests {
                 .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect()
         };
-        let mut errors = Vec::new();
         let given = pairs(&[
             ("action", "user_removed"),
             ("q", " ANA "),
             ("from", "2026-01-31"),
         ]);
-        let (f, _) = filter(&mut QueryReader::new(&given), &mut errors);
-        assert!(errors.is_empty());
+        let p = read(&given, None);
+        assert!(p.errors.is_empty());
+        let f = p.filter;
         assert_eq!(f.action, Some(AuditAction::UserRemoved));
         assert_eq!(f.q.as_deref(), Some("ana"));
         assert!(f.from.is_some() && f.to.is_none());
-        let bad = pairs(&[("action", "deleted"), ("to", "soon")]);
-        let mut reader = QueryReader::new(&bad);
-        filter(&mut reader, &mut errors);
-        errors.extend(reader.finish());
-        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
-        assert_eq!(fields, ["action", "to"]);
+        let bad = pairs(&[("action", "deleted"), ("to", "soon"), ("limit", "0")]);
+        let fields: Vec<String> = read(&bad, Some((50, 200)))
+            .errors
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(fields, ["limit", "action", "to"]);
     }
 }

@@ -1,27 +1,27 @@
 //! `POST /cases`: filing a case, once per `Idempotency-Key`.
 
 use axum::extract::State;
-use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::Response;
-use rusqlite::{params, Connection, OptionalExtension};
-use sha2::{Digest, Sha256};
-use support_contract::cases::{Attachment, Case, NewCase, ThreadEvent};
-use support_contract::{problem_types as types, Phase};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use support_contract::cases::{Case, NewCase};
+use support_contract::{problem_types as types, FieldCode, Phase};
 
-use super::headers::{case_response, idempotency_key, location};
-use super::lookup::{own_case, person};
 use super::validate::{validate, CaseForm};
-use crate::auth::{CurrentUser, ManageCases, RequireCapability};
-use crate::cases as store;
+use crate::auth::{ManageCases, RequireCapability};
+use crate::cases;
 use crate::clock;
 use crate::extract::ApiJson;
-use crate::problem::ApiError;
+use crate::problem::{field, ApiError};
+use crate::routes::location;
 use crate::routes::responses::{Conflict, Forbidden, Unauthenticated, Validation};
+use crate::routes::versions::Versioned;
 use crate::state::AppState;
+use crate::store::cases as store;
+use crate::tokens::sha256_hex;
 
 /// Refuses case filing in the `setup` phase (`case-filing-closed`).
-pub(crate) fn filing_open(state: &AppState) -> Result<(), ApiError> {
-    if state.config.phase == Phase::Setup {
+pub(crate) fn filing_open(phase: Phase) -> Result<(), ApiError> {
+    if phase == Phase::Setup {
         return Err(ApiError::problem(
             types::CASE_FILING_CLOSED,
             StatusCode::FORBIDDEN,
@@ -32,36 +32,28 @@ pub(crate) fn filing_open(state: &AppState) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// Files a checked case for `user` with its attachments (checked too: theirs, attached
-/// nowhere) and returns its id: the case, its `case_filed` entry, and an `attachments_added`
-/// entry when there are files. Shared by `POST /cases` and a chat continued as a case.
-pub(crate) fn file(
-    tx: &Connection,
-    user: &CurrentUser,
-    new: &NewCase,
-    attachments: Vec<Attachment>,
-    now: i64,
-) -> Result<String, ApiError> {
-    let id = store::insert(
-        tx,
-        &user.organisation.id,
-        user.organisation.plan,
-        &user.user.id,
-        new,
-        now,
-    )?;
-    if !attachments.is_empty() {
-        store::link_attachments(tx, &id, &attachments)?;
-        store::add_entry(
-            tx,
-            &id,
-            now,
-            Some(&person(user)),
-            false,
-            ThreadEvent::AttachmentsAdded { attachments },
-        )?;
+/// The `Idempotency-Key` header: required, 1 to 200 visible ASCII characters.
+fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
+    let key = headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .unwrap_or("");
+    if key.is_empty() {
+        return Err(ApiError::validation(vec![field(
+            "Idempotency-Key",
+            FieldCode::Required,
+            "Send an Idempotency-Key header: the same key returns the same case.",
+        )]));
     }
-    Ok(id)
+    if key.len() > 200 {
+        return Err(ApiError::validation(vec![field(
+            "Idempotency-Key",
+            FieldCode::TooLong,
+            "Use at most 200 characters.",
+        )]));
+    }
+    Ok(key.to_string())
 }
 
 /// File a case.
@@ -96,44 +88,23 @@ pub async fn create_case(
     headers: HeaderMap,
     ApiJson(form): ApiJson<CaseForm>,
 ) -> Result<Response, ApiError> {
-    filing_open(&state)?;
+    filing_open(state.config.phase)?;
     let key = idempotency_key(&headers)?;
-    let hash: String = Sha256::digest(serde_json::to_vec(&form).unwrap_or_default())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let hash = sha256_hex(&serde_json::to_vec(&form).unwrap_or_default());
     let now = clock::now();
-    let mut conn = state.db.conn();
-    let tx = conn.transaction()?;
-    let earlier: Option<(String, String)> = tx
-        .query_row(
-            "SELECT case_id, request_hash FROM idempotency_keys WHERE user_id = ?1 AND key = ?2",
-            params![user.user.id, key],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    if let Some((case_id, earlier_hash)) = earlier {
-        if earlier_hash != hash {
-            return Err(ApiError::idempotency_key_reused(&case_id));
+    let org = Some(user.organisation.id.as_str());
+    let (status, case) = state.db.transaction(|tx| {
+        if let Some((case_id, earlier)) = store::filed_with_key(tx, &user.user.id, &key)? {
+            if earlier != hash {
+                return Err(ApiError::idempotency_key_reused(&case_id));
+            }
+            return Ok((StatusCode::OK, cases::view(tx, &case_id, org, now)?));
         }
-        let c = own_case(&tx, &user, &case_id)?;
-        let case = store::full(&tx, &c, now)?;
-        let mut res = case_response(StatusCode::OK, case);
-        res.headers_mut()
-            .insert(header::LOCATION, location(&case_id));
-        return Ok(res);
-    }
-    let (new, attachments) = validate(&tx, &user, form)?;
-    let id = file(&tx, &user, &new, attachments, now)?;
-    tx.execute(
-        "INSERT INTO idempotency_keys (user_id, key, case_id, request_hash, created_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![user.user.id, key, id, hash, now],
-    )?;
-    let c = own_case(&tx, &user, &id)?;
-    let case = store::full(&tx, &c, now)?;
-    tx.commit()?;
-    let mut res = case_response(StatusCode::CREATED, case);
-    res.headers_mut().insert(header::LOCATION, location(&id));
-    Ok(res)
+        let (new, attachments) = validate(tx, user.member(), form)?;
+        let id = cases::file(tx, user.member(), &new, attachments, now)?;
+        store::remember_key(tx, &user.user.id, &key, &id, &hash, now)?;
+        Ok((StatusCode::CREATED, cases::view(tx, &id, org, now)?))
+    })?;
+    let url = location("cases", &case.summary.id);
+    Ok((status, url, Versioned(case)).into_response())
 }

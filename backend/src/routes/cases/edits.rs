@@ -1,29 +1,31 @@
 //! Working a case: replying, closing and reopening.
 
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
 use axum::Json;
 use serde::Deserialize;
 use support_contract::cases::{
     may_reopen, transition_allowed, Actor, Case, CaseStatus, NewComment, ThreadEntry, ThreadEvent,
+    TEXT_MAX,
 };
 use support_contract::problem_types as types;
 
-use super::headers::case_response;
-use super::lookup::{case_for_edit, open_case_for_edit, own_case, person, transition_not_allowed};
-use super::validate::{required_text, TEXT_MAX};
+use super::lookup::{open_case, transition_not_allowed};
 use crate::attachments;
 use crate::auth::{CurrentUser, ManageCases, RequireCapability};
-use crate::cases as store;
+use crate::cases;
 use crate::clock;
 use crate::extract::ApiJson;
 use crate::problem::ApiError;
+use crate::routes::fields::required_text;
 use crate::routes::responses::{
     Conflict, Forbidden, NotFound, PreconditionFailed, PreconditionRequired, Unauthenticated,
     Validation,
 };
+use crate::routes::versions::{IfMatch, Versioned};
 use crate::state::AppState;
+use crate::store::attachments as uploads;
+use crate::store::cases as store;
 
 /// `NewComment` as received.
 #[derive(Deserialize)]
@@ -57,36 +59,31 @@ pub async fn add_comment(
     RequireCapability { user, .. }: RequireCapability<ManageCases>,
     Path(id): Path<String>,
     ApiJson(form): ApiJson<CommentForm>,
-) -> Result<Response, ApiError> {
+) -> Result<(StatusCode, Json<ThreadEntry>), ApiError> {
     let now = clock::now();
-    let mut conn = state.db.conn();
-    let tx = conn.transaction()?;
-    let c = open_case_for_edit(&tx, &user, &id, "The case is closed; reopen it to reply.")?;
-    let mut errors = Vec::new();
-    let body = required_text(&mut errors, "body", form.body.as_deref(), TEXT_MAX);
-    let attachments = attachments::unlinked(&tx, user.member(), &form.attachments, &mut errors)?;
-    if !errors.is_empty() {
-        return Err(ApiError::validation(errors));
-    }
-    store::link_attachments(&tx, &c.id, &attachments)?;
-    let me = person(&user);
-    let entry = store::add_entry(
-        &tx,
-        &c.id,
-        now,
-        Some(&me),
-        false,
-        ThreadEvent::Comment { body, attachments },
-    )?;
-    store::touch(&tx, &c.id, now)?;
-    if matches!(
-        c.status,
-        CaseStatus::AwaitingYourReply | CaseStatus::ResolutionProvided
-    ) {
-        store::set_status(&tx, &c, CaseStatus::InProgress, now, Some(&me), false)?;
-    }
-    tx.commit()?;
-    Ok((StatusCode::CREATED, Json(entry)).into_response())
+    let closed = "The case is closed; reopen it to reply.";
+    let entry = state.db.transaction(|tx| {
+        let c = open_case(tx, &user.organisation.id, &id, closed)?;
+        let mut errors = Vec::new();
+        let body = required_text(&mut errors, "body", form.body.as_deref(), TEXT_MAX);
+        let attachments = attachments::unlinked(tx, user.member(), &form.attachments, &mut errors)?;
+        if !errors.is_empty() {
+            return Err(ApiError::validation(errors));
+        }
+        uploads::link_to_case(tx, &c.id, &attachments)?;
+        let me = user.member().person();
+        let comment = ThreadEvent::Comment { body, attachments };
+        let entry = store::add_entry(tx, &c.id, now, Some(&me), false, comment)?;
+        store::touch(tx, &c.id, now)?;
+        if matches!(
+            c.status,
+            CaseStatus::AwaitingYourReply | CaseStatus::ResolutionProvided
+        ) {
+            store::set_status(tx, &c, CaseStatus::InProgress, now, Some(&me), false)?;
+        }
+        Ok(entry)
+    })?;
+    Ok((StatusCode::CREATED, Json(entry)))
 }
 
 /// Close or reopen, after the checks both share.
@@ -94,38 +91,36 @@ fn change_status(
     state: &AppState,
     user: &CurrentUser,
     id: &str,
-    headers: &HeaderMap,
+    if_match: IfMatch,
     to: CaseStatus,
-) -> Result<Response, ApiError> {
+) -> Result<Versioned<Case>, ApiError> {
     let now = clock::now();
-    let mut conn = state.db.conn();
-    let tx = conn.transaction()?;
-    let c = case_for_edit(&tx, user, id, headers)?;
-    if to == CaseStatus::InProgress {
-        if c.status != CaseStatus::Closed {
+    let org = Some(user.organisation.id.as_str());
+    state.db.transaction(|tx| {
+        let c = if_match.check(store::load(tx, id, org)?)?;
+        if to == CaseStatus::InProgress {
+            if c.status != CaseStatus::Closed {
+                return Err(transition_not_allowed(
+                    "Only a closed case can be reopened.",
+                ));
+            }
+            if !c.closed_at.is_some_and(|at| may_reopen(at, now)) {
+                return Err(ApiError::problem(
+                    types::REOPEN_WINDOW_PASSED,
+                    StatusCode::CONFLICT,
+                    "Too late to reopen",
+                    "Cases can be reopened within 14 days of closing; file a new case instead.",
+                ));
+            }
+        }
+        if !transition_allowed(Actor::Customer, c.status, to) {
             return Err(transition_not_allowed(
-                "Only a closed case can be reopened.",
+                "The case's status does not allow this.",
             ));
         }
-        if !c.closed_at.is_some_and(|at| may_reopen(at, now)) {
-            return Err(ApiError::problem(
-                types::REOPEN_WINDOW_PASSED,
-                StatusCode::CONFLICT,
-                "Too late to reopen",
-                "Cases can be reopened within 14 days of closing; file a new case instead.",
-            ));
-        }
-    }
-    if !transition_allowed(Actor::Customer, c.status, to) {
-        return Err(transition_not_allowed(
-            "The case's status does not allow this.",
-        ));
-    }
-    store::set_status(&tx, &c, to, now, Some(&person(user)), false)?;
-    let c = own_case(&tx, user, id)?;
-    let case = store::full(&tx, &c, now)?;
-    tx.commit()?;
-    Ok(case_response(StatusCode::OK, case))
+        store::set_status(tx, &c, to, now, Some(&user.member().person()), false)?;
+        Ok(Versioned(cases::view(tx, id, org, now)?))
+    })
 }
 
 /// Close a case (any open status). Send the case's ETag as `If-Match`.
@@ -154,9 +149,9 @@ pub async fn close_case(
     State(state): State<AppState>,
     RequireCapability { user, .. }: RequireCapability<ManageCases>,
     Path(id): Path<String>,
-    headers: HeaderMap,
-) -> Result<Response, ApiError> {
-    change_status(&state, &user, &id, &headers, CaseStatus::Closed)
+    if_match: IfMatch,
+) -> Result<Versioned<Case>, ApiError> {
+    change_status(&state, &user, &id, if_match, CaseStatus::Closed)
 }
 
 /// Reopen a closed case within 14 days of closing; it goes back in progress. Send the case's
@@ -186,7 +181,7 @@ pub async fn reopen_case(
     State(state): State<AppState>,
     RequireCapability { user, .. }: RequireCapability<ManageCases>,
     Path(id): Path<String>,
-    headers: HeaderMap,
-) -> Result<Response, ApiError> {
-    change_status(&state, &user, &id, &headers, CaseStatus::InProgress)
+    if_match: IfMatch,
+) -> Result<Versioned<Case>, ApiError> {
+    change_status(&state, &user, &id, if_match, CaseStatus::InProgress)
 }

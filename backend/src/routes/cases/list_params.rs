@@ -1,42 +1,40 @@
 //! The query of `GET /cases` (`support_contract::cases::CaseQuery`, the same the app puts in
 //! its URL), checked, with its time range and cursor decoded.
 
-use support_contract::cases::{CaseQuery, CaseScope, CaseSort, CaseStatus, Priority};
+use support_contract::cases::{CaseQuery, CaseSort};
 use support_contract::query::{ListQuery, QueryReader};
 use support_contract::wire::wire_name;
-use support_contract::Product;
 
 use crate::problem::ApiError;
 use crate::routes::query::{cursor, time_param};
+use crate::store::cases::{CaseFilter, CaseKey};
 
 /// Page size when the client does not ask for one.
 pub const DEFAULT_LIMIT: u32 = 25;
 /// The largest page a client may ask for.
 pub const MAX_LIMIT: u32 = 100;
 
-/// The list parameters after checking.
-pub(super) struct ListParams {
-    pub(super) scope: CaseScope,
-    pub(super) statuses: Vec<CaseStatus>,
-    pub(super) products: Vec<Product>,
-    pub(super) priorities: Vec<Priority>,
-    pub(super) requester: Option<String>,
-    pub(super) q: Option<String>,
-    pub(super) sort: CaseSort,
-    pub(super) from: Option<i64>,
-    pub(super) to: Option<i64>,
-    pub(super) after: Option<Cursor>,
-    pub(super) limit: u32,
-}
+/// The default time range of a list: the last 90 days.
+pub const DEFAULT_RANGE_SECS: i64 = 90 * 86_400;
 
-/// The sort key of the last item of a page: sort, priority, time, id.
+/// A page's cursor: the sort's name and the key of the page's last case in it.
 pub(super) type Cursor = (String, String, i64, String);
+
+/// The cursor after `key` in `sort`.
+pub(super) fn cursor_of(sort: CaseSort, key: CaseKey) -> Cursor {
+    (sort_name(sort), key.0, key.1, key.2)
+}
 
 pub(super) fn sort_name(sort: CaseSort) -> String {
     wire_name(&sort).to_string()
 }
 
-pub(super) fn list_params(pairs: &[(String, String)]) -> Result<ListParams, ApiError> {
+/// The checked query as the store's filter (without `from` and `to`: the 90 days before
+/// `now`), and the page size.
+pub(super) fn list_params(
+    pairs: &[(String, String)],
+    now: i64,
+) -> Result<(CaseFilter, u32), ApiError> {
     let mut reader = QueryReader::new(pairs);
     let query = CaseQuery::read(&mut reader);
     let limit = reader.limit(DEFAULT_LIMIT, MAX_LIMIT);
@@ -48,7 +46,11 @@ pub(super) fn list_params(pairs: &[(String, String)]) -> Result<ListParams, ApiE
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
     }
-    Ok(ListParams {
+    let (from, to) = match (from, to) {
+        (None, None) => (Some(now - DEFAULT_RANGE_SECS), None),
+        other => other,
+    };
+    let filter = CaseFilter {
         scope: query.scope,
         statuses: query.statuses,
         products: query.products,
@@ -58,9 +60,9 @@ pub(super) fn list_params(pairs: &[(String, String)]) -> Result<ListParams, ApiE
         sort: query.sort,
         from,
         to,
-        after,
-        limit,
-    })
+        after: after.map(|(_, priority, t, id)| (priority, t, id)),
+    };
+    Ok((filter, limit))
 }
 
 fn non_empty(s: &str) -> Option<&str> {
@@ -70,6 +72,7 @@ fn non_empty(s: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use support_contract::cases::{CaseScope, CaseStatus};
 
     #[test]
     fn list_parameters_repeat_or_comma_separate_and_refuse_garbage() {
@@ -78,13 +81,17 @@ mod tests {
                 .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect()
         };
-        let p = list_params(&pairs(&[
-            ("status", "new,closed"),
-            ("status", "in_progress"),
-            ("priority", "p1"),
-            ("scope", "organisation"),
-        ]))
-        .unwrap();
+        let p = list_params(
+            &pairs(&[
+                ("status", "new,closed"),
+                ("status", "in_progress"),
+                ("priority", "p1"),
+                ("scope", "organisation"),
+            ]),
+            0,
+        )
+        .unwrap()
+        .0;
         assert_eq!(
             p.statuses,
             [CaseStatus::New, CaseStatus::Closed, CaseStatus::InProgress]
@@ -99,7 +106,7 @@ mod tests {
             ("cursor", "xyz"),
             ("sort", "random"),
         ] {
-            assert!(list_params(&pairs(&[bad])).is_err(), "{bad:?}");
+            assert!(list_params(&pairs(&[bad]), 0).is_err(), "{bad:?}");
         }
     }
 }

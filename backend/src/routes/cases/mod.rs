@@ -4,14 +4,13 @@
 //!
 //! One concern per file: `create` files, `list` lists (with `list_params` checking the
 //! query), `read` reads, `edits` replies, closes and reopens, `requests` asks for an
-//! urgency change or a call. `validate`, `headers` and `lookup` hold what they share.
+//! urgency change or a call. `validate` checks a filing, `lookup` holds the shared refusals.
 
 pub(crate) mod create;
 mod edits;
-pub(crate) mod headers;
 mod list;
 mod list_params;
-pub(crate) mod lookup;
+mod lookup;
 mod read;
 mod requests;
 mod validate;
@@ -22,6 +21,7 @@ pub use create::*;
 pub use edits::*;
 pub use list::*;
 pub use list_params::*;
+pub use lookup::transition_not_allowed;
 pub use read::*;
 pub use requests::*;
 pub use validate::*;

@@ -1,22 +1,20 @@
 //! Reading a case, its thread, and the people who may watch it.
 
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::Response;
 use axum::Json;
 use serde::Deserialize;
 use support_contract::cases::{Case, Person, ThreadEntry};
-use support_contract::FieldCode;
 
-use super::headers::case_response;
-use super::lookup::own_case;
 use crate::auth::{ManageCases, RequireCapability};
-use crate::cases as store;
+use crate::cases;
 use crate::clock;
 use crate::extract::ApiQuery;
-use crate::problem::{field, ApiError};
+use crate::problem::ApiError;
+use crate::routes::query::after_seq;
 use crate::routes::responses::{Forbidden, NotFound, Unauthenticated, Validation};
+use crate::routes::versions::Versioned;
 use crate::state::AppState;
+use crate::store::{cases as store, people};
 
 /// A case in full, with the actions the caller may take. Its `ETag` is its version.
 #[utoipa::path(
@@ -37,11 +35,10 @@ pub async fn get_case(
     State(state): State<AppState>,
     RequireCapability { user, .. }: RequireCapability<ManageCases>,
     Path(id): Path<String>,
-) -> Result<Response, ApiError> {
-    let conn = state.db.conn();
-    let c = own_case(&conn, &user, &id)?;
-    let case = store::full(&conn, &c, clock::now())?;
-    Ok(case_response(StatusCode::OK, case))
+) -> Result<Versioned<Case>, ApiError> {
+    let org = &user.organisation.id;
+    let case = cases::view(&state.db.conn(), &id, Some(org), clock::now())?;
+    Ok(Versioned(case))
 }
 
 /// `after` of the thread.
@@ -75,18 +72,12 @@ pub async fn get_thread(
     Path(id): Path<String>,
     ApiQuery(query): ApiQuery<ThreadQuery>,
 ) -> Result<Json<Vec<ThreadEntry>>, ApiError> {
-    let after = match query.after.as_deref().filter(|a| !a.is_empty()) {
-        None => 0,
-        Some(a) => a.parse::<i64>().ok().filter(|a| *a >= 0).ok_or_else(|| {
-            ApiError::validation(vec![field(
-                "after",
-                FieldCode::InvalidValue,
-                "Use the seq of the last entry you have.",
-            )])
-        })?,
-    };
+    let after = after_seq(
+        query.after.as_deref(),
+        "Use the seq of the last entry you have.",
+    )?;
     let conn = state.db.conn();
-    let c = own_case(&conn, &user, &id)?;
+    let c = store::load(&conn, &id, Some(&user.organisation.id))?;
     Ok(Json(store::thread(&conn, &c.id, after)?))
 }
 
@@ -107,16 +98,5 @@ pub async fn organisation_members(
     RequireCapability { user, .. }: RequireCapability<ManageCases>,
 ) -> Result<Json<Vec<Person>>, ApiError> {
     let conn = state.db.conn();
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, name FROM users WHERE organisation_id = ?1 AND status = 'active' ORDER BY name, id",
-    )?;
-    let people = stmt
-        .query_map([&user.organisation.id], |r| {
-            Ok(Person {
-                id: r.get(0)?,
-                name: r.get(1)?,
-            })
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(Json(people))
+    Ok(Json(people::members(&conn, &user.organisation.id)?))
 }

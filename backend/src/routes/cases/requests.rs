@@ -1,32 +1,30 @@
 //! Asking support for more: a change of urgency, or a call.
 
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
 use axum::Json;
-use rusqlite::params;
 use serde::Deserialize;
 use support_contract::cases::{
     CallRequest, CallTiming, Case, CaseStatus, Priority, ThreadEntry, ThreadEvent, UrgencyChange,
+    SHORT_MAX,
 };
 use support_contract::problem_types as types;
 use support_contract::FieldCode;
-use time::format_description::well_known::Rfc3339;
-use time::OffsetDateTime;
 
-use super::headers::case_response;
-use super::lookup::{case_for_edit, open_case_for_edit, own_case, person, transition_not_allowed};
-use super::validate::{required_text, valid_phone, SHORT_MAX};
+use super::lookup::{open_case, transition_not_allowed};
 use crate::auth::{ManageCases, RequireCapability};
-use crate::cases::{self as store, URGENCY_CHANGE_INTERVAL};
-use crate::clock;
+use crate::cases::{self, URGENCY_CHANGE_INTERVAL};
+use crate::clock::{self, parse_rfc3339};
 use crate::extract::ApiJson;
 use crate::problem::{field, ApiError};
+use crate::routes::fields::{required_phone, required_text};
 use crate::routes::responses::{
     Conflict, Forbidden, NotFound, PreconditionFailed, PreconditionRequired, Unauthenticated,
     UrgencyChangeTooSoon, Validation,
 };
+use crate::routes::versions::{IfMatch, Versioned};
 use crate::state::AppState;
+use crate::store::cases as store;
 
 /// `UrgencyChange` as received.
 #[derive(Deserialize)]
@@ -67,67 +65,59 @@ pub async fn change_urgency(
     State(state): State<AppState>,
     RequireCapability { user, .. }: RequireCapability<ManageCases>,
     Path(id): Path<String>,
-    headers: HeaderMap,
+    // A `Result`, read after the body: an unreadable body is answered before the header.
+    if_match: Result<IfMatch, ApiError>,
     ApiJson(form): ApiJson<UrgencyForm>,
-) -> Result<Response, ApiError> {
+) -> Result<Versioned<Case>, ApiError> {
+    let if_match = if_match?;
     let now = clock::now();
-    let mut conn = state.db.conn();
-    let tx = conn.transaction()?;
-    let c = case_for_edit(&tx, &user, &id, &headers)?;
-    if c.status == CaseStatus::Closed {
-        return Err(transition_not_allowed(
-            "The case is closed; reopen it first.",
-        ));
-    }
-    let mut errors = Vec::new();
-    let reason = required_text(&mut errors, "reason", form.reason.as_deref(), SHORT_MAX);
-    let priority = form.priority.filter(|p| *p != Priority::Unknown);
-    match priority {
-        None => errors.push(field("priority", FieldCode::Required, "Choose a priority.")),
-        Some(p) if p == c.priority => errors.push(field(
-            "priority",
-            FieldCode::Unchanged,
-            "Choose a priority other than the current one.",
-        )),
-        Some(_) => {}
-    }
-    if !errors.is_empty() {
-        return Err(ApiError::validation(errors));
-    }
-    if let Some(last) = c.last_urgency_change_at {
-        if now - last < URGENCY_CHANGE_INTERVAL {
-            let mut e = ApiError::problem(
-                types::URGENCY_CHANGE_TOO_SOON,
-                StatusCode::TOO_MANY_REQUESTS,
-                "Urgency changed recently",
-                "The urgency of a case can change once every 24 hours.",
-            );
-            e.0.retry_after = Some((URGENCY_CHANGE_INTERVAL - (now - last)) as u64);
-            return Err(e);
+    let org = Some(user.organisation.id.as_str());
+    state.db.transaction(|tx| {
+        let c = if_match.check(store::load(tx, &id, org)?)?;
+        if c.status == CaseStatus::Closed {
+            return Err(transition_not_allowed(
+                "The case is closed; reopen it first.",
+            ));
         }
-    }
-    let to = priority.unwrap_or(c.priority);
-    tx.execute(
-        "UPDATE cases SET priority = ?2, last_urgency_change_at = ?3 WHERE id = ?1",
-        params![c.id, crate::model::enum_to_db(&to), now],
-    )?;
-    store::touch(&tx, &c.id, now)?;
-    store::add_entry(
-        &tx,
-        &c.id,
-        now,
-        Some(&person(&user)),
-        false,
-        ThreadEvent::UrgencyChangeRequested {
+        let mut errors = Vec::new();
+        let reason = required_text(&mut errors, "reason", form.reason.as_deref(), SHORT_MAX);
+        let priority = form.priority.filter(|p| *p != Priority::Unknown);
+        match priority {
+            None => errors.push(field("priority", FieldCode::Required, "Choose a priority.")),
+            Some(p) if p == c.priority => errors.push(field(
+                "priority",
+                FieldCode::Unchanged,
+                "Choose a priority other than the current one.",
+            )),
+            Some(_) => {}
+        }
+        if !errors.is_empty() {
+            return Err(ApiError::validation(errors));
+        }
+        if let Some(last) = c.last_urgency_change_at {
+            if now - last < URGENCY_CHANGE_INTERVAL {
+                let mut e = ApiError::problem(
+                    types::URGENCY_CHANGE_TOO_SOON,
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "Urgency changed recently",
+                    "The urgency of a case can change once every 24 hours.",
+                );
+                e.0.retry_after = Some((URGENCY_CHANGE_INTERVAL - (now - last)) as u64);
+                return Err(e);
+            }
+        }
+        let to = priority.unwrap_or(c.priority);
+        store::set_priority(tx, &c.id, to, now)?;
+        store::touch(tx, &c.id, now)?;
+        let change = ThreadEvent::UrgencyChangeRequested {
             from: c.priority,
             to,
             reason: reason.trim().to_string(),
-        },
-    )?;
-    let c = own_case(&tx, &user, &id)?;
-    let case = store::full(&tx, &c, now)?;
-    tx.commit()?;
-    Ok(case_response(StatusCode::OK, case))
+        };
+        let me = user.member().person();
+        store::add_entry(tx, &c.id, now, Some(&me), false, change)?;
+        Ok(Versioned(cases::view(tx, &id, org, now)?))
+    })
 }
 
 /// `CallRequest` as received.
@@ -162,74 +152,75 @@ pub async fn request_call(
     RequireCapability { user, .. }: RequireCapability<ManageCases>,
     Path(id): Path<String>,
     ApiJson(form): ApiJson<CallForm>,
-) -> Result<Response, ApiError> {
+) -> Result<(StatusCode, Json<ThreadEntry>), ApiError> {
     let now = clock::now();
-    let mut conn = state.db.conn();
-    let tx = conn.transaction()?;
-    let c = open_case_for_edit(&tx, &user, &id, "The case is closed; reopen it first.")?;
-    let mut errors = Vec::new();
-    let phone = form.phone.unwrap_or_default().trim().to_string();
-    if phone.is_empty() {
-        errors.push(field(
+    let closed = "The case is closed; reopen it first.";
+    let entry = state.db.transaction(|tx| {
+        let c = open_case(tx, &user.organisation.id, &id, closed)?;
+        let mut errors = Vec::new();
+        let phone = required_phone(
+            &mut errors,
             "phone",
-            FieldCode::Required,
+            form.phone,
             "Enter the phone to call.",
-        ));
-    } else if !valid_phone(&phone) {
-        errors.push(field(
-            "phone",
-            FieldCode::InvalidPhone,
             "Enter a phone number with its country code.",
-        ));
-    }
-    let when = form.when;
-    match (c.priority, &when) {
-        (_, None) => errors.push(field("when", FieldCode::Required, "Say when to call.")),
-        (Priority::P1, Some(CallTiming::Immediate)) => {}
-        (Priority::P1, Some(_)) => errors.push(field(
+        );
+        let when = form.when;
+        if let Some(e) = timing_problem(c.priority, when.as_ref(), now) {
+            errors.push(e);
+        }
+        if !errors.is_empty() {
+            return Err(ApiError::validation(errors));
+        }
+        let when = when.unwrap_or(CallTiming::Immediate);
+        let me = user.member().person();
+        let call = ThreadEvent::CallRequested { phone, when };
+        let entry = store::add_entry(tx, &c.id, now, Some(&me), false, call)?;
+        store::touch(tx, &c.id, now)?;
+        Ok(entry)
+    })?;
+    Ok((StatusCode::CREATED, Json(entry)))
+}
+
+/// What is wrong with when a call is asked for, given the case's priority: P1 calls at once,
+/// P2 and P3 at a time to come, P4 never.
+fn timing_problem(
+    priority: Priority,
+    when: Option<&CallTiming>,
+    now: i64,
+) -> Option<support_contract::FieldError> {
+    match (priority, when) {
+        (_, None) => Some(field("when", FieldCode::Required, "Say when to call.")),
+        (Priority::P1, Some(CallTiming::Immediate)) => None,
+        (Priority::P1, Some(_)) => Some(field(
             "when",
             FieldCode::ImmediateRequired,
             "Critical (P1) cases get an immediate call.",
         )),
         (Priority::P2 | Priority::P3, Some(CallTiming::Scheduled { at })) => {
-            match OffsetDateTime::parse(at, &Rfc3339) {
-                Ok(t) if t.unix_timestamp() > now => {}
-                Ok(_) => errors.push(field(
+            match parse_rfc3339(at) {
+                Some(t) if t > now => None,
+                Some(_) => Some(field(
                     "when.at",
                     FieldCode::MustBeFuture,
                     "Choose a time in the future.",
                 )),
-                Err(_) => errors.push(field(
+                None => Some(field(
                     "when.at",
                     FieldCode::InvalidTime,
                     "Use an RFC 3339 time.",
                 )),
             }
         }
-        (Priority::P2 | Priority::P3, Some(_)) => errors.push(field(
+        (Priority::P2 | Priority::P3, Some(_)) => Some(field(
             "when",
             FieldCode::ScheduledRequired,
             "Choose a time for the call.",
         )),
-        (_, Some(_)) => errors.push(field(
+        (_, Some(_)) => Some(field(
             "when",
             FieldCode::NotAvailable,
             "Minor (P4) cases are handled in writing; raise the urgency to ask for a call.",
         )),
     }
-    if !errors.is_empty() {
-        return Err(ApiError::validation(errors));
-    }
-    let when = when.unwrap_or(CallTiming::Immediate);
-    let entry = store::add_entry(
-        &tx,
-        &c.id,
-        now,
-        Some(&person(&user)),
-        false,
-        ThreadEvent::CallRequested { phone, when },
-    )?;
-    store::touch(&tx, &c.id, now)?;
-    tx.commit()?;
-    Ok((StatusCode::CREATED, Json(entry)).into_response())
 }

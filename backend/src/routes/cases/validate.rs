@@ -1,14 +1,19 @@
 //! Checking a filing: text lengths, phone numbers, time zones, watchers and attachments.
 
-use rusqlite::{params, Connection};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
-use support_contract::cases::{requires_business_impact, NewCase, Priority, ProductDetails};
-use support_contract::FieldCode;
-use support_contract::{FieldError, Product};
+use support_contract::cases::{
+    requires_business_impact, Attachment, NewCase, Priority, ProductDetails,
+};
+use support_contract::{FieldCode, Product};
 
 use crate::attachments;
-use crate::auth::CurrentUser;
+use crate::member::Member;
 use crate::problem::{field, ApiError};
+use crate::routes::fields::{
+    optional_text, required_phone, required_product, required_text, too_long, PHONE_EXAMPLE,
+};
+use crate::store::people;
 
 use support_contract::cases::{is_web_url, DETAIL_MAX};
 pub use support_contract::cases::{SHORT_MAX, TEXT_MAX, TITLE_MAX};
@@ -46,47 +51,6 @@ pub struct CaseForm {
     attachments: Vec<String>,
 }
 
-pub(crate) fn too_long(errors: &mut Vec<FieldError>, name: &str, value: Option<&str>, max: usize) {
-    if value.is_some_and(|v| v.chars().count() > max) {
-        errors.push(field(
-            name,
-            FieldCode::TooLong,
-            &format!("Use at most {max} characters."),
-        ));
-    }
-}
-
-/// Required text: present, not blank, at most `max` characters.
-pub(crate) fn required_text(
-    errors: &mut Vec<FieldError>,
-    name: &str,
-    value: Option<&str>,
-    max: usize,
-) -> String {
-    let v = value.unwrap_or("");
-    if v.trim().is_empty() {
-        errors.push(field(name, FieldCode::Required, "This field is required."));
-    } else {
-        too_long(errors, name, Some(v), max);
-    }
-    v.to_string()
-}
-
-/// A blank optional text is no text.
-fn optional_text(v: Option<String>) -> Option<String> {
-    v.filter(|s| !s.trim().is_empty())
-}
-
-/// A plausible phone number: digits with the usual separators, an optional leading `+`.
-pub fn valid_phone(phone: &str) -> bool {
-    let p = phone.trim();
-    let digits = p.chars().filter(char::is_ascii_digit).count();
-    p.len() <= 40
-        && (6..=20).contains(&digits)
-        && p.char_indices()
-            .all(|(i, c)| c.is_ascii_digit() || " -().".contains(c) || (c == '+' && i == 0))
-}
-
 /// A plausible IANA time zone name (`UTC`, `Europe/Paris`, `America/Argentina/Salta`). The
 /// backend has no zone database, so this checks the shape and the area.
 pub fn valid_time_zone(tz: &str) -> bool {
@@ -122,14 +86,11 @@ pub fn valid_time_zone(tz: &str) -> bool {
 /// Validates a filing against the rules and the organisation's people.
 pub(super) fn validate(
     conn: &Connection,
-    user: &CurrentUser,
+    user: Member<'_>,
     form: CaseForm,
-) -> Result<(NewCase, Vec<support_contract::cases::Attachment>), ApiError> {
+) -> Result<(NewCase, Vec<Attachment>), ApiError> {
     let mut errors = Vec::new();
-    let product = form.product.filter(|p| *p != Product::Unknown);
-    if product.is_none() {
-        errors.push(field("product", FieldCode::Required, "Choose a product."));
-    }
+    let product = required_product(&mut errors, form.product);
     let priority = form.priority.filter(|p| *p != Priority::Unknown);
     if priority.is_none() {
         errors.push(field("priority", FieldCode::Required, "Choose a priority."));
@@ -194,20 +155,13 @@ pub(super) fn validate(
             ));
         }
     }
-    let phone = form.contact_phone.unwrap_or_default().trim().to_string();
-    if phone.is_empty() {
-        errors.push(field(
-            "contact_phone",
-            FieldCode::Required,
-            "Enter a contact phone.",
-        ));
-    } else if !valid_phone(&phone) {
-        errors.push(field(
-            "contact_phone",
-            FieldCode::InvalidPhone,
-            "Enter a phone number with its country code, for example +44 20 7946 0000.",
-        ));
-    }
+    let phone = required_phone(
+        &mut errors,
+        "contact_phone",
+        form.contact_phone,
+        "Enter a contact phone.",
+        PHONE_EXAMPLE,
+    );
     let time_zone = form.time_zone.unwrap_or_default().trim().to_string();
     if time_zone.is_empty() {
         errors.push(field(
@@ -235,12 +189,8 @@ pub(super) fn validate(
             "Add at most 50 watchers.",
         ));
     } else {
-        let mut stmt = conn.prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM users WHERE id = ?1 AND organisation_id = ?2 AND status = 'active')",
-        )?;
         for w in &watchers {
-            let ok: bool = stmt.query_row(params![w, user.organisation.id], |r| r.get(0))?;
-            if !ok {
+            if !people::is_active_member(conn, &user.organisation.id, w)? {
                 errors.push(field(
                     "watchers",
                     FieldCode::NotAMember,
@@ -250,7 +200,7 @@ pub(super) fn validate(
             }
         }
     }
-    let attachments = attachments::unlinked(conn, user.member(), &form.attachments, &mut errors)?;
+    let attachments = attachments::unlinked(conn, user, &form.attachments, &mut errors)?;
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
     }
@@ -277,13 +227,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn phones_and_time_zones_are_checked_by_shape() {
-        for ok in ["+44 20 7946 0000", "(555) 010-0199", "+1-800-555-0100"] {
-            assert!(valid_phone(ok), "{ok}");
-        }
-        for bad in ["", "12345", "call me", "+44+20 7946 0000", "<script>"] {
-            assert!(!valid_phone(bad), "{bad}");
-        }
+    fn time_zones_are_checked_by_shape() {
         for ok in [
             "UTC",
             "Europe/Paris",

@@ -13,13 +13,14 @@ use utoipa::ToSchema;
 
 use super::AfterQuery;
 use crate::chat::actions::{self, find, Side};
-use crate::chat::{self as store, messages};
+use crate::chat::to_contract;
 use crate::clock;
 use crate::extract::{ApiJson, ApiQuery};
 use crate::problem::{field, ApiError};
 use crate::routes::agent::Agent;
 use crate::routes::responses::{ChatConflict, Conflict, NotFound, Unauthenticated, Validation};
 use crate::state::AppState;
+use crate::store::chat::{self as store, messages};
 
 /// `?status=` of the agents' chat list.
 #[derive(Deserialize)]
@@ -69,8 +70,8 @@ pub async fn agent_chats(
     let conn = state.db.conn();
     let chats = store::list_by_status(&conn, &statuses)?
         .iter()
-        .map(|c| store::to_contract(&conn, c))
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .map(|c| to_contract(&conn, c))
+        .collect::<Result<_, _>>()?;
     Ok(Json(chats))
 }
 

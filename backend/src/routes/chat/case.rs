@@ -1,50 +1,30 @@
 //! `POST /chats/{id}/case`: continuing a chat as a support case, its transcript attached.
 
 use axum::extract::{Path, State};
-use axum::http::{header, StatusCode};
-use axum::response::Response;
-use rusqlite::params;
-use support_contract::cases::{Attachment, Case, NewCase, Priority};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use support_contract::cases::Case;
 use support_contract::Capability;
 
-use crate::auth::{Chat, CurrentUser, RequireCapability};
-use crate::cases as case_store;
-use crate::chat::actions::{find, Side};
-use crate::chat::{self as store, messages, transcript};
+use super::customer;
+use crate::auth::{Chat, RequireCapability};
+use crate::cases;
+use crate::chat::actions::find;
+use crate::chat::{self as chats, to_contract, transcript};
 use crate::clock;
-use crate::clock::ts;
 use crate::problem::ApiError;
-use crate::routes::cases::create::{file, filing_open};
-use crate::routes::cases::headers::{case_response, location};
-use crate::routes::cases::lookup::own_case;
+use crate::routes::cases::create::filing_open;
+use crate::routes::location;
 use crate::routes::responses::{Forbidden, NotFound, Unauthenticated};
+use crate::routes::versions::Versioned;
 use crate::state::AppState;
+use crate::store::chat::messages;
 use crate::tokens::new_id;
 
 /// The case as answered, with its `Location` and `ETag`.
-fn reply(
-    conn: &rusqlite::Connection,
-    user: &CurrentUser,
-    case_id: &str,
-    status: StatusCode,
-) -> Result<Response, ApiError> {
-    let c = own_case(conn, user, case_id)?;
-    let case = case_store::full(conn, &c, clock::now())?;
-    let mut res = case_response(status, case);
-    res.headers_mut()
-        .insert(header::LOCATION, location(case_id));
-    Ok(res)
-}
-
-/// The time zone a case filed from a chat names: the user's, else their region's.
-fn time_zone(user: &CurrentUser) -> String {
-    user.user.time_zone.clone().unwrap_or_else(|| {
-        crate::business_hours::table()
-            .into_iter()
-            .find(|h| h.region == user.organisation.region)
-            .map(|h| h.time_zone)
-            .unwrap_or_else(|| "UTC".into())
-    })
+fn reply(status: StatusCode, case: Case) -> Response {
+    let url = location("cases", &case.summary.id);
+    (status, url, Versioned(case)).into_response()
 }
 
 /// Continue the chat as a case: a P3 case about the chat's product, titled by its topic and
@@ -77,17 +57,19 @@ pub async fn continue_as_case(
     if !user.capabilities().contains(&Capability::ManageCases) {
         return Err(ApiError::forbidden());
     }
+    let org = Some(user.organisation.id.as_str());
     let (chat, text) = {
         let conn = state.db.conn();
-        let row = find(&conn, &id, Side::Customer(user.member()))?;
+        let row = find(&conn, &id, customer(&user))?;
         if let Some(case_id) = &row.case_id {
-            return reply(&conn, &user, case_id, StatusCode::OK);
+            let case = cases::view(&conn, case_id, org, clock::now())?;
+            return Ok(reply(StatusCode::OK, case));
         }
-        let chat = store::to_contract(&conn, &row)?;
+        let chat = to_contract(&conn, &row)?;
         let text = transcript::text(&chat, &messages::after(&conn, &row.id, 0)?);
         (chat, text)
     };
-    filing_open(&state)?;
+    filing_open(state.config.phase)?;
     // The transcript is a real attachment: a file under the data directory, named by its id.
     let attachment_id = new_id("att");
     let path = state.data_dir.join(&attachment_id);
@@ -99,66 +81,25 @@ pub async fn continue_as_case(
         eprintln!("cannot store the transcript of {}: {e}", chat.id);
         ApiError::server()
     })?;
-    let filed = file_from_chat(&state, &user, &chat, &attachment_id, text.len());
-    if !matches!(filed, Ok((_, StatusCode::CREATED))) {
+    let size = text.len();
+    let filed = chats::case::file(
+        &state.db,
+        user.member(),
+        &chat,
+        &attachment_id,
+        size,
+        clock::now(),
+    );
+    if !matches!(filed, Ok((_, true))) {
         // Not filed, or a concurrent call filed first: the file is nobody's.
         let _ = tokio::fs::remove_file(&path).await;
     }
-    let (case_id, status) = filed?;
-    reply(&state.db.conn(), &user, &case_id, status)
-}
-
-/// Files the case in one transaction, unless the chat got a case meanwhile (then that one).
-fn file_from_chat(
-    state: &AppState,
-    user: &CurrentUser,
-    chat: &support_contract::chat::Chat,
-    attachment_id: &str,
-    size: usize,
-) -> Result<(String, StatusCode), ApiError> {
-    let now = clock::now();
-    let mut conn = state.db.conn();
-    let tx = conn.transaction()?;
-    if let Some(case_id) = find(&tx, &chat.id, Side::Customer(user.member()))?.case_id {
-        return Ok((case_id, StatusCode::OK));
-    }
-    let name = format!("chat-{}.txt", chat.id);
-    tx.execute(
-        "INSERT INTO attachments (id, organisation_id, uploader_id, name, size, content_type, \
-         uploaded_at, stored_path) VALUES (?1, ?2, ?3, ?4, ?5, 'text/plain', ?6, ?1)",
-        params![
-            attachment_id,
-            user.organisation.id,
-            user.user.id,
-            name,
-            size as i64,
-            now
-        ],
-    )?;
-    let attachment = Attachment {
-        id: attachment_id.to_string(),
-        name,
-        size: size as u64,
-        content_type: "text/plain".into(),
-        uploaded_at: ts(now),
+    let (case_id, created) = filed?;
+    let status = if created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
     };
-    let new = NewCase {
-        product: chat.product,
-        priority: Priority::P3,
-        title: chat.topic.clone(),
-        description: chat.summary.clone(),
-        details: Default::default(),
-        reproducible: false,
-        steps_to_reproduce: None,
-        environment: None,
-        business_impact: None,
-        contact_phone: String::new(),
-        time_zone: time_zone(user),
-        watchers: Vec::new(),
-        attachments: vec![attachment.id.clone()],
-    };
-    let case_id = file(&tx, user, &new, vec![attachment], now)?;
-    store::set_case(&tx, &chat.id, &case_id)?;
-    tx.commit()?;
-    Ok((case_id, StatusCode::CREATED))
+    let case = cases::view(&state.db.conn(), &case_id, org, clock::now())?;
+    Ok(reply(status, case))
 }

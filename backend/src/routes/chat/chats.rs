@@ -1,26 +1,27 @@
 //! `POST /chats`, `GET /chats`, `GET /chats/{id}`: starting a chat, the past chats, one chat.
 
 use axum::extract::{Path, State};
-use axum::http::{header, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 use support_contract::chat::{Chat, NewChat, SUMMARY_MAX, TOPIC_MAX};
-use support_contract::FieldCode;
 use support_contract::{problem_types as types, Product};
 
 use super::availability::for_user;
-use super::location;
+use super::customer;
 use crate::auth::{Chat as ChatCapability, RequireCapability};
-use crate::chat::actions::{find, Side};
+use crate::chat::actions::find;
 use crate::chat::availability::explain;
-use crate::chat::{self as store};
+use crate::chat::to_contract;
 use crate::clock;
 use crate::extract::ApiJson;
-use crate::problem::{field, ApiError};
-use crate::routes::cases::required_text;
+use crate::problem::{valid, ApiError};
+use crate::routes::fields::{required_product, required_text};
+use crate::routes::location;
 use crate::routes::responses::{ChatUnavailable, Forbidden, NotFound, Unauthenticated, Validation};
 use crate::state::AppState;
+use crate::store::chat as store;
 
 /// `POST /chats` body as received: every field optional, so that a missing one is a field
 /// error (`required`) rather than unreadable JSON.
@@ -36,15 +37,10 @@ pub struct ChatForm {
 
 fn validate(form: ChatForm) -> Result<NewChat, ApiError> {
     let mut errors = Vec::new();
-    let product = form.product.filter(|p| *p != Product::Unknown);
-    if product.is_none() {
-        errors.push(field("product", FieldCode::Required, "Choose a product."));
-    }
+    let product = required_product(&mut errors, form.product);
     let topic = required_text(&mut errors, "topic", form.topic.as_deref(), TOPIC_MAX);
     let summary = required_text(&mut errors, "summary", form.summary.as_deref(), SUMMARY_MAX);
-    if !errors.is_empty() {
-        return Err(ApiError::validation(errors));
-    }
+    valid(errors)?;
     Ok(NewChat {
         product: product.unwrap_or_default(),
         topic: topic.trim().to_string(),
@@ -83,32 +79,28 @@ pub async fn start_chat(
 ) -> Result<Response, ApiError> {
     let new = validate(form)?;
     let now = clock::now();
-    let mut conn = state.db.conn();
-    let tx = conn.transaction()?;
-    let (status, chat) = match store::open_of(&tx, &user.user.id)? {
-        Some(open) => (StatusCode::OK, open),
-        None => {
-            let availability = for_user(&state, &user, now)
-                .into_iter()
-                .find(|a| a.product == new.product);
-            if let Some(a) = availability.filter(|a| !a.available) {
-                return Err(ApiError::problem(
-                    types::CHAT_UNAVAILABLE,
-                    StatusCode::CONFLICT,
-                    "Chat is not available",
-                    &explain(&a),
-                ));
+    let (status, chat) = state.db.transaction(|tx| {
+        let (status, chat) = match store::open_of(tx, &user.user.id)? {
+            Some(open) => (StatusCode::OK, open),
+            None => {
+                let availability = for_user(&state, &user, now)
+                    .into_iter()
+                    .find(|a| a.product == new.product);
+                if let Some(a) = availability.filter(|a| !a.available) {
+                    return Err(ApiError::problem(
+                        types::CHAT_UNAVAILABLE,
+                        StatusCode::CONFLICT,
+                        "Chat is not available",
+                        &explain(&a),
+                    ));
+                }
+                let id = store::insert(tx, &user.organisation.id, &user.user.id, &new, now)?;
+                (StatusCode::CREATED, find(tx, &id, customer(&user))?)
             }
-            let id = store::insert(&tx, &user.organisation.id, &user.user.id, &new, now)?;
-            (
-                StatusCode::CREATED,
-                find(&tx, &id, Side::Customer(user.member()))?,
-            )
-        }
-    };
-    let chat = store::to_contract(&tx, &chat)?;
-    tx.commit()?;
-    Ok((status, [(header::LOCATION, location(&chat.id))], Json(chat)).into_response())
+        };
+        Ok((status, to_contract(tx, &chat)?))
+    })?;
+    Ok((status, location("chats", &chat.id), Json(chat)).into_response())
 }
 
 /// The user's chats, newest first (the past chats page); the open one, if any, among them.
@@ -130,8 +122,8 @@ pub async fn list_chats(
     let conn = state.db.conn();
     let chats = store::list_of(&conn, &user.user.id)?
         .iter()
-        .map(|c| store::to_contract(&conn, c))
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .map(|c| to_contract(&conn, c))
+        .collect::<Result<_, _>>()?;
     Ok(Json(chats))
 }
 
@@ -155,6 +147,6 @@ pub async fn get_chat(
     Path(id): Path<String>,
 ) -> Result<Json<Chat>, ApiError> {
     let conn = state.db.conn();
-    let chat = find(&conn, &id, Side::Customer(user.member()))?;
-    Ok(Json(store::to_contract(&conn, &chat)?))
+    let chat = find(&conn, &id, customer(&user))?;
+    Ok(Json(to_contract(&conn, &chat)?))
 }

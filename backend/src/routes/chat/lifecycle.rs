@@ -5,14 +5,16 @@ use axum::Json;
 use support_contract::chat::{valid_rating, Chat, ChatRating, ChatStatus};
 use support_contract::FieldCode;
 
+use super::customer;
 use crate::auth::{Chat as ChatCapability, RequireCapability};
-use crate::chat::actions::{self, find, Side};
-use crate::chat::{self as store};
+use crate::chat::actions::{self, find};
+use crate::chat::to_contract;
 use crate::clock;
 use crate::extract::ApiJson;
 use crate::problem::{field, ApiError};
 use crate::routes::responses::{Conflict, Forbidden, NotFound, Unauthenticated, Validation};
 use crate::state::AppState;
+use crate::store::chat as store;
 
 /// End the chat, queued or active; its streams get the `ended` status. Ending an ended chat
 /// answers it unchanged.
@@ -37,7 +39,7 @@ pub async fn end_chat(
     Ok(Json(actions::end(
         state.chat_env(),
         &id,
-        Side::Customer(user.member()),
+        customer(&user),
         clock::now(),
     )?))
 }
@@ -66,36 +68,35 @@ pub async fn rate_chat(
     Path(id): Path<String>,
     ApiJson(rating): ApiJson<ChatRating>,
 ) -> Result<Json<Chat>, ApiError> {
-    let mut conn = state.db.conn();
-    let tx = conn.transaction()?;
-    let chat = find(&tx, &id, Side::Customer(user.member()))?;
-    if !valid_rating(&rating) {
-        let mut errors = Vec::new();
-        if !(1..=5).contains(&rating.score) {
-            errors.push(field(
-                "score",
-                FieldCode::InvalidScore,
-                "Choose a score from 1 to 5.",
-            ));
+    state.db.transaction(|tx| {
+        let chat = find(tx, &id, customer(&user))?;
+        if !valid_rating(&rating) {
+            let mut errors = Vec::new();
+            if !(1..=5).contains(&rating.score) {
+                errors.push(field(
+                    "score",
+                    FieldCode::InvalidScore,
+                    "Choose a score from 1 to 5.",
+                ));
+            }
+            if rating.comment.chars().count() > 1000 {
+                errors.push(field(
+                    "comment",
+                    FieldCode::TooLong,
+                    "Use at most 1000 characters.",
+                ));
+            }
+            return Err(ApiError::validation(errors));
         }
-        if rating.comment.chars().count() > 1000 {
-            errors.push(field(
-                "comment",
-                FieldCode::TooLong,
-                "Use at most 1000 characters.",
-            ));
+        if chat.status != ChatStatus::Ended {
+            return Err(ApiError::conflict("A chat can be rated once it has ended."));
         }
-        return Err(ApiError::validation(errors));
-    }
-    if chat.status != ChatStatus::Ended {
-        return Err(ApiError::conflict("A chat can be rated once it has ended."));
-    }
-    let rating = ChatRating {
-        score: rating.score,
-        comment: rating.comment.trim().to_string(),
-    };
-    store::set_rating(&tx, &chat.id, &rating)?;
-    let rated = store::to_contract(&tx, &find(&tx, &id, Side::Customer(user.member()))?)?;
-    tx.commit()?;
-    Ok(Json(rated))
+        let rating = ChatRating {
+            score: rating.score,
+            comment: rating.comment.trim().to_string(),
+        };
+        store::set_rating(tx, &chat.id, &rating)?;
+        let rated = find(tx, &id, customer(&user))?;
+        Ok(Json(to_contract(tx, &rated)?))
+    })
 }

@@ -6,15 +6,15 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use support_contract::chat::{ChatMessage, NewChatMessage, Typing};
 
-use super::AfterQuery;
+use super::{customer, AfterQuery};
 use crate::auth::{Chat, RequireCapability};
-use crate::chat::actions::{self, find, Side};
-use crate::chat::messages;
+use crate::chat::actions::{self, find};
 use crate::clock;
 use crate::extract::{ApiJson, ApiQuery};
 use crate::problem::ApiError;
 use crate::routes::responses::{ChatConflict, Forbidden, NotFound, Unauthenticated, Validation};
 use crate::state::AppState;
+use crate::store::chat::messages;
 
 /// The chat's messages in order; with `after`, only those with a greater `seq` (what a client
 /// missed while disconnected).
@@ -43,7 +43,7 @@ pub async fn chat_messages(
 ) -> Result<Json<Vec<ChatMessage>>, ApiError> {
     let after = query.after()?;
     let conn = state.db.conn();
-    let chat = find(&conn, &id, Side::Customer(user.member()))?;
+    let chat = find(&conn, &id, customer(&user))?;
     Ok(Json(messages::after(&conn, &chat.id, after)?))
 }
 
@@ -78,13 +78,8 @@ pub async fn send_chat_message(
     Path(id): Path<String>,
     ApiJson(form): ApiJson<NewChatMessage>,
 ) -> Result<Response, ApiError> {
-    let (status, message) = actions::post_message(
-        state.chat_env(),
-        &id,
-        Side::Customer(user.member()),
-        form,
-        clock::now(),
-    )?;
+    let (status, message) =
+        actions::post_message(state.chat_env(), &id, customer(&user), form, clock::now())?;
     Ok((status, Json(message)).into_response())
 }
 
@@ -112,11 +107,6 @@ pub async fn chat_typing(
     Path(id): Path<String>,
     ApiJson(form): ApiJson<Typing>,
 ) -> Result<StatusCode, ApiError> {
-    actions::typing(
-        state.chat_env(),
-        &id,
-        Side::Customer(user.member()),
-        form.typing,
-    )?;
+    actions::typing(state.chat_env(), &id, customer(&user), form.typing)?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -26,12 +26,12 @@ pub use messages::*;
 pub use stream::*;
 pub use transcript::*;
 
-use axum::http::HeaderValue;
 use serde::Deserialize;
 
-use support_contract::FieldCode;
-
-use crate::problem::{field, ApiError};
+use crate::auth::CurrentUser;
+use crate::chat::actions::Side;
+use crate::problem::ApiError;
+use crate::routes::query::after_seq;
 
 /// `?after=N`: a message cursor.
 #[derive(Deserialize)]
@@ -42,20 +42,14 @@ pub struct AfterQuery {
 impl AfterQuery {
     /// The cursor: 0 when absent; a field error unless a whole number from 0.
     fn after(&self) -> Result<i64, ApiError> {
-        match self.after.as_deref().filter(|a| !a.is_empty()) {
-            None => Ok(0),
-            Some(a) => a.parse::<i64>().ok().filter(|a| *a >= 0).ok_or_else(|| {
-                ApiError::validation(vec![field(
-                    "after",
-                    FieldCode::InvalidValue,
-                    "Use the seq of the last message you have.",
-                )])
-            }),
-        }
+        after_seq(
+            self.after.as_deref(),
+            "Use the seq of the last message you have.",
+        )
     }
 }
 
-/// The URL of a chat, for `Location`.
-fn location(chat_id: &str) -> HeaderValue {
-    HeaderValue::from_str(&format!("/api/v1/chats/{chat_id}")).expect("ids are URL-safe")
+/// The signed-in user as the customer side of their chats.
+fn customer(user: &CurrentUser) -> Side<'_> {
+    Side::Customer(user.member())
 }

@@ -13,15 +13,16 @@ use support_contract::{problem_types as types, Capability};
 use tokio::sync::broadcast::error::RecvError;
 use tokio::time::{interval_at, Instant};
 
-use super::AfterQuery;
+use super::{customer, AfterQuery};
 use crate::auth::{peek_session, session_token, Chat, RequireCapability};
-use crate::chat::actions::{find, Side};
-use crate::chat::{self as store, messages, queue};
+use crate::chat::actions::find;
+use crate::chat::queue;
 use crate::extract::ApiQuery;
 use crate::problem::ApiError;
 use crate::routes::responses::{Forbidden, NotFound, Unauthenticated, UpgradeRequired, Validation};
 use crate::security::SameOrigin;
 use crate::state::AppState;
+use crate::store::chat::{self as store, messages};
 
 /// Close code: the session ended (signed out, expired, or the user was removed).
 pub const CLOSE_SESSION_ENDED: u16 = 4401;
@@ -86,7 +87,7 @@ pub async fn chat_stream(
     upgrade: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
 ) -> Result<Response, ApiError> {
     let after = query.after()?;
-    let chat = find(&state.db.conn(), &id, Side::Customer(user.member()))?;
+    let chat = find(&state.db.conn(), &id, customer(&user))?;
     let upgrade = upgrade.map_err(|_| {
         ApiError::problem(
             types::VALIDATION,
@@ -180,10 +181,7 @@ impl Stream {
     async fn catch_up(&mut self, socket: &mut WebSocket) -> Result<(), Stop> {
         let (missed, status) = {
             let conn = self.state.db.conn();
-            let found = store::load(&conn, &self.chat_id)
-                .ok()
-                .flatten()
-                .ok_or(Stop::Gone)?;
+            let found = store::load(&conn, &self.chat_id).map_err(|_| Stop::Gone)?;
             // A cursor beyond the chat's last message (a stale client) must not hide new ones.
             self.last_seq = self.last_seq.min(found.last_seq);
             let missed =
@@ -194,10 +192,7 @@ impl Stream {
             }];
             if found.status == ChatStatus::Queued {
                 if let Ok(Some(position)) = queue::position(&conn, &found) {
-                    status.push(ChatEvent::QueuePosition {
-                        position,
-                        estimated_wait_minutes: queue::estimated_wait_minutes(position),
-                    });
+                    status.push(queue::position_event(position));
                 }
             }
             (missed, status)
@@ -253,7 +248,7 @@ impl Stream {
     fn client_frame(&self, text: &str) {
         if let Ok(ClientFrame::Typing { typing }) = serde_json::from_str(text) {
             let chat = store::load(&self.state.db.conn(), &self.chat_id);
-            if let Ok(Some(chat)) = chat {
+            if let Ok(chat) = chat {
                 if chat.status != ChatStatus::Ended {
                     self.state.chat_hub.publish(
                         &self.chat_id,

@@ -7,13 +7,15 @@ use serde::Deserialize;
 use support_contract::chat::ChatTranscript;
 use support_contract::FieldCode;
 
+use super::customer;
 use crate::auth::{Chat, RequireCapability};
-use crate::chat::actions::{find, Side};
-use crate::chat::{self as store, messages, transcript};
+use crate::chat::actions::find;
+use crate::chat::{to_contract, transcript};
 use crate::extract::ApiQuery;
 use crate::problem::{field, ApiError};
 use crate::routes::responses::{Forbidden, NotFound, Unauthenticated, Validation};
 use crate::state::AppState;
+use crate::store::chat::messages;
 
 /// `?format=`.
 #[derive(Deserialize)]
@@ -58,9 +60,9 @@ pub async fn chat_transcript(
 ) -> Result<Response, ApiError> {
     let (chat, messages) = {
         let conn = state.db.conn();
-        let row = find(&conn, &id, Side::Customer(user.member()))?;
+        let row = find(&conn, &id, customer(&user))?;
         (
-            store::to_contract(&conn, &row)?,
+            to_contract(&conn, &row)?,
             messages::after(&conn, &row.id, 0)?,
         )
     };

@@ -1,19 +1,22 @@
 //! `POST /support-users`: creating a support user, who gets an invitation.
 
 use axum::extract::State;
-use axum::http::{header, StatusCode};
-use axum::response::Response;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use support_contract::users::{valid_email, AuditAction, NewSupportUser, SupportUser, NAME_MAX};
 use support_contract::FieldCode;
 
-use super::lookup::{cutoff, duplicate, location, own_user, role_field, user_response};
+use super::lookup::{cutoff, duplicate, role_field};
 use crate::auth::{ManageUsers, RequireCapability};
 use crate::clock;
 use crate::extract::ApiJson;
 use crate::problem::{field, ApiError};
+use crate::routes::location;
 use crate::routes::responses::{Forbidden, Unauthenticated, UserConflict, Validation};
+use crate::routes::versions::Versioned;
 use crate::state::AppState;
+use crate::store::users as store;
 use crate::users::clean_name;
 use crate::users::create::{create, Creator, NewUser};
 
@@ -92,9 +95,7 @@ pub async fn create_support_user(
 ) -> Result<Response, ApiError> {
     let new = check(form)?;
     let mut mails = Vec::new();
-    let user = {
-        let mut conn = state.db.conn();
-        let tx = conn.transaction()?;
+    let user = state.db.transaction(|tx| {
         let creator = Creator {
             actor: current.member(),
             now: clock::now(),
@@ -102,17 +103,18 @@ pub async fn create_support_user(
             public_url: &state.public_url,
             invitation_days: state.config.invitation_days,
         };
-        let id = create(&tx, &creator, &new, &mut mails)?.ok_or_else(duplicate)?;
-        let user = own_user(&tx, &current, &id, cutoff(&state))?;
-        tx.commit()?;
-        user
-    };
+        let id = create(tx, &creator, &new, &mut mails)?.ok_or_else(duplicate)?;
+        Ok::<_, ApiError>(store::load(
+            tx,
+            &current.organisation.id,
+            &id,
+            cutoff(&state),
+        )?)
+    })?;
     // After the commit: a mail that cannot go out is logged, and the user exists regardless.
     state.mailer.send(mails).await;
-    let id = user.id.clone();
-    let mut res = user_response(StatusCode::CREATED, user);
-    res.headers_mut().insert(header::LOCATION, location(&id));
-    Ok(res)
+    let url = location("support-users", &user.id);
+    Ok((StatusCode::CREATED, url, Versioned(user)).into_response())
 }
 
 #[cfg(test)]

@@ -1,26 +1,24 @@
 //! Changing a support user's role and removing them, both with `If-Match`.
 
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
 use serde::Deserialize;
 use support_contract::users::{
     may_change_role, may_remove, AuditAction, RoleChange, SupportUser, UserSnapshot, UserStatus,
 };
 
-use super::lookup::{actor, cutoff, own_user, refusal, role_field, user_for_edit, user_response};
+use super::lookup::{cutoff, refusal, role_field};
 use crate::auth::{ManageUsers, RequireCapability};
 use crate::clock;
 use crate::extract::ApiJson;
 use crate::problem::ApiError;
-use crate::routes::cases::headers::if_match;
 use crate::routes::responses::{
     Forbidden, NotFound, PreconditionFailed, PreconditionRequired, Unauthenticated, UserConflict,
     Validation,
 };
+use crate::routes::versions::{IfMatch, Versioned};
 use crate::state::AppState;
-use crate::users::audit::{self, Change};
-use crate::users::{self as store, access_snapshot, audit_person};
+use crate::store::users as store;
+use crate::users::{access_snapshot, record_change};
 
 /// `RoleChange` as received.
 #[derive(Deserialize)]
@@ -60,51 +58,39 @@ pub async fn change_role(
     State(state): State<AppState>,
     RequireCapability { user: current, .. }: RequireCapability<ManageUsers>,
     Path(id): Path<String>,
-    headers: HeaderMap,
+    // A `Result`, read after the body: an unreadable body is answered before the header.
+    if_match: Result<IfMatch, ApiError>,
     ApiJson(form): ApiJson<RoleForm>,
-) -> Result<Response, ApiError> {
-    if_match(&headers)?;
+) -> Result<Versioned<SupportUser>, ApiError> {
+    let if_match = if_match?;
     let mut errors = Vec::new();
-    let role = role_field(form.role.as_deref(), &mut errors);
-    let Some(role) = role else {
+    let Some(role) = role_field(form.role.as_deref(), &mut errors) else {
         return Err(ApiError::validation(errors));
     };
     let cutoff = cutoff(&state);
-    let mut conn = state.db.conn();
-    let tx = conn.transaction()?;
-    let u = user_for_edit(&tx, &current, &id, &headers, cutoff)?;
-    if u.status == UserStatus::Removed {
-        return Err(ApiError::conflict(
-            "This user was removed; create them again to give them a role.",
-        ));
-    }
-    if u.role == role {
-        return Ok(user_response(StatusCode::OK, u));
-    }
-    let admins = store::active_system_admins(&tx, &current.organisation.id)?;
-    may_change_role(u.role, role, u.status == UserStatus::Active, admins).map_err(refusal)?;
-    store::set_role(&tx, &u.id, role)?;
-    audit::record(
-        &tx,
-        &Change {
-            organisation_id: &current.organisation.id,
-            at: clock::now(),
-            actor: Some(&actor(&current)),
-            action: AuditAction::RoleChanged,
-            target: &audit_person(&u),
-            before: Some(UserSnapshot {
-                role: Some(u.role),
-                ..UserSnapshot::default()
-            }),
-            after: Some(UserSnapshot {
-                role: Some(role),
-                ..UserSnapshot::default()
-            }),
-        },
-    )?;
-    let changed = own_user(&tx, &current, &id, cutoff)?;
-    tx.commit()?;
-    Ok(user_response(StatusCode::OK, changed))
+    let org = &current.organisation.id;
+    state.db.transaction(|tx| {
+        let u = if_match.check(store::load(tx, org, &id, cutoff)?)?;
+        if u.status == UserStatus::Removed {
+            return Err(ApiError::conflict(
+                "This user was removed; create them again to give them a role.",
+            ));
+        }
+        if u.role == role {
+            return Ok(Versioned(u));
+        }
+        let admins = store::active_system_admins(tx, org)?;
+        may_change_role(u.role, role, u.status == UserStatus::Active, admins).map_err(refusal)?;
+        store::set_role(tx, &u.id, role)?;
+        let with_role = |role| UserSnapshot {
+            role: Some(role),
+            ..UserSnapshot::default()
+        };
+        let (before, after) = (with_role(u.role), with_role(role));
+        let change = (AuditAction::RoleChanged, before, after);
+        record_change(tx, current.member(), &u, change, clock::now())?;
+        Ok(Versioned(store::load(tx, org, &id, cutoff)?))
+    })
 }
 
 /// Remove a support user; send the user's ETag as `If-Match`. Requires `manage_users`.
@@ -138,44 +124,30 @@ pub async fn remove_support_user(
     State(state): State<AppState>,
     RequireCapability { user: current, .. }: RequireCapability<ManageUsers>,
     Path(id): Path<String>,
-    headers: HeaderMap,
-) -> Result<Response, ApiError> {
+    if_match: IfMatch,
+) -> Result<Versioned<SupportUser>, ApiError> {
     let cutoff = cutoff(&state);
-    let mut conn = state.db.conn();
-    let tx = conn.transaction()?;
-    let u = user_for_edit(&tx, &current, &id, &headers, cutoff)?;
-    if u.status == UserStatus::Removed {
-        return Err(ApiError::conflict("This user was already removed."));
-    }
-    let admins = store::active_system_admins(&tx, &current.organisation.id)?;
-    may_remove(
-        &current.user.id,
-        &u.id,
-        u.role,
-        u.status == UserStatus::Active,
-        admins,
-    )
-    .map_err(refusal)?;
-    store::remove(&tx, &u.id)?;
-    audit::record(
-        &tx,
-        &Change {
-            organisation_id: &current.organisation.id,
-            at: clock::now(),
-            actor: Some(&actor(&current)),
-            action: AuditAction::UserRemoved,
-            target: &audit_person(&u),
-            before: Some(access_snapshot(&u)),
-            after: Some(UserSnapshot {
-                role: Some(u.role),
-                status: Some(UserStatus::Removed),
-                ..UserSnapshot::default()
-            }),
-        },
-    )?;
-    let removed = own_user(&tx, &current, &id, cutoff)?;
-    tx.commit()?;
+    let org = &current.organisation.id;
+    let removed = state.db.transaction(|tx| {
+        let u = if_match.check(store::load(tx, org, &id, cutoff)?)?;
+        if u.status == UserStatus::Removed {
+            return Err(ApiError::conflict("This user was already removed."));
+        }
+        let admins = store::active_system_admins(tx, org)?;
+        let active = u.status == UserStatus::Active;
+        may_remove(&current.user.id, &u.id, u.role, active, admins).map_err(refusal)?;
+        store::remove(tx, &u.id)?;
+        let after = UserSnapshot {
+            role: Some(u.role),
+            status: Some(UserStatus::Removed),
+            ..UserSnapshot::default()
+        };
+        let before = access_snapshot(&u);
+        let change = (AuditAction::UserRemoved, before, after);
+        record_change(tx, current.member(), &u, change, clock::now())?;
+        Ok(store::load(tx, org, &id, cutoff)?)
+    })?;
     // Their chat stream closes now, not at its next heartbeat.
     state.chat_hub.access_changed();
-    Ok(user_response(StatusCode::OK, removed))
+    Ok(Versioned(removed))
 }

@@ -6,7 +6,6 @@ use axum::body::Body;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
-use http_body_util::BodyExt;
 use serde::Deserialize;
 use support_contract::problem_types as types;
 use support_contract::users::{
@@ -18,7 +17,7 @@ use super::lookup::duplicate;
 use crate::auth::{ManageUsers, RequireCapability};
 use crate::clock;
 use crate::csv;
-use crate::extract::ApiQuery;
+use crate::extract::{next_chunk, ApiQuery};
 use crate::problem::{field, ApiError};
 use crate::routes::responses::{Forbidden, ImportTooLarge, Unauthenticated, Validation};
 use crate::state::AppState;
@@ -50,22 +49,13 @@ fn file_error(code: FieldCode, message: &str) -> ApiError {
 }
 
 /// The body, refused as soon as it passes `limit` bytes.
-async fn read_limited(body: Body, limit: usize) -> Result<Vec<u8>, ApiError> {
+async fn read_limited(mut body: Body, limit: usize) -> Result<Vec<u8>, ApiError> {
     let mut bytes = Vec::new();
-    let mut body = body;
-    while let Some(frame) = body.frame().await {
-        let frame = frame.map_err(|_| {
-            ApiError::malformed(
-                StatusCode::BAD_REQUEST,
-                "The upload was interrupted.".into(),
-            )
-        })?;
-        if let Ok(data) = frame.into_data() {
-            if bytes.len() + data.len() > limit {
-                return Err(too_large("Import files can be at most 1 MiB."));
-            }
-            bytes.extend_from_slice(&data);
+    while let Some(data) = next_chunk(&mut body).await? {
+        if bytes.len() + data.len() > limit {
+            return Err(too_large("Import files can be at most 1 MiB."));
         }
+        bytes.extend_from_slice(&data);
     }
     Ok(bytes)
 }
@@ -142,9 +132,7 @@ pub async fn import_support_users(
     }
 
     let mut mails = Vec::new();
-    let report = {
-        let mut conn = state.db.conn();
-        let tx = conn.transaction()?;
+    let report = state.db.transaction(|tx| {
         let creator = Creator {
             actor: current.member(),
             now: clock::now(),
@@ -174,16 +162,13 @@ pub async fn import_support_users(
                 }
                 Ok((email, name, role)) => {
                     seen.insert(email.clone());
-                    if existing(&tx, &current.organisation.id, &email)? == Existing::Taken {
+                    if existing(tx, &current.organisation.id, &email)? == Existing::Taken {
                         (ImportOutcome::AlreadyExists, None)
                     } else {
                         if !dry_run {
-                            let new = NewUser {
-                                email,
-                                name: clean_name(&name),
-                                role,
-                            };
-                            create(&tx, &creator, &new, &mut mails)?.ok_or_else(duplicate)?;
+                            let name = clean_name(&name);
+                            let new = NewUser { email, name, role };
+                            create(tx, &creator, &new, &mut mails)?.ok_or_else(duplicate)?;
                         }
                         (ImportOutcome::Created, None)
                     }
@@ -203,11 +188,9 @@ pub async fn import_support_users(
                 problem,
             });
         }
-        if !dry_run {
-            tx.commit()?;
-        }
-        report
-    };
+        // A dry run writes nothing, so there is nothing to roll back.
+        Ok::<_, ApiError>(report)
+    })?;
     state.mailer.send(mails).await;
     Ok(Json(report))
 }

@@ -3,66 +3,36 @@
 
 use serde_json::Value;
 use support_contract::query::{ListQuery, QueryReader};
-use support_contract::users::{StatusFilter, SupportUserQuery, UserSort, ValidationFilter};
+use support_contract::users::{SupportUserQuery, UserSort};
 use support_contract::wire::wire_name;
-use support_contract::Role;
 
 use crate::problem::ApiError;
 use crate::routes::query::cursor;
+use crate::store::users::{SortKey, UserFilter};
 
 /// Page size when the client does not ask for one.
 pub const DEFAULT_LIMIT: u32 = 50;
 /// The largest page a client may ask for.
 pub const MAX_LIMIT: u32 = 200;
 
-/// The orders a list can have.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(super) enum SortKey {
-    Name,
-    Email,
-    Created,
-    LastActive,
-}
-
-impl SortKey {
-    fn of(sort: UserSort) -> SortKey {
-        match sort {
-            UserSort::Name | UserSort::NameDesc => SortKey::Name,
-            UserSort::Email | UserSort::EmailDesc => SortKey::Email,
-            UserSort::Created | UserSort::CreatedDesc => SortKey::Created,
-            UserSort::LastActive | UserSort::LastActiveDesc => SortKey::LastActive,
-        }
-    }
-
-    /// The SQL expression sorted on. Names sort case-insensitively; never-active users sort as
-    /// the oldest activity.
-    pub(super) fn sql(self) -> &'static str {
-        match self {
-            SortKey::Name => "fold(u.name)",
-            SortKey::Email => "u.email",
-            SortKey::Created => "u.created_at",
-            SortKey::LastActive => "COALESCE(u.last_active_at, 0)",
-        }
+fn sort_key(sort: UserSort) -> SortKey {
+    match sort {
+        UserSort::Name | UserSort::NameDesc => SortKey::Name,
+        UserSort::Email | UserSort::EmailDesc => SortKey::Email,
+        UserSort::Created | UserSort::CreatedDesc => SortKey::Created,
+        UserSort::LastActive | UserSort::LastActiveDesc => SortKey::LastActive,
     }
 }
 
 /// The sort key of the last item of a page: the sort's name, the key's value, the id.
 pub(super) type Cursor = (String, Value, String);
 
-/// The list parameters after checking.
+/// The checked query: the store's filter, the page size, and the `sort` parameter's wire
+/// name (`-name`), which a cursor must match.
 pub(super) struct ListParams {
-    /// Lowercased.
-    pub(super) q: Option<String>,
-    pub(super) role: Option<Role>,
-    /// `None`: everyone but removed users.
-    pub(super) status: Option<StatusFilter>,
-    pub(super) validation: Option<ValidationFilter>,
-    pub(super) sort: SortKey,
-    pub(super) descending: bool,
-    /// The `sort` parameter's wire name (`-name`), which a cursor must match.
-    pub(super) sort_name: String,
-    pub(super) after: Option<(Value, String)>,
+    pub(super) filter: UserFilter,
     pub(super) limit: u32,
+    pub(super) sort_name: String,
 }
 
 pub(super) fn list_params(pairs: &[(String, String)]) -> Result<ListParams, ApiError> {
@@ -80,22 +50,27 @@ pub(super) fn list_params(pairs: &[(String, String)]) -> Result<ListParams, ApiE
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
     }
-    Ok(ListParams {
+    let filter = UserFilter {
         q: Some(query.q.to_lowercase()).filter(|q| !q.is_empty()),
         role: query.role,
         status: query.status,
         validation: query.validation,
-        sort: SortKey::of(query.sort),
+        sort: sort_key(query.sort),
         descending: query.sort.descending(),
-        sort_name,
         after,
+    };
+    Ok(ListParams {
+        filter,
         limit,
+        sort_name,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use support_contract::users::{StatusFilter, ValidationFilter};
+    use support_contract::Role;
 
     fn pairs(q: &[(&str, &str)]) -> Vec<(String, String)> {
         q.iter()
@@ -112,14 +87,18 @@ mod tests {
             ("validation", "needs_review"),
             ("sort", "-last_active"),
         ]))
-        .unwrap();
+        .unwrap()
+        .filter;
         assert_eq!(p.q.as_deref(), Some("ana"));
         assert_eq!(p.role, Some(Role::CustomerSupportAdmin));
         assert_eq!(p.status, Some(StatusFilter::All));
         assert_eq!(p.validation, Some(ValidationFilter::NeedsReview));
         assert_eq!((p.sort, p.descending), (SortKey::LastActive, true));
         let d = list_params(&[]).unwrap();
-        assert_eq!((d.status, d.sort, d.limit), (None, SortKey::Name, 50));
+        assert_eq!(
+            (d.filter.status, d.filter.sort, d.limit),
+            (None, SortKey::Name, 50)
+        );
         for bad in [
             ("role", "owner"),
             ("status", "gone"),

@@ -1,70 +1,18 @@
-//! Finding the caller's support user, the responses that carry a user, and the refusals the
-//! handlers share.
+//! What the support-user handlers share: the review cutoff, the role field, and the refusals.
 
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
-use axum::Json;
-use rusqlite::Connection;
-use support_contract::users::{AuditPerson, ChangeRefusal, SupportUser};
-use support_contract::FieldCode;
-use support_contract::{problem_types as types, Role};
+use axum::http::StatusCode;
+use support_contract::users::ChangeRefusal;
+use support_contract::wire::from_wire;
+use support_contract::{problem_types as types, FieldCode, FieldError, Role};
 
-use crate::auth::CurrentUser;
 use crate::clock;
-use crate::model::enum_from_db;
 use crate::problem::{field, ApiError};
-use crate::routes::cases::headers::{etag, if_match};
 use crate::state::AppState;
-use crate::users::{self as store, review_cutoff};
+use crate::users::review_cutoff;
 
 /// Validations older than this (Unix seconds) are due for review.
 pub(super) fn cutoff(state: &AppState) -> i64 {
     review_cutoff(clock::now(), state.config.review_days)
-}
-
-/// A support user of the caller's organisation, or 404 (members without a role included).
-pub(super) fn own_user(
-    conn: &Connection,
-    current: &CurrentUser,
-    id: &str,
-    cutoff: i64,
-) -> Result<SupportUser, ApiError> {
-    store::load(conn, &current.organisation.id, id, cutoff)?.ok_or_else(ApiError::not_found)
-}
-
-/// A support user of the caller's organisation whose version is the one `If-Match` names.
-pub(super) fn user_for_edit(
-    conn: &Connection,
-    current: &CurrentUser,
-    id: &str,
-    headers: &HeaderMap,
-    cutoff: i64,
-) -> Result<SupportUser, ApiError> {
-    let expected = if_match(headers)?;
-    let u = own_user(conn, current, id, cutoff)?;
-    if expected.is_some_and(|v| v != u.version) {
-        return Err(ApiError::precondition_failed());
-    }
-    Ok(u)
-}
-
-/// A user with its `ETag`.
-pub(super) fn user_response(status: StatusCode, user: SupportUser) -> Response {
-    let tag = etag(user.version);
-    (status, [(header::ETAG, tag)], Json(user)).into_response()
-}
-
-pub(super) fn location(id: &str) -> HeaderValue {
-    HeaderValue::from_str(&format!("/api/v1/support-users/{id}")).expect("ids are URL-safe")
-}
-
-/// The caller as the audit log names them.
-pub(super) fn actor(current: &CurrentUser) -> AuditPerson {
-    AuditPerson {
-        id: current.user.id.clone(),
-        name: current.user.name.clone(),
-        email: current.user.email.clone(),
-    }
 }
 
 /// The problem for an organisation rule that refuses a change.
@@ -96,25 +44,22 @@ pub(super) fn duplicate() -> ApiError {
 }
 
 /// A role from a request body: `required` when absent, `unknown_role` when not one of ours.
-pub(super) fn role_field(
-    v: Option<&str>,
-    errors: &mut Vec<support_contract::FieldError>,
-) -> Option<Role> {
+pub(super) fn role_field(v: Option<&str>, errors: &mut Vec<FieldError>) -> Option<Role> {
     match v.map(str::trim).filter(|v| !v.is_empty()) {
         None => {
             errors.push(field("role", FieldCode::Required, "Choose a role."));
             None
         }
-        Some(v) => match enum_from_db::<Role>(v) {
-            Ok(r) if r != Role::Unknown => Some(r),
-            _ => {
+        Some(v) => {
+            let role = from_wire::<Role>(v);
+            if role.is_none() {
                 errors.push(field(
                     "role",
                     FieldCode::UnknownRole,
                     "Use support_system_admin or customer_support_admin.",
                 ));
-                None
             }
-        },
+            role
+        }
     }
 }

@@ -1,17 +1,16 @@
 //! `GET /support-users/{id}` and its review record.
 
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::Response;
 use axum::Json;
 use support_contract::users::{ReviewRecord, SupportUser};
 
-use super::lookup::{cutoff, own_user, user_response};
+use super::lookup::cutoff;
 use crate::auth::{ManageUsers, RequireCapability, ReviewUsers};
 use crate::problem::ApiError;
 use crate::routes::responses::{Forbidden, NotFound, Unauthenticated};
+use crate::routes::versions::Versioned;
 use crate::state::AppState;
-use crate::users::reviews;
+use crate::store::users::{self as store, reviews};
 
 /// A support user of the organisation, removed ones included. Its `ETag` is its version, for
 /// `If-Match` on a role change or removal. Requires `manage_users`.
@@ -33,10 +32,10 @@ pub async fn get_support_user(
     State(state): State<AppState>,
     RequireCapability { user: current, .. }: RequireCapability<ManageUsers>,
     Path(id): Path<String>,
-) -> Result<Response, ApiError> {
-    let conn = state.db.conn();
-    let u = own_user(&conn, &current, &id, cutoff(&state))?;
-    Ok(user_response(StatusCode::OK, u))
+) -> Result<Versioned<SupportUser>, ApiError> {
+    let org = &current.organisation.id;
+    let u = store::load(&state.db.conn(), org, &id, cutoff(&state))?;
+    Ok(Versioned(u))
 }
 
 /// Every review decision about a support user, newest first: who validated or flagged them,
@@ -60,6 +59,6 @@ pub async fn support_user_reviews(
     Path(id): Path<String>,
 ) -> Result<Json<Vec<ReviewRecord>>, ApiError> {
     let conn = state.db.conn();
-    let u = own_user(&conn, &current, &id, cutoff(&state))?;
+    let u = store::load(&conn, &current.organisation.id, &id, cutoff(&state))?;
     Ok(Json(reviews::list(&conn, &u.id)?))
 }

@@ -7,18 +7,19 @@ use support_contract::users::{
     AuditAction, ReviewDecision, ReviewRequest, SupportUser, UserSnapshot, UserStatus,
     ValidationState,
 };
+use support_contract::wire::from_wire;
 use support_contract::FieldCode;
 
-use super::lookup::{actor, cutoff};
+use super::lookup::cutoff;
 use crate::auth::{RequireCapability, ReviewUsers};
 use crate::clock;
 use crate::extract::ApiJson;
-use crate::model::enum_from_db;
 use crate::problem::{field, ApiError};
 use crate::routes::responses::{Forbidden, Unauthenticated, Validation};
 use crate::state::AppState;
-use crate::users::audit::{self, Change};
-use crate::users::{self as store, audit_person, review_snapshot, reviews};
+use crate::store::users::{self as store, reviews};
+use crate::store::Optional;
+use crate::users::{record_change, review_snapshot};
 
 /// The most users one decision may cover.
 pub const MAX_REVIEW_USERS: usize = 200;
@@ -90,17 +91,17 @@ pub async fn review_support_users(
             ));
             None
         }
-        Some(d) => match enum_from_db::<ReviewDecision>(d) {
-            Ok(d) if d != ReviewDecision::Unknown => Some(d),
-            _ => {
+        Some(d) => {
+            let decision = from_wire::<ReviewDecision>(d);
+            if decision.is_none() {
                 errors.push(field(
                     "decision",
                     FieldCode::InvalidValue,
                     "Use validated or flagged.",
                 ));
-                None
             }
-        },
+            decision
+        }
     };
     let reason = form
         .reason
@@ -134,55 +135,40 @@ pub async fn review_support_users(
     let cutoff = cutoff(&state);
     let now = clock::now();
     let org = &current.organisation.id;
-    let mut conn = state.db.conn();
-    let tx = conn.transaction()?;
-    // Every id is checked before anything changes.
-    let mut users = Vec::with_capacity(ids.len());
-    for id in &ids {
-        match store::load(&tx, org, id, cutoff)? {
-            Some(u) if u.status != UserStatus::Removed => users.push(u),
-            _ => {
-                return Err(ApiError::validation(vec![field(
-                    "user_ids",
-                    FieldCode::UnknownUser,
-                    "A user was not found among the organisation's current support users.",
-                )]))
+    let reviewed = state.db.transaction(|tx| {
+        // Every id is checked before anything changes.
+        let mut users = Vec::with_capacity(ids.len());
+        for id in &ids {
+            match store::load(tx, org, id, cutoff).optional()? {
+                Some(u) if u.status != UserStatus::Removed => users.push(u),
+                _ => {
+                    return Err(ApiError::validation(vec![field(
+                        "user_ids",
+                        FieldCode::UnknownUser,
+                        "A user was not found among the organisation's current support users.",
+                    )]))
+                }
             }
         }
-    }
-    let me = actor(&current);
-    let (action, state_after) = match decision {
-        ReviewDecision::Flagged => (AuditAction::UserFlagged, ValidationState::Flagged),
-        _ => (AuditAction::UserValidated, ValidationState::Validated),
-    };
-    let mut reviewed = Vec::with_capacity(users.len());
-    for u in users {
-        reviews::decide(
-            &tx,
-            &u.id,
-            decision,
-            reason.as_deref(),
-            &current.user.id,
-            now,
-        )?;
-        audit::record(
-            &tx,
-            &Change {
-                organisation_id: org,
-                at: now,
-                actor: Some(&me),
-                action,
-                target: &audit_person(&u),
-                before: Some(review_snapshot(&u)),
-                after: Some(UserSnapshot {
-                    validation: Some(state_after),
-                    reason: reason.clone(),
-                    ..UserSnapshot::default()
-                }),
-            },
-        )?;
-        reviewed.push(store::load(&tx, org, &u.id, cutoff)?.ok_or_else(ApiError::server)?);
-    }
-    tx.commit()?;
+        let (action, state_after) = match decision {
+            ReviewDecision::Flagged => (AuditAction::UserFlagged, ValidationState::Flagged),
+            _ => (AuditAction::UserValidated, ValidationState::Validated),
+        };
+        let after = UserSnapshot {
+            validation: Some(state_after),
+            reason: reason.clone(),
+            ..UserSnapshot::default()
+        };
+        let mut reviewed = Vec::with_capacity(users.len());
+        for u in users {
+            let reviewer = &current.user.id;
+            reviews::decide(tx, &u.id, decision, reason.as_deref(), reviewer, now)?;
+            let change = (action, review_snapshot(&u), after.clone());
+            record_change(tx, current.member(), &u, change, now)?;
+            let fresh = store::load(tx, org, &u.id, cutoff).optional()?;
+            reviewed.push(fresh.ok_or_else(ApiError::server)?);
+        }
+        Ok(reviewed)
+    })?;
     Ok(Json(reviewed))
 }

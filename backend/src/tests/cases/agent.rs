@@ -106,7 +106,7 @@ async fn cases_awaiting_the_customer_too_long_close_themselves() {
         .await;
     }
     let now = crate::clock::now();
-    let closed = crate::cases::auto_close(&mut app.state.db.conn(), 7, now).unwrap();
+    let closed = crate::store::cases::auto_close(&mut app.state.db.conn(), 7, now).unwrap();
     assert_eq!(closed, 0, "not yet");
     app.state
         .db
@@ -116,7 +116,7 @@ async fn cases_awaiting_the_customer_too_long_close_themselves() {
             [id],
         )
         .unwrap();
-    let closed = crate::cases::auto_close(&mut app.state.db.conn(), 7, now).unwrap();
+    let closed = crate::store::cases::auto_close(&mut app.state.db.conn(), 7, now).unwrap();
     assert_eq!(closed, 1);
     let thread = app
         .get(&format!("/api/v1/cases/{id}/thread"), Some(&cookie))

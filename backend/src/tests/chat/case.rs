@@ -100,7 +100,7 @@ async fn no_case_is_filed_from_a_chat_in_the_setup_phase() {
             topic: "Old".into(),
             summary: "From before".into(),
         };
-        crate::chat::insert(&conn, &org, &user, &new, 0).unwrap()
+        crate::store::chat::insert(&conn, &org, &user, &new, 0).unwrap()
     };
     post(
         &app,

@@ -5,7 +5,7 @@ use support_contract::cases::Person;
 use support_contract::users::{ReviewDecision, ReviewRecord};
 
 use crate::clock::ts;
-use crate::model::{enum_from_db, enum_to_db};
+use crate::store::{enum_at, wire_name, Result};
 
 /// Records a decision about a user and makes it their current state (bumping the version).
 pub fn decide(
@@ -15,8 +15,8 @@ pub fn decide(
     reason: Option<&str>,
     reviewer_id: &str,
     now: i64,
-) -> rusqlite::Result<()> {
-    let decision = enum_to_db(&decision);
+) -> Result<()> {
+    let decision = wire_name(&decision);
     conn.execute(
         "INSERT INTO user_reviews (user_id, decision, reason, reviewer_id, at) \
          VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -31,21 +31,21 @@ pub fn decide(
 }
 
 /// Every decision about a user, newest first.
-pub fn list(conn: &Connection, user_id: &str) -> rusqlite::Result<Vec<ReviewRecord>> {
+pub fn list(conn: &Connection, user_id: &str) -> Result<Vec<ReviewRecord>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT r.decision, r.reason, r.reviewer_id, u.name, r.at FROM user_reviews r \
+        "SELECT r.decision, r.reason, r.reviewer_id, u.name AS reviewer_name, r.at FROM user_reviews r \
          JOIN users u ON u.id = r.reviewer_id WHERE r.user_id = ?1 ORDER BY r.at DESC, r.id DESC",
     )?;
     let rows = stmt.query_map([user_id], |r| {
         Ok(ReviewRecord {
-            decision: enum_from_db(&r.get::<_, String>(0)?)?,
-            reason: r.get(1)?,
+            decision: enum_at(r, "decision")?,
+            reason: r.get("reason")?,
             by: Person {
-                id: r.get(2)?,
-                name: r.get(3)?,
+                id: r.get("reviewer_id")?,
+                name: r.get("reviewer_name")?,
             },
-            at: ts(r.get(4)?),
+            at: ts(r.get("at")?),
         })
     })?;
-    rows.collect()
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -5,7 +5,7 @@ use rusqlite::{params, params_from_iter, Connection, Row};
 use support_contract::users::{AuditAction, AuditEntry, AuditPerson, UserSnapshot};
 
 use crate::clock::ts;
-use crate::model::{enum_from_db, enum_to_db};
+use crate::store::{enum_at, wire_name, Result};
 use crate::tokens::new_id;
 
 /// One change to record.
@@ -22,7 +22,7 @@ pub struct Change<'a> {
 }
 
 /// Appends an entry. People are copied as they are now: a later rename does not rewrite history.
-pub fn record(conn: &Connection, c: &Change) -> rusqlite::Result<()> {
+pub fn record(conn: &Connection, c: &Change) -> Result<()> {
     let json = |s: &Option<UserSnapshot>| {
         s.as_ref()
             .map(|s| serde_json::to_string(s).unwrap_or_default())
@@ -38,7 +38,7 @@ pub fn record(conn: &Connection, c: &Change) -> rusqlite::Result<()> {
             c.actor.map(|a| &a.id),
             c.actor.map(|a| &a.name),
             c.actor.map(|a| &a.email),
-            enum_to_db(&c.action),
+            wire_name(&c.action),
             c.target.id,
             c.target.name,
             c.target.email,
@@ -73,7 +73,7 @@ pub fn query(
     filter: &Filter,
     after: Option<Position>,
     limit: Option<u32>,
-) -> rusqlite::Result<Vec<(Position, AuditEntry)>> {
+) -> Result<Vec<(Position, AuditEntry)>> {
     let mut sql = String::from(
         "SELECT at, seq, id, actor_id, actor_name, actor_email, action, target_id, target_name, \
          target_email, before, after FROM audit_log WHERE organisation_id = ?",
@@ -81,7 +81,7 @@ pub fn query(
     let mut args: Vec<SqlValue> = vec![org_id.to_string().into()];
     if let Some(a) = filter.action {
         sql.push_str(" AND action = ?");
-        args.push(enum_to_db(&a).into());
+        args.push(wire_name(&a).to_string().into());
     }
     if let Some(a) = &filter.actor {
         sql.push_str(" AND actor_id = ?");
@@ -113,31 +113,35 @@ pub fn query(
     }
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params_from_iter(args), |r| {
-        Ok(((r.get(0)?, r.get(1)?), entry(r)?))
+        Ok(((r.get("at")?, r.get("seq")?), entry(r)?))
     })?;
-    rows.collect()
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 fn entry(r: &Row<'_>) -> rusqlite::Result<AuditEntry> {
-    let snapshot = |i: usize| -> rusqlite::Result<Option<UserSnapshot>> {
-        Ok(r.get::<_, Option<String>>(i)?
+    let snapshot = |column: &str| -> rusqlite::Result<Option<UserSnapshot>> {
+        Ok(r.get::<_, Option<String>>(column)?
             .and_then(|s| serde_json::from_str(&s).ok()))
     };
-    let actor = match (r.get::<_, Option<String>>(3)?, r.get(4)?, r.get(5)?) {
+    let actor = match (
+        r.get::<_, Option<String>>("actor_id")?,
+        r.get("actor_name")?,
+        r.get("actor_email")?,
+    ) {
         (Some(id), Some(name), Some(email)) => Some(AuditPerson { id, name, email }),
         _ => None,
     };
     Ok(AuditEntry {
-        id: r.get(2)?,
-        at: ts(r.get(0)?),
+        id: r.get("id")?,
+        at: ts(r.get("at")?),
         actor,
-        action: enum_from_db(&r.get::<_, String>(6)?)?,
+        action: enum_at(r, "action")?,
         target: AuditPerson {
-            id: r.get(7)?,
-            name: r.get(8)?,
-            email: r.get(9)?,
+            id: r.get("target_id")?,
+            name: r.get("target_name")?,
+            email: r.get("target_email")?,
         },
-        before: snapshot(10)?,
-        after: snapshot(11)?,
+        before: snapshot("before")?,
+        after: snapshot("after")?,
     })
 }

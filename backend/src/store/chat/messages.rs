@@ -7,27 +7,29 @@ use support_contract::cases::{Attachment, Person};
 use support_contract::chat::ChatMessage;
 
 use crate::clock::ts;
+use crate::store::attachments::{attachment, ATTACHMENT_COLUMNS};
+use crate::store::Result;
 
 /// The columns [`message`] reads, for `SELECT … FROM chat_messages m LEFT JOIN users u ON u.id = m.author_id`.
 const MESSAGE_COLUMNS: &str =
-    "m.id, m.chat_id, m.seq, m.at, m.author_id, u.name, m.from_support, m.body";
+    "m.id, m.chat_id, m.seq, m.at, m.author_id, u.name AS author_name, m.from_support, m.body";
 
 fn message(r: &Row<'_>) -> rusqlite::Result<ChatMessage> {
     let author = match (
-        r.get::<_, Option<String>>(4)?,
-        r.get::<_, Option<String>>(5)?,
+        r.get::<_, Option<String>>("author_id")?,
+        r.get::<_, Option<String>>("author_name")?,
     ) {
         (Some(id), Some(name)) => Some(Person { id, name }),
         _ => None,
     };
     Ok(ChatMessage {
-        id: r.get(0)?,
-        chat_id: r.get(1)?,
-        seq: r.get(2)?,
-        at: ts(r.get(3)?),
+        id: r.get("id")?,
+        chat_id: r.get("chat_id")?,
+        seq: r.get("seq")?,
+        at: ts(r.get("at")?),
         author,
-        from_support: r.get(6)?,
-        body: r.get(7)?,
+        from_support: r.get("from_support")?,
+        body: r.get("body")?,
         attachments: Vec::new(),
     })
 }
@@ -37,23 +39,15 @@ fn attachments_after(
     conn: &Connection,
     chat_id: &str,
     after: i64,
-) -> rusqlite::Result<HashMap<i64, Vec<Attachment>>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT ca.seq, a.id, a.name, a.size, a.content_type, a.uploaded_at \
+) -> Result<HashMap<i64, Vec<Attachment>>> {
+    let sql = format!(
+        "SELECT ca.seq AS message_seq, {ATTACHMENT_COLUMNS} \
          FROM chat_attachments ca JOIN attachments a ON a.id = ca.attachment_id \
-         WHERE ca.chat_id = ?1 AND ca.seq > ?2 ORDER BY ca.seq, ca.position",
-    )?;
+         WHERE ca.chat_id = ?1 AND ca.seq > ?2 ORDER BY ca.seq, ca.position"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params![chat_id, after], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            Attachment {
-                id: r.get(1)?,
-                name: r.get(2)?,
-                size: r.get::<_, i64>(3)? as u64,
-                content_type: r.get(4)?,
-                uploaded_at: ts(r.get(5)?),
-            },
-        ))
+        Ok((r.get::<_, i64>("message_seq")?, attachment(r)?))
     })?;
     let mut by_seq: HashMap<i64, Vec<Attachment>> = HashMap::new();
     for row in rows {
@@ -64,7 +58,7 @@ fn attachments_after(
 }
 
 /// A chat's messages with a seq greater than `after` (0: all), in order.
-pub fn after(conn: &Connection, chat_id: &str, after: i64) -> rusqlite::Result<Vec<ChatMessage>> {
+pub fn after(conn: &Connection, chat_id: &str, after: i64) -> Result<Vec<ChatMessage>> {
     let sql = format!(
         "SELECT {MESSAGE_COLUMNS} FROM chat_messages m LEFT JOIN users u ON u.id = m.author_id \
          WHERE m.chat_id = ?1 AND m.seq > ?2 ORDER BY m.seq"
@@ -83,7 +77,7 @@ pub fn after(conn: &Connection, chat_id: &str, after: i64) -> rusqlite::Result<V
 }
 
 /// A message by its client id, in whichever chat holds it.
-pub fn by_id(conn: &Connection, id: &str) -> rusqlite::Result<Option<ChatMessage>> {
+pub fn by_id(conn: &Connection, id: &str) -> Result<Option<ChatMessage>> {
     let sql = format!(
         "SELECT {MESSAGE_COLUMNS} FROM chat_messages m LEFT JOIN users u ON u.id = m.author_id \
          WHERE m.id = ?1"
@@ -118,12 +112,12 @@ pub fn insert(
     chat_id: &str,
     new: NewMessage<'_>,
     at: i64,
-) -> rusqlite::Result<ChatMessage> {
+) -> Result<ChatMessage> {
     // The seq lives on the chat so that it is never reused, whatever happens to messages.
     let seq: i64 = conn.query_row(
         "UPDATE chats SET last_seq = last_seq + 1 WHERE id = ?1 RETURNING last_seq",
         [chat_id],
-        |r| r.get(0),
+        |r| r.get("last_seq"),
     )?;
     conn.execute(
         "INSERT INTO chat_messages (chat_id, seq, id, at, author_id, from_support, body) \
@@ -158,10 +152,11 @@ pub fn insert(
 }
 
 /// The seq of a chat's last message and whether support wrote it.
-pub fn last(conn: &Connection, chat_id: &str) -> rusqlite::Result<Option<(i64, bool)>> {
-    conn.prepare_cached(
-        "SELECT seq, from_support FROM chat_messages WHERE chat_id = ?1 ORDER BY seq DESC LIMIT 1",
-    )?
-    .query_row([chat_id], |r| Ok((r.get(0)?, r.get(1)?)))
-    .optional()
+pub fn last(conn: &Connection, chat_id: &str) -> Result<Option<(i64, bool)>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT seq, from_support FROM chat_messages WHERE chat_id = ?1 ORDER BY seq DESC LIMIT 1",
+        )?
+        .query_row([chat_id], |r| Ok((r.get("seq")?, r.get("from_support")?)))
+        .optional()?)
 }

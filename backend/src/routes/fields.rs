@@ -1,0 +1,95 @@
+//! Checks of request fields that several forms share: required text, lengths, products and
+//! phone numbers. Each pushes a field error with a stable code, so that one answer names every
+//! bad field.
+
+use support_contract::{FieldCode, FieldError, Product};
+
+use crate::problem::field;
+
+/// A field error when `value` has more than `max` characters.
+pub fn too_long(errors: &mut Vec<FieldError>, name: &str, value: Option<&str>, max: usize) {
+    if value.is_some_and(|v| v.chars().count() > max) {
+        errors.push(field(
+            name,
+            FieldCode::TooLong,
+            &format!("Use at most {max} characters."),
+        ));
+    }
+}
+
+/// Required text: present, not blank, at most `max` characters.
+pub fn required_text(
+    errors: &mut Vec<FieldError>,
+    name: &str,
+    value: Option<&str>,
+    max: usize,
+) -> String {
+    let v = value.unwrap_or("");
+    if v.trim().is_empty() {
+        errors.push(field(name, FieldCode::Required, "This field is required."));
+    } else {
+        too_long(errors, name, Some(v), max);
+    }
+    v.to_string()
+}
+
+/// A blank optional text is no text.
+pub fn optional_text(v: Option<String>) -> Option<String> {
+    v.filter(|s| !s.trim().is_empty())
+}
+
+/// A product other than `unknown`, required.
+pub fn required_product(errors: &mut Vec<FieldError>, value: Option<Product>) -> Option<Product> {
+    let product = value.filter(|p| *p != Product::Unknown);
+    if product.is_none() {
+        errors.push(field("product", FieldCode::Required, "Choose a product."));
+    }
+    product
+}
+
+/// A plausible phone number: digits with the usual separators, an optional leading `+`.
+pub fn valid_phone(phone: &str) -> bool {
+    let p = phone.trim();
+    let digits = p.chars().filter(char::is_ascii_digit).count();
+    p.len() <= 40
+        && (6..=20).contains(&digits)
+        && p.char_indices()
+            .all(|(i, c)| c.is_ascii_digit() || " -().".contains(c) || (c == '+' && i == 0))
+}
+
+/// A required phone number, trimmed: `missing` explains a blank one, `invalid` one that is not
+/// a phone number.
+pub fn required_phone(
+    errors: &mut Vec<FieldError>,
+    name: &str,
+    value: Option<String>,
+    missing: &str,
+    invalid: &str,
+) -> String {
+    let phone = value.unwrap_or_default().trim().to_string();
+    if phone.is_empty() {
+        errors.push(field(name, FieldCode::Required, missing));
+    } else if !valid_phone(&phone) {
+        errors.push(field(name, FieldCode::InvalidPhone, invalid));
+    }
+    phone
+}
+
+/// Phone numbers with their country code, as the forms' hints show them.
+pub const PHONE_EXAMPLE: &str =
+    "Enter a phone number with its country code, for example +44 20 7946 0000.";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones_are_checked_by_shape() {
+        for ok in ["+44 20 7946 0000", "(555) 010-0199", "+1-800-555-0100"] {
+            assert!(valid_phone(ok), "{ok}");
+        }
+        for bad in ["", "12345", "call me", "+44+20 7946 0000", "<script>"] {
+            assert!(!valid_phone(bad), "{bad}");
+        }
+    }
+}
