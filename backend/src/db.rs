@@ -87,9 +87,9 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
     for (version, sql) in MIGRATIONS {
         let tx = conn.transaction()?;
         let done: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM schema_migrations WHERE version = ?1)",
+            "SELECT EXISTS (SELECT 1 FROM schema_migrations WHERE version = ?1) AS done",
             [version],
-            |r| r.get(0),
+            |r| r.get("done"),
         )?;
         if !done {
             tx.execute_batch(sql)?;
@@ -113,7 +113,9 @@ mod tests {
         migrate(&mut conn).unwrap();
         migrate(&mut conn).unwrap();
         let n: i64 = conn
-            .query_row("SELECT count(*) FROM schema_migrations", [], |r| r.get(0))
+            .query_row("SELECT count(*) AS n FROM schema_migrations", [], |r| {
+                r.get("n")
+            })
             .unwrap();
         assert_eq!(n, MIGRATIONS.len() as i64);
     }

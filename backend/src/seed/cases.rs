@@ -111,7 +111,9 @@ pub(super) fn seed_cases(
 ) -> stores::Result<()> {
     let now = clock::now();
     let person = |id: &str| -> rusqlite::Result<Person> {
-        let name = tx.query_row("SELECT name FROM users WHERE id = ?1", [id], |r| r.get(0))?;
+        let name = tx.query_row("SELECT name FROM users WHERE id = ?1", [id], |r| {
+            r.get("name")
+        })?;
         Ok(Person {
             id: id.to_string(),
             name,
@@ -175,7 +177,7 @@ pub fn seed_generated_cases(conn: &mut Connection, n: u32) -> stores::Result<()>
     let (org, requester): (String, String) = tx.query_row(
         "SELECT organisation_id, id FROM users WHERE email = 'support@northwind.example'",
         [],
-        |r| Ok((r.get(0)?, r.get(1)?)),
+        |r| Ok((r.get("organisation_id")?, r.get("id")?)),
     )?;
     let now = clock::now();
     let products = [

@@ -140,9 +140,11 @@ pub fn demo_accounts() -> Vec<(&'static str, &'static str)> {
 /// Returns whether it seeded.
 pub fn seed_demo(conn: &mut Connection) -> store::Result<bool> {
     let tx = conn.transaction()?;
-    let any: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM organisations)", [], |r| {
-        r.get(0)
-    })?;
+    let any: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM organisations) AS seeded",
+        [],
+        |r| r.get("seeded"),
+    )?;
     if any {
         return Ok(false);
     }
@@ -170,7 +172,7 @@ pub fn seed_demo(conn: &mut Connection) -> store::Result<bool> {
 pub fn bootstrap(conn: &mut Connection, b: &Bootstrap) -> store::Result<bool> {
     let tx = conn.transaction()?;
     let any: Option<i64> = tx
-        .query_row("SELECT 1 FROM users LIMIT 1", [], |r| r.get(0))
+        .query_row("SELECT 1 AS one FROM users LIMIT 1", [], |r| r.get("one"))
         .optional()?;
     if any.is_some() {
         return Ok(false);
@@ -246,8 +248,10 @@ mod tests {
     use crate::config::Secret;
 
     fn count(conn: &Connection, table: &str) -> i64 {
-        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-            .unwrap()
+        conn.query_row(&format!("SELECT count(*) AS n FROM {table}"), [], |r| {
+            r.get("n")
+        })
+        .unwrap()
     }
 
     fn fresh() -> Connection {
@@ -269,9 +273,9 @@ mod tests {
         assert_eq!(count(&conn, "cases"), DEMO_CASES.len() as i64);
         let reopenable: i64 = conn
             .query_row(
-                "SELECT count(*) FROM cases WHERE status = 'closed' AND closed_at > ?1",
+                "SELECT count(*) AS n FROM cases WHERE status = 'closed' AND closed_at > ?1",
                 [clock::now() - 14 * D],
-                |r| r.get(0),
+                |r| r.get("n"),
             )
             .unwrap();
         assert_eq!(reopenable, 1, "one closed case can still be reopened");
@@ -279,7 +283,7 @@ mod tests {
             .query_row(
                 "SELECT password_hash FROM users WHERE email = 'jordan.blake@northwind.example'",
                 [],
-                |r| r.get(0),
+                |r| r.get("password_hash"),
             )
             .unwrap();
         assert_eq!(invited, None, "invited users have no password yet");

@@ -81,9 +81,9 @@ pub(super) fn seed_support_users(tx: &Connection, org_id: &str, admin_id: &str) 
             [id],
             |r| {
                 Ok(AuditPerson {
-                    id: r.get(0)?,
-                    name: r.get(1)?,
-                    email: r.get(2)?,
+                    id: r.get("id")?,
+                    name: r.get("name")?,
+                    email: r.get("email")?,
                 })
             },
         )
@@ -113,7 +113,7 @@ pub(super) fn seed_support_users(tx: &Connection, org_id: &str, admin_id: &str) 
     let jordan: String = tx.query_row(
         "SELECT id FROM users WHERE email = 'jordan.blake@northwind.example'",
         [],
-        |r| r.get(0),
+        |r| r.get("id"),
     )?;
     let created = now - JORDAN_CREATED * D;
     tx.execute(

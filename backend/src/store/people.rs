@@ -24,9 +24,10 @@ pub fn members(conn: &Connection, org_id: &str) -> Result<Vec<Person>> {
 /// Whether `user_id` is an active member of the organisation.
 pub fn is_active_member(conn: &Connection, org_id: &str, user_id: &str) -> Result<bool> {
     let mut stmt = conn.prepare_cached(
-        "SELECT EXISTS (SELECT 1 FROM users WHERE id = ?1 AND organisation_id = ?2 AND status = 'active')",
+        "SELECT EXISTS (SELECT 1 FROM users WHERE id = ?1 AND organisation_id = ?2 \
+         AND status = 'active') AS member",
     )?;
-    Ok(stmt.query_row(params![user_id, org_id], |r| r.get(0))?)
+    Ok(stmt.query_row(params![user_id, org_id], |r| r.get("member"))?)
 }
 
 /// The organisation's active support administrators, system administrators first.

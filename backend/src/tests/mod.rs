@@ -5,6 +5,7 @@ mod callbacks;
 mod cases;
 mod chat;
 mod errors;
+mod layout;
 mod profile;
 mod session;
 mod users;

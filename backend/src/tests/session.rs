@@ -188,7 +188,7 @@ async fn an_expired_session_is_refused_and_deleted() {
         .state
         .db
         .conn()
-        .query_row("SELECT count(*) FROM sessions", [], |r| r.get(0))
+        .query_row("SELECT count(*) AS n FROM sessions", [], |r| r.get("n"))
         .unwrap();
     assert_eq!(left, 0);
 }
@@ -210,7 +210,9 @@ async fn use_renews_the_session_and_its_cookie() {
         .state
         .db
         .conn()
-        .query_row("SELECT expires_at FROM sessions", [], |r| r.get(0))
+        .query_row("SELECT expires_at FROM sessions", [], |r| {
+            r.get("expires_at")
+        })
         .unwrap();
     assert!(expires > soon + 60);
 }

@@ -93,9 +93,11 @@ async fn the_same_idempotency_key_files_one_case() {
         .state
         .db
         .conn()
-        .query_row("SELECT count(*) FROM cases WHERE title = 'Once'", [], |r| {
-            r.get(0)
-        })
+        .query_row(
+            "SELECT count(*) AS n FROM cases WHERE title = 'Once'",
+            [],
+            |r| r.get("n"),
+        )
         .unwrap();
     assert_eq!(n, 1);
 }
@@ -111,7 +113,7 @@ async fn filing_rules_are_field_errors() {
         .query_row(
             "SELECT id FROM users WHERE email = ?1",
             [OTHER_ORG_ADMIN],
-            |r| r.get(0),
+            |r| r.get("id"),
         )
         .unwrap();
     let mut body = new_case(&"t".repeat(201));

@@ -92,7 +92,7 @@ async fn no_case_is_filed_from_a_chat_in_the_setup_phase() {
             .query_row(
                 "SELECT organisation_id, id FROM users WHERE email = ?1",
                 [SUPPORT_ADMIN],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get("organisation_id")?, r.get("id")?)),
             )
             .unwrap();
         let new = NewChat {

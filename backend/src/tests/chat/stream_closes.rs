@@ -48,7 +48,7 @@ async fn removing_the_user_closes_their_stream_at_once() {
         .query_row(
             "SELECT id, version FROM users WHERE email = ?1",
             [SUPPORT_ADMIN],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get("id")?, r.get("version")?)),
         )
         .unwrap();
     let etag = format!("\"{version}\"");

@@ -84,7 +84,7 @@ async fn only_the_system_administrator_may_administer_support_users() {
         .db
         .conn()
         .query_row("SELECT version FROM users WHERE id = ?1", [&casey], |r| {
-            r.get(0)
+            r.get("version")
         })
         .unwrap();
     assert_eq!(version, 1, "nothing changed");

@@ -60,7 +60,7 @@ async fn a_new_user_is_invited_and_both_administrator_roles_are_told() {
         .query_row(
             "SELECT token_hash FROM invitations WHERE user_id = ?1",
             [id],
-            |r| r.get(0),
+            |r| r.get("token_hash"),
         )
         .unwrap();
     assert_ne!(stored, token, "only the hash of the token is stored");
@@ -251,7 +251,7 @@ async fn a_removed_user_is_invited_again() {
         .query_row(
             "SELECT password_hash FROM users WHERE id = ?1",
             [&drew],
-            |r| r.get(0),
+            |r| r.get("password_hash"),
         )
         .unwrap();
     assert_eq!(password, None, "the old password is gone");

@@ -150,7 +150,7 @@ async fn the_links_work_for_the_configured_number_of_days() {
         .db
         .conn()
         .query_row("SELECT created_at, expires_at FROM invitations", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
+            Ok((r.get("created_at")?, r.get("expires_at")?))
         })
         .unwrap();
     assert_eq!(expires - created, 2 * 86_400);

@@ -96,7 +96,7 @@ impl TestApp {
             .db
             .conn()
             .query_row("SELECT id FROM users WHERE email = ?1", [email], |r| {
-                r.get(0)
+                r.get("id")
             })
             .unwrap()
     }
