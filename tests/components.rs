@@ -5,16 +5,12 @@
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use std::sync::{Arc, Mutex};
-use support_contract::cases::{
-    Attachment, CallRequest, Case, CaseSummary, HelpSuggestion, NewCase, NewComment, Person,
-    ThreadEntry, UrgencyChange,
-};
 use support_contract::*;
-use support_portal::api::{provide_backend, provide_portal, ApiError, ApiFuture, Backend};
-use support_portal::auth::{provide_session, AccessPage, Guard, SignInForm};
-use support_portal::domain::{CaseQuery, ListParams};
+use support_portal::api::{provide_api, ApiError, ApiFuture, ChatApi, RuntimeConfig, SessionApi};
+use support_portal::app::provide_everything;
+use support_portal::auth::{AccessPage, Guard, SignInForm};
 use support_portal::features::chat::ChatWidget;
-use support_portal::i18n::{format_date_time, format_number, provide_i18n, Locale};
+use support_portal::i18n::{format_date_time, format_number, use_i18n, Locale};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlButtonElement, HtmlElement, HtmlInputElement};
@@ -65,25 +61,25 @@ fn portal() -> PortalConfig {
     }
 }
 
-impl Backend for FakeBackend {
-    fn session(&self) -> ApiFuture<'_, Session> {
+impl SessionApi for FakeBackend {
+    fn session(&self) -> ApiFuture<Session> {
         Box::pin(async { Err(ApiError::Unauthorized) })
     }
-    fn sign_in(&self, request: SignInRequest) -> ApiFuture<'_, Session> {
+    fn sign_in(&self, request: SignInRequest) -> ApiFuture<Session> {
         self.sign_ins.lock().unwrap().push(request);
         let answer = self.sign_in.clone();
         Box::pin(async move { answer })
     }
-    fn sign_out(&self) -> ApiFuture<'_, ()> {
+    fn sign_out(&self) -> ApiFuture<()> {
         Box::pin(async { Ok(()) })
     }
-    fn update_profile(&self, _: ProfileUpdate) -> ApiFuture<'_, Session> {
+    fn update_profile(&self, _: ProfileUpdate) -> ApiFuture<Session> {
         Box::pin(async { Err(ApiError::Unauthorized) })
     }
-    fn portal(&self) -> ApiFuture<'_, PortalConfig> {
+    fn portal(&self) -> ApiFuture<PortalConfig> {
         Box::pin(async { Ok(portal()) })
     }
-    fn support_contacts(&self) -> ApiFuture<'_, Vec<SupportContact>> {
+    fn support_contacts(&self) -> ApiFuture<Vec<SupportContact>> {
         Box::pin(async {
             Ok(vec![SupportContact {
                 name: "Alex Morgan".into(),
@@ -92,82 +88,47 @@ impl Backend for FakeBackend {
             }])
         })
     }
-    // The administration operations are not used by these tests; the journeys cover them.
-    fn support_users(&self, _: ListParams) -> ApiFuture<'_, Page<SupportUser>> {
-        Box::pin(async { Err(ApiError::Forbidden) })
-    }
-    fn support_user_counts(&self) -> ApiFuture<'_, users::SupportUserCounts> {
-        Box::pin(async { Err(ApiError::Forbidden) })
-    }
-    fn support_user(&self, _: String) -> ApiFuture<'_, SupportUser> {
-        Box::pin(async { Err(ApiError::Forbidden) })
-    }
-    fn support_user_reviews(&self, _: String) -> ApiFuture<'_, Vec<users::ReviewRecord>> {
-        Box::pin(async { Err(ApiError::Forbidden) })
-    }
-    fn create_support_user(&self, _: users::NewSupportUser) -> ApiFuture<'_, SupportUser> {
-        Box::pin(async { Err(ApiError::Forbidden) })
-    }
-    fn change_role(&self, _: String, _: i64, _: Role) -> ApiFuture<'_, SupportUser> {
-        Box::pin(async { Err(ApiError::Forbidden) })
-    }
-    fn remove_support_user(&self, _: String, _: i64) -> ApiFuture<'_, SupportUser> {
-        Box::pin(async { Err(ApiError::Forbidden) })
-    }
-    fn review_support_users(&self, _: users::ReviewRequest) -> ApiFuture<'_, Vec<SupportUser>> {
-        Box::pin(async { Err(ApiError::Forbidden) })
-    }
-    fn import_support_users(
-        &self,
-        _: web_sys::File,
-        _: bool,
-        _: Callback<f64>,
-    ) -> ApiFuture<'_, users::ImportReport> {
-        Box::pin(async { Err(ApiError::Forbidden) })
-    }
-    fn audit_log(&self, _: ListParams) -> ApiFuture<'_, Page<users::AuditEntry>> {
-        Box::pin(async { Err(ApiError::Forbidden) })
-    }
-    fn audit_log_export_url(&self, _: &ListParams, _: bool) -> String {
-        String::new()
-    }
-    fn inspect_invitation(&self, _: String) -> ApiFuture<'_, users::Invitation> {
+    fn inspect_invitation(&self, _: String) -> ApiFuture<users::Invitation> {
         Box::pin(async { Err(ApiError::InvitationInvalid) })
     }
-    fn accept_invitation(&self, _: users::AcceptInvitation) -> ApiFuture<'_, ()> {
+    fn accept_invitation(&self, _: users::AcceptInvitation) -> ApiFuture<()> {
         Box::pin(async { Err(ApiError::InvitationInvalid) })
     }
-    // Chat is covered by the journeys against the real backend and its stream.
-    fn chat_availability(&self) -> ApiFuture<'_, Vec<chat::ChatAvailability>> {
+}
+
+/// The chat widget asks only whether chat is offered and for earlier chats here; the journeys
+/// cover chatting itself against the real backend and its stream.
+impl ChatApi for FakeBackend {
+    fn chat_availability(&self) -> ApiFuture<Vec<chat::ChatAvailability>> {
         Box::pin(async { Ok(vec![]) })
     }
-    fn start_chat(&self, _: chat::NewChat) -> ApiFuture<'_, chat::Chat> {
-        Box::pin(async { Err(ApiError::Forbidden) })
-    }
-    fn chats(&self) -> ApiFuture<'_, Vec<chat::Chat>> {
+    fn chats(&self) -> ApiFuture<Vec<chat::Chat>> {
         Box::pin(async { Ok(vec![]) })
     }
-    fn chat(&self, _: String) -> ApiFuture<'_, chat::Chat> {
-        Box::pin(async { Err(ApiError::NotFound) })
+    fn start_chat(&self, _: chat::NewChat) -> ApiFuture<chat::Chat> {
+        unused()
     }
-    fn chat_messages(&self, _: String, _: i64) -> ApiFuture<'_, Vec<chat::ChatMessage>> {
-        Box::pin(async { Err(ApiError::NotFound) })
+    fn chat(&self, _: String) -> ApiFuture<chat::Chat> {
+        unused()
+    }
+    fn chat_messages(&self, _: String, _: i64) -> ApiFuture<Vec<chat::ChatMessage>> {
+        unused()
     }
     fn send_chat_message(
         &self,
         _: String,
         _: chat::NewChatMessage,
-    ) -> ApiFuture<'_, chat::ChatMessage> {
-        Box::pin(async { Err(ApiError::NotFound) })
+    ) -> ApiFuture<chat::ChatMessage> {
+        unused()
     }
-    fn end_chat(&self, _: String) -> ApiFuture<'_, chat::Chat> {
-        Box::pin(async { Err(ApiError::NotFound) })
+    fn end_chat(&self, _: String) -> ApiFuture<chat::Chat> {
+        unused()
     }
-    fn rate_chat(&self, _: String, _: chat::ChatRating) -> ApiFuture<'_, chat::Chat> {
-        Box::pin(async { Err(ApiError::NotFound) })
+    fn rate_chat(&self, _: String, _: chat::ChatRating) -> ApiFuture<chat::Chat> {
+        unused()
     }
-    fn chat_to_case(&self, _: String) -> ApiFuture<'_, Case> {
-        Box::pin(async { Err(ApiError::NotFound) })
+    fn chat_to_case(&self, _: String) -> ApiFuture<cases::Case> {
+        unused()
     }
     fn chat_transcript_url(&self, _: &str, _: bool) -> String {
         String::new()
@@ -175,64 +136,25 @@ impl Backend for FakeBackend {
     fn chat_stream_url(&self, _: &str, _: i64) -> String {
         String::new()
     }
-    fn request_callback(&self, _: callbacks::NewCallback) -> ApiFuture<'_, callbacks::Callback> {
-        Box::pin(async { Err(ApiError::Forbidden) })
-    }
-    fn callbacks(&self) -> ApiFuture<'_, Vec<callbacks::Callback>> {
-        Box::pin(async { Ok(vec![]) })
-    }
-    // The case operations are not used by these tests; the journeys cover them for real.
-    fn list_cases(&self, _: CaseQuery) -> ApiFuture<'_, Page<CaseSummary>> {
-        Box::pin(async { Err(ApiError::Forbidden) })
-    }
-    fn case(&self, _: String) -> ApiFuture<'_, Case> {
-        Box::pin(async { Err(ApiError::NotFound) })
-    }
-    fn case_thread(&self, _: String, _: Option<i64>) -> ApiFuture<'_, Vec<ThreadEntry>> {
-        Box::pin(async { Err(ApiError::NotFound) })
-    }
-    fn file_case(&self, _: NewCase, _: String) -> ApiFuture<'_, Case> {
-        Box::pin(async { Err(ApiError::Forbidden) })
-    }
-    fn comment(&self, _: String, _: NewComment) -> ApiFuture<'_, ThreadEntry> {
-        Box::pin(async { Err(ApiError::NotFound) })
-    }
-    fn close_case(&self, _: String, _: i64) -> ApiFuture<'_, Case> {
-        Box::pin(async { Err(ApiError::NotFound) })
-    }
-    fn reopen_case(&self, _: String, _: i64) -> ApiFuture<'_, Case> {
-        Box::pin(async { Err(ApiError::NotFound) })
-    }
-    fn request_urgency(&self, _: String, _: i64, _: UrgencyChange) -> ApiFuture<'_, Case> {
-        Box::pin(async { Err(ApiError::NotFound) })
-    }
-    fn request_call(&self, _: String, _: CallRequest) -> ApiFuture<'_, ThreadEntry> {
-        Box::pin(async { Err(ApiError::NotFound) })
-    }
-    fn organisation_members(&self) -> ApiFuture<'_, Vec<Person>> {
-        Box::pin(async { Ok(vec![]) })
-    }
-    fn help_suggestions(
-        &self,
-        _: String,
-        _: Option<support_contract::Product>,
-    ) -> ApiFuture<'_, Vec<HelpSuggestion>> {
-        Box::pin(async { Ok(vec![]) })
-    }
-    fn upload_attachment(
-        &self,
-        _: web_sys::File,
-        _: String,
-        _: Callback<f64>,
-    ) -> ApiFuture<'_, Attachment> {
-        Box::pin(async { Err(ApiError::Forbidden) })
-    }
+}
+
+/// A call these tests never make: it fails loudly if a component starts making it.
+fn unused<T: 'static>() -> ApiFuture<T> {
+    Box::pin(async { panic!("the component tests do not expect this call") })
 }
 
 fn fake(sign_in: Result<Session, ApiError>) -> Arc<FakeBackend> {
     Arc::new(FakeBackend {
         sign_in,
         sign_ins: Mutex::new(vec![]),
+    })
+}
+
+/// The app's providers (the same the portal mounts with) over the fake's areas.
+fn provide_fake(backend: Arc<FakeBackend>) -> support_portal::auth::SessionCtx {
+    provide_everything(RuntimeConfig::default(), move |_| {
+        provide_api::<dyn SessionApi>(backend.clone());
+        provide_api::<dyn ChatApi>(backend);
     })
 }
 
@@ -246,11 +168,8 @@ fn mount<V: IntoView + 'static>(
     let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
     leptos::mount::mount_to(container.clone(), move || {
-        let i18n = provide_i18n();
-        i18n.locale.set(locale);
-        let ctx = provide_session(i18n);
-        provide_backend(backend);
-        provide_portal();
+        let ctx = provide_fake(backend.clone());
+        use_i18n().locale.set(locale);
         match signed_in {
             Some(s) => ctx.signed_in(s),
             None => ctx.signed_out(),
@@ -458,10 +377,7 @@ fn mount_chat_alone(role: Option<Role>) -> HtmlElement {
     document().body().unwrap().append_child(&host).unwrap();
     let backend = fake(Err(ApiError::Unauthorized));
     leptos::mount::mount_to(host.clone(), move || {
-        let i18n = provide_i18n();
-        let ctx = provide_session(i18n);
-        provide_backend(backend);
-        provide_portal();
+        let ctx = provide_fake(backend.clone());
         ctx.signed_in(session(role));
         view! { <p>"host"</p><ChatWidget/> }
     })

@@ -127,13 +127,17 @@ impl ApiError {
         text(key, locale).to_string()
     }
 
+    /// The fields the backend refused, if it refused the request field by field.
+    pub fn field_errors(&self) -> &[FieldError] {
+        match self {
+            ApiError::Validation(errors) => errors,
+            _ => &[],
+        }
+    }
+
     /// The message for `field`'s error, if the backend refused that field.
     pub fn field_message(&self, field: &str, locale: Locale) -> Option<String> {
-        let ApiError::Validation(errors) = self else {
-            return None;
-        };
-        let e = errors.iter().find(|e| e.field == field)?;
-        Some(text(field_error_key(e.code), locale).to_string())
+        field_error(field, None, self.field_errors(), locale)
     }
 }
 
@@ -158,6 +162,20 @@ pub fn field_error_key(code: FieldCode) -> Key {
         FieldCode::TooMany => Key::ErrTooMany,
         _ => Key::ErrInvalidValue,
     }
+}
+
+/// The message to show beside `field`: the form's own check first (`local`, once the user tried
+/// to send), else the backend's refusal of that field in `refused` (`ApiError::field_errors`).
+/// Every form reports field problems through this, in the user's language.
+pub fn field_error(
+    field: &str,
+    local: Option<FieldCode>,
+    refused: &[FieldError],
+    locale: Locale,
+) -> Option<String> {
+    local
+        .or_else(|| refused.iter().find(|e| e.field == field).map(|e| e.code))
+        .map(|code| text(field_error_key(code), locale).to_string())
 }
 
 impl std::fmt::Display for ApiError {

@@ -7,55 +7,96 @@ use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-/// A value saved under `key` (which must name the user) whenever it changes, and restored when
-/// the component is built again; the default value is no draft at all and removes the key.
-pub fn use_persisted<T>(key: String) -> RwSignal<T>
+/// A value saved on this device whenever it changes, and restored when its form is built again.
+pub struct Persisted<T: Send + Sync + 'static> {
+    /// The value; every change is saved (the empty value, `T::default()`, removes it).
+    pub value: RwSignal<T>,
+    /// Set when a saved value (other than the empty one) came back.
+    pub restored: RwSignal<bool>,
+    /// Set once the saved value was looked for: only then does the form show what it holds.
+    pub loaded: RwSignal<bool>,
+    key: StoredValue<Option<String>>,
+    /// What the store holds (`""` for nothing): an unchanged value is never written again.
+    stored: StoredValue<String>,
+}
+
+impl<T: Send + Sync + 'static> Clone for Persisted<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for Persisted<T> {}
+
+/// How a value is stored: `""` for the empty value, which is not stored at all.
+fn stored_form<T: Serialize + Default + PartialEq>(value: &T) -> String {
+    if *value == T::default() {
+        String::new()
+    } else {
+        serde_json::to_string(value).unwrap_or_default()
+    }
+}
+
+/// Keeps a value under `key` (which must name the user; `None`: keep nothing, as when no one is
+/// signed in). It starts as `initial` until the saved value is read; what the user typed
+/// meanwhile wins over the saved value. `initial` itself is never written until it changes.
+pub fn use_persisted<T>(key: Option<String>, initial: T) -> Persisted<T>
 where
     T: Serialize + DeserializeOwned + Clone + Default + PartialEq + Send + Sync + 'static,
 {
-    let value = RwSignal::new(T::default());
-    let loaded = RwSignal::new(false);
-    // What the store holds ("" for nothing): an unchanged value is never written again.
-    let stored = StoredValue::new(String::new());
-    {
-        let key = key.clone();
+    let untouched = stored_form(&initial);
+    let persisted = Persisted {
+        value: RwSignal::new(initial),
+        restored: RwSignal::new(false),
+        loaded: RwSignal::new(key.is_none()),
+        key: StoredValue::new(key.clone()),
+        stored: StoredValue::new(untouched.clone()),
+    };
+    let loaded = persisted.loaded;
+    if let Some(key) = key {
         spawn_local(async move {
             let saved = local_store::load(&key).await;
             let parsed = saved
                 .as_deref()
                 .and_then(|j| serde_json::from_str::<T>(j).ok());
-            // Whatever the user typed while it loaded wins over the saved draft; the form may
-            // also be gone already.
-            let untouched = value
-                .try_with_untracked(|v| *v == T::default())
+            // The form may be gone already, or the user may have typed.
+            let as_built = persisted
+                .value
+                .try_with_untracked(|v| stored_form(v) == untouched)
                 .unwrap_or(false);
-            if let (Some(parsed), true) = (parsed, untouched) {
-                stored.set_value(saved.unwrap_or_default());
-                value.set(parsed);
+            if let (Some(parsed), true) = (parsed, as_built) {
+                persisted.stored.set_value(stored_form(&parsed));
+                persisted.restored.set(parsed != T::default());
+                persisted.value.set(parsed);
             }
             loaded.set(true);
         });
     }
     Effect::new(move |_| {
-        let json = value.with(|v| {
-            if *v == T::default() {
-                String::new()
-            } else {
-                serde_json::to_string(v).unwrap_or_default()
-            }
-        });
-        if !loaded.get() || stored.with_value(|s| *s == json) {
+        let form = persisted.value.with(stored_form);
+        if !loaded.get() || persisted.stored.with_value(|s| *s == form) {
             return;
         }
-        stored.set_value(json.clone());
-        let key = key.clone();
+        let Some(key) = persisted.key.get_value() else {
+            return;
+        };
+        persisted.stored.set_value(form.clone());
         spawn_local(async move {
-            if json.is_empty() {
+            if form.is_empty() {
                 local_store::remove(&key).await;
             } else {
-                local_store::save(&key, &json).await;
+                local_store::save(&key, &form).await;
             }
         });
     });
-    value
+    persisted
+}
+
+impl<T: Send + Sync + 'static> Persisted<T> {
+    /// Removes the saved value and stops saving (the input was sent and the form is left).
+    pub async fn forget(self) {
+        if let Some(key) = self.key.try_update_value(Option::take).flatten() {
+            local_store::remove(&key).await;
+        }
+    }
 }

@@ -1,14 +1,18 @@
 //! The app layer: providers, the router (its routes follow `auth::AppPage`), and the shell. It composes the
 //! features; nothing imports it but `main.rs` and tests.
 
+mod exports;
 mod shell;
 
+pub use exports::Mounted;
+
 use crate::api::{
-    load_runtime_config, provide_backend, provide_portal, provide_runtime_config, Backend,
-    HttpBackend, RuntimeConfig,
+    load_runtime_config, provide_http, provide_portal, provide_runtime_config, use_api,
+    RuntimeConfig, SessionApi,
 };
 use crate::auth::{
-    load_session, provide_session, AppPage, Guard, ReauthDialog, SetPasswordPage, SignInPage,
+    load_session, provide_session, AppPage, Guard, ReauthDialog, SessionCtx, SetPasswordPage,
+    SignInPage,
 };
 use crate::components::{provide_portal_router, AppLink, NotYetAvailable};
 use crate::features::{
@@ -27,7 +31,6 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, ParamSegment, StaticSegment};
 use shell::{track_page_title, Header, Nav, SkipLink};
-use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// Starts the standalone app: reads `config.json`, then mounts into `#support-portal` (or the
@@ -40,54 +43,61 @@ pub fn start() {
             .get_element_by_id("support-portal")
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
             .unwrap_or_else(|| document().body().expect("a page has a body"));
-        mount_portal(target, config);
+        // The standalone portal stays for the page's life.
+        std::mem::forget(mount_portal(target, config));
     });
 }
 
-/// Provides what every part of the portal needs (language, session, backend, configuration)
-/// and starts loading the session.
-fn provide_everything(config: &RuntimeConfig) {
+/// Provides what every mounted part of the portal needs: language, session, the runtime
+/// configuration, the backend's areas and the portal configuration. `areas` provides the
+/// areas (`api::provide_http`, or a test's fakes), given the callback that reports an ended
+/// session. The portal, the chat widget alone and the component tests all mount through it.
+pub fn provide_everything(config: RuntimeConfig, areas: impl FnOnce(Callback<()>)) -> SessionCtx {
     let i18n = provide_i18n();
     let session = provide_session(i18n);
-    let on_unauthorized = Callback::new(move |_| session.mark_unauthorized());
-    let backend: Arc<dyn Backend> =
-        Arc::new(HttpBackend::new(config.api_base.clone(), on_unauthorized));
-    provide_backend(backend.clone());
-    provide_runtime_config(config.clone());
-    load_session(backend, session);
+    areas(Callback::new(move |_| session.mark_unauthorized()));
+    provide_runtime_config(config);
+    provide_portal();
+    session
+}
+
+/// Everything over HTTP at the configured backend, and the session loading.
+fn provide_live(config: &RuntimeConfig) {
+    let base = config.api_base.clone();
+    let session = provide_everything(config.clone(), |on_unauthorized| {
+        provide_http(&base, on_unauthorized)
+    });
+    load_session(use_api::<dyn SessionApi>(), session);
 }
 
 /// Mounts the portal into `target`, talking to the backend `config` names. A host page that
-/// embeds the portal calls this with its own element and configuration.
-pub fn mount_portal(target: web_sys::HtmlElement, config: RuntimeConfig) {
+/// embeds the portal calls this (from JavaScript: `mountPortal`) with its own element and
+/// configuration; dropping the result unmounts it.
+pub fn mount_portal(target: web_sys::HtmlElement, config: RuntimeConfig) -> Mounted {
     target.set_inner_html("");
-    leptos::mount::mount_to(target, move || {
-        provide_everything(&config);
+    Mounted::new(leptos::mount::mount_to(target, move || {
+        provide_live(&config);
         view! { <App base_path=config.base_path.clone()/> }
-    })
-    .forget();
+    }))
 }
 
 /// Mounts only the chat launcher and its panel into `target`, for a host page outside the
 /// portal (the vendor's console): no router, no navigation; its links load the portal's pages
 /// under `config.base_path`, and an ended session asks to sign in again in place.
-pub fn mount_chat(target: web_sys::HtmlElement, config: RuntimeConfig) {
+pub fn mount_chat(target: web_sys::HtmlElement, config: RuntimeConfig) -> Mounted {
     target.set_inner_html("");
-    leptos::mount::mount_to(target, move || {
-        provide_everything(&config);
-        provide_portal();
+    Mounted::new(leptos::mount::mount_to(target, move || {
+        provide_live(&config);
         view! {
             <ChatWidget/>
             <ReauthDialog/>
         }
-    })
-    .forget();
+    }))
 }
 
-/// The portal: router, shell and pages. Expects the i18n, session and backend contexts.
+/// The portal: router, shell and pages. Expects what `provide_everything` provides.
 #[component]
 pub fn App(#[prop(optional, into)] base_path: String) -> impl IntoView {
-    provide_portal();
     view! {
         <Router base=base_path>
             <Shell/>

@@ -1,6 +1,6 @@
 //! The frame around every page: skip link, header, navigation, and the page title.
 
-use crate::api::{in_app_path, use_backend};
+use crate::api::{in_app_path, use_api, SessionApi};
 use crate::auth::{nav_for, use_session, AppPage};
 use crate::components::{AppLink, LanguageSelect};
 use crate::i18n::{role_key, use_i18n, Key, Locale};
@@ -38,20 +38,19 @@ fn focus_main() {
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let ctx = use_session();
-    let backend = use_backend();
+    let api = use_api::<dyn SessionApi>();
     let navigate = use_navigate();
     let change_language = {
-        let backend = backend.clone();
+        let api = api.clone();
         Callback::new(move |locale: Locale| {
             i18n.switch(locale);
             if ctx.session().is_some() {
-                let backend = backend.clone();
+                let saved = api.update_profile(ProfileUpdate {
+                    locale: Some(Some(locale)),
+                    ..Default::default()
+                });
                 spawn_local(async move {
-                    let update = ProfileUpdate {
-                        locale: Some(Some(locale)),
-                        ..Default::default()
-                    };
-                    if let Ok(session) = backend.update_profile(update).await {
+                    if let Ok(session) = saved.await {
                         ctx.refresh(session);
                     }
                 });
@@ -59,11 +58,11 @@ pub fn Header() -> impl IntoView {
         })
     };
     let sign_out = move |_| {
-        let backend = backend.clone();
+        let ended = api.sign_out();
         let navigate = navigate.clone();
         spawn_local(async move {
             // Signed out locally even if the request fails: the cookie is the server's to end.
-            let _ = backend.sign_out().await;
+            let _ = ended.await;
             // Leave the page first, so its guard does not also redirect (with itself as `next`).
             navigate("/sign-in", Default::default());
             ctx.signed_out();

@@ -1,5 +1,5 @@
 use super::use_session;
-use crate::api::{use_backend, use_portal};
+use crate::api::{use_api, use_portal, SessionApi};
 use crate::components::{AppLink, ErrorNotice, LoadingIndicator};
 use crate::domain::roles_granting;
 use crate::i18n::{role_key, use_i18n, Key};
@@ -45,11 +45,8 @@ pub fn AccessPage(needs: Capability) -> impl IntoView {
 #[component]
 pub fn SupportAdmins(intro: Key) -> impl IntoView {
     let i18n = use_i18n();
-    let backend = use_backend();
-    let contacts = LocalResource::new(move || {
-        let backend = backend.clone();
-        async move { backend.support_contacts().await }
-    });
+    let api = use_api::<dyn SessionApi>();
+    let contacts = LocalResource::new(move || api.support_contacts());
     view! {
         <Transition fallback=|| view! { <LoadingIndicator/> }>
             {move || Suspend::new(async move {

@@ -1,5 +1,5 @@
 use super::{access::AccessPage, load_session, use_session, SessionState};
-use crate::api::{in_app_path, use_backend};
+use crate::api::{in_app_path, use_api, SessionApi};
 use crate::components::{ErrorNotice, LoadingIndicator};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
@@ -20,7 +20,7 @@ enum Decision {
 #[component]
 pub fn Guard(needs: Option<Capability>, children: ChildrenFn) -> impl IntoView {
     let ctx = use_session();
-    let backend = use_backend();
+    let api = use_api::<dyn SessionApi>();
     let location = use_location();
     // A memo, so a renewed session (same decision) does not re-create the page and lose input.
     let decision = Memo::new(move |_| match ctx.state.get() {
@@ -52,8 +52,8 @@ pub fn Guard(needs: Option<Capability>, children: ChildrenFn) -> impl IntoView {
                 SessionState::Failed(e) => e,
                 _ => crate::api::ApiError::Network,
             };
-            let backend = backend.clone();
-            let retry = Callback::new(move |_| load_session(backend.clone(), ctx));
+            let api = api.clone();
+            let retry = Callback::new(move |_| load_session(api.clone(), ctx));
             view! { <ErrorNotice error=error retry=retry/> }.into_any()
         }
         Decision::Allow => children().into_any(),

@@ -1,7 +1,10 @@
-use crate::api::{ApiError, Backend};
+use crate::api::{use_persisted, ApiError, Persisted, SessionApi};
+use crate::domain::user_key;
 use crate::i18n::I18n;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use std::sync::Arc;
 use support_contract::{Capability, Session};
 
@@ -88,13 +91,27 @@ pub fn use_session() -> SessionCtx {
 }
 
 /// Asks the backend who is signed in (on start, and on "try again").
-pub fn load_session(backend: Arc<dyn Backend>, ctx: SessionCtx) {
+pub fn load_session(api: Arc<dyn SessionApi>, ctx: SessionCtx) {
     ctx.state.set(SessionState::Loading);
     spawn_local(async move {
-        match backend.session().await {
+        match api.session().await {
             Ok(session) => ctx.signed_in(session),
             Err(ApiError::Unauthorized) => ctx.signed_out(),
             Err(e) => ctx.state.set(SessionState::Failed(e)),
         }
     });
+}
+
+/// Input of the signed-in user's, kept on this device as it is typed (`kind` names the form,
+/// `item` what in it: a case id, a field), so a reload, a crash or an ended session loses
+/// nothing. With no one signed in nothing is kept. The one way drafts are keyed.
+pub fn use_draft<T>(kind: &str, item: &str, initial: T) -> Persisted<T>
+where
+    T: Serialize + DeserializeOwned + Clone + Default + PartialEq + Send + Sync + 'static,
+{
+    let user = use_session().state.with_untracked(|s| match s {
+        SessionState::SignedIn(s) => s.user.id.clone(),
+        _ => String::new(),
+    });
+    use_persisted(user_key(kind, &user, item), initial)
 }

@@ -1,6 +1,6 @@
 //! The page an invitation link opens: the invited person sets their password, then signs in.
 
-use crate::api::{use_backend, ApiError};
+use crate::api::{use_api, ApiError, SessionApi};
 use crate::components::{AppLink, ErrorNotice, LoadingIndicator, TextField};
 use crate::i18n::{role_key, use_i18n, Key};
 use leptos::prelude::*;
@@ -46,17 +46,15 @@ fn forget_token() {
 #[component]
 pub fn SetPasswordPage() -> impl IntoView {
     let i18n = use_i18n();
-    let backend = use_backend();
+    let api = use_api::<dyn SessionApi>();
     let token = take_token();
     let invitation = LocalResource::new({
-        let backend = backend.clone();
         let token = token.clone();
         move || {
-            let backend = backend.clone();
-            let token = token.clone();
+            let inspected = token.clone().map(|t| api.inspect_invitation(t));
             async move {
-                match token {
-                    Some(t) => backend.inspect_invitation(t).await,
+                match inspected {
+                    Some(answer) => answer.await,
                     None => Err(ApiError::InvitationInvalid),
                 }
             }
@@ -84,18 +82,16 @@ pub fn SetPasswordPage() -> impl IntoView {
 #[component]
 fn PasswordForm(invitation: Invitation, token: String) -> impl IntoView {
     let i18n = use_i18n();
-    let backend = use_backend();
+    let api = use_api::<dyn SessionApi>();
     let password = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());
     let tried = RwSignal::new(false);
     let email = invitation.email.clone();
     let accept = Action::new_local(move |password: &String| {
-        let backend = backend.clone();
-        let request = AcceptInvitation {
+        api.accept_invitation(AcceptInvitation {
             token: token.clone(),
             password: password.clone(),
-        };
-        async move { backend.accept_invitation(request).await }
+        })
     });
     Effect::new(move |_| {
         if let Some(Ok(())) = accept.value().get() {

@@ -1,5 +1,5 @@
 use super::use_session;
-use crate::api::{use_backend, ApiError};
+use crate::api::{use_api, ApiError, SessionApi};
 use crate::components::TextField;
 use crate::domain::safe_return_path;
 use crate::i18n::{use_i18n, Key};
@@ -32,15 +32,11 @@ pub fn SignInForm(
     id: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let backend = use_backend();
+    let api = use_api::<dyn SessionApi>();
     let email = RwSignal::new(initial_email);
     let password = RwSignal::new(String::new());
     let local_errors = RwSignal::new((None::<Key>, None::<Key>));
-    let submit = Action::new_local(move |req: &SignInRequest| {
-        let backend = backend.clone();
-        let req = req.clone();
-        async move { backend.sign_in(req).await }
-    });
+    let submit = Action::new_local(move |req: &SignInRequest| api.sign_in(req.clone()));
     let api_error = Memo::new(move |_| submit.value().get().and_then(|r| r.err()));
     Effect::new(move |_| {
         if let Some(Ok(session)) = submit.value().get() {

@@ -1,4 +1,4 @@
-use crate::api::{ApiError, ApiFuture};
+use crate::api::{ApiError, Upload};
 use crate::domain::{check_file, limit_mb, media_type, FileRefusal};
 use crate::i18n::{format_kilobytes, use_i18n, Key};
 use leptos::prelude::*;
@@ -40,10 +40,6 @@ struct Item {
     name: String,
     state: Pending,
 }
-
-/// Uploads a file (with its media type), reporting progress from 0 to 1. The owner supplies it
-/// (`api::use_attachment_upload`), so the picker itself never calls the backend.
-pub type Upload = Callback<(web_sys::File, String, Callback<f64>), ApiFuture<'static, Attachment>>;
 
 /// Choose or drop files: each is checked against the backend's rules before upload, shows its
 /// progress, can be retried when the upload fails and removed at any time. Uploaded files are

@@ -3,10 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 use support_contract::cases::{
-    is_web_url, requires_business_impact, Attachment, NewCase, Priority, ProductDetails,
-    DETAIL_MAX, SHORT_MAX, TEXT_MAX, TITLE_MAX,
+    requires_business_impact, Attachment, NewCase, Priority, ProductDetails, SHORT_MAX, TEXT_MAX,
+    TITLE_MAX,
 };
-use support_contract::Product;
+use support_contract::{FieldCode, Product};
+
+use super::case_fields::{at_most, Detail};
 
 /// The steps of filing a case, in order.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -42,92 +44,6 @@ impl Step {
     }
 }
 
-/// A product-specific detail of a case.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Detail {
-    ReportSuiteId,
-    WorkspaceUrl,
-    ActivityName,
-    SiteUrl,
-    DataSourceId,
-    SegmentId,
-}
-
-impl Detail {
-    /// The details asked for a product, in the form's order.
-    pub fn of(product: Product) -> &'static [Detail] {
-        match product {
-            Product::Analytics => &[Detail::ReportSuiteId, Detail::WorkspaceUrl],
-            Product::Target => &[Detail::ActivityName, Detail::SiteUrl],
-            Product::AudienceManager => &[Detail::DataSourceId, Detail::SegmentId],
-            Product::Unknown => &[],
-        }
-    }
-
-    /// Its name in requests and in the backend's field errors.
-    pub fn field(self) -> &'static str {
-        match self {
-            Detail::ReportSuiteId => "details.report_suite_id",
-            Detail::WorkspaceUrl => "details.workspace_url",
-            Detail::ActivityName => "details.activity_name",
-            Detail::SiteUrl => "details.site_url",
-            Detail::DataSourceId => "details.data_source_id",
-            Detail::SegmentId => "details.segment_id",
-        }
-    }
-
-    /// Whether it is a link, which must be a web address.
-    pub fn is_link(self) -> bool {
-        matches!(self, Detail::WorkspaceUrl | Detail::SiteUrl)
-    }
-
-    /// Its value in `details`, trimmed; `None` when not given.
-    pub fn value(self, details: &ProductDetails) -> Option<&str> {
-        self.slot_ref(details)
-            .as_deref()
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-    }
-
-    fn slot_ref(self, d: &ProductDetails) -> &Option<String> {
-        match self {
-            Detail::ReportSuiteId => &d.report_suite_id,
-            Detail::WorkspaceUrl => &d.workspace_url,
-            Detail::ActivityName => &d.activity_name,
-            Detail::SiteUrl => &d.site_url,
-            Detail::DataSourceId => &d.data_source_id,
-            Detail::SegmentId => &d.segment_id,
-        }
-    }
-
-    fn slot(self, d: &mut ProductDetails) -> &mut Option<String> {
-        match self {
-            Detail::ReportSuiteId => &mut d.report_suite_id,
-            Detail::WorkspaceUrl => &mut d.workspace_url,
-            Detail::ActivityName => &mut d.activity_name,
-            Detail::SiteUrl => &mut d.site_url,
-            Detail::DataSourceId => &mut d.data_source_id,
-            Detail::SegmentId => &mut d.segment_id,
-        }
-    }
-
-    /// What is wrong with its value, if anything: too long, or a link that is no web address.
-    fn problem(self, details: &ProductDetails) -> Option<Problem> {
-        let v = self.value(details)?;
-        at_most(v, DETAIL_MAX)
-            .or_else(|| (self.is_link() && !is_web_url(v)).then_some(Problem::InvalidUrl))
-    }
-}
-
-/// Why a field cannot be sent yet.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Problem {
-    Required,
-    TooLong,
-    InvalidPhone,
-    InvalidUrl,
-}
-
 /// Everything typed so far, plus the key that makes submitting it twice file one case.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -151,18 +67,14 @@ pub struct CaseDraft {
     pub idempotency_key: String,
 }
 
-fn required(value: &str) -> Option<Problem> {
-    value.trim().is_empty().then_some(Problem::Required)
-}
-
-fn at_most(value: &str, max: usize) -> Option<Problem> {
-    (value.chars().count() > max).then_some(Problem::TooLong)
+fn required(value: &str) -> Option<FieldCode> {
+    value.trim().is_empty().then_some(FieldCode::Required)
 }
 
 /// A phone number as people write it: digits with spaces, dashes, dots, brackets, a leading +.
-fn phone_problem(value: &str) -> Option<Problem> {
+fn phone_problem(value: &str) -> Option<FieldCode> {
     if value.trim().is_empty() {
-        return Some(Problem::Required);
+        return Some(FieldCode::Required);
     }
     let digits = value.chars().filter(char::is_ascii_digit).count();
     let allowed = value
@@ -170,7 +82,7 @@ fn phone_problem(value: &str) -> Option<Problem> {
         .chars()
         .enumerate()
         .all(|(i, c)| c.is_ascii_digit() || " -.()".contains(c) || (c == '+' && i == 0));
-    (!allowed || !(6..=20).contains(&digits)).then_some(Problem::InvalidPhone)
+    (!allowed || !(6..=20).contains(&digits)).then_some(FieldCode::InvalidPhone)
 }
 
 impl CaseDraft {
@@ -195,9 +107,9 @@ impl CaseDraft {
     }
 
     /// The fields of `step` that stop it from being complete, with why.
-    pub fn problems(&self, step: Step) -> Vec<(&'static str, Problem)> {
+    pub fn problems(&self, step: Step) -> Vec<(&'static str, FieldCode)> {
         let mut out = Vec::new();
-        let mut check = |field: &'static str, problem: Option<Problem>| {
+        let mut check = |field: &'static str, problem: Option<FieldCode>| {
             if let Some(p) = problem {
                 out.push((field, p));
             }
@@ -205,7 +117,7 @@ impl CaseDraft {
         match step {
             Step::Product => check(
                 "product",
-                self.product.is_none().then_some(Problem::Required),
+                self.product.is_none().then_some(FieldCode::Required),
             ),
             Step::Problem => {
                 check(
@@ -233,7 +145,7 @@ impl CaseDraft {
             Step::Priority => {
                 check(
                     "priority",
-                    self.priority.is_none().then_some(Problem::Required),
+                    self.priority.is_none().then_some(FieldCode::Required),
                 );
                 let impact = at_most(&self.business_impact, SHORT_MAX);
                 if self.priority.is_some_and(requires_business_impact) {
@@ -307,12 +219,6 @@ pub fn step_of_field(field: &str) -> Step {
     }
 }
 
-/// Where a user's draft of a new case is kept: per user, so no one else signing in to the same
-/// browser ever sees it.
-pub fn draft_key(user_id: &str) -> String {
-    format!("draft:new-case:{user_id}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -349,7 +255,7 @@ mod tests {
         d.priority = Some(Priority::P1);
         assert_eq!(
             d.problems(Step::Priority),
-            vec![("business_impact", Problem::Required)]
+            vec![("business_impact", FieldCode::Required)]
         );
         assert_eq!(d.first_incomplete(), Some(Step::Priority));
         assert!(d.to_new_case().is_none());
@@ -362,13 +268,13 @@ mod tests {
         let d = CaseDraft::default();
         assert_eq!(
             d.problems(Step::Product),
-            vec![("product", Problem::Required)]
+            vec![("product", FieldCode::Required)]
         );
         assert_eq!(
             d.problems(Step::Problem),
             vec![
-                ("title", Problem::Required),
-                ("description", Problem::Required)
+                ("title", FieldCode::Required),
+                ("description", FieldCode::Required)
             ]
         );
         assert_eq!(d.first_incomplete(), Some(Step::Product));
@@ -380,7 +286,7 @@ mod tests {
         d.reproducible = true;
         assert_eq!(
             d.problems(Step::Details),
-            vec![("steps_to_reproduce", Problem::Required)]
+            vec![("steps_to_reproduce", FieldCode::Required)]
         );
     }
 
@@ -390,7 +296,7 @@ mod tests {
         d.details.site_url = Some("javascript:alert(1)".into());
         assert_eq!(
             d.problems(Step::Details),
-            vec![("details.site_url", Problem::InvalidUrl)]
+            vec![("details.site_url", FieldCode::InvalidUrl)]
         );
         d.details.site_url = Some(" https://shop.example/sale ".into());
         assert!(d.problems(Step::Details).is_empty());
@@ -405,29 +311,32 @@ mod tests {
         d.environment = "x".repeat(SHORT_MAX + 1);
         assert_eq!(
             d.problems(Step::Details),
-            vec![("environment", Problem::TooLong)]
+            vec![("environment", FieldCode::TooLong)]
         );
         d.environment.clear();
         d.business_impact = "x".repeat(SHORT_MAX + 1);
         assert_eq!(
             d.problems(Step::Priority),
-            vec![("business_impact", Problem::TooLong)]
+            vec![("business_impact", FieldCode::TooLong)]
         );
     }
 
     #[test]
     fn phone_numbers_are_checked_as_people_write_them() {
         assert_eq!(phone_problem("+1 (555) 010-0100"), None);
-        assert_eq!(phone_problem("call me"), Some(Problem::InvalidPhone));
-        assert_eq!(phone_problem("12"), Some(Problem::InvalidPhone));
-        assert_eq!(phone_problem("  "), Some(Problem::Required));
+        assert_eq!(phone_problem("call me"), Some(FieldCode::InvalidPhone));
+        assert_eq!(phone_problem("12"), Some(FieldCode::InvalidPhone));
+        assert_eq!(phone_problem("  "), Some(FieldCode::Required));
     }
 
     #[test]
     fn a_title_over_the_limit_is_refused_before_sending() {
         let mut d = complete();
         d.title = "x".repeat(201);
-        assert_eq!(d.problems(Step::Problem), vec![("title", Problem::TooLong)]);
+        assert_eq!(
+            d.problems(Step::Problem),
+            vec![("title", FieldCode::TooLong)]
+        );
     }
 
     #[test]
@@ -459,10 +368,5 @@ mod tests {
         assert!(d.is_blank());
         d.title = "x".into();
         assert!(!d.is_blank());
-    }
-
-    #[test]
-    fn drafts_are_kept_apart_per_user() {
-        assert_ne!(draft_key("u1"), draft_key("u2"));
     }
 }

@@ -1,4 +1,5 @@
-//! Client-made ids: idempotency keys and chat message ids.
+//! Client-made ids: idempotency keys, chat message ids, and the keys of what is kept on the
+//! device.
 
 /// Formats 16 random bytes as a version-4 UUID (`xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx`).
 pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
@@ -15,9 +16,33 @@ pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
     )
 }
 
+/// The key under which something of one user's is kept on this device: `{kind}:{user}`, or
+/// `{kind}:{user}:{item}`. Per user, so no one else signing in on the same browser sees it.
+/// `None` without a user: then nothing is kept.
+pub fn user_key(kind: &str, user_id: &str, item: &str) -> Option<String> {
+    match (user_id.is_empty(), item.is_empty()) {
+        (true, _) => None,
+        (false, true) => Some(format!("{kind}:{user_id}")),
+        (false, false) => Some(format!("{kind}:{user_id}:{item}")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_is_kept_is_kept_per_user_and_nothing_without_one() {
+        assert_eq!(
+            user_key("draft:reply", "u1", "c9:body").as_deref(),
+            Some("draft:reply:u1:c9:body")
+        );
+        assert_ne!(
+            user_key("draft:new-case", "u1", ""),
+            user_key("draft:new-case", "u2", "")
+        );
+        assert_eq!(user_key("draft:new-case", "", ""), None);
+    }
 
     #[test]
     fn random_bytes_make_a_version_4_uuid() {

@@ -1,5 +1,5 @@
-//! The "add a support user" form (its fields are kept on the device as they are typed, under
-//! `user_draft_key`), and its checks before sending.
+//! The "add a support user" form (its fields are kept on the device as they are typed), and its
+//! checks before sending.
 
 use support_contract::users::{valid_email, NewSupportUser, NAME_MAX};
 use support_contract::{FieldCode, Role};
@@ -10,11 +10,6 @@ pub struct UserDraft {
     pub email: String,
     pub name: String,
     pub role: Option<Role>,
-}
-
-/// The store key of a user's draft: per signed-in user, so no one else sees it.
-pub fn user_draft_key(user_id: &str) -> String {
-    format!("draft:new-support-user:{user_id}")
 }
 
 impl UserDraft {
@@ -86,10 +81,5 @@ mod tests {
         };
         assert_eq!(bad.problems(), vec![("email", FieldCode::InvalidEmail)]);
         assert_eq!(bad.to_request(), None);
-    }
-
-    #[test]
-    fn drafts_are_kept_per_user() {
-        assert_ne!(user_draft_key("u1"), user_draft_key("u2"));
     }
 }

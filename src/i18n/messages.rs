@@ -131,7 +131,9 @@ messages! {
     MyCases => "My cases", "Mes dossiers", "Mis casos";
     OrganisationCases => "My organisation's cases", "Dossiers de mon organisation", "Casos de mi organización";
     CaseScopeLabel => "Cases to show", "Dossiers à afficher", "Casos que mostrar";
-    FiltersTitle => "Filter cases", "Filtrer les dossiers", "Filtrar los casos";
+    FilterCases => "Filter cases", "Filtrer les dossiers", "Filtrar los casos";
+    FilterSupportUsers => "Filter support users", "Filtrer les utilisateurs de l'assistance", "Filtrar los usuarios de asistencia técnica";
+    FilterAuditLog => "Filter the audit log", "Filtrer le journal d'audit", "Filtrar el registro de auditoría";
     FilterStatus => "Status", "Statut", "Estado";
     FilterProduct => "Product", "Produit", "Producto";
     FilterPriority => "Priority", "Priorité", "Prioridad";

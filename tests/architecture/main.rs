@@ -3,6 +3,8 @@
 //! domain and i18n leaves stay free of the layers above them.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod imports;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -65,7 +67,7 @@ fn shared_components_never_call_the_backend_or_features() {
     let found = offenders(
         "components",
         &[
-            "use_backend",
+            "use_api",
             "crate::features",
             "crate::auth",
             "crate::app",
@@ -122,4 +124,35 @@ fn only_the_api_layer_speaks_http() {
 fn the_chat_feature_needs_no_router_and_no_app_layer() {
     let found = offenders("features/chat", &["leptos_router", "crate::app"]);
     assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn the_api_layer_knows_nothing_of_the_ui() {
+    let found = offenders(
+        "api",
+        &[
+            "crate::components",
+            "crate::features",
+            "crate::auth",
+            "crate::app",
+        ],
+    );
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+/// A loop of imports makes two modules one: neither can change or be understood alone.
+#[test]
+fn no_module_of_the_app_or_the_backend_imports_itself_through_others() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let found: Vec<(&str, Vec<String>)> = ["src", "backend/src", "contract/src"]
+        .into_iter()
+        .flat_map(|tree| {
+            let graph = imports::graph(&root.join(tree));
+            imports::cycles(&graph)
+                .into_iter()
+                .map(|cycle| (tree, imports::explain(&graph, &cycle)))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(found.is_empty(), "import cycles: {found:#?}");
 }

@@ -3,7 +3,7 @@ use super::reply::ReplyForm;
 use super::report::CaseReport;
 use super::response::{target_text, ResponseBadge};
 use super::thread::Thread;
-use crate::api::{use_backend, ApiError};
+use crate::api::{use_api, ApiError, CasesApi};
 use crate::components::{AppLink, ErrorNotice, LoadingIndicator};
 use crate::domain::{last_seq, merge_thread};
 use crate::i18n::{case_status_key, priority_key, product_key, use_i18n, Key};
@@ -22,7 +22,7 @@ const POLL_EVERY: Duration = Duration::from_secs(5);
 #[component]
 pub fn CaseDetailPage() -> impl IntoView {
     let i18n = use_i18n();
-    let backend = use_backend();
+    let api = use_api::<dyn CasesApi>();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     // The last case the backend sent; a failed refresh keeps it on screen beside the error.
@@ -36,11 +36,11 @@ pub fn CaseDetailPage() -> impl IntoView {
     let changed_meanwhile = RwSignal::new(false);
 
     let load_case = {
-        let backend = backend.clone();
+        let api = api.clone();
         move || {
-            let backend = backend.clone();
+            let api = api.clone();
             spawn_local(async move {
-                match backend.case(id.get_untracked()).await {
+                match api.case(id.get_untracked()).await {
                     Ok(c) => {
                         load_error.set(None);
                         last.set(Some(c));
@@ -52,14 +52,14 @@ pub fn CaseDetailPage() -> impl IntoView {
     };
     // New thread entries since the last seen, merged by id; a change refreshes the case too.
     let poll = {
-        let backend = backend.clone();
+        let api = api.clone();
         let load_case = load_case.clone();
         move |announce: bool| {
-            let backend = backend.clone();
+            let api = api.clone();
             let load_case = load_case.clone();
             spawn_local(async move {
                 let after = thread.with_untracked(|t| last_seq(t));
-                if let Ok(entries) = backend.case_thread(id.get_untracked(), after).await {
+                if let Ok(entries) = api.case_thread(id.get_untracked(), after).await {
                     let mut added = 0;
                     thread.update(|t| added = merge_thread(t, entries));
                     if added > 0 && announce {
@@ -201,15 +201,15 @@ fn CaseActions(
     on_conflict: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let backend = use_backend();
+    let api = use_api::<dyn CasesApi>();
     let act = Action::new_local(move |reopen: &bool| {
-        let backend = backend.clone();
+        let api = api.clone();
         let (c, reopen) = (case.get_untracked(), *reopen);
         async move {
             if reopen {
-                backend.reopen_case(c.summary.id, c.version).await
+                api.reopen_case(c.summary.id, c.version).await
             } else {
-                backend.close_case(c.summary.id, c.version).await
+                api.close_case(c.summary.id, c.version).await
             }
         }
     });

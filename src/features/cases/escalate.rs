@@ -1,9 +1,10 @@
-use crate::api::{use_backend, ApiError};
+use crate::api::{use_api, ApiError, CasesApi};
 use crate::i18n::{priority_key, use_i18n, Key};
 use leptos::prelude::*;
 use support_contract::cases::{
     CallRequest, CallTiming, Case, CaseAction, Priority, ThreadEntry, UrgencyChange,
 };
+use support_contract::wire::{from_wire, wire_name};
 
 /// Escalation: a change of urgency (once a day, with a reason) and a call from support (at
 /// once for P1, at a chosen time otherwise), each offered only when the backend allows it.
@@ -51,7 +52,7 @@ fn error_text(e: ApiError, field: &str, i18n: crate::i18n::I18n) -> String {
 #[component]
 fn UrgencyForm(case: Signal<Case>, on_case: Callback<Case>) -> impl IntoView {
     let i18n = use_i18n();
-    let backend = use_backend();
+    let api = use_api::<dyn CasesApi>();
     let choices = Memo::new(move |_| {
         let current = case.with(|c| c.summary.priority);
         Priority::ALL
@@ -64,13 +65,9 @@ fn UrgencyForm(case: Signal<Case>, on_case: Callback<Case>) -> impl IntoView {
     let missing = RwSignal::new(false);
     // The version is read when sending: the case may have moved on since the form appeared.
     let send = Action::new_local(move |change: &UrgencyChange| {
-        let backend = backend.clone();
+        let api = api.clone();
         let (c, change) = (case.get_untracked(), change.clone());
-        async move {
-            backend
-                .request_urgency(c.summary.id, c.version, change)
-                .await
-        }
+        async move { api.request_urgency(c.summary.id, c.version, change).await }
     });
     Effect::new(move |_| {
         if let Some(Ok(updated)) = send.value().get() {
@@ -99,14 +96,13 @@ fn UrgencyForm(case: Signal<Case>, on_case: Callback<Case>) -> impl IntoView {
             <p class="hint">{i18n.s(Key::UrgencyOncePerDay)}</p>
             <div class="field">
                 <label for="urgency-priority">{i18n.s(Key::NewPriority)}</label>
-                <select id="urgency-priority" prop:value=move || crate::domain::wire_name(priority.get()) on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    if let Some(p) = Priority::ALL.into_iter().find(|p| crate::domain::wire_name(*p) == v) {
+                <select id="urgency-priority" prop:value=move || wire_name(&priority.get()) on:change=move |ev| {
+                    if let Some(p) = from_wire(&event_target_value(&ev)) {
                         priority.set(p);
                     }
                 }>
                     {move || choices.get().into_iter().map(|p| view! {
-                        <option value=crate::domain::wire_name(p)>{i18n.s(priority_key(p))}</option>
+                        <option value=wire_name(&p)>{i18n.s(priority_key(p))}</option>
                     }).collect_view()}
                 </select>
             </div>
@@ -125,18 +121,18 @@ fn UrgencyForm(case: Signal<Case>, on_case: Callback<Case>) -> impl IntoView {
 #[component]
 fn CallForm(case: Signal<Case>, on_entry: Callback<Option<ThreadEntry>>) -> impl IntoView {
     let i18n = use_i18n();
-    let backend = use_backend();
+    let api = use_api::<dyn CasesApi>();
     let immediate = Memo::new(move |_| case.with(|c| c.summary.priority == Priority::P1));
     let phone = RwSignal::new(case.with_untracked(|c| c.contact_phone.clone()));
     let when = RwSignal::new(String::new());
     let local_error = RwSignal::new(None::<Key>);
     let send = Action::new_local(move |request: &CallRequest| {
-        let backend = backend.clone();
+        let api = api.clone();
         let (id, request) = (
             case.with_untracked(|c| c.summary.id.clone()),
             request.clone(),
         );
-        async move { backend.request_call(id, request).await }
+        async move { api.request_call(id, request).await }
     });
     Effect::new(move |_| {
         if let Some(Ok(entry)) = send.value().get() {

@@ -2,6 +2,7 @@
 
 mod detail;
 mod escalate;
+mod form;
 mod list;
 mod new_case;
 mod reply;

@@ -1,11 +1,11 @@
-use super::steps::{Checks, StepPanel, StepsNav};
+use super::form::Checks;
+use super::steps::{StepPanel, StepsNav};
 use crate::api::{
-    local_store, random_id, use_attachment_rules, use_attachment_upload, use_backend, use_portal,
-    ApiError,
+    random_id, use_api, use_attachment_rules, use_attachment_upload, use_portal, ApiError, CasesApi,
 };
-use crate::auth::use_session;
+use crate::auth::use_draft;
 use crate::components::{AppLink, AttachmentPicker, ErrorNotice, LoadingIndicator};
-use crate::domain::{draft_key, step_of_field, CaseDraft, Step};
+use crate::domain::{step_of_field, CaseDraft, Step};
 use crate::i18n::{browser_time_zone, use_i18n, Key};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -35,75 +35,44 @@ pub fn FileCasePage() -> impl IntoView {
 #[component]
 fn CaseForm() -> impl IntoView {
     let i18n = use_i18n();
-    let ctx = use_session();
-    let backend = use_backend();
+    let api = use_api::<dyn CasesApi>();
     let navigate = use_navigate();
-    let key = draft_key(&ctx.session().map(|s| s.user.id).unwrap_or_default());
-    let draft = RwSignal::new(CaseDraft::default());
-    let loaded = RwSignal::new(false);
+    // The draft is kept as it is typed; a fresh one already has its idempotency key, and a
+    // blank saved one keeps its key (it may have been submitted), without "restored".
+    let kept = use_draft(
+        "draft:new-case",
+        "",
+        CaseDraft::new(random_id(), browser_time_zone()),
+    );
+    let draft = kept.value;
+    let loaded = kept.loaded;
     let restored = RwSignal::new(false);
+    Effect::new(move |_| {
+        if kept.restored.get() && !draft.with_untracked(CaseDraft::is_blank) {
+            restored.set(true);
+        }
+    });
     let checks = Checks::new(draft);
     let checked = checks.checked;
     let uploads_busy = RwSignal::new(false);
     let wait_for_uploads = RwSignal::new(false);
 
-    // What the store holds (or would hold): an unchanged draft is never written again, so
-    // merely opening the form saves nothing.
-    let stored = StoredValue::new(String::new());
-    {
-        let key = key.clone();
-        spawn_local(async move {
-            let saved = local_store::load(&key)
-                .await
-                .and_then(|json| serde_json::from_str::<CaseDraft>(&json).ok());
-            let initial = match saved {
-                Some(saved) if !saved.is_blank() => {
-                    restored.set(true);
-                    saved
-                }
-                // A blank saved draft keeps its idempotency key: it may have been submitted.
-                Some(blank) => blank,
-                None => CaseDraft::new(random_id(), browser_time_zone()),
-            };
-            stored.set_value(serde_json::to_string(&initial).unwrap_or_default());
-            draft.set(initial);
-            loaded.set(true);
-        });
-    }
-    // Every change is saved; writes land in order because IndexedDB serialises transactions.
-    Effect::new({
-        let key = key.clone();
-        move |_| {
-            let json = draft.with(|d| serde_json::to_string(d).unwrap_or_default());
-            if !loaded.get_untracked() || stored.with_value(|s| *s == json) {
-                return;
-            }
-            stored.set_value(json.clone());
-            let key = key.clone();
-            spawn_local(async move {
-                local_store::save(&key, &json).await;
-            });
-        }
-    });
-
     let submit = Action::new_local(move |draft: &CaseDraft| {
-        let backend = backend.clone();
+        let api = api.clone();
         let draft = draft.clone();
         async move {
             match draft.to_new_case() {
-                Some(case) => backend.file_case(case, draft.idempotency_key.clone()).await,
+                Some(case) => api.file_case(case, draft.idempotency_key.clone()).await,
                 None => Err(ApiError::Validation(vec![])),
             }
         }
     });
     Effect::new({
-        let key = key.clone();
         move |_| match submit.value().get() {
             Some(Ok(case)) => {
-                let key = key.clone();
                 let navigate = navigate.clone();
                 spawn_local(async move {
-                    local_store::remove(&key).await;
+                    kept.forget().await;
                     navigate(&format!("/cases/{}", case.summary.id), Default::default());
                 });
             }
@@ -149,16 +118,12 @@ fn CaseForm() -> impl IntoView {
             }
         }
     };
-    let discard = Callback::new({
-        let key = key.clone();
-        move |_: ()| {
-            let key = key.clone();
-            spawn_local(async move { local_store::remove(&key).await });
-            checked.set(vec![]);
-            checks.server.set(vec![]);
-            restored.set(false);
-            draft.set(CaseDraft::new(random_id(), browser_time_zone()));
-        }
+    // A fresh draft (with a new key) takes the discarded one's place in the store.
+    let discard = Callback::new(move |_: ()| {
+        checked.set(vec![]);
+        checks.server.set(vec![]);
+        restored.set(false);
+        draft.set(CaseDraft::new(random_id(), browser_time_zone()));
     });
     let server_error = Signal::derive(move || submit.value().get().and_then(|r| r.err()));
     // The draft was filed before its last changes (the answer to that submit was lost): the

@@ -1,5 +1,5 @@
-use crate::api::{use_attachment_rules, use_attachment_upload, use_backend, use_persisted};
-use crate::auth::use_session;
+use crate::api::{use_api, use_attachment_rules, use_attachment_upload, CasesApi};
+use crate::auth::use_draft;
 use crate::components::AttachmentPicker;
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
@@ -10,21 +10,21 @@ use support_contract::cases::{Attachment, NewComment, ThreadEntry};
 #[component]
 pub fn ReplyForm(case_id: String, on_sent: Callback<Option<ThreadEntry>>) -> impl IntoView {
     let i18n = use_i18n();
-    let backend = use_backend();
-    let user = use_session()
-        .session()
-        .map(|s| s.user.id)
-        .unwrap_or_default();
-    let key = format!("draft:reply:{user}:{case_id}");
-    let body = use_persisted::<String>(format!("{key}:body"));
+    let api = use_api::<dyn CasesApi>();
+    let body = use_draft("draft:reply", &format!("{case_id}:body"), String::new()).value;
     let required = RwSignal::new(false);
-    let files = use_persisted::<Vec<Attachment>>(format!("{key}:files"));
+    let files = use_draft(
+        "draft:reply",
+        &format!("{case_id}:files"),
+        Vec::<Attachment>::new(),
+    )
+    .value;
     let busy = RwSignal::new(false);
     let wait = RwSignal::new(false);
     let send = Action::new_local(move |comment: &NewComment| {
-        let backend = backend.clone();
+        let api = api.clone();
         let (id, comment) = (case_id.clone(), comment.clone());
-        async move { backend.comment(id, comment).await }
+        async move { api.comment(id, comment).await }
     });
     Effect::new(move |_| {
         if let Some(Ok(entry)) = send.value().get() {

@@ -1,42 +1,45 @@
+use super::form::{Checks, DraftText};
+use super::report::detail_label;
 use super::response::target_text;
-use super::steps::{Checks, DraftText};
-use crate::api::use_backend;
+use crate::api::{use_api, use_products, CasesApi};
 use crate::auth::use_session;
+use crate::domain::{Detail, DraftField};
 use crate::i18n::{
     priority_key, priority_meaning_key, product_key, supported_time_zones, use_i18n, Key,
 };
 use leptos::prelude::*;
 use support_contract::cases::{response_target_minutes, Person, Priority};
-use support_contract::{Plan, Product};
+use support_contract::Plan;
 
 /// The organisation's members other than the user: the people who can watch a case.
 pub(super) fn use_colleagues() -> LocalResource<Vec<Person>> {
-    let backend = use_backend();
+    let api = use_api::<dyn CasesApi>();
     let me = use_session()
         .session()
         .map(|s| s.user.id)
         .unwrap_or_default();
     LocalResource::new(move || {
-        let backend = backend.clone();
+        let api = api.clone();
         let me = me.clone();
         async move {
-            let mut members = backend.organisation_members().await.unwrap_or_default();
+            let mut members = api.organisation_members().await.unwrap_or_default();
             members.retain(|m| m.id != me);
             members
         }
     })
 }
 
-/// A group of radio buttons for the product.
+/// A group of radio buttons for the product: those the backend supports (`GET /portal`).
 #[component]
 pub(super) fn ProductStep(checks: Checks) -> impl IntoView {
     let i18n = use_i18n();
     let draft = checks.draft;
     let error = checks.message("product");
+    let products = use_products();
     view! {
         <fieldset class="choices" aria-describedby="product-error">
             <legend>{i18n.s(Key::WhichProduct)}</legend>
-            {[Product::Analytics, Product::Target, Product::AudienceManager].into_iter().map(|p| view! {
+            {move || products.get().into_iter().map(|p| view! {
                 <label class="choice">
                     <input type="radio" name="product" prop:checked=move || draft.with(|d| d.product == Some(p))
                         on:change=move |_| { draft.update(|d| d.product = Some(p)); checks.edited("product"); }/>
@@ -55,38 +58,19 @@ pub(super) fn DetailsStep(checks: Checks) -> impl IntoView {
     let draft = checks.draft;
     let product = move || draft.with(|d| d.product);
     view! {
-        {move || match product() {
-            Some(Product::Analytics) => view! {
-                <DraftText id="case-report-suite" field="details.report_suite_id" label=Key::ReportSuiteId checks=checks
-                    get=|d| d.details.report_suite_id.clone().unwrap_or_default() set=|d, v| d.details.report_suite_id = Some(v)/>
-                <DraftText id="case-workspace" field="details.workspace_url" label=Key::WorkspaceUrl kind="url" checks=checks
-                    get=|d| d.details.workspace_url.clone().unwrap_or_default() set=|d, v| d.details.workspace_url = Some(v)/>
-            }.into_any(),
-            Some(Product::Target) => view! {
-                <DraftText id="case-activity" field="details.activity_name" label=Key::ActivityName checks=checks
-                    get=|d| d.details.activity_name.clone().unwrap_or_default() set=|d, v| d.details.activity_name = Some(v)/>
-                <DraftText id="case-site" field="details.site_url" label=Key::SiteUrl kind="url" checks=checks
-                    get=|d| d.details.site_url.clone().unwrap_or_default() set=|d, v| d.details.site_url = Some(v)/>
-            }.into_any(),
-            Some(Product::AudienceManager) => view! {
-                <DraftText id="case-data-source" field="details.data_source_id" label=Key::DataSourceId checks=checks
-                    get=|d| d.details.data_source_id.clone().unwrap_or_default() set=|d, v| d.details.data_source_id = Some(v)/>
-                <DraftText id="case-segment" field="details.segment_id" label=Key::SegmentId checks=checks
-                    get=|d| d.details.segment_id.clone().unwrap_or_default() set=|d, v| d.details.segment_id = Some(v)/>
-            }.into_any(),
-            _ => ().into_any(),
-        }}
+        {move || product().map(|p| Detail::of(p).iter().map(|&detail| view! {
+            <DraftText field=DraftField::Detail(detail) label=detail_label(detail)
+                kind=if detail.is_link() { "url" } else { "text" } checks=checks/>
+        }).collect_view())}
         <label class="choice">
             <input type="checkbox" prop:checked=move || draft.with(|d| d.reproducible)
                 on:change=move |ev| draft.update(|d| d.reproducible = event_target_checked(&ev))/>
             {i18n.s(Key::Reproducible)}
         </label>
         <Show when=move || draft.with(|d| d.reproducible)>
-            <DraftText id="case-steps" field="steps_to_reproduce" label=Key::StepsToReproduce multiline=true checks=checks
-                get=|d| d.steps_to_reproduce.clone() set=|d, v| d.steps_to_reproduce = v/>
+            <DraftText field=DraftField::StepsToReproduce label=Key::StepsToReproduce multiline=true checks=checks/>
         </Show>
-        <DraftText id="case-environment" field="environment" label=Key::Environment multiline=true checks=checks
-            get=|d| d.environment.clone() set=|d, v| d.environment = v/>
+        <DraftText field=DraftField::Environment label=Key::Environment multiline=true checks=checks/>
     }
 }
 
@@ -106,7 +90,7 @@ pub(super) fn PriorityStep(checks: Checks) -> impl IntoView {
         <fieldset class="choices" aria-describedby="priority-error">
             <legend>{i18n.s(Key::FilterPriority)}</legend>
             {Priority::ALL.into_iter().map(|p| {
-                let hint_id = format!("priority-{}-meaning", crate::domain::wire_name(p));
+                let hint_id = format!("priority-{}-meaning", support_contract::wire::wire_name(&p));
                 view! {
                     <label class="choice priority-choice">
                         <input type="radio" name="priority" aria-describedby=hint_id.clone()
@@ -135,8 +119,7 @@ pub(super) fn ContactStep(checks: Checks) -> impl IntoView {
     let zone_error = checks.message("time_zone");
     let watchers_error = checks.message("watchers");
     view! {
-        <DraftText id="case-phone" field="contact_phone" label=Key::ContactPhone kind="tel" checks=checks
-            get=|d| d.contact_phone.clone() set=|d, v| d.contact_phone = v/>
+        <DraftText field=DraftField::ContactPhone label=Key::ContactPhone kind="tel" checks=checks/>
         <div class="field">
             <label for="case-time-zone">{i18n.s(Key::ContactTimeZone)}</label>
             <select id="case-time-zone" aria-describedby="case-time-zone-error"

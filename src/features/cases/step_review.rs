@@ -1,6 +1,6 @@
 use super::report::detail_label;
 use super::step_fields::use_colleagues;
-use crate::api::use_backend;
+use crate::api::{use_api, CasesApi};
 use crate::domain::{CaseDraft, Detail};
 use crate::i18n::{priority_key, product_key, use_i18n, Key};
 use leptos::prelude::*;
@@ -20,7 +20,7 @@ fn suggestion_query(d: &CaseDraft) -> String {
 #[component]
 pub(super) fn Suggestions(draft: RwSignal<CaseDraft>) -> impl IntoView {
     let i18n = use_i18n();
-    let backend = use_backend();
+    let api = use_api::<dyn CasesApi>();
     let settled = RwSignal::new((String::new(), None::<Product>));
     let wanted = Memo::new(move |_| draft.with(|d| (suggestion_query(d), d.product)));
     Effect::new(move |previous: Option<Option<TimeoutHandle>>| {
@@ -31,16 +31,13 @@ pub(super) fn Suggestions(draft: RwSignal<CaseDraft>) -> impl IntoView {
         set_timeout_with_handle(move || settled.set(now), Duration::from_millis(400)).ok()
     });
     let found = LocalResource::new(move || {
-        let backend = backend.clone();
+        let api = api.clone();
         let (q, product) = settled.get();
         async move {
             if q.chars().count() < 4 {
                 return vec![];
             }
-            backend
-                .help_suggestions(q, product)
-                .await
-                .unwrap_or_default()
+            api.help_suggestions(q, product).await.unwrap_or_default()
         }
     });
     view! {

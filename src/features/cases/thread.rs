@@ -1,3 +1,4 @@
+use crate::api::with_links;
 use crate::components::FileLinks;
 use crate::i18n::{case_status_key, priority_key, use_i18n, Key};
 use leptos::prelude::*;
@@ -43,7 +44,7 @@ fn ThreadItem(entry: ThreadEntry) -> impl IntoView {
         }
         ThreadEvent::Comment { body, attachments } => view! {
             <p class="comment">{body}</p>
-            <FileLinks attachments=attachments/>
+            <FileLinks files=with_links(attachments)/>
         }
         .into_any(),
         ThreadEvent::StatusChanged { from, to } => {
@@ -60,7 +61,7 @@ fn ThreadItem(entry: ThreadEntry) -> impl IntoView {
         }
         ThreadEvent::AttachmentsAdded { attachments } => view! {
             <p class="event">{i18n.s(Key::AttachmentsAdded)}</p>
-            <FileLinks attachments=attachments/>
+            <FileLinks files=with_links(attachments)/>
         }
         .into_any(),
         ThreadEvent::UrgencyChangeRequested { from, to, reason } => {

@@ -1,8 +1,8 @@
 use super::session::ChatCtx;
 use crate::api::{
-    use_attachment_rules, use_attachment_upload, use_backend, use_persisted, LinkState,
+    use_api, use_attachment_rules, use_attachment_upload, with_links, ChatApi, LinkState,
 };
-use crate::auth::use_session;
+use crate::auth::use_draft;
 use crate::components::{AttachmentPicker, FileLinks, LinkedText};
 use crate::domain::{ChatLine, Delivery};
 use crate::i18n::{use_i18n, Key};
@@ -16,20 +16,19 @@ use support_contract::chat::{ChatStatus, MESSAGE_MAX};
 #[component]
 pub fn Conversation() -> impl IntoView {
     let i18n = use_i18n();
-    let backend = use_backend();
+    let api = use_api::<dyn ChatApi>();
     let chat = expect_context::<ChatCtx>();
     // What is being written stays on this device until sent: a reload keeps it.
-    let key = format!(
-        "draft:chat:{}:{}",
-        use_session()
-            .session()
-            .map(|s| s.user.id)
-            .unwrap_or_default(),
-        chat.chat
-            .with_untracked(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default())
-    );
-    let draft = use_persisted::<String>(format!("{key}:text"));
-    let files = use_persisted::<Vec<Attachment>>(format!("{key}:files"));
+    let chat_id = chat
+        .chat
+        .with_untracked(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default());
+    let draft = use_draft("draft:chat", &format!("{chat_id}:text"), String::new()).value;
+    let files = use_draft(
+        "draft:chat",
+        &format!("{chat_id}:files"),
+        Vec::<Attachment>::new(),
+    )
+    .value;
     let uploading = RwSignal::new(false);
     let queued = move || {
         chat.chat
@@ -68,8 +67,8 @@ pub fn Conversation() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let send_backend = backend.clone();
-    let end_backend = backend.clone();
+    let send_backend = api.clone();
+    let end_backend = api.clone();
     // A message is text, files, or both; it waits until its files are uploaded.
     let send = move || {
         let body = draft.get_untracked().trim().to_string();
@@ -82,10 +81,10 @@ pub fn Conversation() -> impl IntoView {
     };
     let send_on_submit = send.clone();
     let end = Action::new_local(move |_: &()| {
-        let backend = end_backend.clone();
+        let api = end_backend.clone();
         let id = chat.chat.get_untracked().map(|c| c.id).unwrap_or_default();
         async move {
-            if let Ok(ended) = backend.end_chat(id).await {
+            if let Ok(ended) = api.end_chat(id).await {
                 chat.chat.set(Some(ended));
             }
         }
@@ -150,7 +149,7 @@ pub(super) fn message_view(line: &ChatLine, extra: impl IntoView + 'static) -> i
         <li class=class>
             <p class="chat-meta">{who}</p>
             <p class="chat-text"><LinkedText text=line.body.clone()/></p>
-            <FileLinks attachments=line.attachments.clone()/>
+            <FileLinks files=with_links(line.attachments.clone())/>
             {extra}
         </li>
     }
@@ -160,7 +159,7 @@ pub(super) fn message_view(line: &ChatLine, extra: impl IntoView + 'static) -> i
 #[component]
 fn Line(line: ChatLine, unsent: Memo<Vec<(String, Delivery)>>) -> impl IntoView {
     let i18n = use_i18n();
-    let backend = use_backend();
+    let api = use_api::<dyn ChatApi>();
     let chat = expect_context::<ChatCtx>();
     // Only a line written here and not stored yet can still change state; a stored one (the
     // history, everything support wrote) is settled, and costs no reactive work per update.
@@ -189,10 +188,10 @@ fn Line(line: ChatLine, unsent: Memo<Vec<(String, Delivery)>>) -> impl IntoView 
         }
         Delivery::Failed => {
             let id = id.clone();
-            let backend = backend.clone();
+            let api = api.clone();
             view! {
                 <span class="chat-delivery failed">{i18n.s(Key::ChatFailed)}</span>
-                <button type="button" class="button" on:click=move |_| chat.retry(id.clone(), backend.clone())>
+                <button type="button" class="button" on:click=move |_| chat.retry(id.clone(), api.clone())>
                     {i18n.s(Key::ChatRetry)}
                 </button>
             }

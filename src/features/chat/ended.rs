@@ -1,5 +1,5 @@
 use super::session::ChatCtx;
-use crate::api::use_backend;
+use crate::api::{use_api, ChatApi};
 use crate::components::{use_go_to, ErrorNotice};
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
@@ -9,29 +9,29 @@ use support_contract::chat::ChatRating;
 #[component]
 pub fn Ended() -> impl IntoView {
     let i18n = use_i18n();
-    let backend = use_backend();
+    let api = use_api::<dyn ChatApi>();
     let chat = expect_context::<ChatCtx>();
     let go_to = use_go_to();
     let id = move || chat.chat.get().map(|c| c.id).unwrap_or_default();
     let score = RwSignal::new(0u8);
     let comment = RwSignal::new(String::new());
     let rated = move || chat.chat.get().and_then(|c| c.rating).is_some();
-    let rate_backend = backend.clone();
+    let rate_backend = api.clone();
     let rate = Action::new_local(move |r: &ChatRating| {
-        let backend = rate_backend.clone();
+        let api = rate_backend.clone();
         let r = r.clone();
         let id = id();
         async move {
-            let updated = backend.rate_chat(id, r).await?;
+            let updated = api.rate_chat(id, r).await?;
             chat.chat.set(Some(updated));
             Ok::<(), crate::api::ApiError>(())
         }
     });
-    let case_backend = backend.clone();
+    let case_backend = api.clone();
     let to_case = Action::new_local(move |_: &()| {
-        let backend = case_backend.clone();
+        let api = case_backend.clone();
         let id = id();
-        async move { backend.chat_to_case(id).await }
+        async move { api.chat_to_case(id).await }
     });
     Effect::new(move |_| {
         if let Some(Ok(case)) = to_case.value().get() {
@@ -40,10 +40,10 @@ pub fn Ended() -> impl IntoView {
         }
     });
     let text_url = {
-        let backend = backend.clone();
-        move || backend.chat_transcript_url(&id(), false)
+        let api = api.clone();
+        move || api.chat_transcript_url(&id(), false)
     };
-    let json_url = move || backend.chat_transcript_url(&id(), true);
+    let json_url = move || api.chat_transcript_url(&id(), true);
     let labels = [
         Key::Rating1,
         Key::Rating2,

@@ -1,4 +1,4 @@
-use crate::api::use_backend;
+use crate::api::{use_api, ChatApi};
 use crate::components::{AppLink, DataTable, ErrorNotice, LoadingIndicator};
 use crate::i18n::{product_key, use_i18n, Key};
 use leptos::prelude::*;
@@ -18,10 +18,10 @@ pub(super) fn status_key(status: ChatStatus) -> Key {
 #[component]
 pub fn ChatsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let backend = use_backend();
+    let api = use_api::<dyn ChatApi>();
     let chats = LocalResource::new(move || {
-        let backend = backend.clone();
-        async move { backend.chats().await }
+        let api = api.clone();
+        async move { api.chats().await }
     });
     view! {
         <div class="page">
@@ -42,12 +42,12 @@ pub fn ChatsPage() -> impl IntoView {
 #[component]
 fn ChatTable(chats: Vec<Chat>) -> impl IntoView {
     let i18n = use_i18n();
-    let backend = use_backend();
+    let api = use_api::<dyn ChatApi>();
     view! {
         <DataTable caption=Key::PastChats columns=vec![Key::ColWhen, Key::FilterProduct, Key::ChatTopic, Key::ColStatus, Key::ChatRateTitle, Key::ChatTranscript]>
             {chats.into_iter().map(|c| {
                 let at = c.created_at.clone();
-                let text = backend.chat_transcript_url(&c.id, false);
+                let text = api.chat_transcript_url(&c.id, false);
                 let rating = c.rating.as_ref().map(|r| format!("{}/5", r.score)).unwrap_or_default();
                 view! {
                     <tr>

@@ -1,6 +1,6 @@
 use super::conversation::message_view;
 use super::page::status_key;
-use crate::api::{use_backend, ApiError};
+use crate::api::{use_api, ApiError, ChatApi};
 use crate::components::{AppLink, ErrorNotice, LoadingIndicator};
 use crate::domain::ChatLine;
 use crate::i18n::{product_key, use_i18n, Key};
@@ -12,13 +12,13 @@ use support_contract::chat::{Chat, ChatMessage};
 #[component]
 pub fn PastChatPage(#[prop(into)] id: Signal<String>) -> impl IntoView {
     let i18n = use_i18n();
-    let backend = use_backend();
+    let api = use_api::<dyn ChatApi>();
     let found = LocalResource::new(move || {
-        let backend = backend.clone();
+        let api = api.clone();
         let id = id.get();
         async move {
-            let chat = backend.chat(id.clone()).await?;
-            let messages = backend.chat_messages(id, 0).await?;
+            let chat = api.chat(id.clone()).await?;
+            let messages = api.chat_messages(id, 0).await?;
             Ok::<(Chat, Vec<ChatMessage>), ApiError>((chat, messages))
         }
     });
@@ -43,9 +43,9 @@ pub fn PastChatPage(#[prop(into)] id: Signal<String>) -> impl IntoView {
 #[component]
 fn Transcript(chat: Chat, messages: Vec<ChatMessage>) -> impl IntoView {
     let i18n = use_i18n();
-    let backend = use_backend();
-    let text = backend.chat_transcript_url(&chat.id, false);
-    let json = backend.chat_transcript_url(&chat.id, true);
+    let api = use_api::<dyn ChatApi>();
+    let text = api.chat_transcript_url(&chat.id, false);
+    let json = api.chat_transcript_url(&chat.id, true);
     let at = chat.created_at.clone();
     let agent = chat
         .agent

@@ -1,10 +1,10 @@
 use super::session::ChatCtx;
-use crate::api::{use_backend, ApiError};
+use crate::api::{use_api, use_products, ApiError, ChatApi};
 use crate::components::{AppLink, ErrorNotice, LoadingIndicator};
-use crate::domain::wire_name;
 use crate::i18n::{product_key, use_i18n, Key};
 use leptos::prelude::*;
 use support_contract::chat::{ChatAvailability, ChatUnavailable, NewChat};
+use support_contract::wire::{from_wire, wire_name};
 use support_contract::Product;
 
 /// Before a chat: which product, a topic and a short summary. Where chat is not offered now
@@ -36,13 +36,9 @@ fn reason_key(reason: Option<ChatUnavailable>) -> Key {
 #[component]
 fn Form(availability: Vec<ChatAvailability>) -> impl IntoView {
     let i18n = use_i18n();
-    let backend = use_backend();
+    let api = use_api::<dyn ChatApi>();
     let chat = expect_context::<ChatCtx>();
-    let products = [
-        Product::Analytics,
-        Product::Target,
-        Product::AudienceManager,
-    ];
+    let products = use_products();
     let first_open = availability
         .iter()
         .find(|a| a.available)
@@ -58,11 +54,11 @@ fn Form(availability: Vec<ChatAvailability>) -> impl IntoView {
     };
     let open_now = move || state().is_some_and(|a| a.available);
     let start = Action::new_local(move |request: &NewChat| {
-        let backend = backend.clone();
+        let api = api.clone();
         let request = request.clone();
         async move {
-            let started = backend.start_chat(request).await?;
-            chat.begin(started, backend).await;
+            let started = api.start_chat(request).await?;
+            chat.begin(started, api).await;
             Ok::<(), ApiError>(())
         }
     });
@@ -82,12 +78,13 @@ fn Form(availability: Vec<ChatAvailability>) -> impl IntoView {
         }>
             <div class="field">
                 <label for="chat-product">{i18n.s(Key::FilterProduct)}</label>
-                <select id="chat-product" prop:value=move || wire_name(product.get())
+                <select id="chat-product" prop:value=move || wire_name(&product.get())
                     on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        if let Some(p) = products.into_iter().find(|p| wire_name(*p) == v) { product.set(p); }
+                        if let Some(p) = from_wire(&event_target_value(&ev)) { product.set(p); }
                     }>
-                    {products.into_iter().map(|p| view! { <option value=wire_name(p)>{i18n.s(product_key(p))}</option> }).collect_view()}
+                    {move || products.get().into_iter().map(|p| view! {
+                        <option value=wire_name(&p) selected=move || product.get() == p>{i18n.s(product_key(p))}</option>
+                    }).collect_view()}
                 </select>
             </div>
             {move || (!open_now()).then(|| {

@@ -1,9 +1,9 @@
 //! The chat panel's state and what it does: resume the open chat, keep the realtime link, and
 //! send what the user writes through an outbox kept on the device, in order, exactly once.
 
-use crate::api::{local_store, random_id, use_backend, ApiError, Backend, ChatStream, LinkState};
+use crate::api::{local_store, random_id, use_api, ApiError, ChatApi, ChatStream, LinkState};
 use crate::auth::use_session;
-use crate::domain::{contiguous_seq, last_chat_seq, merge_messages, ChatLine, Delivery};
+use crate::domain::{contiguous_seq, last_chat_seq, merge_messages, user_key, ChatLine, Delivery};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::{Deserialize, Serialize};
@@ -40,7 +40,8 @@ pub struct ChatCtx {
     stream: StoredValue<Option<ChatStream>, LocalStorage>,
     outbox: RwSignal<Vec<OutboxItem>>,
     flushing: RwSignal<bool>,
-    user_id: StoredValue<String>,
+    /// Where the outbox is kept on the device (`None`: no one signed in, nothing kept).
+    outbox_key: StoredValue<Option<String>>,
     session: crate::auth::SessionCtx,
     last_typing_ms: StoredValue<f64>,
     /// Says "stopped typing" when the user pauses.
@@ -49,10 +50,6 @@ pub struct ChatCtx {
 
 /// A pause this long in typing counts as "stopped".
 const TYPING_IDLE: std::time::Duration = std::time::Duration::from_secs(4);
-
-fn outbox_key(user_id: &str) -> String {
-    format!("chat-outbox:{user_id}")
-}
 
 fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
@@ -63,14 +60,15 @@ impl ChatCtx {
     pub fn new() -> ChatCtx {
         let session = use_session();
         let user_id = session.session().map(|s| s.user.id).unwrap_or_default();
-        let backend = use_backend();
+        let outbox_key = user_key("chat-outbox", &user_id, "");
+        let api = use_api::<dyn ChatApi>();
         let open = RwSignal::new(false);
         let availability = LocalResource::new({
-            let backend = backend.clone();
+            let api = api.clone();
             move || {
                 open.track();
-                let backend = backend.clone();
-                async move { backend.chat_availability().await }
+                let api = api.clone();
+                async move { api.chat_availability().await }
             }
         });
         let ctx = ChatCtx {
@@ -85,22 +83,23 @@ impl ChatCtx {
             stream: StoredValue::new_local(None),
             outbox: RwSignal::new(Vec::new()),
             flushing: RwSignal::new(false),
-            user_id: StoredValue::new(user_id),
+            outbox_key: StoredValue::new(outbox_key),
             session,
             last_typing_ms: StoredValue::new(0.0),
             idle: StoredValue::new(None),
         };
-        spawn_local(async move { ctx.resume(backend).await });
+        spawn_local(async move { ctx.resume(api).await });
         ctx
     }
 
-    async fn resume(self, backend: Arc<dyn Backend>) {
-        let key = outbox_key(&self.user_id.get_value());
-        let saved: Vec<OutboxItem> = local_store::load(&key)
-            .await
-            .and_then(|json| serde_json::from_str(&json).ok())
-            .unwrap_or_default();
-        let Ok(chats) = backend.chats().await else {
+    async fn resume(self, api: Arc<dyn ChatApi>) {
+        let saved: Vec<OutboxItem> = match self.outbox_key.get_value() {
+            Some(key) => local_store::load(&key).await,
+            None => None,
+        }
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default();
+        let Ok(chats) = api.chats().await else {
             return;
         };
         let open = chats
@@ -117,45 +116,45 @@ impl ChatCtx {
                 .collect(),
         );
         self.outbox.set(pending);
-        self.begin(chat, backend).await;
+        self.begin(chat, api).await;
     }
 
     /// Shows `chat`, loads its history and opens its link.
-    pub async fn begin(self, chat: Chat, backend: Arc<dyn Backend>) {
+    pub async fn begin(self, chat: Chat, api: Arc<dyn ChatApi>) {
         self.queue
             .set(chat.queue_position.zip(chat.estimated_wait_minutes));
         let id = chat.id.clone();
         let ended = chat.status == ChatStatus::Ended;
         self.chat.set(Some(chat));
-        if let Ok(history) = backend.chat_messages(id.clone(), 0).await {
+        if let Ok(history) = api.chat_messages(id.clone(), 0).await {
             self.lines.update(|l| merge_messages(l, &history));
         }
         if !ended {
-            self.connect(id, backend);
+            self.connect(id, api);
         }
     }
 
-    fn connect(self, id: String, backend: Arc<dyn Backend>) {
+    fn connect(self, id: String, api: Arc<dyn ChatApi>) {
         // The old link goes first: closing it reports "closed", which must not overwrite the
         // new link's state.
         if let Some(old) = self.stream.get_value() {
             old.close();
         }
         let after = self.lines.with_untracked(|l| last_chat_seq(l));
-        let url_backend = backend.clone();
+        let url_backend = api.clone();
         let url_id = id.clone();
         let stream = ChatStream::connect(
             after,
             move |after| url_backend.chat_stream_url(&url_id, after),
             move |event| self.on_event(event),
             {
-                let backend = backend.clone();
+                let api = api.clone();
                 let id = id.clone();
                 move |state| {
                     self.link.set(state);
                     if state == LinkState::Open {
-                        self.resync(id.clone(), backend.clone());
-                        self.flush(backend.clone());
+                        self.resync(id.clone(), api.clone());
+                        self.flush(api.clone());
                     }
                 }
             },
@@ -168,10 +167,10 @@ impl ChatCtx {
 
     /// After every (re)connect: fill any gap the link missed, by asking for everything after
     /// the last contiguous message.
-    fn resync(self, id: String, backend: Arc<dyn Backend>) {
+    fn resync(self, id: String, api: Arc<dyn ChatApi>) {
         spawn_local(async move {
             let after = self.lines.with_untracked(|l| contiguous_seq(l));
-            if let Ok(missed) = backend.chat_messages(id, after).await {
+            if let Ok(missed) = api.chat_messages(id, after).await {
                 self.lines.update(|l| merge_messages(l, &missed));
             }
         });
@@ -233,7 +232,7 @@ impl ChatCtx {
     }
 
     /// Queues a message (its files already uploaded) and sends the outbox.
-    pub fn send(self, body: String, attachments: Vec<Attachment>, backend: Arc<dyn Backend>) {
+    pub fn send(self, body: String, attachments: Vec<Attachment>, api: Arc<dyn ChatApi>) {
         let Some(chat_id) = self
             .chat
             .with_untracked(|c| c.as_ref().map(|c| c.id.clone()))
@@ -258,11 +257,11 @@ impl ChatCtx {
         self.outbox.update(|o| o.push(item));
         self.save_outbox();
         self.typing(false);
-        self.flush(backend);
+        self.flush(api);
     }
 
     /// Sends a failed message again, with its id, so it cannot arrive twice.
-    pub fn retry(self, id: String, backend: Arc<dyn Backend>) {
+    pub fn retry(self, id: String, api: Arc<dyn ChatApi>) {
         let line = self
             .lines
             .with_untracked(|l| l.iter().find(|x| x.id == id).cloned());
@@ -286,7 +285,7 @@ impl ChatCtx {
             }
         });
         self.save_outbox();
-        self.flush(backend);
+        self.flush(api);
     }
 
     fn set_delivery(self, id: &str, delivery: Delivery) {
@@ -298,7 +297,9 @@ impl ChatCtx {
     }
 
     fn save_outbox(self) {
-        let key = outbox_key(&self.user_id.get_value());
+        let Some(key) = self.outbox_key.get_value() else {
+            return;
+        };
         let json = self
             .outbox
             .with_untracked(|o| serde_json::to_string(o).unwrap_or_default());
@@ -309,7 +310,7 @@ impl ChatCtx {
 
     /// Sends the outbox in order, one message at a time; stops at the first that cannot go
     /// (offline: it waits for the link; refused: it is marked failed and left for a retry).
-    fn flush(self, backend: Arc<dyn Backend>) {
+    fn flush(self, api: Arc<dyn ChatApi>) {
         if self.flushing.get_untracked() {
             return;
         }
@@ -322,10 +323,7 @@ impl ChatCtx {
                     body: item.body.clone(),
                     attachments: item.attachments.iter().map(|a| a.id.clone()).collect(),
                 };
-                match backend
-                    .send_chat_message(item.chat_id.clone(), message)
-                    .await
-                {
+                match api.send_chat_message(item.chat_id.clone(), message).await {
                     Ok(stored) => {
                         self.outbox.update(|o| o.retain(|i| i.id != item.id));
                         self.save_outbox();
@@ -347,10 +345,7 @@ impl ChatCtx {
             // The link may stay up while a send fails (a proxy hiccup): try again shortly
             // rather than wait for the next message or reconnect.
             if unreachable {
-                set_timeout(
-                    move || self.flush(backend),
-                    std::time::Duration::from_secs(3),
-                );
+                set_timeout(move || self.flush(api), std::time::Duration::from_secs(3));
             }
         });
     }
@@ -399,14 +394,14 @@ impl ChatCtx {
 
     /// Opens the link again after the user signed in again (the backend closed it when the
     /// session ended), resuming after the last message shown.
-    pub fn resume_after_sign_in(self, backend: Arc<dyn Backend>) {
+    pub fn resume_after_sign_in(self, api: Arc<dyn ChatApi>) {
         let open = self.chat.with_untracked(|c| {
             c.as_ref()
                 .filter(|c| c.status != ChatStatus::Ended)
                 .map(|c| c.id.clone())
         });
         if let (Some(id), LinkState::Closed) = (open, self.link.get_untracked()) {
-            self.connect(id, backend);
+            self.connect(id, api);
         }
     }
 

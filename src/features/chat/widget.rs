@@ -54,11 +54,11 @@ fn Launcher() -> impl IntoView {
     });
     // Back from the sign-in-again dialog: the backend had closed the link with the session.
     let session = use_session();
-    let backend = crate::api::use_backend();
+    let api = crate::api::use_api::<dyn crate::api::ChatApi>();
     Effect::new(move |was_expired: Option<bool>| {
         let expired = session.expired.get();
         if was_expired == Some(true) && !expired {
-            chat.resume_after_sign_in(backend.clone());
+            chat.resume_after_sign_in(api.clone());
         }
         expired
     });

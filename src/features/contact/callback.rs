@@ -1,15 +1,15 @@
 //! Request a callback: the product, the number to call, what it is about and when suits. The
 //! form is kept on the device as it is typed, so a failed request or a reload loses nothing.
 
-use crate::api::{field_error_key, use_backend, use_persisted, ApiError};
-use crate::auth::use_session;
-use crate::components::ErrorNotice;
-use crate::domain::wire_name;
+use crate::api::{field_error, use_api, use_products, ApiError, CallbacksApi};
+use crate::auth::use_draft;
+use crate::components::{wire_options, ErrorNotice, SelectField};
 use crate::i18n::{product_key, use_i18n, Key};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use support_contract::callbacks::{CallbackStatus, NewCallback};
-use support_contract::Product;
+use support_contract::wire::{from_wire, wire_name};
+use support_contract::{FieldCode, Product};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 struct Draft {
@@ -23,28 +23,18 @@ struct Draft {
 #[component]
 pub fn CallbackSection() -> impl IntoView {
     let i18n = use_i18n();
-    let backend = use_backend();
-    let key = format!(
-        "draft:callback:{}",
-        use_session()
-            .session()
-            .map(|s| s.user.id)
-            .unwrap_or_default()
-    );
-    let draft = use_persisted::<Draft>(key);
+    let api = use_api::<dyn CallbacksApi>();
+    let draft = use_draft("draft:callback", "", Draft::default()).value;
     let tried = RwSignal::new(false);
     let refresh = RwSignal::new(0u32);
-    let list_backend = backend.clone();
-    let mine = LocalResource::new(move || {
-        refresh.track();
-        let backend = list_backend.clone();
-        async move { backend.callbacks().await }
+    let mine = LocalResource::new({
+        let api = api.clone();
+        move || {
+            refresh.track();
+            api.callbacks()
+        }
     });
-    let request = Action::new_local(move |r: &NewCallback| {
-        let backend = backend.clone();
-        let r = r.clone();
-        async move { backend.request_callback(r).await }
-    });
+    let request = Action::new_local(move |r: &NewCallback| api.request_callback(r.clone()));
     Effect::new(move |_| {
         if let Some(Ok(_)) = request.value().get() {
             // Back to the default: the saved draft goes with it.
@@ -53,13 +43,6 @@ pub fn CallbackSection() -> impl IntoView {
             refresh.update(|n| *n += 1);
         }
     });
-    let server_error_for = move |field: &'static str| match request.value().get() {
-        Some(Err(ApiError::Validation(errors))) => errors
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| i18n.t(field_error_key(e.code)).to_string()),
-        _ => None,
-    };
     // Blank required fields are caught here; the backend checks the rest (the phone's form).
     let error_for = move |field: &'static str| {
         let blank = match field {
@@ -67,16 +50,14 @@ pub fn CallbackSection() -> impl IntoView {
             "topic" => draft.with(|d| d.topic.trim().is_empty()),
             _ => false,
         };
-        if tried.get() && blank {
-            return Some(i18n.t(Key::ErrRequired).to_string());
-        }
-        server_error_for(field)
+        let local = (tried.get() && blank).then_some(FieldCode::Required);
+        let answer = request.value().get().and_then(Result::err);
+        let refused = answer.as_ref().map_or(&[][..], ApiError::field_errors);
+        field_error(field, local, refused, i18n.locale.get())
     };
-    let products = [
-        Product::Analytics,
-        Product::Target,
-        Product::AudienceManager,
-    ];
+    let products = use_products();
+    // Analytics until the user chooses: the product the announcement promises most channels.
+    let product = move || draft.with(|d| d.product.unwrap_or(Product::Analytics));
     let text_field = move |id: &'static str,
                            label: Key,
                            field: &'static str,
@@ -105,23 +86,18 @@ pub fn CallbackSection() -> impl IntoView {
                     return;
                 }
                 request.dispatch(NewCallback {
-                    product: d.product.unwrap_or(Product::Analytics),
+                    product: product(),
                     phone: d.phone.trim().to_string(),
                     topic: d.topic.trim().to_string(),
                     preferred_time: d.preferred_time.trim().to_string(),
                 });
             }>
-                <div class="field">
-                    <label for="callback-product">{i18n.s(Key::FilterProduct)}</label>
-                    <select id="callback-product" prop:value=move || wire_name(draft.get().product.unwrap_or(Product::Analytics))
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            let p = products.into_iter().find(|p| wire_name(*p) == v);
-                            draft.update(|d| d.product = p);
-                        }>
-                        {products.into_iter().map(|p| view! { <option value=wire_name(p)>{i18n.s(product_key(p))}</option> }).collect_view()}
-                    </select>
-                </div>
+                {move || view! {
+                    <SelectField id="callback-product" label=Key::FilterProduct
+                        options=wire_options(products.get().into_iter().map(|p| (p, product_key(p))))
+                        value=Signal::derive(move || wire_name(&product()).to_string())
+                        on_change=Callback::new(move |v: String| draft.update(|d| d.product = from_wire(&v)))/>
+                }}
                 {text_field("callback-phone", Key::CallbackPhone, "phone", |d| d.phone.clone(), |d, v| d.phone = v)}
                 {text_field("callback-topic", Key::CallbackTopic, "topic", |d| d.topic.clone(), |d, v| d.topic = v)}
                 {text_field("callback-when", Key::CallbackWhen, "preferred_time", |d| d.preferred_time.clone(), |d, v| d.preferred_time = v)}

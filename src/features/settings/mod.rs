@@ -1,6 +1,6 @@
 //! Settings: language and time zone, saved to the profile so every browser follows them.
 
-use crate::api::{field_error_key, use_backend, ApiError};
+use crate::api::{field_error_key, use_api, ApiError, SessionApi};
 use crate::auth::use_session;
 use crate::i18n::{browser_time_zone, supported_time_zones, use_i18n, Key, Locale};
 use leptos::prelude::*;
@@ -11,7 +11,7 @@ use support_contract::ProfileUpdate;
 pub fn SettingsPage() -> impl IntoView {
     let i18n = use_i18n();
     let ctx = use_session();
-    let backend = use_backend();
+    let api = use_api::<dyn SessionApi>();
     let user = ctx.session().map(|s| s.user);
     let locale = RwSignal::new(
         user.as_ref()
@@ -24,9 +24,9 @@ pub fn SettingsPage() -> impl IntoView {
     let zones = supported_time_zones();
 
     let save = Action::new_local(move |update: &ProfileUpdate| {
-        let backend = backend.clone();
+        let api = api.clone();
         let update = update.clone();
-        async move { backend.update_profile(update).await }
+        async move { api.update_profile(update).await }
     });
     Effect::new(move |_| {
         if let Some(Ok(session)) = save.value().get() {

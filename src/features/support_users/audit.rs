@@ -1,70 +1,63 @@
-use super::{use_list_params, AdminTabs, ListSearch, Pager};
-use crate::api::use_backend;
-use crate::components::{DataTable, ErrorNotice, LoadingIndicator, PersonSelect, SelectField};
-use crate::domain::{wire_name, ListParams, AUDIT_LOG, SUPPORT_USERS};
+use super::AdminTabs;
+use crate::api::{use_api, SupportUsersApi};
+use crate::components::{
+    use_list_url, wire_options, DataTable, DateField, ErrorNotice, FilterPanel, ListUrl,
+    LoadingIndicator, PersonSelect, SearchForm, SelectField,
+};
 use crate::i18n::{audit_action_key, role_key, use_i18n, user_status_key, validation_key, Key};
 use leptos::prelude::*;
-use support_contract::users::{AuditEntry, UserSnapshot};
-use support_contract::{Locale, Page};
+use support_contract::users::{
+    AuditAction, AuditEntry, AuditQuery, SupportUserQuery, UserSnapshot,
+};
+use support_contract::wire::{from_wire, wire_name};
+use support_contract::{Locale, Page, Role};
 
 /// The audit log of administrative changes: who changed what about whom and when, with the
 /// state before and after; filters in the URL, and a CSV download of the filtered view.
 #[component]
 pub fn AuditLogPage() -> impl IntoView {
     let i18n = use_i18n();
-    let backend = use_backend();
-    let (query, go) = use_list_params(AUDIT_LOG, "/support-users/audit");
+    let api = use_api::<dyn SupportUsersApi>();
+    let list = use_list_url::<AuditQuery>("/support-users/audit");
+    let q = list.query;
     let entries = LocalResource::new({
-        let backend = backend.clone();
-        move || {
-            let backend = backend.clone();
-            let q = query.get();
-            async move { backend.audit_log(q).await }
-        }
+        let api = api.clone();
+        move || api.audit_log(q.get())
     });
     // French and Spanish spreadsheets expect `;` between columns.
     let semicolon = RwSignal::new(i18n.locale.get_untracked() != Locale::En);
-    let export = move || backend.audit_log_export_url(&query.get(), semicolon.get());
-    let set = move |name: &'static str| {
-        Callback::new(move |v: String| go.run(query.get_untracked().with(name, &v)))
-    };
-    let value = move |name: &'static str| Signal::derive(move || query.get().get(name).to_string());
-    use support_contract::users::AuditAction as A;
-    let actions = [
-        A::UserCreated,
-        A::UserImported,
-        A::RoleChanged,
-        A::UserRemoved,
-        A::UserValidated,
-        A::UserFlagged,
-        A::InvitationAccepted,
-    ]
-    .into_iter()
-    .map(|a| (wire_name(a), audit_action_key(a)))
-    .collect::<Vec<_>>();
+    let export = move || api.audit_log_export_url(&q.get(), semicolon.get());
+    let actions = wire_options(
+        [
+            AuditAction::UserCreated,
+            AuditAction::UserImported,
+            AuditAction::RoleChanged,
+            AuditAction::UserRemoved,
+            AuditAction::UserValidated,
+            AuditAction::UserFlagged,
+            AuditAction::InvitationAccepted,
+        ]
+        .map(|a| (a, audit_action_key(a))),
+    );
     view! {
         <div class="page">
             <h1 id="page-title">{i18n.s(Key::AuditLog)}</h1>
             <AdminTabs/>
-            <section class="card filters" aria-labelledby="filters-title">
-                <h2 id="filters-title" class="visually-hidden">{i18n.s(Key::FiltersTitle)}</h2>
-                <ListSearch id="audit-search" label=Key::SearchAudit query=query go=go/>
+            <FilterPanel title=Key::FilterAuditLog filtered=Signal::derive(move || list.is_filtered())
+                on_clear=Callback::new(move |_| list.clear())>
+                <SearchForm id="audit-search" label=Key::SearchAudit current=Signal::derive(move || q.get().q)
+                    on_search=Callback::new(move |text: String| list.update(|q| q.q = text))/>
                 <div class="filter-grid">
                     <SelectField id="audit-action" label=Key::ColAction options=actions any=Key::AnyValue
-                        value=value("action") on_change=set("action")/>
-                    <ActorFilter query=query go=go/>
-                    <div class="field">
-                        <label for="audit-from">{i18n.s(Key::FromDate)}</label>
-                        <input id="audit-from" type="date" prop:value=move || query.get().get("from").to_string()
-                            on:change=move |ev| go.run(query.get_untracked().with("from", &event_target_value(&ev)))/>
-                    </div>
-                    <div class="field">
-                        <label for="audit-to">{i18n.s(Key::ToDate)}</label>
-                        <input id="audit-to" type="date" prop:value=move || query.get().get("to").to_string()
-                            on:change=move |ev| go.run(query.get_untracked().with("to", &event_target_value(&ev)))/>
-                    </div>
+                        value=Signal::derive(move || q.get().action.map(|a| wire_name(&a).to_string()).unwrap_or_default())
+                        on_change=Callback::new(move |v: String| list.update(|q| q.action = from_wire(&v)))/>
+                    <ActorFilter list=list/>
+                    <DateField id="audit-from" label=Key::FromDate value=Signal::derive(move || q.get().from)
+                        on_change=Callback::new(move |d: String| list.update(|q| q.from = d))/>
+                    <DateField id="audit-to" label=Key::ToDate value=Signal::derive(move || q.get().to)
+                        on_change=Callback::new(move |d: String| list.update(|q| q.to = d))/>
                 </div>
-            </section>
+            </FilterPanel>
             <section class="card" aria-labelledby="export-title">
                 <h2 id="export-title">{i18n.s(Key::ExportTitle)}</h2>
                 <div class="choice">
@@ -78,7 +71,7 @@ pub fn AuditLogPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match entries.await {
                         Ok(page) if page.items.is_empty() => view! { <p class="empty" role="status">{i18n.s(Key::AuditEmpty)}</p> }.into_any(),
-                        Ok(page) => view! { <AuditTable page=page query=query go=go/> }.into_any(),
+                        Ok(page) => view! { <AuditTable page=page list=list/> }.into_any(),
                         Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
                     }
                 })}
@@ -104,7 +97,7 @@ fn change_text(
         (None, Some(t)) => Some(t.to_string()),
         _ => None,
     };
-    let role = |r: Option<support_contract::Role>| r.map(|r| i18n.t(role_key(Some(r))));
+    let role = |r: Option<Role>| r.map(|r| i18n.t(role_key(Some(r))));
     if let Some(t) = arrow(role(b.role), role(a.role)) {
         parts.push(t);
     }
@@ -128,13 +121,8 @@ fn change_text(
 
 /// One page of the log, newest first, and the way to the next.
 #[component]
-fn AuditTable(
-    page: Page<AuditEntry>,
-    query: Memo<ListParams>,
-    go: Callback<ListParams>,
-) -> impl IntoView {
+fn AuditTable(page: Page<AuditEntry>, list: ListUrl<AuditQuery>) -> impl IntoView {
     let i18n = use_i18n();
-    let next = page.next_cursor.clone();
     view! {
         <DataTable caption=Key::AuditLog columns=vec![Key::ColWhen, Key::ColWho, Key::ColAction, Key::ColSupportUser, Key::ColChange]>
                     {page.items.into_iter().map(|e| {
@@ -152,30 +140,25 @@ fn AuditTable(
                         }
                     }).collect_view()}
         </DataTable>
-        <Pager query=query go=go next=next/>
+        {list.pager(page.next_cursor)}
     }
 }
 
-/// Who made the change: any Support System Administrator of the organisation, past or present.
+/// Who made the change: any Support System Administrator of the organisation.
 #[component]
-fn ActorFilter(query: Memo<ListParams>, go: Callback<ListParams>) -> impl IntoView {
-    let backend = use_backend();
+fn ActorFilter(list: ListUrl<AuditQuery>) -> impl IntoView {
+    let api = use_api::<dyn SupportUsersApi>();
     let admins = LocalResource::new(move || {
-        let backend = backend.clone();
-        let q = ListParams::from_params(SUPPORT_USERS, |k| {
-            (k == "role").then(|| "support_system_admin".to_string())
-        });
-        async move {
-            backend
-                .support_users(q)
-                .await
-                .map(|p| p.items)
-                .unwrap_or_default()
-        }
+        api.support_users(SupportUserQuery {
+            role: Some(Role::SupportSystemAdmin),
+            ..SupportUserQuery::default()
+        })
     });
     let people = Signal::derive(move || {
         admins
             .get()
+            .and_then(|r| r.ok())
+            .map(|p| p.items)
             .unwrap_or_default()
             .into_iter()
             .map(|u| (u.id, u.name))
@@ -183,7 +166,7 @@ fn ActorFilter(query: Memo<ListParams>, go: Callback<ListParams>) -> impl IntoVi
     });
     view! {
         <PersonSelect id="audit-actor" label=Key::ChangedBy people=people
-            value=Signal::derive(move || query.get().get("actor").to_string())
-            on_change=Callback::new(move |actor: String| go.run(query.get_untracked().with("actor", &actor)))/>
+            value=Signal::derive(move || list.query.get().actor)
+            on_change=Callback::new(move |actor: String| list.update(|q| q.actor = actor))/>
     }
 }

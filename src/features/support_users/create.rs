@@ -1,8 +1,8 @@
 use super::AdminTabs;
-use crate::api::{field_error_key, use_backend, use_persisted, ApiError};
-use crate::auth::use_session;
+use crate::api::{field_error, use_api, ApiError, SupportUsersApi};
+use crate::auth::use_draft;
 use crate::components::{AppLink, ErrorNotice, TextField};
-use crate::domain::{user_draft_key, UserDraft};
+use crate::domain::UserDraft;
 use crate::i18n::{role_key, use_i18n, Key};
 use leptos::prelude::*;
 use support_contract::{Role, SupportUser, UserStatus};
@@ -12,12 +12,11 @@ use support_contract::{Role, SupportUser, UserStatus};
 #[component]
 pub fn CreateSupportUserPage() -> impl IntoView {
     let i18n = use_i18n();
-    let backend = use_backend();
-    let ctx = use_session();
-    let key = user_draft_key(&ctx.session().map(|s| s.user.id).unwrap_or_default());
-    let email = use_persisted::<String>(format!("{key}:email"));
-    let name = use_persisted::<String>(format!("{key}:name"));
-    let role = use_persisted::<Option<Role>>(format!("{key}:role"));
+    let api = use_api::<dyn SupportUsersApi>();
+    const FORM: &str = "draft:new-support-user";
+    let email = use_draft(FORM, "email", String::new()).value;
+    let name = use_draft(FORM, "name", String::new()).value;
+    let role = use_draft(FORM, "role", None::<Role>).value;
     let tried = RwSignal::new(false);
     let draft = move || UserDraft {
         email: email.get(),
@@ -26,11 +25,11 @@ pub fn CreateSupportUserPage() -> impl IntoView {
     };
 
     let create = Action::new_local(move |d: &UserDraft| {
-        let backend = backend.clone();
+        let api = api.clone();
         let request = d.to_request();
         async move {
             match request {
-                Some(r) => backend.create_support_user(r).await,
+                Some(r) => api.create_support_user(r).await,
                 None => Err(ApiError::Validation(vec![])),
             }
         }
@@ -47,17 +46,19 @@ pub fn CreateSupportUserPage() -> impl IntoView {
     });
     let error_for = move |field: &'static str| {
         Signal::derive(move || {
-            if tried.get() {
-                if let Some((_, code)) = draft().problems().into_iter().find(|(f, _)| *f == field) {
-                    return Some(i18n.t(field_error_key(code)).to_string());
-                }
-            }
-            match create.value().get() {
-                Some(Err(ApiError::DuplicateUser)) if field == "email" => {
+            let local = tried
+                .get()
+                .then(|| draft().problems().into_iter().find(|(f, _)| *f == field))
+                .flatten()
+                .map(|(_, code)| code);
+            match create.value().get().and_then(Result::err) {
+                Some(ApiError::DuplicateUser) if field == "email" && local.is_none() => {
                     Some(i18n.t(Key::ErrDuplicateUser).to_string())
                 }
-                Some(Err(e)) => e.field_message(field, i18n.locale.get()),
-                _ => None,
+                answer => {
+                    let refused = answer.as_ref().map_or(&[][..], ApiError::field_errors);
+                    field_error(field, local, refused, i18n.locale.get())
+                }
             }
         })
     };
@@ -94,7 +95,7 @@ pub fn CreateSupportUserPage() -> impl IntoView {
                     <legend>{i18n.s(Key::ColRole)}</legend>
                     {[(Role::CustomerSupportAdmin, Key::RoleMeaningCsa), (Role::SupportSystemAdmin, Key::RoleMeaningSsa)]
                         .into_iter().map(|(r, meaning)| {
-                            let id = format!("new-user-role-{}", crate::domain::wire_name(r));
+                            let id = format!("new-user-role-{}", support_contract::wire::wire_name(&r));
                             let hint = format!("{id}-hint");
                             view! {
                                 <div class="choice">

@@ -1,6 +1,6 @@
 use super::user_forms::{RemoveSection, ReviewForm, RoleForm};
 use super::AdminTabs;
-use crate::api::{use_backend, ApiError};
+use crate::api::{use_api, ApiError, SupportUsersApi};
 use crate::components::{AppLink, ErrorNotice, LoadingIndicator};
 use crate::i18n::{role_key, use_i18n, user_source_key, user_status_key, validation_key, Key};
 use leptos::prelude::*;
@@ -15,7 +15,7 @@ use support_contract::{SupportUser, UserStatus};
 #[component]
 pub fn SupportUserPage() -> impl IntoView {
     let i18n = use_i18n();
-    let backend = use_backend();
+    let api = use_api::<dyn SupportUsersApi>();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     let user = RwSignal::new(None::<Result<SupportUser, ApiError>>);
@@ -23,14 +23,14 @@ pub fn SupportUserPage() -> impl IntoView {
     // The outcome of the last change, announced.
     let outcome = RwSignal::new(None::<Result<String, ApiError>>);
     let reload = {
-        let backend = backend.clone();
+        let api = api.clone();
         Callback::new(move |_: ()| {
-            let backend = backend.clone();
+            let api = api.clone();
             let id = id.get_untracked();
             spawn_local(async move {
-                let fresh = backend.support_user(id.clone()).await;
+                let fresh = api.support_user(id.clone()).await;
                 user.set(Some(fresh));
-                if let Ok(r) = backend.support_user_reviews(id).await {
+                if let Ok(r) = api.support_user_reviews(id).await {
                     reviews.set(r);
                 }
             });

@@ -1,5 +1,5 @@
 use super::AdminTabs;
-use crate::api::{use_backend, ApiError};
+use crate::api::{use_api, ApiError, SupportUsersApi};
 use crate::components::{DataTable, ErrorNotice};
 use crate::i18n::{import_outcome_key, row_problem_key, use_i18n, Key};
 use leptos::prelude::*;
@@ -13,19 +13,19 @@ const MAX_BYTES: f64 = 1024.0 * 1024.0;
 #[component]
 pub fn ImportSupportUsersPage() -> impl IntoView {
     let i18n = use_i18n();
-    let backend = use_backend();
+    let api = use_api::<dyn SupportUsersApi>();
     let file = RwSignal::new_local(None::<web_sys::File>);
     let progress = RwSignal::new(None::<f64>);
     let too_big = RwSignal::new(false);
     let run = Action::new_local(move |dry_run: &bool| {
-        let backend = backend.clone();
+        let api = api.clone();
         let dry_run = *dry_run;
         let chosen = file.get_untracked();
         async move {
             let f = chosen.ok_or(ApiError::Validation(vec![]))?;
             progress.set(Some(0.0));
             let on_progress = Callback::new(move |p: f64| progress.set(Some(p)));
-            let report = backend.import_support_users(f, dry_run, on_progress).await;
+            let report = api.import_support_users(f, dry_run, on_progress).await;
             progress.set(None);
             report
         }

@@ -1,11 +1,10 @@
 use super::AdminTabs;
-use crate::api::{use_backend, ApiError};
+use crate::api::{use_api, ApiError, SupportUsersApi};
 use crate::auth::use_session;
 use crate::components::{AppLink, ErrorNotice, LoadingIndicator};
-use crate::domain::{ListParams, SUPPORT_USERS};
 use crate::i18n::{role_key, use_i18n, validation_key, Key};
 use leptos::prelude::*;
-use support_contract::users::{ReviewDecision, ReviewRequest};
+use support_contract::users::{ReviewDecision, ReviewRequest, SupportUserQuery, ValidationFilter};
 use support_contract::{Capability, SupportUser};
 
 /// The review queue: every support user never reviewed or due for another review, with
@@ -32,37 +31,29 @@ pub fn ReviewQueuePage() -> impl IntoView {
 #[component]
 fn Queue() -> impl IntoView {
     let i18n = use_i18n();
-    let backend = use_backend();
+    let api = use_api::<dyn SupportUsersApi>();
     let refresh = RwSignal::new(0u32);
     let users = LocalResource::new({
-        let backend = backend.clone();
+        let api = api.clone();
         move || {
             refresh.track();
-            let backend = backend.clone();
-            let q = ListParams::from_params(SUPPORT_USERS, |k| match k {
-                "validation" => Some("needs_review".into()),
-                _ => None,
-            });
-            async move { backend.support_users(q).await }
+            api.support_users(SupportUserQuery {
+                validation: Some(ValidationFilter::NeedsReview),
+                ..SupportUserQuery::default()
+            })
         }
     });
     let selected = RwSignal::new(Vec::<String>::new());
     let reason = RwSignal::new(String::new());
     let missing_reason = RwSignal::new(false);
     let decide = Action::new_local(move |decision: &ReviewDecision| {
-        let backend = backend.clone();
         let flagged = *decision == ReviewDecision::Flagged;
-        let request = ReviewRequest {
+        let reviewed = api.review_support_users(ReviewRequest {
             user_ids: selected.get_untracked(),
             decision: *decision,
             reason: Some(reason.get_untracked().trim().to_string()).filter(|r| !r.is_empty()),
-        };
-        async move {
-            backend
-                .review_support_users(request)
-                .await
-                .map(|u| (flagged, u.len()))
-        }
+        });
+        async move { reviewed.await.map(|u| (flagged, u.len())) }
     });
     Effect::new(move |_| {
         if let Some(Ok(_)) = decide.value().get() {

@@ -1,13 +1,13 @@
 //! The changes an administrator makes on a user's page: role, review decision, removal. Each
 //! sends the version on screen, and reports back to the page, which shows the outcome.
 
-use crate::api::{use_backend, ApiError};
+use crate::api::{use_api, ApiError, SupportUsersApi};
 use crate::auth::use_session;
-use crate::domain::wire_name;
 use crate::i18n::{role_key, use_i18n, Key};
 use leptos::html::Dialog;
 use leptos::prelude::*;
 use support_contract::users::{ReviewDecision, ReviewRequest, ValidationState};
+use support_contract::wire::{from_wire, wire_name};
 use support_contract::{Capability, Role, SupportUser};
 
 /// The user on screen, and what the page does with a change's outcome.
@@ -23,17 +23,23 @@ fn target(user: Shown) -> Option<SupportUser> {
 #[component]
 pub(super) fn RoleForm(user: Shown, after: Outcome) -> impl IntoView {
     let i18n = use_i18n();
-    let backend = use_backend();
+    let api = use_api::<dyn SupportUsersApi>();
     let current = move || user.get().and_then(Result::ok).map(|u| u.role);
     let chosen = RwSignal::new(String::new());
-    Effect::new(move |_| chosen.set(current().map(wire_name).unwrap_or_default()));
+    Effect::new(move |_| {
+        chosen.set(
+            current()
+                .map(|r| wire_name(&r).to_string())
+                .unwrap_or_default(),
+        )
+    });
     let change = Action::new_local(move |role: &Role| {
-        let backend = backend.clone();
+        let api = api.clone();
         let role = *role;
         let u = target(user);
         async move {
             let u = u.ok_or(ApiError::NotFound)?;
-            backend.change_role(u.id, u.version, role).await
+            api.change_role(u.id, u.version, role).await
         }
     });
     Effect::new(move |_| {
@@ -51,8 +57,7 @@ pub(super) fn RoleForm(user: Shown, after: Outcome) -> impl IntoView {
             <h2 id="role-title">{i18n.s(Key::ChangeRole)}</h2>
             <form class="inline-form" on:submit=move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();
-                let picked = chosen.get_untracked();
-                if let Some(role) = roles.into_iter().find(|r| wire_name(*r) == picked) {
+                if let Some(role) = from_wire::<Role>(&chosen.get_untracked()) {
                     change.dispatch(role);
                 }
             }>
@@ -60,11 +65,11 @@ pub(super) fn RoleForm(user: Shown, after: Outcome) -> impl IntoView {
                     <label for="user-role">{i18n.s(Key::ColRole)}</label>
                     <select id="user-role" prop:value=move || chosen.get()
                         on:change=move |ev| chosen.set(event_target_value(&ev))>
-                        {roles.into_iter().map(|r| view! { <option value=wire_name(r)>{i18n.s(role_key(Some(r)))}</option> }).collect_view()}
+                        {roles.into_iter().map(|r| view! { <option value=wire_name(&r)>{i18n.s(role_key(Some(r)))}</option> }).collect_view()}
                     </select>
                 </div>
                 <button type="submit" class="button" disabled=move || change.pending().get()
-                    || current().map(wire_name).unwrap_or_default() == chosen.get()>
+                    || current().map(|r| wire_name(&r)).unwrap_or_default() == chosen.get()>
                     {i18n.s(Key::SaveRole)}
                 </button>
             </form>
@@ -76,12 +81,12 @@ pub(super) fn RoleForm(user: Shown, after: Outcome) -> impl IntoView {
 #[component]
 pub(super) fn ReviewForm(user: Shown, after: Outcome) -> impl IntoView {
     let i18n = use_i18n();
-    let backend = use_backend();
+    let api = use_api::<dyn SupportUsersApi>();
     let ctx = use_session();
     let reason = RwSignal::new(String::new());
     let missing_reason = RwSignal::new(false);
     let review = Action::new_local(move |decision: &ReviewDecision| {
-        let backend = backend.clone();
+        let api = api.clone();
         let decision = *decision;
         let u = target(user);
         let reason = reason.get_untracked().trim().to_string();
@@ -92,7 +97,7 @@ pub(super) fn ReviewForm(user: Shown, after: Outcome) -> impl IntoView {
                 decision,
                 reason: (!reason.is_empty()).then_some(reason),
             };
-            let mut updated = backend.review_support_users(request).await?;
+            let mut updated = api.review_support_users(request).await?;
             updated.pop().ok_or(ApiError::Decode)
         }
     });
@@ -150,7 +155,7 @@ pub(super) fn ReviewForm(user: Shown, after: Outcome) -> impl IntoView {
 #[component]
 pub(super) fn RemoveSection(user: Shown, after: Outcome) -> impl IntoView {
     let i18n = use_i18n();
-    let backend = use_backend();
+    let api = use_api::<dyn SupportUsersApi>();
     let dialog = NodeRef::<Dialog>::new();
     let name = move || {
         user.get()
@@ -165,11 +170,11 @@ pub(super) fn RemoveSection(user: Shown, after: Outcome) -> impl IntoView {
             .unwrap_or_default()
     };
     let remove = Action::new_local(move |_: &()| {
-        let backend = backend.clone();
+        let api = api.clone();
         let u = target(user);
         async move {
             let u = u.ok_or(ApiError::NotFound)?;
-            backend.remove_support_user(u.id, u.version).await
+            api.remove_support_user(u.id, u.version).await
         }
     });
     Effect::new(move |_| {

@@ -1,0 +1,121 @@
+//! The cases area: the list, a case and its thread, filing, replies and changes.
+
+use super::core::{segment, Http};
+use super::ApiFuture;
+use support_contract::cases::{
+    CallRequest, Case, CaseQuery, CaseSummary, HelpSuggestion, NewCase, NewComment, Person,
+    ThreadEntry, UrgencyChange,
+};
+use support_contract::query::ListQuery;
+use support_contract::wire::wire_name;
+use support_contract::{Page, Product};
+
+/// What the app asks of the backend about support cases.
+pub trait CasesApi: Send + Sync {
+    /// `GET /cases`, one page of the view `query` describes.
+    fn list_cases(&self, query: CaseQuery) -> ApiFuture<Page<CaseSummary>>;
+    /// `GET /cases/{id}`.
+    fn case(&self, id: String) -> ApiFuture<Case>;
+    /// `GET /cases/{id}/thread`, the entries after `after` (all when `None`).
+    fn case_thread(&self, id: String, after: Option<i64>) -> ApiFuture<Vec<ThreadEntry>>;
+    /// `POST /cases`; the same `idempotency_key` never files a second case.
+    fn file_case(&self, case: NewCase, idempotency_key: String) -> ApiFuture<Case>;
+    /// `POST /cases/{id}/comments`.
+    fn comment(&self, id: String, comment: NewComment) -> ApiFuture<ThreadEntry>;
+    /// `POST /cases/{id}/close`, refused with `Conflict` when the case changed since `version`.
+    fn close_case(&self, id: String, version: i64) -> ApiFuture<Case>;
+    /// `POST /cases/{id}/reopen`, refused with `Conflict` when the case changed since `version`.
+    fn reopen_case(&self, id: String, version: i64) -> ApiFuture<Case>;
+    /// `POST /cases/{id}/urgency`.
+    fn request_urgency(&self, id: String, version: i64, change: UrgencyChange) -> ApiFuture<Case>;
+    /// `POST /cases/{id}/call-requests`.
+    fn request_call(&self, id: String, request: CallRequest) -> ApiFuture<ThreadEntry>;
+    /// `GET /organisation/members`: who can watch a case, or have filed one.
+    fn organisation_members(&self) -> ApiFuture<Vec<Person>>;
+    /// `GET /help/suggestions`: help articles for what a case says so far, optionally of one
+    /// product only.
+    fn help_suggestions(
+        &self,
+        q: String,
+        product: Option<Product>,
+    ) -> ApiFuture<Vec<HelpSuggestion>>;
+}
+
+/// The path of one case, or of one of its sub-resources (`tail` starts with `/` or is empty).
+fn case_path(id: &str, tail: &str) -> String {
+    format!("/cases/{}{tail}", segment(id))
+}
+
+impl CasesApi for Http {
+    fn list_cases(&self, query: CaseQuery) -> ApiFuture<Page<CaseSummary>> {
+        self.get_with("/cases", &query.to_pairs()).fetch()
+    }
+
+    fn case(&self, id: String) -> ApiFuture<Case> {
+        self.get(&case_path(&id, "")).fetch()
+    }
+
+    fn case_thread(&self, id: String, after: Option<i64>) -> ApiFuture<Vec<ThreadEntry>> {
+        let after: Vec<(&str, String)> = after
+            .map(|a| ("after", a.to_string()))
+            .into_iter()
+            .collect();
+        self.get_with(&case_path(&id, "/thread"), &after).fetch()
+    }
+
+    fn file_case(&self, case: NewCase, idempotency_key: String) -> ApiFuture<Case> {
+        self.post("/cases")
+            .header("Idempotency-Key", idempotency_key)
+            .json(&case)
+            .fetch()
+    }
+
+    fn comment(&self, id: String, comment: NewComment) -> ApiFuture<ThreadEntry> {
+        self.post(&case_path(&id, "/comments"))
+            .json(&comment)
+            .fetch()
+    }
+
+    fn close_case(&self, id: String, version: i64) -> ApiFuture<Case> {
+        self.post(&case_path(&id, "/close"))
+            .if_match(version)
+            .json(&())
+            .fetch()
+    }
+
+    fn reopen_case(&self, id: String, version: i64) -> ApiFuture<Case> {
+        self.post(&case_path(&id, "/reopen"))
+            .if_match(version)
+            .json(&())
+            .fetch()
+    }
+
+    fn request_urgency(&self, id: String, version: i64, change: UrgencyChange) -> ApiFuture<Case> {
+        self.post(&case_path(&id, "/urgency"))
+            .if_match(version)
+            .json(&change)
+            .fetch()
+    }
+
+    fn request_call(&self, id: String, request: CallRequest) -> ApiFuture<ThreadEntry> {
+        self.post(&case_path(&id, "/call-requests"))
+            .json(&request)
+            .fetch()
+    }
+
+    fn organisation_members(&self) -> ApiFuture<Vec<Person>> {
+        self.get("/organisation/members").fetch()
+    }
+
+    fn help_suggestions(
+        &self,
+        q: String,
+        product: Option<Product>,
+    ) -> ApiFuture<Vec<HelpSuggestion>> {
+        let mut params = vec![("q", q)];
+        if let Some(p) = product {
+            params.push(("product", wire_name(&p).to_string()));
+        }
+        self.get_with("/help/suggestions", &params).fetch()
+    }
+}

@@ -1,0 +1,192 @@
+//! The only code that speaks HTTP: base URL, cookies, JSON, and status codes to `ApiError`.
+//! Every area's implementation (`cases.rs`, `chat.rs`, ...) describes its calls with [`Call`] and
+//! leaves the exchange to this file.
+
+use super::xhr::xhr_upload;
+use super::{ApiError, ApiFuture};
+use crate::domain::{encode_component, with_query};
+use gloo_net::http::{Method, RequestBuilder, Response};
+use leptos::prelude::*;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use support_contract::Problem;
+use web_sys::RequestCredentials;
+
+/// The contract over `fetch`. The session is an `HttpOnly` cookie the browser sends itself, so
+/// no token ever lives in this code or in web storage. Cheap to clone: each call owns what it
+/// needs, so its future outlives the component that asked.
+#[derive(Clone)]
+pub struct Http {
+    base: String,
+    /// Told when a signed-in request comes back 401, so the app can ask to sign in again.
+    on_unauthorized: Callback<()>,
+}
+
+/// One request being described: method, address, headers and body.
+#[must_use]
+pub(super) struct Call {
+    method: Method,
+    url: String,
+    headers: Vec<(&'static str, String)>,
+    body: Option<String>,
+    /// Whether the user is signed in for this call, so that a 401 means the session ended.
+    signed_in: bool,
+    on_unauthorized: Callback<()>,
+}
+
+impl Http {
+    pub fn new(base: impl Into<String>, on_unauthorized: Callback<()>) -> Self {
+        Http {
+            base: base.into().trim_end_matches('/').to_string(),
+            on_unauthorized,
+        }
+    }
+
+    /// The full address of a contract path.
+    pub(super) fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    fn call(&self, method: Method, path: &str) -> Call {
+        Call {
+            method,
+            url: self.url(path),
+            headers: Vec::new(),
+            body: None,
+            signed_in: true,
+            on_unauthorized: self.on_unauthorized,
+        }
+    }
+
+    pub(super) fn get(&self, path: &str) -> Call {
+        self.call(Method::GET, path)
+    }
+
+    /// `GET` with query parameters.
+    pub(super) fn get_with(&self, path: &str, params: &[(&str, String)]) -> Call {
+        self.call(Method::GET, &with_query(path, params))
+    }
+
+    pub(super) fn post(&self, path: &str) -> Call {
+        self.call(Method::POST, path)
+    }
+
+    pub(super) fn put(&self, path: &str) -> Call {
+        self.call(Method::PUT, path)
+    }
+
+    pub(super) fn patch(&self, path: &str) -> Call {
+        self.call(Method::PATCH, path)
+    }
+
+    pub(super) fn delete(&self, path: &str) -> Call {
+        self.call(Method::DELETE, path)
+    }
+}
+
+impl Call {
+    /// A JSON body.
+    pub(super) fn json<B: Serialize>(mut self, body: &B) -> Self {
+        self.body = Some(serde_json::to_string(body).unwrap_or_default());
+        self
+    }
+
+    pub(super) fn header(mut self, name: &'static str, value: String) -> Self {
+        self.headers.push((name, value));
+        self
+    }
+
+    /// An edit of `version` (the resource's `ETag`), refused with `Conflict` if it changed.
+    pub(super) fn if_match(self, version: i64) -> Self {
+        self.header("If-Match", format!("\"{version}\""))
+    }
+
+    /// A call made without a session (signing in, an invitation, the public configuration):
+    /// its 401 is an answer, not the end of a session.
+    pub(super) fn public(mut self) -> Self {
+        self.signed_in = false;
+        self
+    }
+
+    /// Sends the call and decodes the JSON answer.
+    pub(super) fn fetch<T: DeserializeOwned + 'static>(self) -> ApiFuture<T> {
+        Box::pin(async move {
+            let response = self.exchange().await?;
+            response.json::<T>().await.map_err(|_| ApiError::Decode)
+        })
+    }
+
+    /// Sends the call; the answer has no body the app needs.
+    pub(super) fn send(self) -> ApiFuture<()> {
+        Box::pin(async move { self.exchange().await.map(|_| ()) })
+    }
+
+    /// Sends `file` as the body, telling `progress` the share sent so far (0..=1).
+    pub(super) fn upload<T: DeserializeOwned + 'static>(
+        self,
+        file: web_sys::File,
+        progress: Callback<f64>,
+    ) -> ApiFuture<T> {
+        Box::pin(async move {
+            let (status, body) = xhr_upload(&self.url, &file, &self.headers, progress).await?;
+            if (200..300).contains(&status) {
+                return serde_json::from_str(&body).map_err(|_| ApiError::Decode);
+            }
+            Err(self.refused(status, serde_json::from_str::<Problem>(&body).ok()))
+        })
+    }
+
+    async fn exchange(self) -> Result<Response, ApiError> {
+        let mut builder = RequestBuilder::new(&self.url)
+            .method(self.method.clone())
+            .credentials(RequestCredentials::Include)
+            .header("Accept", "application/json, application/problem+json");
+        for (name, value) in &self.headers {
+            builder = builder.header(name, value);
+        }
+        let request = match &self.body {
+            Some(json) => builder
+                .header("Content-Type", "application/json")
+                .body(json.as_str()),
+            None => builder.build(),
+        }
+        .map_err(|_| ApiError::Decode)?;
+        let response = request.send().await.map_err(|_| ApiError::Network)?;
+        if response.ok() {
+            return Ok(response);
+        }
+        let problem = response.json::<Problem>().await.ok();
+        Err(self.refused(response.status(), problem))
+    }
+
+    /// The error of a refused call; a signed-in call's 401 also tells the app.
+    fn refused(&self, status: u16, problem: Option<Problem>) -> ApiError {
+        let error = ApiError::from_response(status, problem);
+        if self.signed_in && error == ApiError::Unauthorized {
+            self.on_unauthorized.run(());
+        }
+        error
+    }
+}
+
+/// A path segment (an id), percent-encoded.
+pub(super) fn segment(s: &str) -> String {
+    encode_component(s)
+}
+
+/// The `ws:` / `wss:` address of an API address, which may be relative to the page.
+pub(super) fn websocket_url(http: &str) -> String {
+    if let Some(rest) = http.strip_prefix("https://") {
+        return format!("wss://{rest}");
+    }
+    if let Some(rest) = http.strip_prefix("http://") {
+        return format!("ws://{rest}");
+    }
+    let location = web_sys::window().map(|w| w.location());
+    let secure = location
+        .as_ref()
+        .and_then(|l| l.protocol().ok())
+        .is_some_and(|p| p == "https:");
+    let host = location.and_then(|l| l.host().ok()).unwrap_or_default();
+    format!("{}://{host}{http}", if secure { "wss" } else { "ws" })
+}

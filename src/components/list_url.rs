@@ -1,0 +1,120 @@
+use crate::domain::with_query;
+use crate::i18n::{use_i18n, Key};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use support_contract::query::ListQuery;
+
+/// A list whose state (filters, search, sort, page) lives in the URL: the view is linkable,
+/// a reload keeps it and the back button restores the one before. Every list page uses it.
+pub struct ListUrl<Q: Send + Sync + 'static> {
+    /// The view the URL describes (unreadable values dropped).
+    pub query: Memo<Q>,
+    /// Goes to another view: a navigation, so the back button returns.
+    pub go: Callback<Q>,
+}
+
+impl<Q: Send + Sync + 'static> Clone for ListUrl<Q> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<Q: Send + Sync + 'static> Copy for ListUrl<Q> {}
+
+/// The state of the list at `path` from the URL's query.
+pub fn use_list_url<Q>(path: &'static str) -> ListUrl<Q>
+where
+    Q: ListQuery + Send + Sync + 'static,
+{
+    let params = use_query_map();
+    let query = Memo::new(move |_| {
+        params.with(|p| {
+            let pairs: Vec<(String, String)> = p
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            Q::from_pairs(&pairs)
+        })
+    });
+    let navigate = use_navigate();
+    let go = Callback::new(move |q: Q| {
+        navigate(&with_query(path, &q.to_pairs()), Default::default());
+    });
+    ListUrl { query, go }
+}
+
+impl<Q: ListQuery + Send + Sync + 'static> ListUrl<Q> {
+    /// Goes to the view `change` makes of the current one, from its first page.
+    pub fn update(self, change: impl FnOnce(&mut Q)) {
+        let mut q = self.query.get_untracked().first_page();
+        change(&mut q);
+        self.go.run(q);
+    }
+
+    /// Whether the list is narrowed (reactive).
+    pub fn is_filtered(self) -> bool {
+        self.query.with(Q::is_filtered)
+    }
+
+    /// The same view without filters.
+    pub fn clear(self) {
+        self.go.run(self.query.get_untracked().cleared());
+    }
+
+    /// The way between pages, for a page whose `next_cursor` is `next`.
+    pub fn pager(self, next: Option<String>) -> impl IntoView {
+        let first = self.query.with_untracked(|q| q.cursor().is_none());
+        let go_to = Callback::new(move |cursor| self.go.run(self.query.get_untracked().at(cursor)));
+        view! { <Pager first=first next=next go_to=go_to/> }
+    }
+}
+
+/// "First page" (when not on it) and "Next page" (when there is one).
+#[component]
+pub fn Pager(
+    /// Whether this is the first page.
+    first: bool,
+    /// The cursor of the next page, if there is one.
+    next: Option<String>,
+    /// Goes to the page at a cursor (`None`: the first).
+    go_to: Callback<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="pager">
+            {(!first).then(|| view! {
+                <button type="button" class="button" on:click=move |_| go_to.run(None)>
+                    {i18n.s(Key::FirstPage)}
+                </button>
+            })}
+            {next.map(|cursor| view! {
+                <button type="button" class="button" on:click=move |_| go_to.run(Some(cursor.clone()))>
+                    {i18n.s(Key::NextPage)}
+                </button>
+            })}
+        </div>
+    }
+}
+
+/// The region holding a list's search and filters, named after its own list (`title`), with
+/// "Clear filters" while the list is narrowed.
+#[component]
+pub fn FilterPanel(
+    title: Key,
+    #[prop(into)] filtered: Signal<bool>,
+    on_clear: Callback<()>,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="card filters" aria-labelledby="filters-title">
+            <h2 id="filters-title" class="visually-hidden">{i18n.s(title)}</h2>
+            {children()}
+            <Show when=move || filtered.get()>
+                <button type="button" class="button" on:click=move |_| on_clear.run(())>
+                    {i18n.s(Key::ClearFilters)}
+                </button>
+            </Show>
+        </section>
+    }
+}
