@@ -7,10 +7,11 @@ import { test, Page } from '@playwright/test';
 import { startBackend, stopBackend } from '../support/backend';
 import { accounts } from '../support/accounts';
 import { signIn } from '../e2e/portal';
+import { agentHeaders } from '../support/agent';
 
 const ECHOES = Number(process.env.BENCH_ECHOES ?? 100);
 const TRANSCRIPT = 1000;
-const AGENT = { Authorization: `Bearer ${process.env.SP_AGENT_TOKEN ?? 'demo-agent-token'}` };
+const AGENT = agentHeaders();
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 

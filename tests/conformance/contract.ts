@@ -6,6 +6,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { APIRequestContext, APIResponse, expect, request } from '@playwright/test';
 
 export { accounts } from '../support/accounts';
+import { agentToken } from '../support/agent';
 
 /** The backend under test: another implementation when SP_CONFORMANCE_BASE_URL is set. */
 export const baseURL = (): string => {
@@ -162,9 +163,6 @@ export function sessionCookie(res: APIResponse): string | undefined {
 
 /** The agent API (the vendor's side of cases), authenticated by a bearer token. */
 export const AGENT = '/agent/v1';
-
-/** The agent token: SP_AGENT_TOKEN, or the one the reference backend uses with --demo. */
-export const agentToken = (): string => process.env.SP_AGENT_TOKEN ?? 'demo-agent-token';
 
 /** A client of the agent API. */
 export async function agentClient(token = agentToken()): Promise<APIRequestContext> {

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { APIRequestContext, expect } from '@playwright/test';
 import { API, anonymous, expectDocumented } from './contract';
-import { invitationToken, liveMailDir, mailsTo } from '../support/mail';
+import { invitationToken, mailsTo, requireLiveMailDir } from '../support/mail';
 
 /** An address no other test uses. */
 export const uniqueEmail = (prefix = 'conf'): string => `${prefix}-${randomUUID()}@example.com`;
@@ -31,9 +31,7 @@ export async function myId(ctx: APIRequestContext): Promise<string> {
 
 /** The invitation token mailed to `email` last (needs the live mail directory). */
 export function mailedToken(email: string): string {
-  const dir = liveMailDir();
-  if (!dir) throw new Error('no mail directory: only the reference backend started by the global setup has one');
-  const token = mailsTo(dir, email).map(invitationToken).filter(Boolean).pop();
+  const token = mailsTo(requireLiveMailDir(), email).map(invitationToken).filter(Boolean).pop();
   expect(token, `no invitation mailed to ${email}`).toBeTruthy();
   return token!;
 }

@@ -2,8 +2,7 @@
 // real HTTP API of the backend under test.
 import { APIRequestContext, Page, expect } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-
-export const AGENT_TOKEN = process.env.SP_AGENT_TOKEN ?? 'demo-agent-token';
+import { agentHeaders } from '../support/agent';
 
 export interface FiledCase {
   id: string;
@@ -37,7 +36,7 @@ export async function fileCase(request: APIRequestContext, baseURL: string, over
 /** The vendor's support engineer replies on a case, through the agent API. */
 export async function agentReplies(request: APIRequestContext, baseURL: string, caseId: string, body: string): Promise<void> {
   const response = await request.post(`${baseURL}/agent/v1/cases/${caseId}/comments`, {
-    headers: { Authorization: `Bearer ${AGENT_TOKEN}` },
+    headers: agentHeaders(),
     data: { body },
   });
   expect(response.ok(), await response.text()).toBeTruthy();

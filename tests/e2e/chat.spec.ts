@@ -9,7 +9,8 @@ import {
   agentAccepts, agentSays, agentTypes, chatPanel, controlStreams, customerTyping, openChatId, say, shownBodies, startAcceptedChat, startChat, storedBodies,
 } from './chat';
 import { accounts } from '../support/accounts';
-import { AGENT_TOKEN, draftSaved } from './cases';
+import { draftSaved } from './cases';
+import { agentHeaders } from '../support/agent';
 
 test('a support administrator starts a chat, sees the queue, then the agent typing and replying', async ({ page, browser, baseURL }) => {
   const me = await freshCustomer(browser, baseURL!, 'Quinn Adler');
@@ -159,7 +160,7 @@ test('for Target the launcher offers a case or a callback instead of a chat', as
   await form.getByRole('button', { name: 'Ask support to call me' }).click();
   await expect(form.getByText('Support will call you on +44 20 7946 0999.')).toBeVisible();
   await expect(form.getByRole('listitem').filter({ hasText: 'The spring activity' })).toContainText('waiting for the call');
-  const queue = await (await page.request.get(`${baseURL}/agent/v1/callbacks?status=requested`, { headers: { Authorization: `Bearer ${AGENT_TOKEN}` } })).json();
+  const queue = await (await page.request.get(`${baseURL}/agent/v1/callbacks?status=requested`, { headers: agentHeaders() })).json();
   expect(queue.some((c: { phone: string; product: string }) => c.phone === '+44 20 7946 0999' && c.product === 'target')).toBe(true);
 });
 

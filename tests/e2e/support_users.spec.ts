@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { test, expect } from './fixtures';
 import { signIn, fillSignIn, mainNavigation, navigationLinks } from './portal';
-import { createUser, acceptInvitation, freshCustomer, invitationLinkFor, mailDir, removeUser, uniqueEmail } from './users';
+import { createUser, acceptInvitation, freshCustomer, invitationLinkFor, removeUser, uniqueEmail } from './users';
 import { chatPanel, startChat } from './chat';
-import { mailsTo } from '../support/mail';
+import { mailsTo, requireLiveMailDir } from '../support/mail';
 import { accounts } from '../support/accounts';
 
 const PASSPHRASE = 'four words make a password';
@@ -25,7 +25,7 @@ test('the system administrator adds a Customer Support Administrator, who sets a
   // The invitation, and the notice to the organisation's support administrators.
   const link = await invitationLinkFor(email);
   await expect(async () => {
-    const notices = await mailsTo(mailDir(), accounts.supportAdmin.email);
+    const notices = mailsTo(requireLiveMailDir(), accounts.supportAdmin.email);
     expect(notices.some((m) => m.body.includes(email) && m.body.includes('Dana Whitfield'))).toBe(true);
   }).toPass({ timeout: 10_000 });
 
@@ -334,5 +334,18 @@ test('a Customer Support Administrator and a member reach no administration page
     const create = await page.request.post(`${baseURL}/api/v1/support-users`, { data: { email: uniqueEmail('x'), name: 'X', role: 'support_system_admin' } });
     expect(create.status()).toBe(403);
     await page.request.delete(`${baseURL}/api/v1/session`);
+  }
+});
+
+test('each list names its own filter region, so a screen reader announces the right list', async ({ page }) => {
+  await signIn(page, accounts.systemAdmin);
+  for (const [path, name] of [
+    ['/support-users', 'Filter support users'],
+    ['/support-users/audit', 'Filter the audit log'],
+    ['/cases', 'Filter cases'],
+  ]) {
+    await page.goto(path);
+    await expect(page.getByRole('region', { name })).toBeVisible();
+    await expect(page.getByRole('region', { name: /^Filter/ })).toHaveCount(1);
   }
 });

@@ -2,14 +2,8 @@
 // administrator, and the invitation mail read from the live backend's mail folder.
 import { APIRequestContext, Browser, expect } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { mailsTo, invitationLink } from '../support/mail';
+import { mailsTo, invitationLink, requireLiveMailDir, tokenOfLink } from '../support/mail';
 import { accounts } from '../support/accounts';
-
-export const mailDir = (): string => {
-  const dir = process.env.SP_LIVE_MAIL_DIR;
-  if (!dir) throw new Error('SP_LIVE_MAIL_DIR is not set: the global setup starts the live backend with a mail folder');
-  return dir;
-};
 
 /** An address no other test uses. */
 export const uniqueEmail = (who: string): string => `${who}.${randomUUID().slice(0, 8)}@northwind.example`;
@@ -39,7 +33,7 @@ export async function createUser(
 export async function invitationLinkFor(email: string): Promise<string> {
   let link: string | undefined;
   await expect(async () => {
-    const mails = await mailsTo(mailDir(), email);
+    const mails = mailsTo(requireLiveMailDir(), email);
     const found = mails.map((m) => invitationLink(m)).find((l): l is string => !!l);
     expect(found, `an invitation to ${email}`).toBeTruthy();
     link = found;
@@ -50,7 +44,7 @@ export async function invitationLinkFor(email: string): Promise<string> {
 /** Accepts `email`'s invitation over the API with `password`. */
 export async function acceptInvitation(request: APIRequestContext, baseURL: string, email: string, password: string): Promise<void> {
   const link = await invitationLinkFor(email);
-  const token = new URL(link).hash.replace(/^#token=/, '');
+  const token = tokenOfLink(link);
   const response = await request.post(`${baseURL}/api/v1/invitations/accept`, { data: { token, password } });
   expect(response.status(), await response.text()).toBe(204);
 }

@@ -31,6 +31,13 @@ export function liveMailDir(): string | undefined {
   return process.env.SP_CONFORMANCE_BASE_URL ? undefined : process.env.SP_LIVE_MAIL_DIR;
 }
 
+/** The live backend's mail directory, for a test that cannot run without it. */
+export function requireLiveMailDir(): string {
+  const dir = liveMailDir();
+  if (!dir) throw new Error('no mail directory: only the reference backend started by the global setup has one');
+  return dir;
+}
+
 /** The setup-phase backend's mail directory. */
 export function setupMailDir(): string | undefined {
   return process.env.SP_SETUP_MAIL_DIR;
@@ -57,9 +64,15 @@ export function invitationLink(mail: Mail): string | undefined {
   return mail.body.match(/https?:\/\/\S+\/set-password#token=[A-Za-z0-9_-]+/)?.[0];
 }
 
-/** The token of an invitation mail's link, as `POST /invitations/inspect` and `accept` want it. */
+/** The token of an invitation link, as `POST /invitations/inspect` and `accept` want it. */
+export function tokenOfLink(link: string): string | undefined {
+  return link.split('#token=')[1];
+}
+
+/** The token of an invitation mail's link. */
 export function invitationToken(mail: Mail): string | undefined {
-  return invitationLink(mail)?.split('#token=')[1];
+  const link = invitationLink(mail);
+  return link === undefined ? undefined : tokenOfLink(link);
 }
 
 /** Parses an RFC 5322 message (headers, RFC 2047 words, 8bit / quoted-printable / base64 body). */
