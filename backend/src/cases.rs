@@ -132,6 +132,32 @@ pub fn file(
     Ok(id)
 }
 
+/// The customer adds to an open case's thread (a reply, a call request): a reply's files join
+/// the case, and a reply to a case awaiting the customer puts it back in progress.
+pub fn add_customer_entry(
+    conn: &Connection,
+    c: &CaseRow,
+    customer: Member<'_>,
+    event: ThreadEvent,
+    at: i64,
+) -> Result<ThreadEntry> {
+    let reply = matches!(event, ThreadEvent::Comment { .. });
+    if let ThreadEvent::Comment { attachments, .. } = &event {
+        uploads::link_to_case(conn, &c.id, attachments)?;
+    }
+    let me = customer.person();
+    let entry = store::add_entry(conn, &c.id, at, Some(&me), false, event)?;
+    store::touch(conn, &c.id, at)?;
+    let awaiting = matches!(
+        c.status,
+        CaseStatus::AwaitingYourReply | CaseStatus::ResolutionProvided
+    );
+    if reply && awaiting {
+        store::set_status(conn, c, CaseStatus::InProgress, at, Some(&me), false)?;
+    }
+    Ok(entry)
+}
+
 /// Support answers a case: the comment, the first response if it is one, and a new case moves
 /// to in progress. The caller has checked that the case is open.
 pub fn answer(conn: &Connection, c: &CaseRow, body: String, at: i64) -> Result<ThreadEntry> {

@@ -6,9 +6,11 @@
 use axum::extract::{FromRequestParts, Path, State};
 use axum::http::{header, request::Parts, StatusCode};
 use axum::Json;
-use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use support_contract::cases::{transition_allowed, Actor, Case, CaseStatus, ThreadEntry};
+use support_contract::wire::{from_wire, wire_name};
 use support_contract::FieldCode;
 use utoipa::ToSchema;
 
@@ -43,6 +45,36 @@ impl FromRequestParts<AppState> for Agent {
             Ok(Agent)
         } else {
             Err(ApiError::unauthenticated())
+        }
+    }
+}
+
+/// `?status=` of an agents' list: one of the statuses it offers, or all of them when absent.
+#[derive(Deserialize)]
+pub struct StatusQuery {
+    status: Option<String>,
+}
+
+impl StatusQuery {
+    /// The statuses asked for among `offered`, by their wire names; any other is a field error.
+    pub fn statuses<T>(&self, offered: &[T]) -> Result<Vec<T>, ApiError>
+    where
+        T: Copy + PartialEq + Serialize + DeserializeOwned,
+    {
+        let Some(name) = self.status.as_deref().filter(|s| !s.is_empty()) else {
+            return Ok(offered.to_vec());
+        };
+        match from_wire::<T>(name).filter(|s| offered.contains(s)) {
+            Some(status) => Ok(vec![status]),
+            None => {
+                let names: Vec<&str> = offered.iter().map(|s| wire_name(s)).collect();
+                let hint = format!("Use {}.", names.join(" or "));
+                Err(ApiError::validation(vec![field(
+                    "status",
+                    FieldCode::InvalidValue,
+                    &hint,
+                )]))
+            }
         }
     }
 }

@@ -16,7 +16,7 @@ use crate::auth::{ManageCases, RequireCapability};
 use crate::clock;
 use crate::extract::{ApiJson, ApiQuery};
 use crate::problem::{field, valid, ApiError};
-use crate::routes::agent::Agent;
+use crate::routes::agent::{Agent, StatusQuery};
 use crate::routes::fields::{required_phone, required_text, too_long, PHONE_EXAMPLE};
 use crate::routes::responses::{Forbidden, NotFound, Unauthenticated, Validation};
 use crate::state::AppState;
@@ -125,12 +125,6 @@ pub async fn list_callbacks(
     Ok(Json(store::list_of(&conn, &user.user.id)?))
 }
 
-/// `?status=` of the agents' callback list.
-#[derive(Deserialize)]
-pub struct AgentCallbacksQuery {
-    status: Option<String>,
-}
-
 /// The callback requests of every organisation, oldest first: `status=requested` (still to
 /// call), `status=done`, or both without `status`.
 #[utoipa::path(
@@ -149,20 +143,9 @@ pub struct AgentCallbacksQuery {
 pub async fn agent_callbacks(
     State(state): State<AppState>,
     _agent: Agent,
-    ApiQuery(query): ApiQuery<AgentCallbacksQuery>,
+    ApiQuery(query): ApiQuery<StatusQuery>,
 ) -> Result<Json<Vec<Callback>>, ApiError> {
-    let statuses = match query.status.as_deref().filter(|s| !s.is_empty()) {
-        None => vec![CallbackStatus::Requested, CallbackStatus::Done],
-        Some("requested") => vec![CallbackStatus::Requested],
-        Some("done") => vec![CallbackStatus::Done],
-        Some(_) => {
-            return Err(ApiError::validation(vec![field(
-                "status",
-                FieldCode::InvalidValue,
-                "Use requested or done.",
-            )]))
-        }
-    };
+    let statuses = query.statuses(&[CallbackStatus::Requested, CallbackStatus::Done])?;
     let conn = state.db.conn();
     Ok(Json(store::list_by_status(&conn, &statuses)?))
 }

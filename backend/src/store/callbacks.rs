@@ -2,9 +2,8 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use support_contract::callbacks::{Callback, CallbackStatus, NewCallback};
-use support_contract::cases::Person;
 
-use super::{enum_at, found, json_names, wire_name, Result};
+use super::{enum_at, found, json_names, person_at, wire_name, Result};
 use crate::clock::ts;
 use crate::tokens::new_id;
 
@@ -15,10 +14,7 @@ const CALLBACK_COLUMNS: &str = "c.id, c.requester_id, u.name AS requester_name, 
 fn callback_row(r: &Row<'_>) -> rusqlite::Result<Callback> {
     Ok(Callback {
         id: r.get("id")?,
-        requester: Person {
-            id: r.get("requester_id")?,
-            name: r.get("requester_name")?,
-        },
+        requester: person_at(r, "requester_id", "requester_name")?,
         product: enum_at(r, "product")?,
         phone: r.get("phone")?,
         topic: r.get("topic")?,

@@ -18,6 +18,7 @@ use std::fmt;
 use rusqlite::Row;
 use serde::de::value::{Error as ValueError, StrDeserializer};
 use serde::de::DeserializeOwned;
+use support_contract::cases::Person;
 pub use support_contract::wire::wire_name;
 
 /// Why a store function failed.
@@ -92,6 +93,26 @@ pub(crate) fn opt_enum_at<T: DeserializeOwned>(
         .as_deref()
         .map(from_db)
         .transpose()
+}
+
+/// The person whose id and name are in the columns `id` and `name`.
+pub(crate) fn person_at(row: &Row<'_>, id: &str, name: &str) -> rusqlite::Result<Person> {
+    Ok(Person {
+        id: row.get(id)?,
+        name: row.get(name)?,
+    })
+}
+
+/// The person of a left join: `None` when either column is null (nobody, or the system).
+pub(crate) fn opt_person_at(
+    row: &Row<'_>,
+    id: &str,
+    name: &str,
+) -> rusqlite::Result<Option<Person>> {
+    Ok(match (row.get(id)?, row.get(name)?) {
+        (Some(id), Some(name)) => Some(Person { id, name }),
+        _ => None,
+    })
 }
 
 /// Wire names as a JSON array, for `IN (SELECT value FROM json_each(?))`.

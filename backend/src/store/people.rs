@@ -5,19 +5,14 @@ use rusqlite::{params, Connection};
 use support_contract::cases::Person;
 use support_contract::{Locale, SupportContact};
 
-use super::{enum_at, wire_name, Result};
+use super::{enum_at, person_at, wire_name, Result};
 
 /// The organisation's active people, by name.
 pub fn members(conn: &Connection, org_id: &str) -> Result<Vec<Person>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, name FROM users WHERE organisation_id = ?1 AND status = 'active' ORDER BY name, id",
     )?;
-    let people = stmt.query_map([org_id], |r| {
-        Ok(Person {
-            id: r.get("id")?,
-            name: r.get("name")?,
-        })
-    })?;
+    let people = stmt.query_map([org_id], |r| person_at(r, "id", "name"))?;
     Ok(people.collect::<rusqlite::Result<_>>()?)
 }
 

@@ -123,6 +123,49 @@ impl TestApp {
         }
     }
 
+    /// A request with an optional body of a content type, a cookie (none when empty) and extra
+    /// headers: the one builder every helper goes through.
+    pub async fn request(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<(&str, Vec<u8>)>,
+        cookie: &str,
+        headers: &[(&str, &str)],
+    ) -> Reply {
+        let mut req = Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::HOST, "portal.test");
+        if !cookie.is_empty() {
+            req = req.header(header::COOKIE, cookie);
+        }
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        let body = match body {
+            Some((content_type, bytes)) => {
+                req = req.header(header::CONTENT_TYPE, content_type);
+                Body::from(bytes)
+            }
+            None => Body::empty(),
+        };
+        self.send(req.body(body).unwrap()).await
+    }
+
+    /// A request with a JSON body (if any), a cookie and extra headers.
+    pub async fn req(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+        cookie: &str,
+        headers: &[(&str, &str)],
+    ) -> Reply {
+        let body = body.map(|v| ("application/json", v.to_string().into_bytes()));
+        self.request(method, path, body, cookie, headers).await
+    }
+
     /// A request with an optional JSON body and session cookie.
     pub async fn call(
         &self,
@@ -131,21 +174,8 @@ impl TestApp {
         body: Option<Value>,
         cookie: Option<&str>,
     ) -> Reply {
-        let mut req = Request::builder()
-            .method(method)
-            .uri(path)
-            .header(header::HOST, "portal.test");
-        if let Some(c) = cookie {
-            req = req.header(header::COOKIE, c);
-        }
-        let body = match body {
-            Some(v) => {
-                req = req.header(header::CONTENT_TYPE, "application/json");
-                Body::from(v.to_string())
-            }
-            None => Body::empty(),
-        };
-        self.send(req.body(body).unwrap()).await
+        self.req(method, path, body, cookie.unwrap_or(""), &[])
+            .await
     }
 
     pub async fn get(&self, path: &str, cookie: Option<&str>) -> Reply {
@@ -164,6 +194,34 @@ impl TestApp {
         assert_eq!(r.status, StatusCode::OK, "{}", r.text());
         cookie_pair(r.header(header::SET_COOKIE))
     }
+}
+
+/// The `ETag` of a response.
+pub fn etag(r: &Reply) -> String {
+    r.header(header::ETAG).to_string()
+}
+
+/// The `field:code` of each field error of a problem, in order.
+pub fn field_codes(problem: &Value) -> Vec<String> {
+    problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            format!(
+                "{}:{}",
+                e["field"].as_str().unwrap(),
+                e["code"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+/// Query pairs as a handler receives them.
+pub fn pairs(q: &[(&str, &str)]) -> Vec<(String, String)> {
+    q.iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
 }
 
 /// `name=value` from a `Set-Cookie` header.

@@ -50,13 +50,10 @@ mod tests {
     use super::*;
     use support_contract::users::AuditAction;
 
+    use crate::tests::pairs;
+
     #[test]
     fn filters_are_read_and_garbage_refused() {
-        let pairs = |q: &[(&str, &str)]| -> Vec<(String, String)> {
-            q.iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect()
-        };
         let given = pairs(&[
             ("action", "user_removed"),
             ("q", " ANA "),

@@ -10,7 +10,7 @@ use support_contract::cases::{
 };
 use support_contract::problem_types as types;
 
-use super::lookup::{open_case, transition_not_allowed};
+use super::lookup::{add_entry, transition_not_allowed};
 use crate::attachments;
 use crate::auth::{CurrentUser, ManageCases, RequireCapability};
 use crate::cases;
@@ -24,7 +24,6 @@ use crate::routes::responses::{
 };
 use crate::routes::versions::{IfMatch, Versioned};
 use crate::state::AppState;
-use crate::store::attachments as uploads;
 use crate::store::cases as store;
 
 /// `NewComment` as received.
@@ -60,30 +59,12 @@ pub async fn add_comment(
     Path(id): Path<String>,
     ApiJson(form): ApiJson<CommentForm>,
 ) -> Result<(StatusCode, Json<ThreadEntry>), ApiError> {
-    let now = clock::now();
     let closed = "The case is closed; reopen it to reply.";
-    let entry = state.db.transaction(|tx| {
-        let c = open_case(tx, &user.organisation.id, &id, closed)?;
-        let mut errors = Vec::new();
-        let body = required_text(&mut errors, "body", form.body.as_deref(), TEXT_MAX);
-        let attachments = attachments::unlinked(tx, user.member(), &form.attachments, &mut errors)?;
-        if !errors.is_empty() {
-            return Err(ApiError::validation(errors));
-        }
-        uploads::link_to_case(tx, &c.id, &attachments)?;
-        let me = user.member().person();
-        let comment = ThreadEvent::Comment { body, attachments };
-        let entry = store::add_entry(tx, &c.id, now, Some(&me), false, comment)?;
-        store::touch(tx, &c.id, now)?;
-        if matches!(
-            c.status,
-            CaseStatus::AwaitingYourReply | CaseStatus::ResolutionProvided
-        ) {
-            store::set_status(tx, &c, CaseStatus::InProgress, now, Some(&me), false)?;
-        }
-        Ok(entry)
-    })?;
-    Ok((StatusCode::CREATED, Json(entry)))
+    add_entry(&state, &user, &id, closed, clock::now(), |tx, _, errors| {
+        let body = required_text(errors, "body", form.body.as_deref(), TEXT_MAX);
+        let attachments = attachments::unlinked(tx, user.member(), &form.attachments, errors)?;
+        Ok(ThreadEvent::Comment { body, attachments })
+    })
 }
 
 /// Close or reopen, after the checks both share.

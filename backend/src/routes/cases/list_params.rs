@@ -74,13 +74,10 @@ mod tests {
     use super::*;
     use support_contract::cases::{CaseScope, CaseStatus};
 
+    use crate::tests::pairs;
+
     #[test]
     fn list_parameters_repeat_or_comma_separate_and_refuse_garbage() {
-        let pairs = |q: &[(&str, &str)]| -> Vec<(String, String)> {
-            q.iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect()
-        };
         let p = list_params(
             &pairs(&[
                 ("status", "new,closed"),

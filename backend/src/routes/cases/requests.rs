@@ -11,7 +11,7 @@ use support_contract::cases::{
 use support_contract::problem_types as types;
 use support_contract::FieldCode;
 
-use super::lookup::{open_case, transition_not_allowed};
+use super::lookup::{add_entry, transition_not_allowed};
 use crate::auth::{ManageCases, RequireCapability};
 use crate::cases::{self, URGENCY_CHANGE_INTERVAL};
 use crate::clock::{self, parse_rfc3339};
@@ -155,31 +155,18 @@ pub async fn request_call(
 ) -> Result<(StatusCode, Json<ThreadEntry>), ApiError> {
     let now = clock::now();
     let closed = "The case is closed; reopen it first.";
-    let entry = state.db.transaction(|tx| {
-        let c = open_case(tx, &user.organisation.id, &id, closed)?;
-        let mut errors = Vec::new();
+    add_entry(&state, &user, &id, closed, now, |_, c, errors| {
         let phone = required_phone(
-            &mut errors,
+            errors,
             "phone",
             form.phone,
             "Enter the phone to call.",
             "Enter a phone number with its country code.",
         );
-        let when = form.when;
-        if let Some(e) = timing_problem(c.priority, when.as_ref(), now) {
-            errors.push(e);
-        }
-        if !errors.is_empty() {
-            return Err(ApiError::validation(errors));
-        }
-        let when = when.unwrap_or(CallTiming::Immediate);
-        let me = user.member().person();
-        let call = ThreadEvent::CallRequested { phone, when };
-        let entry = store::add_entry(tx, &c.id, now, Some(&me), false, call)?;
-        store::touch(tx, &c.id, now)?;
-        Ok(entry)
-    })?;
-    Ok((StatusCode::CREATED, Json(entry)))
+        errors.extend(timing_problem(c.priority, form.when.as_ref(), now));
+        let when = form.when.unwrap_or(CallTiming::Immediate);
+        Ok(ThreadEvent::CallRequested { phone, when })
+    })
 }
 
 /// What is wrong with when a call is asked for, given the case's priority: P1 calls at once,

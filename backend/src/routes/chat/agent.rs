@@ -17,16 +17,10 @@ use crate::chat::to_contract;
 use crate::clock;
 use crate::extract::{ApiJson, ApiQuery};
 use crate::problem::{field, ApiError};
-use crate::routes::agent::Agent;
+use crate::routes::agent::{Agent, StatusQuery};
 use crate::routes::responses::{ChatConflict, Conflict, NotFound, Unauthenticated, Validation};
 use crate::state::AppState;
 use crate::store::chat::{self as store, messages};
-
-/// `?status=` of the agents' chat list.
-#[derive(Deserialize)]
-pub struct AgentChatsQuery {
-    status: Option<String>,
-}
 
 /// The agent who accepts a chat.
 #[derive(Deserialize, ToSchema)]
@@ -53,20 +47,9 @@ pub struct AcceptChat {
 pub async fn agent_chats(
     State(state): State<AppState>,
     _agent: Agent,
-    ApiQuery(query): ApiQuery<AgentChatsQuery>,
+    ApiQuery(query): ApiQuery<StatusQuery>,
 ) -> Result<Json<Vec<Chat>>, ApiError> {
-    let statuses = match query.status.as_deref().filter(|s| !s.is_empty()) {
-        None => vec![ChatStatus::Queued, ChatStatus::Active],
-        Some("queued") => vec![ChatStatus::Queued],
-        Some("active") => vec![ChatStatus::Active],
-        Some(_) => {
-            return Err(ApiError::validation(vec![field(
-                "status",
-                FieldCode::InvalidValue,
-                "Use queued or active.",
-            )]))
-        }
-    };
+    let statuses = query.statuses(&[ChatStatus::Queued, ChatStatus::Active])?;
     let conn = state.db.conn();
     let chats = store::list_by_status(&conn, &statuses)?
         .iter()

@@ -1,6 +1,7 @@
 //! Changing a support user's role and removing them, both with `If-Match`.
 
 use axum::extract::{Path, State};
+use rusqlite::Connection;
 use serde::Deserialize;
 use support_contract::users::{
     may_change_role, may_remove, AuditAction, RoleChange, SupportUser, UserSnapshot, UserStatus,
@@ -19,6 +20,23 @@ use crate::routes::versions::{IfMatch, Versioned};
 use crate::state::AppState;
 use crate::store::users as store;
 use crate::users::{access_snapshot, record_change};
+
+/// The support user the client edits: of organisation `org`, at the version `If-Match` names,
+/// and not removed (else a conflict with `removed` as its detail).
+fn current_user(
+    tx: &Connection,
+    org: &str,
+    id: &str,
+    cutoff: i64,
+    if_match: &IfMatch,
+    removed: &str,
+) -> Result<SupportUser, ApiError> {
+    let u = if_match.check(store::load(tx, org, id, cutoff)?)?;
+    if u.status == UserStatus::Removed {
+        return Err(ApiError::conflict(removed));
+    }
+    Ok(u)
+}
 
 /// `RoleChange` as received.
 #[derive(Deserialize)]
@@ -70,12 +88,8 @@ pub async fn change_role(
     let cutoff = cutoff(&state);
     let org = &current.organisation.id;
     state.db.transaction(|tx| {
-        let u = if_match.check(store::load(tx, org, &id, cutoff)?)?;
-        if u.status == UserStatus::Removed {
-            return Err(ApiError::conflict(
-                "This user was removed; create them again to give them a role.",
-            ));
-        }
+        let gone = "This user was removed; create them again to give them a role.";
+        let u = current_user(tx, org, &id, cutoff, &if_match, gone)?;
         if u.role == role {
             return Ok(Versioned(u));
         }
@@ -129,10 +143,8 @@ pub async fn remove_support_user(
     let cutoff = cutoff(&state);
     let org = &current.organisation.id;
     let removed = state.db.transaction(|tx| {
-        let u = if_match.check(store::load(tx, org, &id, cutoff)?)?;
-        if u.status == UserStatus::Removed {
-            return Err(ApiError::conflict("This user was already removed."));
-        }
+        let gone = "This user was already removed.";
+        let u = current_user(tx, org, &id, cutoff, &if_match, gone)?;
         let admins = store::active_system_admins(tx, org)?;
         let active = u.status == UserStatus::Active;
         may_remove(&current.user.id, &u.id, u.role, active, admins).map_err(refusal)?;
@@ -145,7 +157,7 @@ pub async fn remove_support_user(
         let before = access_snapshot(&u);
         let change = (AuditAction::UserRemoved, before, after);
         record_change(tx, current.member(), &u, change, clock::now())?;
-        Ok(store::load(tx, org, &id, cutoff)?)
+        Ok::<_, ApiError>(store::load(tx, org, &id, cutoff)?)
     })?;
     // Their chat stream closes now, not at its next heartbeat.
     state.chat_hub.access_changed();

@@ -72,11 +72,7 @@ mod tests {
     use support_contract::users::{StatusFilter, ValidationFilter};
     use support_contract::Role;
 
-    fn pairs(q: &[(&str, &str)]) -> Vec<(String, String)> {
-        q.iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
+    use crate::tests::pairs;
 
     #[test]
     fn filters_and_sorts_are_read_and_garbage_refused() {

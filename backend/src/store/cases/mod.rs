@@ -14,7 +14,7 @@ use support_contract::cases::{
 };
 use support_contract::{Plan, Product, Region};
 
-use super::{enum_at, found, from_db, wire_name, Result};
+use super::{enum_at, found, from_db, person_at, wire_name, Result};
 use crate::tokens::new_id;
 
 /// A case as stored, with its requester's name.
@@ -64,10 +64,7 @@ fn case_row(r: &Row<'_>) -> rusqlite::Result<CaseRow> {
         id: r.get("id")?,
         organisation_id: r.get("organisation_id")?,
         number: r.get("number")?,
-        requester: Person {
-            id: r.get("requester_id")?,
-            name: r.get("requester_name")?,
-        },
+        requester: person_at(r, "requester_id", "requester_name")?,
         product: enum_at(r, "product")?,
         priority: enum_at(r, "priority")?,
         title: r.get("title")?,
@@ -112,12 +109,7 @@ pub fn watchers(conn: &Connection, case_id: &str) -> Result<Vec<Person>> {
         "SELECT u.id, u.name FROM case_watchers w JOIN users u ON u.id = w.user_id \
          WHERE w.case_id = ?1 ORDER BY u.name, u.id",
     )?;
-    let rows = stmt.query_map([case_id], |r| {
-        Ok(Person {
-            id: r.get("id")?,
-            name: r.get("name")?,
-        })
-    })?;
+    let rows = stmt.query_map([case_id], |r| person_at(r, "id", "name"))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

@@ -4,7 +4,7 @@ use rusqlite::{params, Connection};
 use support_contract::cases::{Person, ThreadEntry, ThreadEvent};
 
 use crate::clock::ts;
-use crate::store::Result;
+use crate::store::{opt_person_at, Result};
 use crate::tokens::new_id;
 
 /// Adds text under which a case is found by search.
@@ -68,13 +68,7 @@ pub fn thread(conn: &Connection, case_id: &str, after: i64) -> Result<Vec<Thread
          WHERE t.case_id = ?1 AND t.seq > ?2 ORDER BY t.seq",
     )?;
     let rows = stmt.query_map(params![case_id, after], |r| {
-        let author = match (
-            r.get::<_, Option<String>>("author_id")?,
-            r.get::<_, Option<String>>("author_name")?,
-        ) {
-            (Some(id), Some(name)) => Some(Person { id, name }),
-            _ => None,
-        };
+        let author = opt_person_at(r, "author_id", "author_name")?;
         let payload: String = r.get("payload")?;
         Ok(ThreadEntry {
             id: r.get("id")?,

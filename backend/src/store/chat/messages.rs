@@ -8,20 +8,14 @@ use support_contract::chat::ChatMessage;
 
 use crate::clock::ts;
 use crate::store::attachments::{attachment, ATTACHMENT_COLUMNS};
-use crate::store::Result;
+use crate::store::{opt_person_at, Result};
 
 /// The columns [`message`] reads, for `SELECT … FROM chat_messages m LEFT JOIN users u ON u.id = m.author_id`.
 const MESSAGE_COLUMNS: &str =
     "m.id, m.chat_id, m.seq, m.at, m.author_id, u.name AS author_name, m.from_support, m.body";
 
 fn message(r: &Row<'_>) -> rusqlite::Result<ChatMessage> {
-    let author = match (
-        r.get::<_, Option<String>>("author_id")?,
-        r.get::<_, Option<String>>("author_name")?,
-    ) {
-        (Some(id), Some(name)) => Some(Person { id, name }),
-        _ => None,
-    };
+    let author = opt_person_at(r, "author_id", "author_name")?;
     Ok(ChatMessage {
         id: r.get("id")?,
         chat_id: r.get("chat_id")?,

@@ -8,7 +8,7 @@ use support_contract::cases::Person;
 use support_contract::chat::{ChatRating, ChatStatus, NewChat};
 use support_contract::Product;
 
-use super::{enum_at, found, json_names, wire_name, Result};
+use super::{enum_at, found, json_names, person_at, wire_name, Result};
 use crate::tokens::new_id;
 
 /// A chat as stored, with its customer's name.
@@ -41,10 +41,7 @@ fn chat_row(r: &Row<'_>) -> rusqlite::Result<ChatRow> {
     Ok(ChatRow {
         id: r.get("id")?,
         organisation_id: r.get("organisation_id")?,
-        customer: Person {
-            id: r.get("customer_id")?,
-            name: r.get("customer_name")?,
-        },
+        customer: person_at(r, "customer_id", "customer_name")?,
         product: enum_at(r, "product")?,
         topic: r.get("topic")?,
         summary: r.get("summary")?,

@@ -10,13 +10,12 @@ pub mod reviews;
 pub use list::{list, SortKey, UserFilter, UserKey};
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
-use support_contract::cases::Person;
 use support_contract::users::{
     SupportUser, SupportUserCounts, UserStatus, Validation, ValidationState,
 };
 use support_contract::{Locale, Role};
 
-use super::{enum_at, found, opt_enum_at, wire_name, Result};
+use super::{enum_at, found, opt_enum_at, opt_person_at, wire_name, Result};
 use crate::clock::ts;
 use crate::tokens::new_id;
 
@@ -28,13 +27,6 @@ const SUPPORT_USER_COLUMNS: &str = "u.id, u.email, u.name, u.role, u.status, u.s
 /// The user `u` with the people named by its creation and its last review.
 const SUPPORT_USER_FROM: &str = "users u LEFT JOIN users cb ON cb.id = u.created_by \
     LEFT JOIN users vb ON vb.id = u.validated_by";
-
-fn person(id: Option<String>, name: Option<String>) -> Option<Person> {
-    Some(Person {
-        id: id?,
-        name: name?,
-    })
-}
 
 /// A support user from a row selected with [`SUPPORT_USER_COLUMNS`]; validations from before
 /// `cutoff` (Unix seconds) read as `review_due`.
@@ -53,11 +45,11 @@ fn support_user(r: &Row<'_>, cutoff: i64) -> rusqlite::Result<SupportUser> {
         status: enum_at(r, "status")?,
         source: enum_at(r, "source")?,
         created_at: r.get("created_at")?,
-        created_by: person(r.get("created_by")?, r.get("created_by_name")?),
+        created_by: opt_person_at(r, "created_by", "created_by_name")?,
         last_active_at: r.get::<_, Option<i64>>("last_active_at")?.map(ts),
         validation: Validation {
             state,
-            by: person(r.get("validated_by")?, r.get("validated_by_name")?),
+            by: opt_person_at(r, "validated_by", "validated_by_name")?,
             at: validated_at.map(ts),
             reason: r.get("validation_reason")?,
         },

@@ -1,11 +1,10 @@
 //! Review decisions: the user's current state and the record of every decision.
 
 use rusqlite::{params, Connection};
-use support_contract::cases::Person;
 use support_contract::users::{ReviewDecision, ReviewRecord};
 
 use crate::clock::ts;
-use crate::store::{enum_at, wire_name, Result};
+use crate::store::{enum_at, person_at, wire_name, Result};
 
 /// Records a decision about a user and makes it their current state (bumping the version).
 pub fn decide(
@@ -40,10 +39,7 @@ pub fn list(conn: &Connection, user_id: &str) -> Result<Vec<ReviewRecord>> {
         Ok(ReviewRecord {
             decision: enum_at(r, "decision")?,
             reason: r.get("reason")?,
-            by: Person {
-                id: r.get("reviewer_id")?,
-                name: r.get("reviewer_name")?,
-            },
+            by: person_at(r, "reviewer_id", "reviewer_name")?,
             at: ts(r.get("at")?),
         })
     })?;

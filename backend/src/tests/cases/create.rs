@@ -135,18 +135,7 @@ async fn filing_rules_are_field_errors() {
         )
         .await
         .problem(400, types::VALIDATION);
-    let codes: Vec<String> = p["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| {
-            format!(
-                "{}:{}",
-                e["field"].as_str().unwrap(),
-                e["code"].as_str().unwrap()
-            )
-        })
-        .collect();
+    let codes = field_codes(&p);
     for expected in [
         "title:too_long",
         "description:required",

@@ -7,8 +7,7 @@ mod create;
 mod edits;
 mod list;
 
-use axum::body::Body;
-use axum::http::{header, Method, Request, StatusCode};
+use axum::http::{Method, StatusCode};
 use serde_json::{json, Value};
 
 use super::*;
@@ -33,35 +32,6 @@ impl TestApp {
             agent_token: Some(Secret(AGENT_TOKEN.into())),
             ..Self::config()
         })
-    }
-
-    /// A request with a JSON body (if any), a cookie and extra headers.
-    pub(crate) async fn req(
-        &self,
-        method: Method,
-        path: &str,
-        body: Option<Value>,
-        cookie: &str,
-        headers: &[(&str, &str)],
-    ) -> Reply {
-        let mut req = Request::builder()
-            .method(method)
-            .uri(path)
-            .header(header::HOST, "portal.test");
-        if !cookie.is_empty() {
-            req = req.header(header::COOKIE, cookie);
-        }
-        for (k, v) in headers {
-            req = req.header(*k, *v);
-        }
-        let body = match body {
-            Some(v) => {
-                req = req.header(header::CONTENT_TYPE, "application/json");
-                Body::from(v.to_string())
-            }
-            None => Body::empty(),
-        };
-        self.send(req.body(body).unwrap()).await
     }
 
     /// Files a case and returns it.
@@ -91,8 +61,4 @@ impl TestApp {
         )
         .await
     }
-}
-
-fn etag(r: &Reply) -> String {
-    r.header(header::ETAG).to_string()
 }

@@ -49,7 +49,7 @@ async fn call(
     let body = body.map(|b| serde_json::from_str(&b.to_string().replace("{id}", id)).unwrap());
     let headers = [("if-match", "*")];
     match body {
-        Some(b) => app.json_with(method, &path, b, cookie, &headers).await,
+        Some(b) => app.req(method, &path, Some(b), cookie, &headers).await,
         None => {
             app.request(
                 method,

@@ -146,18 +146,7 @@ async fn fields_are_checked_and_taken_emails_are_duplicates() {
         .create_user(&cookie, "not-an-email", "", "owner")
         .await
         .problem(400, types::VALIDATION);
-    let codes: Vec<String> = p["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| {
-            format!(
-                "{}:{}",
-                e["field"].as_str().unwrap(),
-                e["code"].as_str().unwrap()
-            )
-        })
-        .collect();
+    let codes = field_codes(&p);
     assert_eq!(
         codes,
         ["email:invalid_email", "name:required", "role:unknown_role"]
@@ -235,14 +224,7 @@ async fn a_removed_user_is_invited_again() {
     );
     assert!(u["version"].as_i64() > before["version"].as_i64());
     let token = app.invitation_token("drew.quinn@northwind.example");
-    let r = app
-        .call(
-            Method::POST,
-            "/api/v1/invitations/inspect",
-            Some(json!({ "token": token })),
-            None,
-        )
-        .await;
+    let r = app.inspect(&token).await;
     assert_eq!(r.json()["role"], "support_system_admin");
     let password: Option<String> = app
         .state

@@ -14,10 +14,10 @@ async fn put_role(
     if_match: Option<&str>,
 ) -> Reply {
     let headers: Vec<(&str, &str)> = if_match.map(|v| ("if-match", v)).into_iter().collect();
-    app.json_with(
+    app.req(
         Method::PUT,
         &format!("/api/v1/support-users/{id}/role"),
-        json!({ "role": role }),
+        Some(json!({ "role": role })),
         cookie,
         &headers,
     )
@@ -192,24 +192,11 @@ async fn a_removed_user_is_signed_out_at_once_and_cannot_sign_in() {
 async fn removing_an_invited_user_ends_their_invitation() {
     let app = TestApp::with_mail();
     let cookie = app.cookie_for(SYSADMIN).await;
-    let u = app
-        .created(
-            &cookie,
-            "kim@example.com",
-            "Kim Lee",
-            "customer_support_admin",
-        )
-        .await;
-    let token = app.invitation_token("kim@example.com");
+    let (u, token) = app.invited(&cookie, "kim@example.com", "Kim Lee").await;
     let tag = format!("\"{}\"", u["version"]);
     let r = delete(&app, &cookie, u["id"].as_str().unwrap(), Some(&tag)).await;
     assert_eq!(r.status, StatusCode::OK);
-    app.call(
-        Method::POST,
-        "/api/v1/invitations/inspect",
-        Some(json!({ "token": token })),
-        None,
-    )
-    .await
-    .problem(410, types::INVITATION_INVALID);
+    app.inspect(&token)
+        .await
+        .problem(410, types::INVITATION_INVALID);
 }

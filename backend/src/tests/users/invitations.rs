@@ -5,40 +5,12 @@ use support_contract::problem_types as types;
 
 use super::*;
 
-async fn inspect(app: &TestApp, token: &str) -> Reply {
-    app.call(
-        Method::POST,
-        "/api/v1/invitations/inspect",
-        Some(json!({ "token": token })),
-        None,
-    )
-    .await
-}
-
-async fn accept(app: &TestApp, token: &str, password: &str) -> Reply {
-    app.call(
-        Method::POST,
-        "/api/v1/invitations/accept",
-        Some(json!({ "token": token, "password": password })),
-        None,
-    )
-    .await
-}
-
 #[tokio::test]
 async fn an_invitation_sets_a_password_once() {
     let app = TestApp::with_mail();
     let cookie = app.cookie_for(SYSADMIN).await;
-    let u = app
-        .created(
-            &cookie,
-            "lee@example.com",
-            "Lee Wong",
-            "customer_support_admin",
-        )
-        .await;
-    let token = app.invitation_token("lee@example.com");
-    let r = inspect(&app, &token).await;
+    let (u, token) = app.invited(&cookie, "lee@example.com", "Lee Wong").await;
+    let r = app.inspect(&token).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     let inv = r.json();
     assert_eq!(inv["email"], "lee@example.com");
@@ -51,7 +23,8 @@ async fn an_invitation_sets_a_password_once() {
         .problem(401, types::INVALID_CREDENTIALS);
 
     for (password, code) in [("short", "too_short"), ("lee@example.com", "same_as_email")] {
-        let p = accept(&app, &token, password)
+        let p = app
+            .accept(&token, password)
             .await
             .problem(400, types::VALIDATION);
         assert_eq!(
@@ -59,7 +32,7 @@ async fn an_invitation_sets_a_password_once() {
             (&json!("password"), &json!(code))
         );
     }
-    let r = accept(&app, &token, "a long enough password").await;
+    let r = app.accept(&token, "a long enough password").await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text());
     let r = app
         .sign_in_as("lee@example.com", "a long enough password")
@@ -72,13 +45,13 @@ async fn an_invitation_sets_a_password_once() {
     assert_eq!(now["status"], "active");
     assert!(now["version"].as_i64() > u["version"].as_i64());
 
-    accept(&app, &token, "another long password")
+    app.accept(&token, "another long password")
         .await
         .problem(410, types::INVITATION_INVALID);
-    inspect(&app, &token)
+    app.inspect(&token)
         .await
         .problem(410, types::INVITATION_INVALID);
-    inspect(&app, "never-issued")
+    app.inspect("never-issued")
         .await
         .problem(410, types::INVITATION_INVALID);
     app.call(
@@ -107,23 +80,16 @@ async fn an_invitation_sets_a_password_once() {
 async fn an_expired_or_replaced_link_no_longer_works() {
     let app = TestApp::with_mail();
     let cookie = app.cookie_for(SYSADMIN).await;
-    app.created(
-        &cookie,
-        "old@example.com",
-        "Old Link",
-        "customer_support_admin",
-    )
-    .await;
-    let token = app.invitation_token("old@example.com");
+    let (_, token) = app.invited(&cookie, "old@example.com", "Old Link").await;
     app.state
         .db
         .conn()
         .execute("UPDATE invitations SET expires_at = 1", [])
         .unwrap();
-    inspect(&app, &token)
+    app.inspect(&token)
         .await
         .problem(410, types::INVITATION_INVALID);
-    accept(&app, &token, "a long enough password")
+    app.accept(&token, "a long enough password")
         .await
         .problem(410, types::INVITATION_INVALID);
 }
@@ -160,10 +126,10 @@ async fn the_links_work_for_the_configured_number_of_days() {
 async fn the_invitation_calls_refuse_foreign_origins() {
     let app = TestApp::with_mail();
     for path in ["/api/v1/invitations/inspect", "/api/v1/invitations/accept"] {
-        app.json_with(
+        app.req(
             Method::POST,
             path,
-            json!({ "token": "t", "password": "a long enough password" }),
+            Some(json!({ "token": "t", "password": "a long enough password" })),
             "",
             &[("origin", "https://evil.example")],
         )

@@ -9,8 +9,7 @@ mod import;
 mod invitations;
 mod review;
 
-use axum::body::Body;
-use axum::http::{header, Method, Request, StatusCode};
+use axum::http::{Method, StatusCode};
 use serde_json::{json, Value};
 
 use super::*;
@@ -27,60 +26,17 @@ impl TestApp {
         })
     }
 
-    /// A request with an optional body of a content type, a cookie and extra headers.
-    async fn request(
-        &self,
-        method: Method,
-        path: &str,
-        body: Option<(&str, Vec<u8>)>,
-        cookie: &str,
-        headers: &[(&str, &str)],
-    ) -> Reply {
-        let mut req = Request::builder()
-            .method(method)
-            .uri(path)
-            .header(header::HOST, "portal.test");
-        if !cookie.is_empty() {
-            req = req.header(header::COOKIE, cookie);
-        }
-        for (k, v) in headers {
-            req = req.header(*k, *v);
-        }
-        let body = match body {
-            Some((content_type, bytes)) => {
-                req = req.header(header::CONTENT_TYPE, content_type);
-                Body::from(bytes)
-            }
-            None => Body::empty(),
-        };
-        self.send(req.body(body).unwrap()).await
-    }
-
-    /// A JSON request with extra headers.
-    async fn json_with(
-        &self,
-        method: Method,
-        path: &str,
-        body: Value,
-        cookie: &str,
-        headers: &[(&str, &str)],
-    ) -> Reply {
-        let bytes = body.to_string().into_bytes();
-        self.request(
-            method,
-            path,
-            Some(("application/json", bytes)),
-            cookie,
-            headers,
-        )
-        .await
-    }
-
     /// `POST /support-users`.
     async fn create_user(&self, cookie: &str, email: &str, name: &str, role: &str) -> Reply {
         let body = json!({ "email": email, "name": name, "role": role });
-        self.json_with(Method::POST, "/api/v1/support-users", body, cookie, &[])
-            .await
+        self.req(
+            Method::POST,
+            "/api/v1/support-users",
+            Some(body),
+            cookie,
+            &[],
+        )
+        .await
     }
 
     /// `POST /support-users`, expecting 201; the created user.
@@ -88,6 +44,34 @@ impl TestApp {
         let r = self.create_user(cookie, email, name, role).await;
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
         r.json()
+    }
+
+    /// `POST /support-users` of a Customer Support Administrator, expecting 201: the invited
+    /// user, and the token of the invitation mailed to them.
+    async fn invited(&self, cookie: &str, email: &str, name: &str) -> (Value, String) {
+        let user = self
+            .created(cookie, email, name, "customer_support_admin")
+            .await;
+        (user, self.invitation_token(email))
+    }
+
+    /// `POST /invitations/inspect`.
+    async fn inspect(&self, token: &str) -> Reply {
+        let body = json!({ "token": token });
+        self.call(
+            Method::POST,
+            "/api/v1/invitations/inspect",
+            Some(body),
+            None,
+        )
+        .await
+    }
+
+    /// `POST /invitations/accept`.
+    async fn accept(&self, token: &str, password: &str) -> Reply {
+        let body = json!({ "token": token, "password": password });
+        self.call(Method::POST, "/api/v1/invitations/accept", Some(body), None)
+            .await
     }
 
     /// A user's id by email, straight from the database.
@@ -167,8 +151,4 @@ fn invitation_token(mail: &str) -> Option<String> {
             .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
             .collect(),
     )
-}
-
-fn etag(r: &Reply) -> String {
-    r.header(header::ETAG).to_string()
 }

@@ -7,10 +7,10 @@ use support_contract::problem_types as types;
 use super::*;
 
 async fn review(app: &TestApp, cookie: &str, body: Value) -> Reply {
-    app.json_with(
+    app.req(
         Method::POST,
         "/api/v1/support-users/reviews",
-        body,
+        Some(body),
         cookie,
         &[],
     )
