@@ -135,6 +135,16 @@ impl ApiError {
         e
     }
 
+    /// 409: the email belongs to a current support user, or to someone of another organisation.
+    pub fn duplicate_user() -> Self {
+        Self::problem(
+            types::DUPLICATE_USER,
+            StatusCode::CONFLICT,
+            "This user already exists",
+            "A user with this email already exists.",
+        )
+    }
+
     /// 412: `If-Match` names a version that is no longer current.
     pub fn precondition_failed() -> Self {
         Self::problem(

@@ -86,7 +86,7 @@ pub fn explain(a: &ChatAvailability) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::routes::portal::portal_config;
+    use crate::portal::portal_config;
 
     fn at(s: &str) -> i64 {
         s.parse::<jiff::Timestamp>().unwrap().as_second()

@@ -13,6 +13,7 @@ use support_contract::problem_types as types;
 use support_contract::FieldCode;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
+use crate::attachments::{allowed_type, NAME_MAX};
 use crate::auth::{ManageCases, RequireCapability};
 use crate::clock;
 use crate::extract::next_chunk;
@@ -23,35 +24,6 @@ use crate::routes::responses::{
 use crate::state::AppState;
 use crate::store::attachments::{self as store, NewUpload};
 use crate::tokens::new_id;
-
-/// The media types accepted (parameters such as `charset` aside). HAR files travel as JSON.
-pub const ALLOWED_TYPES: &[&str] = &[
-    "image/png",
-    "image/jpeg",
-    "image/gif",
-    "image/webp",
-    "application/pdf",
-    "text/plain",
-    "text/csv",
-    "application/json",
-    "application/har+json",
-    "application/zip",
-    "application/x-zip-compressed",
-];
-
-/// Longest file name, in characters.
-pub const NAME_MAX: usize = 255;
-
-/// The media type of a `Content-Type` value, lowercased, if it is on the allow-list.
-pub fn allowed_type(content_type: &str) -> Option<String> {
-    let essence = content_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
-    ALLOWED_TYPES.contains(&essence.as_str()).then_some(essence)
-}
 
 fn too_large(limit: u64) -> ApiError {
     ApiError::problem(
@@ -296,17 +268,6 @@ pub async fn download_attachment(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn types_are_checked_by_essence() {
-        assert_eq!(
-            allowed_type("Text/Plain; charset=utf-8").as_deref(),
-            Some("text/plain")
-        );
-        assert_eq!(allowed_type("text/html"), None);
-        assert_eq!(allowed_type("application/x-msdownload"), None);
-        assert_eq!(allowed_type(""), None);
-    }
 
     #[test]
     fn names_are_encoded_never_trusted() {

@@ -1,5 +1,6 @@
-//! Query-string pieces the lists share: the last value of a parameter, page sizes, opaque
-//! cursors and times. Bad values become field errors, collected so that one answer names them all.
+//! Query-string pieces the lists share: the last value of a parameter, pages and their opaque
+//! cursors, `after` sequence numbers and times. Bad values become field errors, collected so
+//! that one answer names them all.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -18,22 +19,6 @@ pub fn one<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
         .find(|(k, _)| k == name)
         .map(|(_, v)| v.as_str())
         .filter(|v| !v.is_empty())
-}
-
-/// A page size from 1 to `max`, `default` when absent.
-pub fn limit(v: Option<&str>, default: u32, max: u32, errors: &mut Vec<FieldError>) -> u32 {
-    match v.map(str::parse::<u32>) {
-        None => default,
-        Some(Ok(n)) if (1..=max).contains(&n) => n,
-        Some(_) => {
-            errors.push(field(
-                "limit",
-                FieldCode::InvalidLimit,
-                &format!("Use a whole number from 1 to {max}."),
-            ));
-            default
-        }
-    }
 }
 
 /// An opaque cursor: the sort key of the last item of a page, as base64 JSON.
@@ -158,9 +143,18 @@ mod tests {
         assert_eq!(parse_time("1970-01-01", true), Some(86_399));
         assert_eq!(parse_time("1970-01-01T00:01:00Z", false), Some(60));
         assert_eq!(parse_time("yesterday", false), None);
-        let mut errors = Vec::new();
-        assert_eq!(limit(Some("0"), 50, 200, &mut errors), 50);
-        assert_eq!(limit(Some("200"), 50, 200, &mut errors), 200);
-        assert_eq!(errors.len(), 1);
+    }
+
+    #[test]
+    fn page_sizes_are_read_by_the_query_reader_within_bounds() {
+        use support_contract::query::QueryReader;
+        let zero = crate::tests::pairs(&[("limit", "0")]);
+        let mut reader = QueryReader::new(&zero);
+        assert_eq!(reader.limit(50, 200), 50);
+        assert_eq!(reader.finish().len(), 1);
+        let max = crate::tests::pairs(&[("limit", "200")]);
+        let mut reader = QueryReader::new(&max);
+        assert_eq!(reader.limit(50, 200), 200);
+        assert!(reader.finish().is_empty());
     }
 }

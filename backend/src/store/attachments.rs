@@ -9,10 +9,15 @@ use crate::clock::ts;
 
 /// An upload to record; its file is already stored under `id`.
 pub struct NewUpload<'a> {
+    /// The upload's id, which is also its file's name in the data directory.
     pub id: &'a str,
+    /// The uploader's organisation.
     pub organisation_id: &'a str,
+    /// Who uploaded it: only they may attach it.
     pub uploader_id: &'a str,
+    /// The file's name as the user gave it (data, never a path).
     pub name: &'a str,
+    /// In bytes.
     pub size: u64,
     /// The checked media type.
     pub content_type: &'a str,
@@ -101,7 +106,9 @@ pub fn link_to_case(conn: &Connection, case_id: &str, attachments: &[Attachment]
 
 /// A file to download.
 pub struct Download {
+    /// The file's name as uploaded.
     pub name: String,
+    /// The media type it was uploaded with.
     pub content_type: String,
     /// The file's name in the data directory.
     pub stored_path: String,

@@ -8,7 +8,9 @@ use super::{enum_at, opt_enum_at, Result};
 
 /// A stored session: its user and their organisation, its expiry, the user's last activity.
 pub struct SessionRow {
+    /// The signed-in user.
     pub user: User,
+    /// Their organisation.
     pub organisation: Organisation,
     /// Unix seconds.
     pub expires_at: i64,

@@ -3,6 +3,8 @@
 //! `routes::users` decide who may do what; the SQL is in `store::users`.
 
 pub mod create;
+pub mod import;
+pub mod review;
 
 use rusqlite::Connection;
 use support_contract::users::{AuditAction, AuditPerson, SupportUser, UserSnapshot};

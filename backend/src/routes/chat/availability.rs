@@ -7,7 +7,7 @@ use support_contract::chat::ChatAvailability;
 use crate::auth::{Chat, CurrentUser, RequireCapability};
 use crate::chat::availability::{self, Rules};
 use crate::clock;
-use crate::routes::portal::portal_config;
+use crate::portal::portal_config;
 use crate::routes::responses::{Forbidden, Unauthenticated};
 use crate::state::AppState;
 

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use support_contract::users::{valid_email, AuditAction, NewSupportUser, SupportUser, NAME_MAX};
 use support_contract::FieldCode;
 
-use super::lookup::{cutoff, duplicate, role_field};
+use super::lookup::{cutoff, role_field};
 use crate::auth::{ManageUsers, RequireCapability};
 use crate::clock;
 use crate::extract::ApiJson;
@@ -103,7 +103,7 @@ pub async fn create_support_user(
             public_url: &state.public_url,
             invitation_days: state.config.invitation_days,
         };
-        let id = create(tx, &creator, &new, &mut mails)?.ok_or_else(duplicate)?;
+        let id = create(tx, &creator, &new, &mut mails)?.ok_or_else(ApiError::duplicate_user)?;
         Ok::<_, ApiError>(store::load(
             tx,
             &current.organisation.id,

@@ -1,19 +1,14 @@
 //! `POST /support-users/import`: creating support users from a CSV file, with a dry run first.
 
-use std::collections::HashSet;
-
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use serde::Deserialize;
 use support_contract::problem_types as types;
-use support_contract::users::{
-    check_row, AuditAction, ImportOutcome, ImportReport, ImportRow, RowProblem,
-};
+use support_contract::users::{AuditAction, ImportReport};
 use support_contract::FieldCode;
 
-use super::lookup::duplicate;
 use crate::auth::{ManageUsers, RequireCapability};
 use crate::clock;
 use crate::csv;
@@ -21,8 +16,8 @@ use crate::extract::{next_chunk, ApiQuery};
 use crate::problem::{field, ApiError};
 use crate::routes::responses::{Forbidden, ImportTooLarge, Unauthenticated, Validation};
 use crate::state::AppState;
-use crate::users::clean_name;
-use crate::users::create::{create, existing, Creator, Existing, NewUser};
+use crate::users::create::Creator;
+use crate::users::import::{columns, import};
 
 /// The largest file accepted, in bytes.
 pub const MAX_IMPORT_BYTES: usize = 1024 * 1024;
@@ -58,16 +53,6 @@ async fn read_limited(mut body: Body, limit: usize) -> Result<Vec<u8>, ApiError>
         bytes.extend_from_slice(&data);
     }
     Ok(bytes)
-}
-
-/// Where each of `email`, `name` and `role` is in the file's rows, from its header.
-fn columns(header: &[String]) -> Option<[usize; 3]> {
-    let names: Vec<String> = header.iter().map(|c| c.trim().to_lowercase()).collect();
-    if names.len() != 3 {
-        return None;
-    }
-    let at = |n: &str| names.iter().position(|c| c == n);
-    Some([at("email")?, at("name")?, at("role")?])
 }
 
 /// Create support users from a CSV file. Requires `manage_users`.
@@ -132,6 +117,7 @@ pub async fn import_support_users(
     }
 
     let mut mails = Vec::new();
+    // A dry run writes nothing, so committing it changes nothing.
     let report = state.db.transaction(|tx| {
         let creator = Creator {
             actor: current.member(),
@@ -140,81 +126,8 @@ pub async fn import_support_users(
             public_url: &state.public_url,
             invitation_days: state.config.invitation_days,
         };
-        let mut seen = HashSet::new();
-        let mut report = ImportReport {
-            dry_run,
-            created: 0,
-            already_exist: 0,
-            invalid: 0,
-            rows: Vec::with_capacity(rows.len()),
-        };
-        for r in rows {
-            let cell = |i: usize| r.cells.get(cols[i]).cloned().unwrap_or_default();
-            let ordered: Vec<String> = if r.cells.len() == 3 {
-                (0..3).map(cell).collect()
-            } else {
-                r.cells.clone()
-            };
-            let (outcome, problem) = match check_row(&ordered) {
-                Err(p) => (ImportOutcome::Invalid, Some(p)),
-                Ok((email, _, _)) if seen.contains(&email) => {
-                    (ImportOutcome::Invalid, Some(RowProblem::DuplicateInFile))
-                }
-                Ok((email, name, role)) => {
-                    seen.insert(email.clone());
-                    if existing(tx, &current.organisation.id, &email)? == Existing::Taken {
-                        (ImportOutcome::AlreadyExists, None)
-                    } else {
-                        if !dry_run {
-                            let name = clean_name(&name);
-                            let new = NewUser { email, name, role };
-                            create(tx, &creator, &new, &mut mails)?.ok_or_else(duplicate)?;
-                        }
-                        (ImportOutcome::Created, None)
-                    }
-                }
-            };
-            match outcome {
-                ImportOutcome::Created => report.created += 1,
-                ImportOutcome::AlreadyExists => report.already_exist += 1,
-                _ => report.invalid += 1,
-            }
-            report.rows.push(ImportRow {
-                line: r.line,
-                email: cell(0),
-                name: cell(1),
-                role: cell(2),
-                outcome,
-                problem,
-            });
-        }
-        // A dry run writes nothing, so there is nothing to roll back.
-        Ok::<_, ApiError>(report)
+        import(tx, &creator, rows, cols, dry_run, &mut mails)
     })?;
     state.mailer.send(mails).await;
     Ok(Json(report))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn cells(v: &[&str]) -> Vec<String> {
-        v.iter().map(|s| s.to_string()).collect()
-    }
-
-    #[test]
-    fn the_header_names_the_three_columns_in_any_order_and_case() {
-        assert_eq!(columns(&cells(&["email", "name", "role"])), Some([0, 1, 2]));
-        assert_eq!(
-            columns(&cells(&[" Role", "EMAIL ", "Name"])),
-            Some([1, 2, 0])
-        );
-        assert_eq!(columns(&cells(&["email", "name"])), None);
-        assert_eq!(columns(&cells(&["email", "name", "title"])), None);
-        assert_eq!(
-            columns(&cells(&["a@b.co", "Ana", "customer_support_admin"])),
-            None
-        );
-    }
 }

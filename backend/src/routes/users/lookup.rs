@@ -33,16 +33,6 @@ pub(super) fn refusal(r: ChangeRefusal) -> ApiError {
     }
 }
 
-/// 409: the email belongs to a current support user, or to someone of another organisation.
-pub(super) fn duplicate() -> ApiError {
-    ApiError::problem(
-        types::DUPLICATE_USER,
-        StatusCode::CONFLICT,
-        "This user already exists",
-        "A user with this email already exists.",
-    )
-}
-
 /// A role from a request body: `required` when absent, `unknown_role` when not one of ours.
 pub(super) fn role_field(v: Option<&str>, errors: &mut Vec<FieldError>) -> Option<Role> {
     match v.map(str::trim).filter(|v| !v.is_empty()) {

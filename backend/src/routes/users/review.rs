@@ -3,10 +3,7 @@
 use axum::extract::State;
 use axum::Json;
 use serde::Deserialize;
-use support_contract::users::{
-    AuditAction, ReviewDecision, ReviewRequest, SupportUser, UserSnapshot, UserStatus,
-    ValidationState,
-};
+use support_contract::users::{ReviewDecision, ReviewRequest, SupportUser};
 use support_contract::wire::from_wire;
 use support_contract::FieldCode;
 
@@ -17,9 +14,7 @@ use crate::extract::ApiJson;
 use crate::problem::{field, ApiError};
 use crate::routes::responses::{Forbidden, Unauthenticated, Validation};
 use crate::state::AppState;
-use crate::store::users::{self as store, reviews};
-use crate::store::Optional;
-use crate::users::{record_change, review_snapshot};
+use crate::users::review::{review_users, Review};
 
 /// The most users one decision may cover.
 pub const MAX_REVIEW_USERS: usize = 200;
@@ -132,43 +127,13 @@ pub async fn review_support_users(
         .then_some(reason)
         .flatten();
 
-    let cutoff = cutoff(&state);
-    let now = clock::now();
-    let org = &current.organisation.id;
     let reviewed = state.db.transaction(|tx| {
-        // Every id is checked before anything changes.
-        let mut users = Vec::with_capacity(ids.len());
-        for id in &ids {
-            match store::load(tx, org, id, cutoff).optional()? {
-                Some(u) if u.status != UserStatus::Removed => users.push(u),
-                _ => {
-                    return Err(ApiError::validation(vec![field(
-                        "user_ids",
-                        FieldCode::UnknownUser,
-                        "A user was not found among the organisation's current support users.",
-                    )]))
-                }
-            }
-        }
-        let (action, state_after) = match decision {
-            ReviewDecision::Flagged => (AuditAction::UserFlagged, ValidationState::Flagged),
-            _ => (AuditAction::UserValidated, ValidationState::Validated),
+        let review = Review {
+            decision,
+            reason: reason.as_deref(),
+            at: clock::now(),
         };
-        let after = UserSnapshot {
-            validation: Some(state_after),
-            reason: reason.clone(),
-            ..UserSnapshot::default()
-        };
-        let mut reviewed = Vec::with_capacity(users.len());
-        for u in users {
-            let reviewer = &current.user.id;
-            reviews::decide(tx, &u.id, decision, reason.as_deref(), reviewer, now)?;
-            let change = (action, review_snapshot(&u), after.clone());
-            record_change(tx, current.member(), &u, change, now)?;
-            let fresh = store::load(tx, org, &u.id, cutoff).optional()?;
-            reviewed.push(fresh.ok_or_else(ApiError::server)?);
-        }
-        Ok(reviewed)
+        review_users(tx, current.member(), &ids, &review, cutoff(&state))
     })?;
     Ok(Json(reviewed))
 }

@@ -13,14 +13,19 @@ pub type CaseKey = (String, i64, String);
 
 /// Which cases to list, and which page.
 pub struct CaseFilter {
+    /// The caller's cases (filed or watched), or the organisation's.
     pub scope: CaseScope,
+    /// Any of these statuses (all when empty); likewise products and priorities.
     pub statuses: Vec<CaseStatus>,
+    /// Any of these products.
     pub products: Vec<Product>,
+    /// Any of these priorities.
     pub priorities: Vec<Priority>,
     /// A requester's user id.
     pub requester: Option<String>,
     /// Words to search for.
     pub q: Option<String>,
+    /// The order.
     pub sort: CaseSort,
     /// Filed at or after (Unix seconds).
     pub from: Option<i64>,

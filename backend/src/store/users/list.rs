@@ -12,9 +12,13 @@ use crate::store::{wire_name, Result};
 /// The orders a list can have.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum SortKey {
+    /// By name, any case.
     Name,
+    /// By email.
     Email,
+    /// By creation time.
     Created,
+    /// By last activity, never-active users first.
     LastActive,
 }
 
@@ -38,11 +42,15 @@ pub type UserKey = (Value, String);
 pub struct UserFilter {
     /// Lowercased: a part of the name or email.
     pub q: Option<String>,
+    /// Only this role.
     pub role: Option<Role>,
     /// `None`: everyone but removed users.
     pub status: Option<StatusFilter>,
+    /// Only this review state.
     pub validation: Option<ValidationFilter>,
+    /// The order.
     pub sort: SortKey,
+    /// Whether the order is reversed.
     pub descending: bool,
     /// The key of the last user of the previous page.
     pub after: Option<UserKey>,

@@ -126,9 +126,13 @@ pub fn remove(conn: &Connection, id: &str) -> Result<()> {
 
 /// Whom an email belongs to: the user's id, organisation, role and status.
 pub struct EmailOwner {
+    /// The user's id.
     pub id: String,
+    /// Their organisation.
     pub organisation_id: String,
+    /// `None`: a member without a support role.
     pub role: Option<Role>,
+    /// Invited, active or removed.
     pub status: UserStatus,
 }
 
@@ -202,7 +206,9 @@ pub fn reinvite(conn: &Connection, id: &str, role: Role, name: &str, by: &str) -
 
 /// Where and how to write to a user.
 pub struct Recipient {
+    /// The name to greet.
     pub name: String,
+    /// Where the mail goes.
     pub email: String,
     /// `None`: no language chosen yet.
     pub locale: Option<Locale>,
