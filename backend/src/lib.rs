@@ -1,4 +1,18 @@
 //! The Support Portal reference backend: the `/api/v1` contract over SQLite, plus the built app.
+//!
+//! Three layers, each importing only the ones below it:
+//! - `routes/`: one folder or file per resource; a handler extracts (`auth`'s extractors,
+//!   `routes::versions::IfMatch`, `extract`), calls the store or a domain module, and responds.
+//! - domain modules (`cases`, `chat`, `users`, `attachments`, `help`, `portal`): what more than
+//!   one caller does, given plain values (`member::Member`, ids, `chat::actions::Env`), never
+//!   the request or the application state.
+//! - `store/`: every SQL statement the server runs, one module per area, answering
+//!   `store::Result` (the fixtures of `seed/` write their rows directly).
+//!
+//! Shared by them: `clock` (time), `tokens` (random ids and digests), `db` (the connection and
+//! migrations) and `problem` (the API's errors). A new area gets `store/<area>.rs` for its SQL,
+//! `routes/<area>/` for its handlers (listed in `routes::api`), and a domain module only when
+//! logic is shared.
 
 pub mod attachments;
 pub mod auth;

@@ -1,7 +1,8 @@
-//! Every SQL statement of the backend, one module per area. A store function takes a
-//! connection (or a transaction) and plain values, and answers rows as the area's types; it
-//! knows nothing of requests, sessions or the application state, and decides nothing: the
-//! handlers and the domain modules (`cases`, `chat`, `users`) do. Columns are read by name.
+//! Every SQL statement the server runs (the seed's fixtures aside), one module per area. A
+//! store function takes a connection (or a transaction) and plain values, and answers rows as
+//! the area's types; it knows nothing of requests, sessions or the application state, and
+//! leaves the rules to the handlers and the domain modules (`cases`, `chat`, `users`). Columns
+//! are read by name.
 //!
 //! A new area gets a module here for its SQL and a folder in `routes/` for its handlers.
 
