@@ -19,7 +19,7 @@ use crate::clock;
 use crate::extract::ApiJson;
 use crate::problem::{field, ApiError};
 use crate::routes::cases::transition_not_allowed;
-use crate::routes::responses::{Conflict, NotFound, Unauthenticated, Validation};
+use crate::routes::responses::{AgentChangeRefusals, AgentInputRefusals};
 use crate::routes::versions::Versioned;
 use crate::state::AppState;
 use crate::store::cases as store;
@@ -110,10 +110,7 @@ pub struct AgentEngineer {
     request_body = AgentComment,
     responses(
         (status = 201, description = "The comment", body = ThreadEntry),
-        (status = 400, response = Validation),
-        (status = 401, response = Unauthenticated),
-        (status = 404, response = NotFound),
-        (status = 409, response = Conflict),
+        AgentChangeRefusals,
     )
 )]
 pub async fn agent_comment(
@@ -152,10 +149,7 @@ pub async fn agent_comment(
     request_body = AgentStatus,
     responses(
         (status = 200, description = "The case", body = Case),
-        (status = 400, response = Validation),
-        (status = 401, response = Unauthenticated),
-        (status = 404, response = NotFound),
-        (status = 409, response = Conflict),
+        AgentChangeRefusals,
     )
 )]
 pub async fn agent_status(
@@ -188,9 +182,7 @@ pub async fn agent_status(
     request_body = AgentEngineer,
     responses(
         (status = 200, description = "The case", body = Case),
-        (status = 400, response = Validation),
-        (status = 401, response = Unauthenticated),
-        (status = 404, response = NotFound),
+        AgentInputRefusals,
     )
 )]
 pub async fn agent_engineer(

@@ -19,7 +19,7 @@ use crate::clock;
 use crate::extract::next_chunk;
 use crate::problem::{field, ApiError};
 use crate::routes::responses::{
-    AttachmentTooLarge, AttachmentTypeNotAllowed, Forbidden, NotFound, Unauthenticated, Validation,
+    AttachmentTooLarge, AttachmentTypeNotAllowed, InputRefusals, ItemRefusals,
 };
 use crate::state::AppState;
 use crate::store::attachments::{self as store, NewUpload};
@@ -60,9 +60,7 @@ impl Drop for PartialFile {
         description = "The file's bytes, sent with the file's own Content-Type"),
     responses(
         (status = 201, description = "Stored", body = Attachment),
-        (status = 400, response = Validation),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
+        InputRefusals,
         (status = 413, response = AttachmentTooLarge),
         (status = 415, response = AttachmentTypeNotAllowed),
     )
@@ -212,9 +210,7 @@ pub fn content_disposition(name: &str) -> HeaderValue {
         (status = 200, description = "The file, with the type it was uploaded with",
             content(("*/*")),
             headers(("Content-Disposition" = String, description = "`attachment; filename*=UTF-8''…`"))),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
+        ItemRefusals,
     )
 )]
 pub async fn download_attachment(

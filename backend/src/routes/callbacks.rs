@@ -18,7 +18,9 @@ use crate::extract::{ApiJson, ApiQuery};
 use crate::problem::{field, valid, ApiError};
 use crate::routes::agent::{Agent, StatusQuery};
 use crate::routes::fields::{required_phone, required_text, too_long, PHONE_EXAMPLE};
-use crate::routes::responses::{Forbidden, NotFound, Unauthenticated, Validation};
+use crate::routes::responses::{
+    AgentInputRefusals, AgentRefusals, InputRefusals, SignedInRefusals,
+};
 use crate::state::AppState;
 use crate::store::callbacks as store;
 
@@ -87,9 +89,7 @@ fn validate(form: CallbackForm) -> Result<NewCallback, ApiError> {
     request_body = NewCallback,
     responses(
         (status = 201, description = "Requested (listed by `GET /callbacks`)", body = Callback),
-        (status = 400, response = Validation),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
+        InputRefusals,
     )
 )]
 pub async fn request_callback(
@@ -113,8 +113,7 @@ pub async fn request_callback(
     security(("session_cookie" = [])),
     responses(
         (status = 200, description = "The user's requests, newest first", body = Vec<Callback>),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
+        SignedInRefusals,
     )
 )]
 pub async fn list_callbacks(
@@ -135,9 +134,7 @@ pub async fn list_callbacks(
     params(("status" = Option<String>, Query, description = "`requested` or `done`; both when absent")),
     responses(
         (status = 200, description = "Requests, oldest first", body = Vec<Callback>),
-        (status = 400, response = Validation),
-        (status = 401, response = Unauthenticated),
-        (status = 404, response = NotFound),
+        AgentInputRefusals,
     )
 )]
 pub async fn agent_callbacks(
@@ -160,8 +157,7 @@ pub async fn agent_callbacks(
     params(("id" = String, Path, description = "Callback request id, of any organisation")),
     responses(
         (status = 200, description = "The request, done", body = Callback),
-        (status = 401, response = Unauthenticated),
-        (status = 404, response = NotFound),
+        AgentRefusals,
     )
 )]
 pub async fn agent_callback_done(

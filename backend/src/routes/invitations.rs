@@ -15,7 +15,7 @@ use crate::clock::{self, ts};
 use crate::extract::ApiJson;
 use crate::password;
 use crate::problem::{field, ApiError};
-use crate::routes::responses::{InvitationInvalid, Validation};
+use crate::routes::responses::InvitationRefusals;
 use crate::state::AppState;
 use crate::store::users::audit::{self, Change};
 use crate::store::users::{self as store, invitations};
@@ -65,8 +65,7 @@ fn invitation(state: &AppState, token: &str) -> Result<(String, Invitation), Api
     request_body = InvitationToken,
     responses(
         (status = 200, description = "The invitation", body = Invitation),
-        (status = 400, response = Validation),
-        (status = 410, response = InvitationInvalid),
+        InvitationRefusals,
     )
 )]
 pub async fn inspect_invitation(
@@ -88,8 +87,7 @@ pub async fn inspect_invitation(
     request_body = AcceptInvitation,
     responses(
         (status = 204, description = "Password set; the account is active"),
-        (status = 400, response = Validation),
-        (status = 410, response = InvitationInvalid),
+        InvitationRefusals,
     )
 )]
 pub async fn accept_invitation(

@@ -1,7 +1,11 @@
-//! The problem responses the OpenAPI document names, one per problem type a path can return.
+//! The problem responses the OpenAPI document names, one per problem type a path can return,
+//! and the groups of them that many paths share.
+
+use std::collections::BTreeMap;
 
 use support_contract::Problem;
-use utoipa::ToResponse;
+use utoipa::openapi::{Ref, RefOr, Response};
+use utoipa::{IntoResponses, ToResponse};
 
 /// Missing or invalid fields (`urn:support-portal:problem:validation`), with field errors.
 #[derive(ToResponse)]
@@ -111,3 +115,95 @@ pub struct ChatConflict(#[allow(dead_code)] Problem);
 #[derive(ToResponse)]
 #[response(content_type = "application/problem+json")]
 pub struct UpgradeRequired(#[allow(dead_code)] Problem);
+
+/// The reusable response `R` by reference (`#/components/responses/<R>`), as a
+/// `(status = …, response = R)` tuple of `#[utoipa::path]` writes it.
+fn problem<'r, R: ToResponse<'r>>() -> RefOr<Response> {
+    RefOr::Ref(Ref::from_response_name(R::response().0))
+}
+
+/// A group of problem responses for `responses(...)` of `#[utoipa::path]`: the statuses of the
+/// groups it names first, then each `status => Response` in its brackets.
+macro_rules! refusals {
+    ($(#[$meta:meta])* $name:ident = $first:ident $(+ $group:ident)*) => {
+        refusals! { $(#[$meta])* $name = $first + $($group +)* [] }
+    };
+    ($(#[$meta:meta])* $name:ident = $($group:ident +)* [$($status:literal => $response:ident),* $(,)?]) => {
+        $(#[$meta])*
+        pub struct $name;
+
+        impl IntoResponses for $name {
+            fn responses() -> BTreeMap<String, RefOr<Response>> {
+                let mut responses = BTreeMap::new();
+                $(responses.extend(<$group as IntoResponses>::responses());)*
+                $(responses.insert($status.to_string(), problem::<$response>());)*
+                responses
+            }
+        }
+    };
+}
+
+refusals! {
+    /// Met by every signed-in request whose role is checked: no session (401), or a role that does
+    /// not grant it or a foreign origin (403).
+    SignedInRefusals = [401 => Unauthenticated, 403 => Forbidden]
+}
+
+refusals! {
+    /// Met by signed-in requests with a query or body to check, on no one resource: the
+    /// [`SignedInRefusals`] and invalid fields (400).
+    InputRefusals = SignedInRefusals + [400 => Validation]
+}
+
+refusals! {
+    /// Met by signed-in requests for one resource named in the path: the [`SignedInRefusals`] and
+    /// no such resource (404).
+    ItemRefusals = SignedInRefusals + [404 => NotFound]
+}
+
+refusals! {
+    /// Met by signed-in requests for one resource with a query or body to check: the
+    /// [`ItemRefusals`] and invalid fields (400).
+    ItemInputRefusals = ItemRefusals + [400 => Validation]
+}
+
+refusals! {
+    /// Met by signed-in changes to one case or chat that its state may refuse: the
+    /// [`ItemInputRefusals`] and [`Conflict`] (409).
+    ItemChangeRefusals = ItemInputRefusals + [409 => Conflict]
+}
+
+refusals! {
+    /// Met by edits guarded by `If-Match`: a stale version (412) or none (428).
+    VersionRefusals = [412 => PreconditionFailed, 428 => PreconditionRequired]
+}
+
+refusals! {
+    /// Met by signed-in edits of a case guarded by `If-Match` (close, reopen, urgency): the
+    /// [`ItemChangeRefusals`] and the [`VersionRefusals`].
+    EditRefusals = ItemChangeRefusals + VersionRefusals
+}
+
+refusals! {
+    /// Met by the public invitation requests (inspect, accept): invalid fields (400), or a link
+    /// that was used, has expired or never existed (410).
+    InvitationRefusals = [400 => Validation, 410 => InvitationInvalid]
+}
+
+refusals! {
+    /// Met by every agent request (`/agent/v1`): no or a wrong bearer token (401), and no such
+    /// case, chat or callback request, or no agent token configured at all (404).
+    AgentRefusals = [401 => Unauthenticated, 404 => NotFound]
+}
+
+refusals! {
+    /// Met by agent requests with a query or body to check: the [`AgentRefusals`] and invalid
+    /// fields (400).
+    AgentInputRefusals = AgentRefusals + [400 => Validation]
+}
+
+refusals! {
+    /// Met by agent changes that the case's or chat's state may refuse: the
+    /// [`AgentInputRefusals`] and [`Conflict`] (409).
+    AgentChangeRefusals = AgentInputRefusals + [409 => Conflict]
+}

@@ -13,7 +13,7 @@ use crate::csv;
 use crate::extract::ApiQuery;
 use crate::problem::{field, valid, ApiError};
 use crate::routes::query::one;
-use crate::routes::responses::{Forbidden, Unauthenticated, Validation};
+use crate::routes::responses::InputRefusals;
 use crate::state::AppState;
 use crate::store::users::audit::query;
 
@@ -90,9 +90,7 @@ pub fn export_csv(entries: &[AuditEntry], separator: char) -> String {
         (status = 200, description = "The entries as CSV: at, actor_name, actor_email, action, target_name, target_email, role_before, role_after, status_before, status_after, validation_before, validation_after, reason",
             content_type = "text/csv", body = String,
             headers(("Content-Disposition" = String, description = "`attachment; filename=\"audit-log.csv\"`"))),
-        (status = 400, response = Validation),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
+        InputRefusals,
     )
 )]
 pub async fn export_audit_log(

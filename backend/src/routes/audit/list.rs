@@ -10,7 +10,7 @@ use crate::auth::{ManageUsers, RequireCapability};
 use crate::extract::ApiQuery;
 use crate::problem::{valid, ApiError};
 use crate::routes::query::{cursor, page};
-use crate::routes::responses::{Forbidden, Unauthenticated, Validation};
+use crate::routes::responses::InputRefusals;
 use crate::state::AppState;
 use crate::store::users::audit::{query, Position};
 
@@ -38,9 +38,7 @@ pub const MAX_AUDIT_LIMIT: u32 = 200;
     ),
     responses(
         (status = 200, description = "One page of entries", body = Page<AuditEntry>),
-        (status = 400, response = Validation),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
+        InputRefusals,
     )
 )]
 pub async fn audit_log(

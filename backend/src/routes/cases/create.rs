@@ -13,7 +13,7 @@ use crate::clock;
 use crate::extract::ApiJson;
 use crate::problem::{field, ApiError};
 use crate::routes::location;
-use crate::routes::responses::{Conflict, Forbidden, Unauthenticated, Validation};
+use crate::routes::responses::{Conflict, InputRefusals};
 use crate::routes::versions::Versioned;
 use crate::state::AppState;
 use crate::store::cases as store;
@@ -76,9 +76,7 @@ fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
             headers(("Location" = String, description = "The case's URL"), ("ETag" = String, description = "The case's version"))),
         (status = 200, description = "Already filed with this key: the same case", body = Case,
             headers(("ETag" = String, description = "The case's version"))),
-        (status = 400, response = Validation),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
+        InputRefusals,
         (status = 409, response = Conflict),
     )
 )]

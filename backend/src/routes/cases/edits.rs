@@ -18,10 +18,7 @@ use crate::clock;
 use crate::extract::ApiJson;
 use crate::problem::ApiError;
 use crate::routes::fields::required_text;
-use crate::routes::responses::{
-    Conflict, Forbidden, NotFound, PreconditionFailed, PreconditionRequired, Unauthenticated,
-    Validation,
-};
+use crate::routes::responses::{EditRefusals, ItemChangeRefusals};
 use crate::routes::versions::{IfMatch, Versioned};
 use crate::state::AppState;
 use crate::store::cases as store;
@@ -46,11 +43,7 @@ pub struct CommentForm {
     request_body = NewComment,
     responses(
         (status = 201, description = "The comment", body = ThreadEntry),
-        (status = 400, response = Validation),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
-        (status = 409, response = Conflict),
+        ItemChangeRefusals,
     )
 )]
 pub async fn add_comment(
@@ -117,13 +110,7 @@ fn change_status(
     responses(
         (status = 200, description = "Closed", body = Case,
             headers(("ETag" = String, description = "The new version"))),
-        (status = 400, response = Validation),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
-        (status = 409, response = Conflict),
-        (status = 412, response = PreconditionFailed),
-        (status = 428, response = PreconditionRequired),
+        EditRefusals,
     )
 )]
 pub async fn close_case(
@@ -149,13 +136,7 @@ pub async fn close_case(
     responses(
         (status = 200, description = "Reopened", body = Case,
             headers(("ETag" = String, description = "The new version"))),
-        (status = 400, response = Validation),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
-        (status = 409, response = Conflict),
-        (status = 412, response = PreconditionFailed),
-        (status = 428, response = PreconditionRequired),
+        EditRefusals,
     )
 )]
 pub async fn reopen_case(

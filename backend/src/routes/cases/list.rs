@@ -12,7 +12,7 @@ use crate::clock;
 use crate::extract::ApiQuery;
 use crate::problem::ApiError;
 use crate::routes::query::page;
-use crate::routes::responses::{Forbidden, Unauthenticated, Validation};
+use crate::routes::responses::InputRefusals;
 use crate::state::AppState;
 use crate::store::cases::{self as store, key_of};
 
@@ -41,9 +41,7 @@ use crate::store::cases::{self as store, key_of};
     ),
     responses(
         (status = 200, description = "One page of cases", body = Page<CaseSummary>),
-        (status = 400, response = Validation),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
+        InputRefusals,
     )
 )]
 pub async fn list_cases(

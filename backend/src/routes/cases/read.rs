@@ -11,7 +11,7 @@ use crate::clock;
 use crate::extract::ApiQuery;
 use crate::problem::ApiError;
 use crate::routes::query::after_seq;
-use crate::routes::responses::{Forbidden, NotFound, Unauthenticated, Validation};
+use crate::routes::responses::{ItemInputRefusals, ItemRefusals, SignedInRefusals};
 use crate::routes::versions::Versioned;
 use crate::state::AppState;
 use crate::store::{cases as store, people};
@@ -26,9 +26,7 @@ use crate::store::{cases as store, people};
     responses(
         (status = 200, description = "The case", body = Case,
             headers(("ETag" = String, description = "The case's version, for If-Match"))),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
+        ItemRefusals,
     )
 )]
 pub async fn get_case(
@@ -60,10 +58,7 @@ pub struct ThreadQuery {
     ),
     responses(
         (status = 200, description = "Thread entries by seq", body = Vec<ThreadEntry>),
-        (status = 400, response = Validation),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
+        ItemInputRefusals,
     )
 )]
 pub async fn get_thread(
@@ -89,8 +84,7 @@ pub async fn get_thread(
     security(("session_cookie" = [])),
     responses(
         (status = 200, description = "Active members, by name", body = Vec<Person>),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
+        SignedInRefusals,
     )
 )]
 pub async fn organisation_members(

@@ -18,10 +18,7 @@ use crate::clock::{self, parse_rfc3339};
 use crate::extract::ApiJson;
 use crate::problem::{field, ApiError};
 use crate::routes::fields::{required_phone, required_text};
-use crate::routes::responses::{
-    Conflict, Forbidden, NotFound, PreconditionFailed, PreconditionRequired, Unauthenticated,
-    UrgencyChangeTooSoon, Validation,
-};
+use crate::routes::responses::{EditRefusals, ItemChangeRefusals, UrgencyChangeTooSoon};
 use crate::routes::versions::{IfMatch, Versioned};
 use crate::state::AppState;
 use crate::store::cases as store;
@@ -51,13 +48,7 @@ pub struct UrgencyForm {
     responses(
         (status = 200, description = "Changed", body = Case,
             headers(("ETag" = String, description = "The new version"))),
-        (status = 400, response = Validation),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
-        (status = 409, response = Conflict),
-        (status = 412, response = PreconditionFailed),
-        (status = 428, response = PreconditionRequired),
+        EditRefusals,
         (status = 429, response = UrgencyChangeTooSoon),
     )
 )]
@@ -140,11 +131,7 @@ pub struct CallForm {
     request_body = CallRequest,
     responses(
         (status = 201, description = "Recorded in the thread", body = ThreadEntry),
-        (status = 400, response = Validation),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
-        (status = 409, response = Conflict),
+        ItemChangeRefusals,
     )
 )]
 pub async fn request_call(

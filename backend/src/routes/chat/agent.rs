@@ -18,7 +18,9 @@ use crate::clock;
 use crate::extract::{ApiJson, ApiQuery};
 use crate::problem::{field, ApiError};
 use crate::routes::agent::{Agent, StatusQuery};
-use crate::routes::responses::{ChatConflict, Conflict, NotFound, Unauthenticated, Validation};
+use crate::routes::responses::{
+    AgentChangeRefusals, AgentInputRefusals, AgentRefusals, ChatConflict,
+};
 use crate::state::AppState;
 use crate::store::chat::{self as store, messages};
 
@@ -39,9 +41,7 @@ pub struct AcceptChat {
     params(("status" = Option<String>, Query, description = "`queued` or `active`; both when absent")),
     responses(
         (status = 200, description = "Chats, oldest first", body = Vec<Chat>),
-        (status = 400, response = Validation),
-        (status = 401, response = Unauthenticated),
-        (status = 404, response = NotFound),
+        AgentInputRefusals,
     )
 )]
 pub async fn agent_chats(
@@ -70,10 +70,7 @@ pub async fn agent_chats(
     request_body = AcceptChat,
     responses(
         (status = 200, description = "The active chat", body = Chat),
-        (status = 400, response = Validation),
-        (status = 401, response = Unauthenticated),
-        (status = 404, response = NotFound),
-        (status = 409, response = Conflict),
+        AgentChangeRefusals,
     )
 )]
 pub async fn agent_accept_chat(
@@ -110,9 +107,7 @@ pub async fn agent_accept_chat(
     ),
     responses(
         (status = 200, description = "Messages by seq", body = Vec<ChatMessage>),
-        (status = 400, response = Validation),
-        (status = 401, response = Unauthenticated),
-        (status = 404, response = NotFound),
+        AgentInputRefusals,
     )
 )]
 pub async fn agent_chat_messages(
@@ -139,9 +134,7 @@ pub async fn agent_chat_messages(
     responses(
         (status = 201, description = "Stored and sent", body = ChatMessage),
         (status = 200, description = "Already stored with this id: the stored message", body = ChatMessage),
-        (status = 400, response = Validation),
-        (status = 401, response = Unauthenticated),
-        (status = 404, response = NotFound),
+        AgentInputRefusals,
         (status = 409, response = ChatConflict),
     )
 )]
@@ -166,9 +159,7 @@ pub async fn agent_chat_message(
     request_body = Typing,
     responses(
         (status = 204, description = "Sent"),
-        (status = 400, response = Validation),
-        (status = 401, response = Unauthenticated),
-        (status = 404, response = NotFound),
+        AgentInputRefusals,
     )
 )]
 pub async fn agent_chat_typing(
@@ -191,8 +182,7 @@ pub async fn agent_chat_typing(
     params(("id" = String, Path, description = "Chat id, of any organisation")),
     responses(
         (status = 200, description = "The customer's typing state", body = Typing),
-        (status = 401, response = Unauthenticated),
-        (status = 404, response = NotFound),
+        AgentRefusals,
     )
 )]
 pub async fn agent_customer_typing(
@@ -215,8 +205,7 @@ pub async fn agent_customer_typing(
     params(("id" = String, Path, description = "Chat id, of any organisation")),
     responses(
         (status = 200, description = "The ended chat", body = Chat),
-        (status = 401, response = Unauthenticated),
-        (status = 404, response = NotFound),
+        AgentRefusals,
     )
 )]
 pub async fn agent_end_chat(

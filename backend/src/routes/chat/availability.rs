@@ -8,7 +8,7 @@ use crate::auth::{Chat, CurrentUser, RequireCapability};
 use crate::chat::availability::{self, Rules};
 use crate::clock;
 use crate::portal::portal_config;
-use crate::routes::responses::{Forbidden, Unauthenticated};
+use crate::routes::responses::SignedInRefusals;
 use crate::state::AppState;
 
 /// Availability of chat for every product at `now`, for this user's organisation.
@@ -34,8 +34,7 @@ pub(crate) fn for_user(state: &AppState, user: &CurrentUser, now: i64) -> Vec<Ch
     security(("session_cookie" = [])),
     responses(
         (status = 200, description = "One entry per product", body = Vec<ChatAvailability>),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
+        SignedInRefusals,
     )
 )]
 pub async fn chat_availability(

@@ -15,7 +15,7 @@ use crate::clock;
 use crate::problem::ApiError;
 use crate::routes::cases::create::filing_open;
 use crate::routes::location;
-use crate::routes::responses::{Forbidden, NotFound, Unauthenticated};
+use crate::routes::responses::ItemRefusals;
 use crate::routes::versions::Versioned;
 use crate::state::AppState;
 use crate::store::chat::messages;
@@ -44,9 +44,7 @@ fn reply(status: StatusCode, case: Case) -> Response {
             headers(("Location" = String, description = "The case's URL"), ("ETag" = String, description = "The case's version"))),
         (status = 200, description = "Already continued as this case", body = Case,
             headers(("Location" = String, description = "The case's URL"), ("ETag" = String, description = "The case's version"))),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
+        ItemRefusals,
     )
 )]
 pub async fn continue_as_case(

@@ -19,7 +19,7 @@ use crate::extract::ApiJson;
 use crate::problem::{valid, ApiError};
 use crate::routes::fields::{required_product, required_text};
 use crate::routes::location;
-use crate::routes::responses::{ChatUnavailable, Forbidden, NotFound, Unauthenticated, Validation};
+use crate::routes::responses::{ChatUnavailable, InputRefusals, ItemRefusals, SignedInRefusals};
 use crate::state::AppState;
 use crate::store::chat as store;
 
@@ -66,9 +66,7 @@ fn validate(form: ChatForm) -> Result<NewChat, ApiError> {
             headers(("Location" = String, description = "The chat's URL"))),
         (status = 200, description = "The user's chat that is already open", body = Chat,
             headers(("Location" = String, description = "The chat's URL"))),
-        (status = 400, response = Validation),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
+        InputRefusals,
         (status = 409, response = ChatUnavailable),
     )
 )]
@@ -111,8 +109,7 @@ pub async fn start_chat(
     security(("session_cookie" = [])),
     responses(
         (status = 200, description = "The user's chats, newest first", body = Vec<Chat>),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
+        SignedInRefusals,
     )
 )]
 pub async fn list_chats(
@@ -136,9 +133,7 @@ pub async fn list_chats(
     params(("id" = String, Path, description = "Chat id")),
     responses(
         (status = 200, description = "The chat", body = Chat),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
+        ItemRefusals,
     )
 )]
 pub async fn get_chat(

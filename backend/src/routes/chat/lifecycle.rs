@@ -12,7 +12,7 @@ use crate::chat::to_contract;
 use crate::clock;
 use crate::extract::ApiJson;
 use crate::problem::{field, ApiError};
-use crate::routes::responses::{Conflict, Forbidden, NotFound, Unauthenticated, Validation};
+use crate::routes::responses::{ItemChangeRefusals, ItemRefusals};
 use crate::state::AppState;
 use crate::store::chat as store;
 
@@ -26,9 +26,7 @@ use crate::store::chat as store;
     params(("id" = String, Path, description = "Chat id")),
     responses(
         (status = 200, description = "The ended chat", body = Chat),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
+        ItemRefusals,
     )
 )]
 pub async fn end_chat(
@@ -55,11 +53,7 @@ pub async fn end_chat(
     request_body = ChatRating,
     responses(
         (status = 200, description = "The rated chat", body = Chat),
-        (status = 400, response = Validation),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
-        (status = 409, response = Conflict),
+        ItemChangeRefusals,
     )
 )]
 pub async fn rate_chat(

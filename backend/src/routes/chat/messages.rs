@@ -12,7 +12,7 @@ use crate::chat::actions::{self, find};
 use crate::clock;
 use crate::extract::{ApiJson, ApiQuery};
 use crate::problem::ApiError;
-use crate::routes::responses::{ChatConflict, Forbidden, NotFound, Unauthenticated, Validation};
+use crate::routes::responses::{ChatConflict, ItemInputRefusals};
 use crate::state::AppState;
 use crate::store::chat::messages;
 
@@ -29,10 +29,7 @@ use crate::store::chat::messages;
     ),
     responses(
         (status = 200, description = "Messages by seq", body = Vec<ChatMessage>),
-        (status = 400, response = Validation),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
+        ItemInputRefusals,
     )
 )]
 pub async fn chat_messages(
@@ -65,10 +62,7 @@ pub async fn chat_messages(
     responses(
         (status = 201, description = "Stored and sent", body = ChatMessage),
         (status = 200, description = "Already stored with this id: the stored message", body = ChatMessage),
-        (status = 400, response = Validation),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
+        ItemInputRefusals,
         (status = 409, response = ChatConflict),
     )
 )]
@@ -95,10 +89,7 @@ pub async fn send_chat_message(
     request_body = Typing,
     responses(
         (status = 204, description = "Sent"),
-        (status = 400, response = Validation),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
+        ItemInputRefusals,
     )
 )]
 pub async fn chat_typing(

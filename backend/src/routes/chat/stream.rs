@@ -19,7 +19,7 @@ use crate::chat::actions::find;
 use crate::chat::queue;
 use crate::extract::ApiQuery;
 use crate::problem::ApiError;
-use crate::routes::responses::{Forbidden, NotFound, Unauthenticated, UpgradeRequired, Validation};
+use crate::routes::responses::{ItemInputRefusals, UpgradeRequired};
 use crate::security::SameOrigin;
 use crate::state::AppState;
 use crate::store::chat::{self as store, messages};
@@ -70,10 +70,7 @@ enum ClientFrame {
     ),
     responses(
         (status = 101, description = "Switching to the WebSocket protocol; then `ChatEvent` JSON text frames"),
-        (status = 400, response = Validation),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
+        ItemInputRefusals,
         (status = 426, response = UpgradeRequired),
     )
 )]

@@ -13,7 +13,7 @@ use crate::chat::actions::find;
 use crate::chat::{to_contract, transcript};
 use crate::extract::ApiQuery;
 use crate::problem::{field, ApiError};
-use crate::routes::responses::{Forbidden, NotFound, Unauthenticated, Validation};
+use crate::routes::responses::ItemInputRefusals;
 use crate::state::AppState;
 use crate::store::chat::messages;
 
@@ -46,10 +46,7 @@ fn disposition(chat_id: &str, extension: &str) -> HeaderValue {
         (status = 200, description = "The transcript",
             content((String = "text/plain"), (ChatTranscript = "application/json")),
             headers(("Content-Disposition" = String, description = "`attachment; filename=\"chat-<id>.txt\"` (or `.json`)"))),
-        (status = 400, response = Validation),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
+        ItemInputRefusals,
     )
 )]
 pub async fn chat_transcript(

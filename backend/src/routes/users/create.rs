@@ -13,7 +13,7 @@ use crate::clock;
 use crate::extract::ApiJson;
 use crate::problem::{field, ApiError};
 use crate::routes::location;
-use crate::routes::responses::{Forbidden, Unauthenticated, UserConflict, Validation};
+use crate::routes::responses::{InputRefusals, UserConflict};
 use crate::routes::versions::Versioned;
 use crate::state::AppState;
 use crate::store::users as store;
@@ -82,9 +82,7 @@ fn check(form: NewUserForm) -> Result<NewUser, ApiError> {
     responses(
         (status = 201, description = "Created (or a member given the role, or a removed user invited again)", body = SupportUser,
             headers(("Location" = String, description = "The user's URL"), ("ETag" = String, description = "The user's version"))),
-        (status = 400, response = Validation),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
+        InputRefusals,
         (status = 409, response = UserConflict),
     )
 )]

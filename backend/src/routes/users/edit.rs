@@ -12,10 +12,7 @@ use crate::auth::{ManageUsers, RequireCapability};
 use crate::clock;
 use crate::extract::ApiJson;
 use crate::problem::ApiError;
-use crate::routes::responses::{
-    Forbidden, NotFound, PreconditionFailed, PreconditionRequired, Unauthenticated, UserConflict,
-    Validation,
-};
+use crate::routes::responses::{ItemInputRefusals, UserConflict, VersionRefusals};
 use crate::routes::versions::{IfMatch, Versioned};
 use crate::state::AppState;
 use crate::store::users as store;
@@ -63,13 +60,9 @@ pub struct RoleForm {
     responses(
         (status = 200, description = "The user with the role", body = SupportUser,
             headers(("ETag" = String, description = "The new version"))),
-        (status = 400, response = Validation),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
+        ItemInputRefusals,
         (status = 409, response = UserConflict),
-        (status = 412, response = PreconditionFailed),
-        (status = 428, response = PreconditionRequired),
+        VersionRefusals,
     )
 )]
 pub async fn change_role(
@@ -125,13 +118,9 @@ pub async fn change_role(
     responses(
         (status = 200, description = "The removed user", body = SupportUser,
             headers(("ETag" = String, description = "The new version"))),
-        (status = 400, response = Validation),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
+        ItemInputRefusals,
         (status = 409, response = UserConflict),
-        (status = 412, response = PreconditionFailed),
-        (status = 428, response = PreconditionRequired),
+        VersionRefusals,
     )
 )]
 pub async fn remove_support_user(

@@ -14,7 +14,7 @@ use crate::clock;
 use crate::csv;
 use crate::extract::{next_chunk, ApiQuery};
 use crate::problem::{field, ApiError};
-use crate::routes::responses::{Forbidden, ImportTooLarge, Unauthenticated, Validation};
+use crate::routes::responses::{ImportTooLarge, InputRefusals};
 use crate::state::AppState;
 use crate::users::create::Creator;
 use crate::users::import::{columns, import};
@@ -73,9 +73,7 @@ async fn read_limited(mut body: Body, limit: usize) -> Result<Vec<u8>, ApiError>
     request_body(content = String, content_type = "text/csv", description = "The CSV file"),
     responses(
         (status = 200, description = "What each row did, or would do", body = ImportReport),
-        (status = 400, response = Validation),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
+        InputRefusals,
         (status = 413, response = ImportTooLarge),
     )
 )]

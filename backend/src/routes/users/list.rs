@@ -11,7 +11,7 @@ use crate::auth::{ManageUsers, RequireCapability};
 use crate::extract::ApiQuery;
 use crate::problem::ApiError;
 use crate::routes::query::page;
-use crate::routes::responses::{Forbidden, Unauthenticated, Validation};
+use crate::routes::responses::{InputRefusals, SignedInRefusals};
 use crate::state::AppState;
 use crate::store::users as store;
 
@@ -33,9 +33,7 @@ use crate::store::users as store;
     ),
     responses(
         (status = 200, description = "One page of support users", body = Page<SupportUser>),
-        (status = 400, response = Validation),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
+        InputRefusals,
     )
 )]
 pub async fn support_users(
@@ -70,8 +68,7 @@ pub async fn support_users(
     security(("session_cookie" = [])),
     responses(
         (status = 200, description = "The counts", body = SupportUserCounts),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
+        SignedInRefusals,
     )
 )]
 pub async fn support_user_counts(

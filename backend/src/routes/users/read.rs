@@ -7,7 +7,7 @@ use support_contract::users::{ReviewRecord, SupportUser};
 use super::lookup::cutoff;
 use crate::auth::{ManageUsers, RequireCapability, ReviewUsers};
 use crate::problem::ApiError;
-use crate::routes::responses::{Forbidden, NotFound, Unauthenticated};
+use crate::routes::responses::ItemRefusals;
 use crate::routes::versions::Versioned;
 use crate::state::AppState;
 use crate::store::users::{self as store, reviews};
@@ -23,9 +23,7 @@ use crate::store::users::{self as store, reviews};
     responses(
         (status = 200, description = "The support user", body = SupportUser,
             headers(("ETag" = String, description = "The user's version, for If-Match"))),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
+        ItemRefusals,
     )
 )]
 pub async fn get_support_user(
@@ -48,9 +46,7 @@ pub async fn get_support_user(
     params(("id" = String, Path, description = "User id")),
     responses(
         (status = 200, description = "Review decisions, newest first", body = Vec<ReviewRecord>),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
+        ItemRefusals,
     )
 )]
 pub async fn support_user_reviews(

@@ -12,7 +12,7 @@ use crate::auth::{RequireCapability, ReviewUsers};
 use crate::clock;
 use crate::extract::ApiJson;
 use crate::problem::{field, ApiError};
-use crate::routes::responses::{Forbidden, Unauthenticated, Validation};
+use crate::routes::responses::InputRefusals;
 use crate::state::AppState;
 use crate::users::review::{review_users, Review};
 
@@ -47,9 +47,7 @@ pub struct ReviewForm {
     request_body = ReviewRequest,
     responses(
         (status = 200, description = "The reviewed users, in the order asked", body = Vec<SupportUser>),
-        (status = 400, response = Validation),
-        (status = 401, response = Unauthenticated),
-        (status = 403, response = Forbidden),
+        InputRefusals,
     )
 )]
 pub async fn review_support_users(
