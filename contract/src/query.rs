@@ -1,8 +1,10 @@
 //! The state of a list as query parameters: one typed struct per list (`cases::CaseQuery`,
 //! `users::SupportUserQuery`, `users::AuditQuery`), whose parameter names and values are the
-//! same in the app's URL and in the request the backend reads. Both sides read them through
-//! [`QueryReader`]: the backend refuses what it could not read (a 400 naming every field), the
-//! app drops it (a hand-edited URL never becomes an error page).
+//! same in the app's URL and in the request the backend reads, and [`Paged`] for the page of it
+//! being shown. Both sides read them through [`QueryReader`]: the backend refuses what it could
+//! not read (a 400 naming every field), the app drops it (a hand-edited URL never becomes an
+//! error page).
+use std::ops::Deref;
 
 use crate::wire::{from_wire, wire_name};
 use crate::{FieldCode, FieldError};
@@ -16,7 +18,7 @@ pub const LIMIT: &str = "limit";
 /// Longest search text or person id a list accepts, in characters.
 pub const TEXT_MAX: usize = 200;
 
-/// A list's state: what it reads from and writes to query parameters.
+/// A list's view: what it reads from and writes to query parameters.
 pub trait ListQuery: Clone + Default + PartialEq {
     /// Reads the list's parameters; what cannot be read is left at its default and reported
     /// to `reader`.
@@ -24,42 +26,75 @@ pub trait ListQuery: Clone + Default + PartialEq {
     /// The parameters that differ from the defaults, in a fixed order: the same view is
     /// always the same URL.
     fn write(&self, out: &mut QueryWriter);
-    /// The paging cursor (`None`: the first page).
-    fn cursor(&self) -> Option<&str>;
-    fn set_cursor(&mut self, cursor: Option<String>);
     /// Whether the user narrowed the list (so an empty page means "nothing matches", not
-    /// "nothing yet"). Paging, sorting and scope do not narrow it.
+    /// "nothing yet"). Sorting and scope do not narrow it.
     fn is_filtered(&self) -> bool;
-    /// The same view without its filters (it keeps its sort and scope), from its first page.
+    /// The same view without its filters (it keeps its sort and scope).
     fn cleared(&self) -> Self;
-
-    /// Reads a query leniently: unreadable values are dropped.
-    fn from_pairs(pairs: &[(String, String)]) -> Self {
-        Self::read(&mut QueryReader::new(pairs))
-    }
 
     /// The parameters to send or to put in a URL.
     fn to_pairs(&self) -> Vec<(&'static str, String)> {
         let mut out = QueryWriter::default();
         self.write(&mut out);
-        if let Some(c) = self.cursor() {
-            out.text(CURSOR, c);
-        }
         out.0
     }
+}
 
-    /// The same view from its first page: any change of filter starts paging over.
-    fn first_page(&self) -> Self {
-        let mut q = self.clone();
-        q.set_cursor(None);
-        q
+/// One page of a list's view: the query, and the cursor of the page (`None`: the first). A
+/// changed view starts from its first page (`Paged::from(query)`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Paged<Q> {
+    pub query: Q,
+    pub cursor: Option<String>,
+}
+
+impl<Q: ListQuery> Paged<Q> {
+    /// Reads the query's parameters and the cursor.
+    pub fn read(reader: &mut QueryReader<'_>) -> Self {
+        let query = Q::read(reader);
+        Paged {
+            query,
+            cursor: reader.cursor(),
+        }
     }
 
-    /// The same view at `cursor`.
-    fn at(&self, cursor: Option<String>) -> Self {
-        let mut q = self.clone();
-        q.set_cursor(cursor);
-        q
+    /// Reads a page leniently: unreadable values are dropped.
+    pub fn from_pairs(pairs: &[(String, String)]) -> Self {
+        Self::read(&mut QueryReader::new(pairs))
+    }
+
+    /// The parameters to send or to put in a URL, the cursor last.
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut out = self.query.to_pairs();
+        if let Some(c) = &self.cursor {
+            out.push((CURSOR, c.clone()));
+        }
+        out
+    }
+
+    /// The same view at another page.
+    pub fn at(&self, cursor: Option<String>) -> Self {
+        Paged {
+            query: self.query.clone(),
+            cursor,
+        }
+    }
+}
+
+impl<Q> From<Q> for Paged<Q> {
+    fn from(query: Q) -> Self {
+        Paged {
+            query,
+            cursor: None,
+        }
+    }
+}
+
+impl<Q> Deref for Paged<Q> {
+    type Target = Q;
+
+    fn deref(&self) -> &Q {
+        &self.query
     }
 }
 
@@ -239,15 +274,17 @@ fn is_date_time(s: &str) -> bool {
     s.len() >= 20 && s.is_char_boundary(10) && is_date(&s[..10]) && s.as_bytes()[10] == b'T'
 }
 
+/// Query pairs as a URL or a request gives them, for tests.
+#[cfg(test)]
+pub(crate) fn pairs(q: &[(&str, &str)]) -> Vec<(String, String)> {
+    q.iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn pairs(q: &[(&str, &str)]) -> Vec<(String, String)> {
-        q.iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
 
     #[test]
     fn values_repeat_or_comma_separate_and_each_unreadable_one_is_named() {

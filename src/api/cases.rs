@@ -6,14 +6,14 @@ use support_contract::cases::{
     CallRequest, Case, CaseQuery, CaseSummary, HelpSuggestion, NewCase, NewComment, Person,
     ThreadEntry, UrgencyChange,
 };
-use support_contract::query::ListQuery;
+use support_contract::query::Paged;
 use support_contract::wire::wire_name;
 use support_contract::{Page, Product};
 
 /// What the app asks of the backend about support cases.
 pub trait CasesApi: Send + Sync {
-    /// `GET /cases`, one page of the view `query` describes.
-    fn list_cases(&self, query: CaseQuery) -> ApiFuture<Page<CaseSummary>>;
+    /// `GET /cases`, one page of a view.
+    fn list_cases(&self, page: Paged<CaseQuery>) -> ApiFuture<Page<CaseSummary>>;
     /// `GET /cases/{id}`.
     fn case(&self, id: String) -> ApiFuture<Case>;
     /// `GET /cases/{id}/thread`, the entries after `after` (all when `None`).
@@ -47,8 +47,8 @@ fn case_path(id: &str, tail: &str) -> String {
 }
 
 impl CasesApi for Http {
-    fn list_cases(&self, query: CaseQuery) -> ApiFuture<Page<CaseSummary>> {
-        self.get_with("/cases", &query.to_pairs()).fetch()
+    fn list_cases(&self, page: Paged<CaseQuery>) -> ApiFuture<Page<CaseSummary>> {
+        self.get_with("/cases", &page.to_pairs()).fetch()
     }
 
     fn case(&self, id: String) -> ApiFuture<Case> {

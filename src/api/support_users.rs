@@ -4,7 +4,7 @@
 use super::core::{segment, Http};
 use super::ApiFuture;
 use leptos::prelude::Callback;
-use support_contract::query::ListQuery;
+use support_contract::query::{ListQuery, Paged};
 use support_contract::users::{
     AuditEntry, AuditQuery, ImportReport, NewSupportUser, ReviewRecord, ReviewRequest, RoleChange,
     SupportUserCounts, SupportUserQuery,
@@ -14,7 +14,7 @@ use support_contract::{Page, Role, SupportUser};
 /// What the app asks of the backend to administer the organisation's support users.
 pub trait SupportUsersApi: Send + Sync {
     /// `GET /support-users`, one page.
-    fn support_users(&self, query: SupportUserQuery) -> ApiFuture<Page<SupportUser>>;
+    fn support_users(&self, page: Paged<SupportUserQuery>) -> ApiFuture<Page<SupportUser>>;
     /// `GET /support-users/counts`.
     fn support_user_counts(&self) -> ApiFuture<SupportUserCounts>;
     /// `GET /support-users/{id}`.
@@ -36,8 +36,8 @@ pub trait SupportUsersApi: Send + Sync {
         dry_run: bool,
         progress: Callback<f64>,
     ) -> ApiFuture<ImportReport>;
-    /// `GET /audit-log`.
-    fn audit_log(&self, query: AuditQuery) -> ApiFuture<Page<AuditEntry>>;
+    /// `GET /audit-log`, one page.
+    fn audit_log(&self, page: Paged<AuditQuery>) -> ApiFuture<Page<AuditEntry>>;
     /// The address of `GET /audit-log/export` for a download link: every page of the view.
     fn audit_log_export_url(&self, query: &AuditQuery, semicolon: bool) -> String;
 }
@@ -48,8 +48,8 @@ fn user_path(id: &str, tail: &str) -> String {
 }
 
 impl SupportUsersApi for Http {
-    fn support_users(&self, query: SupportUserQuery) -> ApiFuture<Page<SupportUser>> {
-        self.get_with("/support-users", &query.to_pairs()).fetch()
+    fn support_users(&self, page: Paged<SupportUserQuery>) -> ApiFuture<Page<SupportUser>> {
+        self.get_with("/support-users", &page.to_pairs()).fetch()
     }
 
     fn support_user_counts(&self) -> ApiFuture<SupportUserCounts> {
@@ -94,12 +94,12 @@ impl SupportUsersApi for Http {
             .upload(file, progress)
     }
 
-    fn audit_log(&self, query: AuditQuery) -> ApiFuture<Page<AuditEntry>> {
-        self.get_with("/audit-log", &query.to_pairs()).fetch()
+    fn audit_log(&self, page: Paged<AuditQuery>) -> ApiFuture<Page<AuditEntry>> {
+        self.get_with("/audit-log", &page.to_pairs()).fetch()
     }
 
     fn audit_log_export_url(&self, query: &AuditQuery, semicolon: bool) -> String {
-        let mut params = query.first_page().to_pairs();
+        let mut params = query.to_pairs();
         if semicolon {
             params.push(("separator", "semicolon".into()));
         }

@@ -2,15 +2,15 @@ use crate::domain::with_query;
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use support_contract::query::ListQuery;
+use support_contract::query::{ListQuery, Paged};
 
 /// A list whose state (filters, search, sort, page) lives in the URL: the view is linkable,
 /// a reload keeps it and the back button restores the one before. Every list page uses it.
 pub struct ListUrl<Q: Send + Sync + 'static> {
-    /// The view the URL describes (unreadable values dropped).
-    pub query: Memo<Q>,
-    /// Goes to another view: a navigation, so the back button returns.
-    pub go: Callback<Q>,
+    /// The page of the view the URL describes (unreadable values dropped); it derefs to the view.
+    pub query: Memo<Paged<Q>>,
+    /// Goes to another page or view: a navigation, so the back button returns.
+    pub go: Callback<Paged<Q>>,
 }
 
 impl<Q: Send + Sync + 'static> Clone for ListUrl<Q> {
@@ -33,12 +33,12 @@ where
                 .into_iter()
                 .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect();
-            Q::from_pairs(&pairs)
+            Paged::<Q>::from_pairs(&pairs)
         })
     });
     let navigate = use_navigate();
-    let go = Callback::new(move |q: Q| {
-        navigate(&with_query(path, &q.to_pairs()), Default::default());
+    let go = Callback::new(move |page: Paged<Q>| {
+        navigate(&with_query(path, &page.to_pairs()), Default::default());
     });
     ListUrl { query, go }
 }
@@ -46,24 +46,25 @@ where
 impl<Q: ListQuery + Send + Sync + 'static> ListUrl<Q> {
     /// Goes to the view `change` makes of the current one, from its first page.
     pub fn update(self, change: impl FnOnce(&mut Q)) {
-        let mut q = self.query.get_untracked().first_page();
+        let mut q = self.query.get_untracked().query;
         change(&mut q);
-        self.go.run(q);
+        self.go.run(q.into());
     }
 
     /// Whether the list is narrowed (reactive).
     pub fn is_filtered(self) -> bool {
-        self.query.with(Q::is_filtered)
+        self.query.with(|p| p.is_filtered())
     }
 
     /// The same view without filters.
     pub fn clear(self) {
-        self.go.run(self.query.get_untracked().cleared());
+        self.go
+            .run(self.query.with_untracked(|p| p.cleared()).into());
     }
 
     /// The way between pages, for a page whose `next_cursor` is `next`.
     pub fn pager(self, next: Option<String>) -> impl IntoView {
-        let first = self.query.with_untracked(|q| q.cursor().is_none());
+        let first = self.query.with_untracked(|p| p.cursor.is_none());
         let go_to = Callback::new(move |cursor| self.go.run(self.query.get_untracked().at(cursor)));
         view! { <Pager first=first next=next go_to=go_to/> }
     }

@@ -3,24 +3,34 @@ use leptos::prelude::*;
 use serde::Serialize;
 use support_contract::wire::wire_name;
 
+/// What an option says: a translated label, or text from the backend (a person's name),
+/// always shown as text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Label {
+    Key(Key),
+    Text(String),
+}
+
 /// A select's options for enum values: each value's wire name and its label.
 pub fn wire_options<T: Serialize>(
     values: impl IntoIterator<Item = (T, Key)>,
-) -> Vec<(String, Key)> {
+) -> Vec<(String, Label)> {
     values
         .into_iter()
-        .map(|(v, key)| (wire_name(&v).to_string(), key))
+        .map(|(v, key)| (wire_name(&v).to_string(), Label::Key(key)))
         .collect()
 }
 
-/// A labelled select over translated options; with `any`, a first empty option ("Any") means
-/// no choice. `on_change` receives the chosen value (`""` for "Any").
+/// A labelled select; with `any`, a first empty option ("Any") means no choice. `on_change`
+/// receives the chosen value (`""` for "Any"). The options may arrive after the value (both can
+/// come from the backend): each option marks itself selected, so the choice shows either way.
 #[component]
 pub fn SelectField(
     id: &'static str,
     label: Key,
-    /// Values (wire names) and their labels.
-    options: Vec<(String, Key)>,
+    /// Values (wire names, ids) and what each says.
+    #[prop(into)]
+    options: Signal<Vec<(String, Label)>>,
     #[prop(into)] value: Signal<String>,
     on_change: Callback<String>,
     /// The label of the empty first option, if the field may be left unset.
@@ -33,11 +43,14 @@ pub fn SelectField(
             <label for=id>{i18n.s(label)}</label>
             <select id=id prop:value=move || value.get()
                 on:change=move |ev| on_change.run(event_target_value(&ev))>
-                {any.map(|key| view! { <option value="">{i18n.s(key)}</option> })}
-                // Each option also marks itself: options built after the value still show it.
-                {options.into_iter().map(|(v, key)| {
+                {any.map(|key| view! { <option value="" selected=move || value.with(String::is_empty)>{i18n.s(key)}</option> })}
+                {move || options.get().into_iter().map(|(v, shown)| {
                     let mine = v.clone();
-                    view! { <option value=v selected=move || value.with(|c| *c == mine)>{i18n.s(key)}</option> }
+                    let text = move || match &shown {
+                        Label::Key(key) => i18n.t(*key).to_string(),
+                        Label::Text(text) => text.clone(),
+                    };
+                    view! { <option value=v selected=move || value.with(|c| *c == mine)>{text}</option> }
                 }).collect_view()}
             </select>
         </div>

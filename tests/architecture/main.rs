@@ -66,12 +66,7 @@ fn no_feature_imports_another_feature() {
 fn shared_components_never_call_the_backend_or_features() {
     let found = offenders(
         "components",
-        &[
-            "use_api",
-            "crate::features",
-            "crate::auth",
-            "crate::app",
-        ],
+        &["use_api", "crate::features", "crate::auth", "crate::app"],
     );
     assert!(found.is_empty(), "{found:#?}");
 }

@@ -4,7 +4,7 @@ use super::{CaseScope, CaseSort, CaseStatus, Priority};
 use crate::query::{ListQuery, QueryReader, QueryWriter};
 use crate::Product;
 
-/// The case list: scope, filters, search, sort, time range and page.
+/// The case list: scope, filters, search, sort and time range.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CaseQuery {
     pub scope: CaseScope,
@@ -20,8 +20,6 @@ pub struct CaseQuery {
     /// default range (the last 3 months).
     pub from: String,
     pub to: String,
-    /// Opaque paging cursor from the previous page.
-    pub cursor: Option<String>,
 }
 
 impl ListQuery for CaseQuery {
@@ -36,7 +34,6 @@ impl ListQuery for CaseQuery {
             sort: r.choice("sort").unwrap_or_default(),
             from: r.date("from"),
             to: r.date("to"),
-            cursor: r.cursor(),
         }
     }
 
@@ -50,14 +47,6 @@ impl ListQuery for CaseQuery {
         out.choice("sort", &self.sort);
         out.text("from", &self.from);
         out.text("to", &self.to);
-    }
-
-    fn cursor(&self) -> Option<&str> {
-        self.cursor.as_deref()
-    }
-
-    fn set_cursor(&mut self, cursor: Option<String>) {
-        self.cursor = cursor;
     }
 
     fn is_filtered(&self) -> bool {
@@ -82,40 +71,37 @@ impl ListQuery for CaseQuery {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn pairs(q: &[(&str, &str)]) -> Vec<(String, String)> {
-        q.iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
+    use crate::query::{pairs, Paged};
 
     #[test]
     fn a_filtered_view_survives_the_round_trip_through_the_url() {
-        let query = CaseQuery {
-            scope: CaseScope::Organisation,
-            statuses: vec![CaseStatus::New, CaseStatus::AwaitingYourReply],
-            products: vec![Product::AudienceManager],
-            priorities: vec![Priority::P1],
-            requester: "user_7".into(),
-            q: "report suite".into(),
-            sort: CaseSort::CreatedAsc,
-            from: "2026-09-01".into(),
-            to: "2026-11-21".into(),
+        let page = Paged {
+            query: CaseQuery {
+                scope: CaseScope::Organisation,
+                statuses: vec![CaseStatus::New, CaseStatus::AwaitingYourReply],
+                products: vec![Product::AudienceManager],
+                priorities: vec![Priority::P1],
+                requester: "user_7".into(),
+                q: "report suite".into(),
+                sort: CaseSort::CreatedAsc,
+                from: "2026-09-01".into(),
+                to: "2026-11-21".into(),
+            },
             cursor: Some("abc".into()),
         };
-        let params: Vec<(String, String)> = query
+        let params: Vec<(String, String)> = page
             .to_pairs()
             .into_iter()
             .map(|(k, v)| (k.to_string(), v))
             .collect();
-        assert_eq!(CaseQuery::from_pairs(&params), query);
+        assert_eq!(Paged::from_pairs(&params), page);
         assert!(params.contains(&("status".into(), "new,awaiting_your_reply".into())));
         assert!(params.contains(&("product".into(), "audience_manager".into())));
     }
 
     #[test]
     fn the_default_view_has_a_bare_url() {
-        assert!(CaseQuery::default().to_pairs().is_empty());
+        assert!(Paged::from(CaseQuery::default()).to_pairs().is_empty());
         assert!(!CaseQuery::default().is_filtered());
     }
 
@@ -140,15 +126,15 @@ mod tests {
     }
 
     #[test]
-    fn changing_a_filter_starts_from_the_first_page_and_clearing_keeps_scope_and_sort() {
-        let q = CaseQuery::from_pairs(&pairs(&[
+    fn a_page_is_read_with_its_view_and_clearing_keeps_scope_and_sort() {
+        let page = Paged::<CaseQuery>::from_pairs(&pairs(&[
             ("cursor", "xyz"),
             ("q", "crash"),
             ("scope", "organisation"),
         ]));
-        assert_eq!(q.cursor(), Some("xyz"));
-        assert_eq!(q.first_page().cursor, None);
-        let cleared = q.cleared();
+        assert_eq!(page.cursor.as_deref(), Some("xyz"));
+        assert_eq!(Paged::from(page.query.clone()).cursor, None);
+        let cleared = page.cleared();
         assert_eq!(
             (cleared.scope, cleared.q.as_str()),
             (CaseScope::Organisation, "")

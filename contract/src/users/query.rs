@@ -73,7 +73,7 @@ impl UserSort {
     }
 }
 
-/// The support-user list: search, role, status, review state, sort and page.
+/// The support-user list: search, role, status, review state and sort.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SupportUserQuery {
     /// Searches names and emails.
@@ -82,7 +82,6 @@ pub struct SupportUserQuery {
     pub status: Option<StatusFilter>,
     pub validation: Option<ValidationFilter>,
     pub sort: UserSort,
-    pub cursor: Option<String>,
 }
 
 impl ListQuery for SupportUserQuery {
@@ -93,7 +92,6 @@ impl ListQuery for SupportUserQuery {
             status: r.choice("status"),
             validation: r.choice("validation"),
             sort: r.choice("sort").unwrap_or_default(),
-            cursor: r.cursor(),
         }
     }
 
@@ -103,14 +101,6 @@ impl ListQuery for SupportUserQuery {
         out.some("status", &self.status);
         out.some("validation", &self.validation);
         out.choice("sort", &self.sort);
-    }
-
-    fn cursor(&self) -> Option<&str> {
-        self.cursor.as_deref()
-    }
-
-    fn set_cursor(&mut self, cursor: Option<String>) {
-        self.cursor = cursor;
     }
 
     fn is_filtered(&self) -> bool {
@@ -128,7 +118,7 @@ impl ListQuery for SupportUserQuery {
     }
 }
 
-/// The audit log (its list and its CSV export): action, search, who changed it, dates, page.
+/// The audit log (its list and its CSV export): action, search, who changed it, dates.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AuditQuery {
     pub action: Option<AuditAction>,
@@ -139,7 +129,6 @@ pub struct AuditQuery {
     /// A date (`YYYY-MM-DD`, inclusive) or an RFC 3339 time.
     pub from: String,
     pub to: String,
-    pub cursor: Option<String>,
 }
 
 impl ListQuery for AuditQuery {
@@ -150,7 +139,6 @@ impl ListQuery for AuditQuery {
             actor: r.text("actor"),
             from: r.date("from"),
             to: r.date("to"),
-            cursor: r.cursor(),
         }
     }
 
@@ -160,14 +148,6 @@ impl ListQuery for AuditQuery {
         out.text("actor", &self.actor);
         out.text("from", &self.from);
         out.text("to", &self.to);
-    }
-
-    fn cursor(&self) -> Option<&str> {
-        self.cursor.as_deref()
-    }
-
-    fn set_cursor(&mut self, cursor: Option<String>) {
-        self.cursor = cursor;
     }
 
     fn is_filtered(&self) -> bool {
@@ -186,12 +166,7 @@ impl ListQuery for AuditQuery {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn pairs(q: &[(&str, &str)]) -> Vec<(String, String)> {
-        q.iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
+    use crate::query::{pairs, Paged};
 
     #[test]
     fn a_user_list_round_trips_in_a_stable_order_and_garbage_is_named() {
@@ -216,13 +191,14 @@ mod tests {
         let refused: Vec<String> = r.finish().into_iter().map(|e| e.field).collect();
         assert_eq!(refused, ["status"]);
         let sorted_only =
-            SupportUserQuery::from_pairs(&pairs(&[("sort", "email"), ("cursor", "abc")]));
+            Paged::<SupportUserQuery>::from_pairs(&pairs(&[("sort", "email"), ("cursor", "abc")]));
         assert!(!sorted_only.is_filtered());
+        assert_eq!(sorted_only.cursor.as_deref(), Some("abc"));
     }
 
     #[test]
     fn clearing_keeps_the_sort_only() {
-        let q = SupportUserQuery::from_pairs(&pairs(&[
+        let q = Paged::<SupportUserQuery>::from_pairs(&pairs(&[
             ("q", "ana"),
             ("sort", "email"),
             ("validation", "flagged"),
@@ -232,7 +208,7 @@ mod tests {
 
     #[test]
     fn audit_dates_must_be_dates() {
-        let q = AuditQuery::from_pairs(&pairs(&[
+        let q = Paged::<AuditQuery>::from_pairs(&pairs(&[
             ("from", "2026-11-01"),
             ("to", "yesterday"),
             ("action", "role_changed"),

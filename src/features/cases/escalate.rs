@@ -1,4 +1,5 @@
 use crate::api::{use_api, ApiError, CasesApi};
+use crate::components::{wire_options, SelectField};
 use crate::i18n::{priority_key, use_i18n, Key};
 use leptos::prelude::*;
 use support_contract::cases::{
@@ -65,9 +66,8 @@ fn UrgencyForm(case: Signal<Case>, on_case: Callback<Case>) -> impl IntoView {
     let missing = RwSignal::new(false);
     // The version is read when sending: the case may have moved on since the form appeared.
     let send = Action::new_local(move |change: &UrgencyChange| {
-        let api = api.clone();
-        let (c, change) = (case.get_untracked(), change.clone());
-        async move { api.request_urgency(c.summary.id, c.version, change).await }
+        let c = case.get_untracked();
+        api.request_urgency(c.summary.id, c.version, change.clone())
     });
     Effect::new(move |_| {
         if let Some(Ok(updated)) = send.value().get() {
@@ -94,18 +94,12 @@ fn UrgencyForm(case: Signal<Case>, on_case: Callback<Case>) -> impl IntoView {
         }>
             <h3>{i18n.s(Key::RequestUrgencyChange)}</h3>
             <p class="hint">{i18n.s(Key::UrgencyOncePerDay)}</p>
-            <div class="field">
-                <label for="urgency-priority">{i18n.s(Key::NewPriority)}</label>
-                <select id="urgency-priority" prop:value=move || wire_name(&priority.get()) on:change=move |ev| {
-                    if let Some(p) = from_wire(&event_target_value(&ev)) {
-                        priority.set(p);
-                    }
-                }>
-                    {move || choices.get().into_iter().map(|p| view! {
-                        <option value=wire_name(&p)>{i18n.s(priority_key(p))}</option>
-                    }).collect_view()}
-                </select>
-            </div>
+            <SelectField id="urgency-priority" label=Key::NewPriority
+                options=Signal::derive(move || wire_options(choices.get().into_iter().map(|p| (p, priority_key(p)))))
+                value=Signal::derive(move || wire_name(&priority.get()).to_string())
+                on_change=Callback::new(move |v: String| {
+                    if let Some(p) = from_wire(&v) { priority.set(p); }
+                })/>
             <div class="field">
                 <label for="urgency-reason">{i18n.s(Key::Reason)}</label>
                 <textarea id="urgency-reason" rows="3" aria-describedby="urgency-error"
@@ -127,12 +121,8 @@ fn CallForm(case: Signal<Case>, on_entry: Callback<Option<ThreadEntry>>) -> impl
     let when = RwSignal::new(String::new());
     let local_error = RwSignal::new(None::<Key>);
     let send = Action::new_local(move |request: &CallRequest| {
-        let api = api.clone();
-        let (id, request) = (
-            case.with_untracked(|c| c.summary.id.clone()),
-            request.clone(),
-        );
-        async move { api.request_call(id, request).await }
+        let id = case.with_untracked(|c| c.summary.id.clone());
+        api.request_call(id, request.clone())
     });
     Effect::new(move |_| {
         if let Some(Ok(entry)) = send.value().get() {

@@ -1,8 +1,8 @@
 use super::response::ResponseBadge;
 use crate::api::{use_api, use_portal, use_products, CasesApi};
 use crate::components::{
-    use_list_url, wire_options, AppLink, DataTable, DateField, ErrorNotice, FilterPanel, ListUrl,
-    LoadingIndicator, PersonSelect, SearchForm, SelectField,
+    use_list_url, wire_options, AppLink, DataTable, DateField, ErrorNotice, FilterPanel, Label,
+    ListUrl, LoadingIndicator, SearchForm, SelectField,
 };
 use crate::i18n::{case_status_key, priority_key, product_key, use_i18n, Key};
 use leptos::prelude::*;
@@ -100,37 +100,37 @@ fn Filters(list: ListUrl<CaseQuery>) -> impl IntoView {
         (CaseSort::CreatedAsc, Key::SortOldest),
         (CaseSort::PriorityAsc, Key::SortPriority),
     ]);
-    let products = move || wire_options(products.get().into_iter().map(|p| (p, product_key(p))));
+    let products = Signal::derive(move || {
+        wire_options(products.get().into_iter().map(|p| (p, product_key(p))))
+    });
     view! {
         <FilterPanel title=Key::FilterCases filtered=Signal::derive(move || list.is_filtered())
             on_clear=Callback::new(move |_| list.clear())>
-            <SearchForm id="case-search" label=Key::SearchCases current=Signal::derive(move || q.get().q)
+            <SearchForm id="case-search" label=Key::SearchCases current=Signal::derive(move || q.get().query.q)
                 on_search=Callback::new(move |text: String| list.update(|q| q.q = text))/>
             <div class="filter-grid">
                 <SelectField id="filter-status" label=Key::FilterStatus options=statuses any=Key::AnyValue
                     value=Signal::derive(move || q.with(|q| first_wire(&q.statuses)))
                     on_change=Callback::new(move |v: String| list.update(|q| q.statuses = from_wire(&v).into_iter().collect()))/>
-                {move || view! {
-                    <SelectField id="filter-product" label=Key::FilterProduct options=products() any=Key::AnyValue
-                        value=Signal::derive(move || q.with(|q| first_wire(&q.products)))
-                        on_change=Callback::new(move |v: String| list.update(|q| q.products = from_wire(&v).into_iter().collect()))/>
-                }}
+                <SelectField id="filter-product" label=Key::FilterProduct options=products any=Key::AnyValue
+                    value=Signal::derive(move || q.with(|q| first_wire(&q.products)))
+                    on_change=Callback::new(move |v: String| list.update(|q| q.products = from_wire(&v).into_iter().collect()))/>
                 <SelectField id="filter-priority" label=Key::FilterPriority options=priorities any=Key::AnyValue
                     value=Signal::derive(move || q.with(|q| first_wire(&q.priorities)))
                     on_change=Callback::new(move |v: String| list.update(|q| q.priorities = from_wire(&v).into_iter().collect()))/>
                 <Show when=move || q.with(|q| q.scope == CaseScope::Organisation)>
                     <RequesterFilter list=list/>
                 </Show>
-                <SelectField id="case-sort" label=Key::SortBy options=sorts.clone()
+                <SelectField id="case-sort" label=Key::SortBy options=sorts
                     value=Signal::derive(move || wire_name(&q.get().sort).to_string())
                     on_change=Callback::new(move |v: String| {
                         if let Some(sort) = from_wire(&v) {
                             list.update(|q| q.sort = sort);
                         }
                     })/>
-                <DateField id="case-from" label=Key::FromDate value=Signal::derive(move || q.get().from)
+                <DateField id="case-from" label=Key::FromDate value=Signal::derive(move || q.get().query.from)
                     on_change=Callback::new(move |d: String| list.update(|q| q.from = d))/>
-                <DateField id="case-to" label=Key::ToDate value=Signal::derive(move || q.get().to)
+                <DateField id="case-to" label=Key::ToDate value=Signal::derive(move || q.get().query.to)
                     on_change=Callback::new(move |d: String| list.update(|q| q.to = d))/>
             </div>
             <p class="hint">{i18n.s(Key::DefaultRange)}</p>
@@ -149,12 +149,12 @@ fn RequesterFilter(list: ListUrl<CaseQuery>) -> impl IntoView {
             .and_then(|r| r.ok())
             .unwrap_or_default()
             .into_iter()
-            .map(|m| (m.id, m.name))
+            .map(|m| (m.id, Label::Text(m.name)))
             .collect()
     });
     view! {
-        <PersonSelect id="filter-requester" label=Key::ColRequester people=people
-            value=Signal::derive(move || list.query.get().requester)
+        <SelectField id="filter-requester" label=Key::ColRequester options=people any=Key::AnyValue
+            value=Signal::derive(move || list.query.get().query.requester)
             on_change=Callback::new(move |requester: String| list.update(|q| q.requester = requester))/>
     }
 }

@@ -22,9 +22,7 @@ pub fn ReplyForm(case_id: String, on_sent: Callback<Option<ThreadEntry>>) -> imp
     let busy = RwSignal::new(false);
     let wait = RwSignal::new(false);
     let send = Action::new_local(move |comment: &NewComment| {
-        let api = api.clone();
-        let (id, comment) = (case_id.clone(), comment.clone());
-        async move { api.comment(id, comment).await }
+        api.comment(case_id.clone(), comment.clone())
     });
     Effect::new(move |_| {
         if let Some(Ok(entry)) = send.value().get() {

@@ -67,21 +67,21 @@ pub fn Conversation() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let send_backend = api.clone();
-    let end_backend = api.clone();
+    let send_api = api.clone();
+    let end_api = api.clone();
     // A message is text, files, or both; it waits until its files are uploaded.
     let send = move || {
         let body = draft.get_untracked().trim().to_string();
         let attached = files.get_untracked();
         if (!body.is_empty() || !attached.is_empty()) && !uploading.get_untracked() {
-            chat.send(body, attached, send_backend.clone());
+            chat.send(body, attached, send_api.clone());
             draft.set(String::new());
             files.set(Vec::new());
         }
     };
     let send_on_submit = send.clone();
     let end = Action::new_local(move |_: &()| {
-        let api = end_backend.clone();
+        let api = end_api.clone();
         let id = chat.chat.get_untracked().map(|c| c.id).unwrap_or_default();
         async move {
             if let Ok(ended) = api.end_chat(id).await {

@@ -16,22 +16,19 @@ pub fn Ended() -> impl IntoView {
     let score = RwSignal::new(0u8);
     let comment = RwSignal::new(String::new());
     let rated = move || chat.chat.get().and_then(|c| c.rating).is_some();
-    let rate_backend = api.clone();
-    let rate = Action::new_local(move |r: &ChatRating| {
-        let api = rate_backend.clone();
-        let r = r.clone();
-        let id = id();
-        async move {
-            let updated = api.rate_chat(id, r).await?;
-            chat.chat.set(Some(updated));
-            Ok::<(), crate::api::ApiError>(())
+    let rate = Action::new_local({
+        let api = api.clone();
+        move |r: &ChatRating| {
+            let rated = api.rate_chat(id(), r.clone());
+            async move {
+                chat.chat.set(Some(rated.await?));
+                Ok::<(), crate::api::ApiError>(())
+            }
         }
     });
-    let case_backend = api.clone();
-    let to_case = Action::new_local(move |_: &()| {
-        let api = case_backend.clone();
-        let id = id();
-        async move { api.chat_to_case(id).await }
+    let to_case = Action::new_local({
+        let api = api.clone();
+        move |_: &()| api.chat_to_case(id())
     });
     Effect::new(move |_| {
         if let Some(Ok(case)) = to_case.value().get() {

@@ -19,10 +19,7 @@ pub(super) fn status_key(status: ChatStatus) -> Key {
 pub fn ChatsPage() -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api::<dyn ChatApi>();
-    let chats = LocalResource::new(move || {
-        let api = api.clone();
-        async move { api.chats().await }
-    });
+    let chats = LocalResource::new(move || api.chats());
     view! {
         <div class="page">
             <h1 id="page-title">{i18n.s(Key::PastChats)}</h1>

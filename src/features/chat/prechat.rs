@@ -1,6 +1,6 @@
 use super::session::ChatCtx;
 use crate::api::{use_api, use_products, ApiError, ChatApi};
-use crate::components::{AppLink, ErrorNotice, LoadingIndicator};
+use crate::components::{wire_options, AppLink, ErrorNotice, LoadingIndicator, SelectField};
 use crate::i18n::{product_key, use_i18n, Key};
 use leptos::prelude::*;
 use support_contract::chat::{ChatAvailability, ChatUnavailable, NewChat};
@@ -76,17 +76,12 @@ fn Form(availability: Vec<ChatAvailability>) -> impl IntoView {
                 summary: summary.get_untracked().trim().to_string(),
             });
         }>
-            <div class="field">
-                <label for="chat-product">{i18n.s(Key::FilterProduct)}</label>
-                <select id="chat-product" prop:value=move || wire_name(&product.get())
-                    on:change=move |ev| {
-                        if let Some(p) = from_wire(&event_target_value(&ev)) { product.set(p); }
-                    }>
-                    {move || products.get().into_iter().map(|p| view! {
-                        <option value=wire_name(&p) selected=move || product.get() == p>{i18n.s(product_key(p))}</option>
-                    }).collect_view()}
-                </select>
-            </div>
+            <SelectField id="chat-product" label=Key::FilterProduct
+                options=Signal::derive(move || wire_options(products.get().into_iter().map(|p| (p, product_key(p)))))
+                value=Signal::derive(move || wire_name(&product.get()).to_string())
+                on_change=Callback::new(move |v: String| {
+                    if let Some(p) = from_wire(&v) { product.set(p); }
+                })/>
             {move || (!open_now()).then(|| {
                 let why = state().and_then(|a| a.reason);
                 let opens = state().and_then(|a| a.opens_at);

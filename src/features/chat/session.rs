@@ -67,8 +67,7 @@ impl ChatCtx {
             let api = api.clone();
             move || {
                 open.track();
-                let api = api.clone();
-                async move { api.chat_availability().await }
+                api.chat_availability()
             }
         });
         let ctx = ChatCtx {
@@ -141,11 +140,11 @@ impl ChatCtx {
             old.close();
         }
         let after = self.lines.with_untracked(|l| last_chat_seq(l));
-        let url_backend = api.clone();
+        let url_api = api.clone();
         let url_id = id.clone();
         let stream = ChatStream::connect(
             after,
-            move |after| url_backend.chat_stream_url(&url_id, after),
+            move |after| url_api.chat_stream_url(&url_id, after),
             move |event| self.on_event(event),
             {
                 let api = api.clone();

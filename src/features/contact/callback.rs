@@ -92,12 +92,10 @@ pub fn CallbackSection() -> impl IntoView {
                     preferred_time: d.preferred_time.trim().to_string(),
                 });
             }>
-                {move || view! {
-                    <SelectField id="callback-product" label=Key::FilterProduct
-                        options=wire_options(products.get().into_iter().map(|p| (p, product_key(p))))
-                        value=Signal::derive(move || wire_name(&product()).to_string())
-                        on_change=Callback::new(move |v: String| draft.update(|d| d.product = from_wire(&v)))/>
-                }}
+                <SelectField id="callback-product" label=Key::FilterProduct
+                    options=Signal::derive(move || wire_options(products.get().into_iter().map(|p| (p, product_key(p)))))
+                    value=Signal::derive(move || wire_name(&product()).to_string())
+                    on_change=Callback::new(move |v: String| draft.update(|d| d.product = from_wire(&v)))/>
                 {text_field("callback-phone", Key::CallbackPhone, "phone", |d| d.phone.clone(), |d, v| d.phone = v)}
                 {text_field("callback-topic", Key::CallbackTopic, "topic", |d| d.topic.clone(), |d, v| d.topic = v)}
                 {text_field("callback-when", Key::CallbackWhen, "preferred_time", |d| d.preferred_time.clone(), |d, v| d.preferred_time = v)}

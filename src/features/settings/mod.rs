@@ -23,11 +23,7 @@ pub fn SettingsPage() -> impl IntoView {
     let browser_zone = browser_time_zone();
     let zones = supported_time_zones();
 
-    let save = Action::new_local(move |update: &ProfileUpdate| {
-        let api = api.clone();
-        let update = update.clone();
-        async move { api.update_profile(update).await }
-    });
+    let save = Action::new_local(move |update: &ProfileUpdate| api.update_profile(update.clone()));
     Effect::new(move |_| {
         if let Some(Ok(session)) = save.value().get() {
             ctx.signed_in(session);

@@ -1,8 +1,8 @@
 use super::AdminTabs;
 use crate::api::{use_api, SupportUsersApi};
 use crate::components::{
-    use_list_url, wire_options, DataTable, DateField, ErrorNotice, FilterPanel, ListUrl,
-    LoadingIndicator, PersonSelect, SearchForm, SelectField,
+    use_list_url, wire_options, DataTable, DateField, ErrorNotice, FilterPanel, Label, ListUrl,
+    LoadingIndicator, SearchForm, SelectField,
 };
 use crate::i18n::{audit_action_key, role_key, use_i18n, user_status_key, validation_key, Key};
 use leptos::prelude::*;
@@ -45,16 +45,16 @@ pub fn AuditLogPage() -> impl IntoView {
             <AdminTabs/>
             <FilterPanel title=Key::FilterAuditLog filtered=Signal::derive(move || list.is_filtered())
                 on_clear=Callback::new(move |_| list.clear())>
-                <SearchForm id="audit-search" label=Key::SearchAudit current=Signal::derive(move || q.get().q)
+                <SearchForm id="audit-search" label=Key::SearchAudit current=Signal::derive(move || q.get().query.q)
                     on_search=Callback::new(move |text: String| list.update(|q| q.q = text))/>
                 <div class="filter-grid">
                     <SelectField id="audit-action" label=Key::ColAction options=actions any=Key::AnyValue
                         value=Signal::derive(move || q.get().action.map(|a| wire_name(&a).to_string()).unwrap_or_default())
                         on_change=Callback::new(move |v: String| list.update(|q| q.action = from_wire(&v)))/>
                     <ActorFilter list=list/>
-                    <DateField id="audit-from" label=Key::FromDate value=Signal::derive(move || q.get().from)
+                    <DateField id="audit-from" label=Key::FromDate value=Signal::derive(move || q.get().query.from)
                         on_change=Callback::new(move |d: String| list.update(|q| q.from = d))/>
-                    <DateField id="audit-to" label=Key::ToDate value=Signal::derive(move || q.get().to)
+                    <DateField id="audit-to" label=Key::ToDate value=Signal::derive(move || q.get().query.to)
                         on_change=Callback::new(move |d: String| list.update(|q| q.to = d))/>
                 </div>
             </FilterPanel>
@@ -149,10 +149,13 @@ fn AuditTable(page: Page<AuditEntry>, list: ListUrl<AuditQuery>) -> impl IntoVie
 fn ActorFilter(list: ListUrl<AuditQuery>) -> impl IntoView {
     let api = use_api::<dyn SupportUsersApi>();
     let admins = LocalResource::new(move || {
-        api.support_users(SupportUserQuery {
-            role: Some(Role::SupportSystemAdmin),
-            ..SupportUserQuery::default()
-        })
+        api.support_users(
+            SupportUserQuery {
+                role: Some(Role::SupportSystemAdmin),
+                ..SupportUserQuery::default()
+            }
+            .into(),
+        )
     });
     let people = Signal::derive(move || {
         admins
@@ -161,12 +164,12 @@ fn ActorFilter(list: ListUrl<AuditQuery>) -> impl IntoView {
             .map(|p| p.items)
             .unwrap_or_default()
             .into_iter()
-            .map(|u| (u.id, u.name))
+            .map(|u| (u.id, Label::Text(u.name)))
             .collect()
     });
     view! {
-        <PersonSelect id="audit-actor" label=Key::ChangedBy people=people
-            value=Signal::derive(move || list.query.get().actor)
+        <SelectField id="audit-actor" label=Key::ChangedBy options=people any=Key::AnyValue
+            value=Signal::derive(move || list.query.get().query.actor)
             on_change=Callback::new(move |actor: String| list.update(|q| q.actor = actor))/>
     }
 }

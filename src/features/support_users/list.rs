@@ -107,7 +107,7 @@ fn Filters(list: ListUrl<SupportUserQuery>) -> impl IntoView {
     view! {
         <FilterPanel title=Key::FilterSupportUsers filtered=Signal::derive(move || list.is_filtered())
             on_clear=Callback::new(move |_| list.clear())>
-            <SearchForm id="user-search" label=Key::SearchSupportUsers current=Signal::derive(move || q.get().q)
+            <SearchForm id="user-search" label=Key::SearchSupportUsers current=Signal::derive(move || q.get().query.q)
                 on_search=Callback::new(move |text: String| list.update(|q| q.q = text))/>
             <div class="filter-grid">
                 <SelectField id="filter-role" label=Key::ColRole options=roles any=Key::AnyValue

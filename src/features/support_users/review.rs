@@ -37,10 +37,13 @@ fn Queue() -> impl IntoView {
         let api = api.clone();
         move || {
             refresh.track();
-            api.support_users(SupportUserQuery {
-                validation: Some(ValidationFilter::NeedsReview),
-                ..SupportUserQuery::default()
-            })
+            api.support_users(
+                SupportUserQuery {
+                    validation: Some(ValidationFilter::NeedsReview),
+                    ..SupportUserQuery::default()
+                }
+                .into(),
+            )
         }
     });
     let selected = RwSignal::new(Vec::<String>::new());

@@ -3,6 +3,7 @@
 
 use crate::api::{use_api, ApiError, SupportUsersApi};
 use crate::auth::use_session;
+use crate::components::{wire_options, SelectField};
 use crate::i18n::{role_key, use_i18n, Key};
 use leptos::html::Dialog;
 use leptos::prelude::*;
@@ -61,13 +62,9 @@ pub(super) fn RoleForm(user: Shown, after: Outcome) -> impl IntoView {
                     change.dispatch(role);
                 }
             }>
-                <div class="field">
-                    <label for="user-role">{i18n.s(Key::ColRole)}</label>
-                    <select id="user-role" prop:value=move || chosen.get()
-                        on:change=move |ev| chosen.set(event_target_value(&ev))>
-                        {roles.into_iter().map(|r| view! { <option value=wire_name(&r)>{i18n.s(role_key(Some(r)))}</option> }).collect_view()}
-                    </select>
-                </div>
+                <SelectField id="user-role" label=Key::ColRole
+                    options=wire_options(roles.map(|r| (r, role_key(Some(r)))))
+                    value=chosen on_change=Callback::new(move |v| chosen.set(v))/>
                 <button type="submit" class="button" disabled=move || change.pending().get()
                     || current().map(|r| wire_name(&r)).unwrap_or_default() == chosen.get()>
                     {i18n.s(Key::SaveRole)}

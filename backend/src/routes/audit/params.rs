@@ -1,7 +1,7 @@
 //! The query of the audit log's list and export: `support_contract::users::AuditQuery`, the
 //! same the app puts in its URL, with its times read.
 
-use support_contract::query::{ListQuery, QueryReader};
+use support_contract::query::{Paged, QueryReader};
 use support_contract::users::AuditQuery;
 use support_contract::FieldError;
 
@@ -22,7 +22,7 @@ pub(super) struct AuditParams {
 pub(super) fn read(pairs: &[(String, String)], page: Option<(u32, u32)>) -> AuditParams {
     let mut reader = QueryReader::new(pairs);
     let limit = page.map_or(0, |(default, max)| reader.limit(default, max));
-    let query = AuditQuery::read(&mut reader);
+    let Paged { query, cursor } = Paged::<AuditQuery>::read(&mut reader);
     let mut times = Vec::new();
     let filter = Filter {
         action: query.action,
@@ -35,7 +35,7 @@ pub(super) fn read(pairs: &[(String, String)], page: Option<(u32, u32)>) -> Audi
     errors.extend(times);
     AuditParams {
         filter,
-        cursor: query.cursor().map(str::to_string),
+        cursor,
         limit,
         errors,
     }

@@ -2,7 +2,7 @@
 //! its URL), checked, with its time range and cursor decoded.
 
 use support_contract::cases::{CaseQuery, CaseSort};
-use support_contract::query::{ListQuery, QueryReader};
+use support_contract::query::{Paged, QueryReader};
 use support_contract::wire::wire_name;
 
 use crate::problem::ApiError;
@@ -36,13 +36,16 @@ pub(super) fn list_params(
     now: i64,
 ) -> Result<(CaseFilter, u32), ApiError> {
     let mut reader = QueryReader::new(pairs);
-    let query = CaseQuery::read(&mut reader);
+    let Paged {
+        query,
+        cursor: given,
+    } = Paged::<CaseQuery>::read(&mut reader);
     let limit = reader.limit(DEFAULT_LIMIT, MAX_LIMIT);
     let mut errors = reader.finish();
     let from = time_param("from", non_empty(&query.from), false, &mut errors);
     let to = time_param("to", non_empty(&query.to), true, &mut errors);
     let sort = sort_name(query.sort);
-    let after = cursor::<Cursor>(query.cursor(), |c| c.0 == sort, &mut errors);
+    let after = cursor::<Cursor>(given.as_deref(), |c| c.0 == sort, &mut errors);
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
     }

@@ -2,7 +2,7 @@
 //! app puts in its URL), checked, with its sort and cursor decoded.
 
 use serde_json::Value;
-use support_contract::query::{ListQuery, QueryReader};
+use support_contract::query::{Paged, QueryReader};
 use support_contract::users::{SupportUserQuery, UserSort};
 use support_contract::wire::wire_name;
 
@@ -37,12 +37,15 @@ pub(super) struct ListParams {
 
 pub(super) fn list_params(pairs: &[(String, String)]) -> Result<ListParams, ApiError> {
     let mut reader = QueryReader::new(pairs);
-    let query = SupportUserQuery::read(&mut reader);
+    let Paged {
+        query,
+        cursor: given,
+    } = Paged::<SupportUserQuery>::read(&mut reader);
     let limit = reader.limit(DEFAULT_LIMIT, MAX_LIMIT);
     let mut errors = reader.finish();
     let sort_name = wire_name(&query.sort).to_string();
     let after = cursor::<Cursor>(
-        query.cursor(),
+        given.as_deref(),
         |c| c.0 == sort_name && (c.1.is_string() || c.1.is_i64()),
         &mut errors,
     )
