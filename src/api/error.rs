@@ -247,6 +247,27 @@ mod tests {
     }
 
     #[test]
+    fn a_form_shows_its_own_check_first_then_the_backends_refusal_of_that_field() {
+        let refused = [FieldError::new("phone", FieldCode::InvalidPhone, "m")];
+        let shown = |field, local| field_error(field, local, &refused, Locale::Fr);
+        assert_eq!(
+            shown("phone", Some(FieldCode::Required)),
+            shown("topic", Some(FieldCode::Required))
+        );
+        assert_ne!(
+            shown("phone", None),
+            shown("phone", Some(FieldCode::Required))
+        );
+        assert!(shown("phone", None).is_some());
+        assert_eq!(shown("topic", None), None);
+        let newer = [FieldError::new("topic", FieldCode::Unknown, "m")];
+        assert_eq!(
+            field_error("topic", None, &newer, Locale::Es).as_deref(),
+            Some(text(Key::ErrInvalidValue, Locale::Es))
+        );
+    }
+
+    #[test]
     fn a_closed_filing_phase_is_explained_not_blamed_on_the_role() {
         let e = ApiError::from_response(403, problem(problem_types::CASE_FILING_CLOSED, 403));
         assert_eq!(e, ApiError::FilingClosed);

@@ -1,3 +1,4 @@
+use super::SearchForm;
 use crate::domain::with_query;
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
@@ -97,11 +98,16 @@ pub fn Pager(
     }
 }
 
-/// The region holding a list's search and filters, named after its own list (`title`), with
-/// "Clear filters" while the list is narrowed.
+/// The region holding a list's search box and filters, named after its own list (`title`),
+/// with "Clear filters" while the list is narrowed. The search box (`search_id`,
+/// `search_label`) shows the list's search and hands a new one to `on_search`.
 #[component]
 pub fn FilterPanel(
     title: Key,
+    search_id: &'static str,
+    search_label: Key,
+    #[prop(into)] search: Signal<String>,
+    on_search: Callback<String>,
     #[prop(into)] filtered: Signal<bool>,
     on_clear: Callback<()>,
     children: Children,
@@ -110,6 +116,7 @@ pub fn FilterPanel(
     view! {
         <section class="card filters" aria-labelledby="filters-title">
             <h2 id="filters-title" class="visually-hidden">{i18n.s(title)}</h2>
+            <SearchForm id=search_id label=search_label current=search on_search=on_search/>
             {children()}
             <Show when=move || filtered.get()>
                 <button type="button" class="button" on:click=move |_| on_clear.run(())>

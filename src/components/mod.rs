@@ -27,5 +27,5 @@ pub use loading::LoadingIndicator;
 pub use not_yet::NotYetAvailable;
 pub use phase_banner::PhaseBanner;
 pub use search_form::SearchForm;
-pub use select_field::{wire_options, DateField, Label, SelectField};
+pub use select_field::{people_options, wire_options, DateField, Label, SelectField};
 pub use text_field::TextField;

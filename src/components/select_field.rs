@@ -1,6 +1,7 @@
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
 use serde::Serialize;
+use support_contract::cases::Person;
 use support_contract::wire::wire_name;
 
 /// What an option says: a translated label, or text from the backend (a person's name),
@@ -18,6 +19,16 @@ pub fn wire_options<T: Serialize>(
     values
         .into_iter()
         .map(|(v, key)| (wire_name(&v).to_string(), Label::Key(key)))
+        .collect()
+}
+
+/// A select's options for people (their ids and names), from a list that may still be loading
+/// or may have failed (then there is no one to choose but "Any").
+pub fn people_options(people: Option<Vec<Person>>) -> Vec<(String, Label)> {
+    people
+        .unwrap_or_default()
+        .into_iter()
+        .map(|p| (p.id, Label::Text(p.name)))
         .collect()
 }
 

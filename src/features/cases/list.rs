@@ -1,8 +1,8 @@
 use super::response::ResponseBadge;
 use crate::api::{use_api, use_portal, use_products, CasesApi};
 use crate::components::{
-    use_list_url, wire_options, AppLink, DataTable, DateField, ErrorNotice, FilterPanel, Label,
-    ListUrl, LoadingIndicator, SearchForm, SelectField,
+    people_options, use_list_url, wire_options, AppLink, DataTable, DateField, ErrorNotice,
+    FilterPanel, ListUrl, LoadingIndicator, SelectField,
 };
 use crate::i18n::{case_status_key, priority_key, product_key, use_i18n, Key};
 use leptos::prelude::*;
@@ -105,9 +105,9 @@ fn Filters(list: ListUrl<CaseQuery>) -> impl IntoView {
     });
     view! {
         <FilterPanel title=Key::FilterCases filtered=Signal::derive(move || list.is_filtered())
-            on_clear=Callback::new(move |_| list.clear())>
-            <SearchForm id="case-search" label=Key::SearchCases current=Signal::derive(move || q.get().query.q)
-                on_search=Callback::new(move |text: String| list.update(|q| q.q = text))/>
+            on_clear=Callback::new(move |_| list.clear())
+            search_id="case-search" search_label=Key::SearchCases search=Signal::derive(move || q.get().query.q)
+            on_search=Callback::new(move |text: String| list.update(|q| q.q = text))>
             <div class="filter-grid">
                 <SelectField id="filter-status" label=Key::FilterStatus options=statuses any=Key::AnyValue
                     value=Signal::derive(move || q.with(|q| first_wire(&q.statuses)))
@@ -143,15 +143,7 @@ fn Filters(list: ListUrl<CaseQuery>) -> impl IntoView {
 fn RequesterFilter(list: ListUrl<CaseQuery>) -> impl IntoView {
     let api = use_api::<dyn CasesApi>();
     let members = LocalResource::new(move || api.organisation_members());
-    let people = Signal::derive(move || {
-        members
-            .get()
-            .and_then(|r| r.ok())
-            .unwrap_or_default()
-            .into_iter()
-            .map(|m| (m.id, Label::Text(m.name)))
-            .collect()
-    });
+    let people = Signal::derive(move || people_options(members.get().and_then(Result::ok)));
     view! {
         <SelectField id="filter-requester" label=Key::ColRequester options=people any=Key::AnyValue
             value=Signal::derive(move || list.query.get().query.requester)

@@ -1,11 +1,12 @@
 use super::AdminTabs;
 use crate::api::{use_api, SupportUsersApi};
 use crate::components::{
-    use_list_url, wire_options, DataTable, DateField, ErrorNotice, FilterPanel, Label, ListUrl,
-    LoadingIndicator, SearchForm, SelectField,
+    people_options, use_list_url, wire_options, DataTable, DateField, ErrorNotice, FilterPanel,
+    ListUrl, LoadingIndicator, SelectField,
 };
 use crate::i18n::{audit_action_key, role_key, use_i18n, user_status_key, validation_key, Key};
 use leptos::prelude::*;
+use support_contract::cases::Person;
 use support_contract::users::{
     AuditAction, AuditEntry, AuditQuery, SupportUserQuery, UserSnapshot,
 };
@@ -44,9 +45,9 @@ pub fn AuditLogPage() -> impl IntoView {
             <h1 id="page-title">{i18n.s(Key::AuditLog)}</h1>
             <AdminTabs/>
             <FilterPanel title=Key::FilterAuditLog filtered=Signal::derive(move || list.is_filtered())
-                on_clear=Callback::new(move |_| list.clear())>
-                <SearchForm id="audit-search" label=Key::SearchAudit current=Signal::derive(move || q.get().query.q)
-                    on_search=Callback::new(move |text: String| list.update(|q| q.q = text))/>
+                on_clear=Callback::new(move |_| list.clear())
+                search_id="audit-search" search_label=Key::SearchAudit search=Signal::derive(move || q.get().query.q)
+                on_search=Callback::new(move |text: String| list.update(|q| q.q = text))>
                 <div class="filter-grid">
                     <SelectField id="audit-action" label=Key::ColAction options=actions any=Key::AnyValue
                         value=Signal::derive(move || q.get().action.map(|a| wire_name(&a).to_string()).unwrap_or_default())
@@ -158,14 +159,16 @@ fn ActorFilter(list: ListUrl<AuditQuery>) -> impl IntoView {
         )
     });
     let people = Signal::derive(move || {
-        admins
-            .get()
-            .and_then(|r| r.ok())
-            .map(|p| p.items)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|u| (u.id, Label::Text(u.name)))
-            .collect()
+        let admins = admins.get().and_then(Result::ok).map(|page| page.items);
+        people_options(admins.map(|users| {
+            users
+                .into_iter()
+                .map(|u| Person {
+                    id: u.id,
+                    name: u.name,
+                })
+                .collect()
+        }))
     });
     view! {
         <SelectField id="audit-actor" label=Key::ChangedBy options=people any=Key::AnyValue

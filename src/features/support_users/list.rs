@@ -2,7 +2,7 @@ use super::AdminTabs;
 use crate::api::{use_api, SupportUsersApi};
 use crate::components::{
     use_list_url, wire_options, AppLink, DataTable, ErrorNotice, FilterPanel, ListUrl,
-    LoadingIndicator, SearchForm, SelectField,
+    LoadingIndicator, SelectField,
 };
 use crate::i18n::{role_key, use_i18n, user_status_key, validation_key, Key};
 use leptos::prelude::*;
@@ -106,9 +106,9 @@ fn Filters(list: ListUrl<SupportUserQuery>) -> impl IntoView {
     ]);
     view! {
         <FilterPanel title=Key::FilterSupportUsers filtered=Signal::derive(move || list.is_filtered())
-            on_clear=Callback::new(move |_| list.clear())>
-            <SearchForm id="user-search" label=Key::SearchSupportUsers current=Signal::derive(move || q.get().query.q)
-                on_search=Callback::new(move |text: String| list.update(|q| q.q = text))/>
+            on_clear=Callback::new(move |_| list.clear())
+            search_id="user-search" search_label=Key::SearchSupportUsers search=Signal::derive(move || q.get().query.q)
+            on_search=Callback::new(move |text: String| list.update(|q| q.q = text))>
             <div class="filter-grid">
                 <SelectField id="filter-role" label=Key::ColRole options=roles any=Key::AnyValue
                     value=Signal::derive(move || shown(q.get().role))
