@@ -1,4 +1,10 @@
 //! The `/api/v1` handlers, each documented for the OpenAPI document it is routed with.
+//!
+//! Each handler's `#[utoipa::path]` block is its own entry in the published contract
+//! (`contract/openapi.json`), so the blocks look alike by design: method, path, tag, security,
+//! parameters with their descriptions, and its own success response. A duplicate finder pairs
+//! them; what they really share is named once (`responses.rs` for the problem responses,
+//! `versions.rs` for `If-Match` and the `ETag`, `query.rs` for paging).
 
 pub mod agent;
 pub mod attachments;
