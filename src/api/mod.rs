@@ -32,7 +32,7 @@ pub use config::{
     in_app_path, load_runtime_config, provide_runtime_config, use_runtime_config, RuntimeConfig,
 };
 pub use core::Http;
-pub use error::{field_error, field_error_key, ApiError};
+pub use error::{field_error, ApiError};
 pub use persisted::{use_persisted, Persisted};
 pub use portal::{provide_portal, use_portal, use_products, PortalResource};
 pub use session::SessionApi;

@@ -1,6 +1,6 @@
 //! The page an invitation link opens: the invited person sets their password, then signs in.
 
-use crate::api::{use_api, ApiError, SessionApi};
+use crate::api::{field_error, use_api, ApiError, SessionApi};
 use crate::components::{AppLink, ErrorNotice, LoadingIndicator, TextField};
 use crate::i18n::{role_key, use_i18n, Key};
 use leptos::prelude::*;
@@ -101,15 +101,13 @@ fn PasswordForm(invitation: Invitation, token: String) -> impl IntoView {
     let password_error = Signal::derive({
         let email = email.clone();
         move || {
-            if tried.get() {
-                if let Some(code) = password_problem(&password.get(), &email) {
-                    return Some(i18n.t(crate::api::field_error_key(code)).to_string());
-                }
-            }
-            match accept.value().get() {
-                Some(Err(e)) => e.field_message("password", i18n.locale.get()),
-                _ => None,
-            }
+            let local = tried
+                .get()
+                .then(|| password_problem(&password.get(), &email))
+                .flatten();
+            let answer = accept.value().get().and_then(Result::err);
+            let refused = answer.as_ref().map_or(&[][..], ApiError::field_errors);
+            field_error("password", local, refused, i18n.locale.get())
         }
     });
     let confirm_error = Signal::derive(move || {

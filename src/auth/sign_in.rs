@@ -1,23 +1,23 @@
 use super::use_session;
-use crate::api::{use_api, ApiError, SessionApi};
+use crate::api::{field_error, use_api, ApiError, SessionApi};
 use crate::components::TextField;
 use crate::domain::safe_return_path;
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use support_contract::{Session, SignInRequest};
+use support_contract::{FieldCode, Session, SignInRequest};
 
 /// Client-side checks, so an obvious slip gets its message without a round trip.
-fn check(email: &str, password: &str) -> (Option<Key>, Option<Key>) {
+fn check(email: &str, password: &str) -> (Option<FieldCode>, Option<FieldCode>) {
     let email_error = if email.trim().is_empty() {
-        Some(Key::ErrRequired)
+        Some(FieldCode::Required)
     } else if !email.contains('@') {
-        Some(Key::ErrInvalidEmail)
+        Some(FieldCode::InvalidEmail)
     } else {
         None
     };
-    let password_error = password.is_empty().then_some(Key::ErrRequired);
+    let password_error = password.is_empty().then_some(FieldCode::Required);
     (email_error, password_error)
 }
 
@@ -35,7 +35,7 @@ pub fn SignInForm(
     let api = use_api::<dyn SessionApi>();
     let email = RwSignal::new(initial_email);
     let password = RwSignal::new(String::new());
-    let local_errors = RwSignal::new((None::<Key>, None::<Key>));
+    let local_errors = RwSignal::new((None::<FieldCode>, None::<FieldCode>));
     let submit = Action::new_local(move |req: &SignInRequest| api.sign_in(req.clone()));
     let api_error = Memo::new(move |_| submit.value().get().and_then(|r| r.err()));
     Effect::new(move |_| {
@@ -45,11 +45,10 @@ pub fn SignInForm(
         }
     });
 
-    let field_error = move |field: &'static str, local: Option<Key>| -> Option<String> {
-        let locale = i18n.locale.get();
-        local
-            .map(|k| i18n.t(k).to_string())
-            .or_else(|| api_error.get().and_then(|e| e.field_message(field, locale)))
+    let field_error = move |field: &'static str, local: Option<FieldCode>| {
+        let answer = api_error.get();
+        let refused = answer.as_ref().map_or(&[][..], ApiError::field_errors);
+        field_error(field, local, refused, i18n.locale.get())
     };
     let email_error = Signal::derive(move || field_error("email", local_errors.get().0));
     let password_error = Signal::derive(move || field_error("password", local_errors.get().1));
@@ -118,13 +117,16 @@ mod tests {
     fn an_empty_form_names_both_missing_fields() {
         assert_eq!(
             check("", ""),
-            (Some(Key::ErrRequired), Some(Key::ErrRequired))
+            (Some(FieldCode::Required), Some(FieldCode::Required))
         );
     }
 
     #[test]
     fn an_email_without_at_sign_is_refused_before_sending() {
-        assert_eq!(check("alex", "secret"), (Some(Key::ErrInvalidEmail), None));
+        assert_eq!(
+            check("alex", "secret"),
+            (Some(FieldCode::InvalidEmail), None)
+        );
         assert_eq!(check(" alex@example.com ", "secret"), (None, None));
     }
 }

@@ -1,10 +1,10 @@
 //! Settings: language and time zone, saved to the profile so every browser follows them.
 
-use crate::api::{field_error_key, use_api, ApiError, SessionApi};
+use crate::api::{use_api, SessionApi};
 use crate::auth::use_session;
 use crate::i18n::{browser_time_zone, supported_time_zones, use_i18n, Key, Locale};
 use leptos::prelude::*;
-use support_contract::ProfileUpdate;
+use support_contract::{FieldCode, ProfileUpdate};
 
 /// The settings form. A failed save (even an ended session) keeps the choices on screen.
 #[component]
@@ -49,7 +49,17 @@ pub fn SettingsPage() -> impl IntoView {
         }
         None => None,
     };
-    let zone_invalid = move || matches!(save.value().get(), Some(Err(ApiError::Validation(ref errs))) if errs.iter().any(|e| e.field == "time_zone" && field_error_key(e.code) == Key::ErrInvalidTimeZone));
+    let zone_invalid = move || {
+        save.value().with(|answer| {
+            let refused = match answer {
+                Some(Err(e)) => e.field_errors(),
+                _ => &[],
+            };
+            refused
+                .iter()
+                .any(|e| e.field == "time_zone" && e.code == FieldCode::InvalidTimeZone)
+        })
+    };
     let example = move || {
         i18n.tr(
             Key::DateExample,
