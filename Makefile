@@ -14,7 +14,7 @@ BACKEND := target/debug/support-backend
 ## run: install what is missing, build, and serve the portal with demo data at http://$(HOST):$(PORT)
 run: setup app backend
 	$(BACKEND) --host $(HOST) --port $(PORT) --database $(DATABASE) --phase $(PHASE) --demo --static-dir dist \
-		--demo-agent --chat-hours always
+		--demo-agent --chat-hours always --demo-history 300
 
 ## test: install what is missing and run every check and test; fails on the first failure
 test: setup-test app backend lint unit wasm-test browser-test

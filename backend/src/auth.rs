@@ -203,6 +203,13 @@ impl RequiredCapability for ManageCases {
     const CAPABILITY: Capability = Capability::ManageCases;
 }
 
+/// Marker: the handler requires [`Capability::ViewHistory`].
+pub struct ViewHistory;
+
+impl RequiredCapability for ViewHistory {
+    const CAPABILITY: Capability = Capability::ViewHistory;
+}
+
 /// Marker: the handler requires [`Capability::Chat`].
 pub struct Chat;
 

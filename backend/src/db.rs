@@ -23,6 +23,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0005_callbacks",
         include_str!("../migrations/0005_callbacks.sql"),
     ),
+    (
+        "0006_history",
+        include_str!("../migrations/0006_history.sql"),
+    ),
 ];
 
 /// One connection behind a mutex: SQLite serialises writers anyway, and every query is short.

@@ -25,6 +25,7 @@ pub mod csv;
 pub mod db;
 pub mod extract;
 pub mod help;
+pub mod history;
 pub mod housekeeping;
 pub mod mail;
 pub mod member;

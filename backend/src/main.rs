@@ -47,6 +47,11 @@ async fn serve(mut config: Config) -> Result<(), String> {
                     .map_err(|e| format!("demo cases failed: {e}"))?;
                 eprintln!("filed {} generated demo cases", config.demo_cases);
             }
+            if fresh && config.demo_history > 0 {
+                seed::seed_generated_history(&mut conn, config.demo_history)
+                    .map_err(|e| format!("demo history failed: {e}"))?;
+                eprintln!("made {} generated demo interactions", config.demo_history);
+            }
         }
         if let Some(b) = &config.bootstrap {
             if seed::bootstrap(&mut conn, b).map_err(|e| format!("bootstrap failed: {e}"))? {

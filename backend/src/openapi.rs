@@ -33,6 +33,8 @@ pub const COMMITTED_PATH: &str = "contract/openapi.json";
         (name = "cases", description = "Support cases: filing, following, replying, closing, escalating"),
         (name = "attachments", description = "Files attached to cases and comments"),
         (name = "help", description = "Help articles"),
+        (name = "history", description = "Service history: the organisation's cases, chats and callback \
+            requests as one timeline, its summary and its CSV export (both support roles)"),
         (name = "chat", description = "Live chat with support: availability, the queue, messages (idempotent \
             by client id, numbered by `seq`), typing, ending, rating, transcripts, continuing as a case, and \
             each chat's live stream (a WebSocket at `/chats/{id}/stream` sending `ChatEvent` frames)"),

@@ -165,5 +165,7 @@ pub async fn agent_callback_done(
     _agent: Agent,
     Path(id): Path<String>,
 ) -> Result<Json<Callback>, ApiError> {
-    Ok(Json(state.db.transaction(|tx| store::set_done(tx, &id))?))
+    Ok(Json(state.db.transaction(|tx| {
+        store::set_done(tx, &id, clock::now())
+    })?))
 }

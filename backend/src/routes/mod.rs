@@ -14,6 +14,7 @@ pub mod cases;
 pub mod chat;
 pub mod fields;
 pub mod help;
+pub mod history;
 pub mod invitations;
 pub mod portal;
 pub mod profile;
@@ -63,6 +64,9 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(cases::request_call))
         .routes(routes!(cases::organisation_members))
         .routes(routes!(help::help_suggestions))
+        .routes(routes!(history::list_history))
+        .routes(routes!(history::history_summary))
+        .routes(routes!(history::export_history))
         .routes(routes!(attachments::upload_attachment))
         .routes(routes!(attachments::download_attachment))
         .routes(routes!(chat::chat_availability))

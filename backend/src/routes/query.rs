@@ -117,6 +117,40 @@ pub fn time_param(
     t
 }
 
+/// The `from` and `to` of a list (each a date or an RFC 3339 time, on its day's start or end),
+/// or, when neither is given, the `default_secs` before `now`. Bad values become field errors.
+pub fn time_range(
+    from: &str,
+    to: &str,
+    default_secs: i64,
+    now: i64,
+    errors: &mut Vec<FieldError>,
+) -> (Option<i64>, Option<i64>) {
+    let from = time_param("from", Some(from).filter(|s| !s.is_empty()), false, errors);
+    let to = time_param("to", Some(to).filter(|s| !s.is_empty()), true, errors);
+    match (from, to) {
+        (None, None) => (Some(now - default_secs), None),
+        range => range,
+    }
+}
+
+/// The CSV separator a download asks for (`separator=comma|semicolon`), else `default`.
+pub fn separator(pairs: &[(String, String)], default: char, errors: &mut Vec<FieldError>) -> char {
+    match one(pairs, "separator") {
+        None => default,
+        Some("comma") => ',',
+        Some("semicolon") => ';',
+        Some(_) => {
+            errors.push(field(
+                "separator",
+                FieldCode::InvalidValue,
+                "Use comma or semicolon.",
+            ));
+            default
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -83,9 +83,12 @@ pub fn list_by_status(conn: &Connection, statuses: &[CallbackStatus]) -> Result<
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Marks a request done (a done one stays as it is) and returns it.
-pub fn set_done(conn: &Connection, id: &str) -> Result<Callback> {
+/// Marks a request done at `at` (a done one stays as it is, with its first time) and returns it.
+pub fn set_done(conn: &Connection, id: &str, at: i64) -> Result<Callback> {
     let callback = load(conn, id)?;
-    conn.execute("UPDATE callbacks SET status = 'done' WHERE id = ?1", [id])?;
+    conn.execute(
+        "UPDATE callbacks SET status = 'done', done_at = ?2 WHERE id = ?1 AND status != 'done'",
+        params![id, at],
+    )?;
     load(conn, &callback.id)
 }

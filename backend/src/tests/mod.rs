@@ -5,6 +5,7 @@ mod callbacks;
 mod cases;
 mod chat;
 mod errors;
+mod history;
 mod layout;
 mod profile;
 mod session;

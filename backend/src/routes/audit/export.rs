@@ -5,14 +5,13 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use support_contract::users::{AuditAction, AuditEntry, UserSnapshot};
 use support_contract::wire::wire_name;
-use support_contract::FieldCode;
 
 use super::params::read;
 use crate::auth::{ManageUsers, RequireCapability};
 use crate::csv;
 use crate::extract::ApiQuery;
-use crate::problem::{field, valid, ApiError};
-use crate::routes::query::one;
+use crate::problem::{valid, ApiError};
+use crate::routes::query::separator;
 use crate::routes::responses::InputRefusals;
 use crate::state::AppState;
 use crate::store::users::audit::query;
@@ -100,18 +99,7 @@ pub async fn export_audit_log(
 ) -> Result<Response, ApiError> {
     let p = read(&pairs, None);
     let mut errors = p.errors;
-    let separator = match one(&pairs, "separator") {
-        None | Some("comma") => ',',
-        Some("semicolon") => ';',
-        Some(_) => {
-            errors.push(field(
-                "separator",
-                FieldCode::InvalidValue,
-                "Use comma or semicolon.",
-            ));
-            ','
-        }
-    };
+    let separator = separator(&pairs, ',', &mut errors);
     valid(errors)?;
     let entries: Vec<AuditEntry> = query(
         &state.db.conn(),

@@ -6,7 +6,7 @@ use support_contract::query::{Paged, QueryReader};
 use support_contract::wire::wire_name;
 
 use crate::problem::ApiError;
-use crate::routes::query::{cursor, time_param};
+use crate::routes::query::{cursor, time_range};
 use crate::store::cases::{CaseFilter, CaseKey};
 
 /// Page size when the client does not ask for one.
@@ -42,17 +42,12 @@ pub(super) fn list_params(
     } = Paged::<CaseQuery>::read(&mut reader);
     let limit = reader.limit(DEFAULT_LIMIT, MAX_LIMIT);
     let mut errors = reader.finish();
-    let from = time_param("from", non_empty(&query.from), false, &mut errors);
-    let to = time_param("to", non_empty(&query.to), true, &mut errors);
+    let (from, to) = time_range(&query.from, &query.to, DEFAULT_RANGE_SECS, now, &mut errors);
     let sort = sort_name(query.sort);
     let after = cursor::<Cursor>(given.as_deref(), |c| c.0 == sort, &mut errors);
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
     }
-    let (from, to) = match (from, to) {
-        (None, None) => (Some(now - DEFAULT_RANGE_SECS), None),
-        other => other,
-    };
     let filter = CaseFilter {
         scope: query.scope,
         statuses: query.statuses,
@@ -66,10 +61,6 @@ pub(super) fn list_params(
         after: after.map(|(_, priority, t, id)| (priority, t, id)),
     };
     Ok((filter, limit))
-}
-
-fn non_empty(s: &str) -> Option<&str> {
-    Some(s).filter(|s| !s.is_empty())
 }
 
 #[cfg(test)]
