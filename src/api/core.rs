@@ -136,6 +136,35 @@ impl Call {
         })
     }
 
+    /// Sends the call and saves its answer as the file `filename`, reading it as it streams:
+    /// `progress` hears how many lines arrived so far and, when the backend says it
+    /// (`X-Row-Count`), how many will. Resolves to the number of lines.
+    pub(super) fn download(
+        self,
+        filename: String,
+        progress: Callback<(u64, Option<u64>)>,
+    ) -> ApiFuture<u64> {
+        Box::pin(async move {
+            let response = self.exchange().await?;
+            let total = response
+                .headers()
+                .get("x-row-count")
+                .and_then(|n| n.parse::<u64>().ok());
+            let media = response
+                .headers()
+                .get("content-type")
+                .unwrap_or_else(|| "application/octet-stream".into());
+            let body = response.body().ok_or(ApiError::Decode)?;
+            // The page that asked may be gone by now: then nobody listens.
+            let heard = |lines| {
+                progress.try_run((lines, total));
+            };
+            let (chunks, lines) = read_stream(&body, heard).await?;
+            super::download::save(&chunks, &media, &filename).map_err(|_| ApiError::Decode)?;
+            Ok(lines)
+        })
+    }
+
     async fn exchange(self) -> Result<Response, ApiError> {
         let mut builder = RequestBuilder::new(&self.url)
             .method(self.method.clone())
@@ -189,4 +218,29 @@ pub(super) fn websocket_url(http: &str) -> String {
         .is_some_and(|p| p == "https:");
     let host = location.and_then(|l| l.host().ok()).unwrap_or_default();
     format!("{}://{host}{http}", if secure { "wss" } else { "ws" })
+}
+
+/// Reads a response body to its end, keeping its chunks for a file and counting its lines
+/// (`on_lines` hears the count after each chunk).
+async fn read_stream(
+    body: &web_sys::ReadableStream,
+    on_lines: impl Fn(u64),
+) -> Result<(js_sys::Array, u64), ApiError> {
+    use wasm_bindgen::JsCast;
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let chunks = js_sys::Array::new();
+    let mut lines = 0u64;
+    loop {
+        let step = wasm_bindgen_futures::JsFuture::from(reader.read())
+            .await
+            .map_err(|_| ApiError::Network)?;
+        let field = |name: &str| js_sys::Reflect::get(&step, &name.into()).unwrap_or_default();
+        if field("done").as_bool().unwrap_or(true) {
+            return Ok((chunks, lines));
+        }
+        let chunk: js_sys::Uint8Array = field("value").unchecked_into();
+        lines += chunk.to_vec().iter().filter(|b| **b == b'\n').count() as u64;
+        chunks.push(&chunk);
+        on_lines(lines);
+    }
 }

@@ -13,7 +13,9 @@ mod chat;
 mod chat_stream;
 mod config;
 mod core;
+mod download;
 mod error;
+mod history;
 pub mod local_store;
 mod persisted;
 mod portal;
@@ -33,6 +35,7 @@ pub use config::{
 };
 pub use core::Http;
 pub use error::{field_error, ApiError};
+pub use history::HistoryApi;
 pub use persisted::{use_persisted, Persisted};
 pub use portal::{provide_portal, use_portal, use_products, PortalResource};
 pub use session::SessionApi;
@@ -75,6 +78,7 @@ pub fn provide_http(base: &str, on_unauthorized: Callback<()>) {
     provide_api::<dyn AttachmentsApi>(http.clone());
     provide_api::<dyn ChatApi>(http.clone());
     provide_api::<dyn CallbacksApi>(http.clone());
+    provide_api::<dyn HistoryApi>(http.clone());
     provide_api::<dyn SupportUsersApi>(http);
 }
 

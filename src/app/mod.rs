@@ -19,6 +19,7 @@ use crate::features::{
     cases::{CaseDetailPage, CaseListPage, FileCasePage},
     chat::{ChatWidget, ChatsPage, PastChatPage},
     contact::ContactPage,
+    history::HistoryPage,
     home::HomePage,
     settings::SettingsPage,
     support_users::{
@@ -131,7 +132,7 @@ fn Shell() -> impl IntoView {
                 <Route path=(StaticSegment(AppPage::Chats.segment()), ParamSegment("id"))
                     view=guarded(AppPage::Chats, || view! { <PastChatRoute/> }.into_any())/>
                 <Route path=StaticSegment(AppPage::History.segment())
-                    view=guarded(AppPage::History, || view! { <NotYetAvailable title=Key::NavHistory/> }.into_any())/>
+                    view=guarded(AppPage::History, || HistoryPage().into_any())/>
                 <Route path=StaticSegment(AppPage::Help.segment())
                     view=guarded(AppPage::Help, || view! { <NotYetAvailable title=Key::NavHelp/> }.into_any())/>
                 <Route path=StaticSegment(AppPage::Contact.segment())

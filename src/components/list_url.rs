@@ -98,16 +98,20 @@ pub fn Pager(
     }
 }
 
-/// The region holding a list's search box and filters, named after its own list (`title`),
-/// with "Clear filters" while the list is narrowed. The search box (`search_id`,
-/// `search_label`) shows the list's search and hands a new one to `on_search`.
+/// A list's search box: its id and label, the search the list has, and where a new one goes.
+pub struct ListSearch {
+    pub id: &'static str,
+    pub label: Key,
+    pub current: Signal<String>,
+    pub on_search: Callback<String>,
+}
+
+/// The region holding a list's search box (if it has one) and filters, named after its own
+/// list (`title`), with "Clear filters" while the list is narrowed.
 #[component]
 pub fn FilterPanel(
     title: Key,
-    search_id: &'static str,
-    search_label: Key,
-    #[prop(into)] search: Signal<String>,
-    on_search: Callback<String>,
+    #[prop(optional)] search: Option<ListSearch>,
     #[prop(into)] filtered: Signal<bool>,
     on_clear: Callback<()>,
     children: Children,
@@ -116,7 +120,7 @@ pub fn FilterPanel(
     view! {
         <section class="card filters" aria-labelledby="filters-title">
             <h2 id="filters-title" class="visually-hidden">{i18n.s(title)}</h2>
-            <SearchForm id=search_id label=search_label current=search on_search=on_search/>
+            {search.map(|s| view! { <SearchForm id=s.id label=s.label current=s.current on_search=s.on_search/> })}
             {children()}
             <Show when=move || filtered.get()>
                 <button type="button" class="button" on:click=move |_| on_clear.run(())>

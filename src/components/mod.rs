@@ -2,6 +2,7 @@
 
 mod app_link;
 mod attachment_picker;
+mod counts;
 mod data_table;
 mod error_notice;
 mod file_links;
@@ -17,15 +18,16 @@ mod text_field;
 
 pub use app_link::{provide_portal_router, use_go_to, AppLink, GoTo};
 pub use attachment_picker::AttachmentPicker;
+pub use counts::{CountTiles, SemicolonChoice};
 pub use data_table::DataTable;
 pub use error_notice::ErrorNotice;
 pub use file_links::FileLinks;
 pub use language_select::LanguageSelect;
 pub use linked_text::LinkedText;
-pub use list_url::{use_list_url, FilterPanel, ListUrl, Pager};
+pub use list_url::{use_list_url, FilterPanel, ListSearch, ListUrl, Pager};
 pub use loading::LoadingIndicator;
 pub use not_yet::NotYetAvailable;
 pub use phase_banner::PhaseBanner;
 pub use search_form::SearchForm;
-pub use select_field::{people_options, wire_options, DateField, Label, SelectField};
+pub use select_field::{first_wire, people_options, wire_options, DateField, Label, SelectField};
 pub use text_field::TextField;

@@ -22,6 +22,14 @@ pub fn wire_options<T: Serialize>(
         .collect()
 }
 
+/// The first value of a multi-valued filter, as a select shows it (`""`: any).
+pub fn first_wire<T: Serialize>(values: &[T]) -> String {
+    values
+        .first()
+        .map(|v| wire_name(v).to_string())
+        .unwrap_or_default()
+}
+
 /// A select's options for people (their ids and names), from a list that may still be loading
 /// or may have failed (then there is no one to choose but "Any").
 pub fn people_options(people: Option<Vec<Person>>) -> Vec<(String, Label)> {

@@ -27,6 +27,26 @@ pub fn format_date_time(iso: &str, locale: Locale, time_zone: Option<&str>) -> S
         .unwrap_or_else(|| iso.to_string())
 }
 
+/// Formats a `YYYY-MM` month as the locale names it (`Nov 2026`, `nov. 2026`); as it came
+/// when it is no month.
+pub fn format_month(month: &str, locale: Locale) -> String {
+    let mut parts = month.splitn(2, '-');
+    let (Some(Ok(year)), Some(Ok(m))) = (
+        parts.next().map(str::parse::<f64>),
+        parts.next().map(str::parse::<f64>),
+    ) else {
+        return month.to_string();
+    };
+    let opts = Object::new();
+    set(&opts, "month", "short");
+    set(&opts, "year", "numeric");
+    set(&opts, "timeZone", "UTC");
+    let date = js_sys::Date::new(&JsValue::from_f64(js_sys::Date::utc(year, m - 1.0)));
+    intl("DateTimeFormat", locale, &opts)
+        .and_then(|f| call_format(&f, &date.into()))
+        .unwrap_or_else(|| month.to_string())
+}
+
 /// Formats a number with the locale's grouping and decimal separators.
 pub fn format_number(n: f64, locale: Locale) -> String {
     intl("NumberFormat", locale, &Object::new())

@@ -2,6 +2,7 @@
 
 use super::Key;
 use support_contract::cases::{CaseStatus, Priority};
+use support_contract::history::{InteractionKind, Standing};
 use support_contract::users::{AuditAction, ImportOutcome, RowProblem, ValidationState};
 use support_contract::{Capability, Channel, Product, Region, Role, UserSource, UserStatus};
 
@@ -44,6 +45,26 @@ pub fn product_key(product: Product) -> Key {
         Product::Target => Key::ProductTarget,
         Product::AudienceManager => Key::ProductAudienceManager,
         Product::Unknown => Key::Unknown,
+    }
+}
+
+/// What an interaction is: a case, a chat or a callback request.
+pub fn kind_key(kind: InteractionKind) -> Key {
+    match kind {
+        InteractionKind::Case => Key::KindCase,
+        InteractionKind::Chat => Key::KindChat,
+        InteractionKind::Callback => Key::KindCallback,
+        InteractionKind::Unknown => Key::Unknown,
+    }
+}
+
+/// Where an interaction stands.
+pub fn standing_key(standing: Standing) -> Key {
+    match standing {
+        Standing::Open => Key::StandingOpen,
+        Standing::AwaitingCustomer => Key::StandingAwaiting,
+        Standing::Closed => Key::StandingClosed,
+        Standing::Unknown => Key::Unknown,
     }
 }
 

@@ -7,13 +7,13 @@ mod messages;
 mod tests;
 
 pub use format::{
-    browser_time_zone, format_date_time, format_kilobytes, format_number, supported_time_zones,
-    weekday_names,
+    browser_time_zone, format_date_time, format_kilobytes, format_month, format_number,
+    supported_time_zones, weekday_names,
 };
 pub use labels::{
-    audit_action_key, capability_key, case_status_key, channel_key, import_outcome_key,
+    audit_action_key, capability_key, case_status_key, channel_key, import_outcome_key, kind_key,
     priority_key, priority_meaning_key, product_key, region_key, role_key, row_problem_key,
-    user_source_key, user_status_key, validation_key,
+    standing_key, user_source_key, user_status_key, validation_key,
 };
 pub use messages::{text, Key};
 pub use support_contract::Locale;
@@ -54,6 +54,17 @@ impl I18n {
     /// Formats a number for the current locale (reactive).
     pub fn number(self, n: f64) -> String {
         format_number(n, self.locale.get())
+    }
+
+    /// A duration in minutes as people say it: minutes under an hour, hours under two days,
+    /// then days, with the locale's numbers (reactive).
+    pub fn duration(self, minutes: i64) -> String {
+        let (key, n) = match minutes {
+            m if m < 60 => (Key::DurationMinutes, m as f64),
+            m if m < 48 * 60 => (Key::DurationHours, (m as f64 / 6.0).round() / 10.0),
+            m => (Key::DurationDays, (m as f64 / 144.0).round() / 10.0),
+        };
+        self.tr(key, &[("n", &self.number(n))])
     }
 
     /// Switches language now and remembers it in this browser for the next visit.

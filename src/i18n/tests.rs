@@ -17,6 +17,14 @@ const SAME_IN_EVERY_LANGUAGE: &[Key] = &[
     Key::HoursRange,
     // "No" is Spanish too.
     Key::No,
+    // "Total" is French and Spanish too, "Interactions" French, "Chat" Spanish.
+    Key::ColTotal,
+    Key::HistoryTotal,
+    Key::HistoryTableTitle,
+    Key::KindChat,
+    // Unit abbreviations.
+    Key::DurationMinutes,
+    Key::DurationHours,
 ];
 
 fn placeholders(s: &str) -> Vec<&str> {

@@ -1,33 +1,16 @@
 // The case list of an organisation with 10,000 cases, in a real Chromium against the reference
 // backend on loopback: the backend's answer time for the first page and for a filter change,
 // and the time until the rows are on screen. Figures only; nothing here passes or fails on time.
-import { test, Page, Response } from '@playwright/test';
+import { test, Response } from '@playwright/test';
 import { startBackend, stopBackend } from '../support/backend';
 import { accounts } from '../support/accounts';
 import { signIn } from '../e2e/portal';
+import { line, measure } from './timing';
 
 const CASES = Number(process.env.BENCH_CASES ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const line = (name: string, backend: number[], painted: number[]) =>
-  `${name.padEnd(34)} backend median ${median(backend).toFixed(1).padStart(6)} ms   on screen median ${median(painted).toFixed(0).padStart(5)} ms`;
-
-/** The list request's server time (request sent to last byte), from the browser's timing. */
-function serverTime(response: Response): number {
-  const t = response.request().timing();
-  return t.responseEnd - t.requestStart;
-}
-
 const isList = (r: Response) => /\/api\/v1\/cases(\?|$)/.test(r.url()) && r.request().method() === 'GET';
-
-/** Runs `act`, then waits for the list answer and for `shown` to hold; returns both times. */
-async function measure(page: Page, act: () => Promise<unknown>, shown: () => Promise<unknown>): Promise<[number, number]> {
-  const started = performance.now();
-  const [response] = await Promise.all([page.waitForResponse(isList), act()]);
-  await shown();
-  return [serverTime(response), performance.now() - started];
-}
 
 test(`case list with ${CASES} cases`, async ({ browser }) => {
   const backend = await startBackend(['--phase', 'live', '--demo-cases', String(CASES)]);
@@ -41,11 +24,11 @@ test(`case list with ${CASES} cases`, async ({ browser }) => {
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     for (let i = 0; i < RUNS; i++) {
       await nav.getByRole('link', { name: 'Home', exact: true }).click();
-      const [b, p] = await measure(page, () => nav.getByRole('link', { name: 'Cases', exact: true }).click(), () => rows.nth(25).waitFor());
+      const [b, p] = await measure(page, isList, () => nav.getByRole('link', { name: 'Cases', exact: true }).click(), () => rows.nth(25).waitFor());
       first[0].push(b); first[1].push(p);
       const priority = i % 2 === 0 ? 'p2' : 'p3';
       const label = priority === 'p2' ? 'P2 Urgent' : 'P3 Important';
-      const [fb, fp] = await measure(page, () => page.getByLabel('Priority').selectOption(priority), () =>
+      const [fb, fp] = await measure(page, isList, () => page.getByLabel('Priority').selectOption(priority), () =>
         page.waitForFunction((want) => {
           const cells = [...document.querySelectorAll('table tbody tr td:nth-of-type(3)')];
           return cells.length > 0 && cells.every((c) => c.textContent === want);

@@ -1,8 +1,8 @@
 use super::response::ResponseBadge;
 use crate::api::{use_api, use_portal, use_products, CasesApi};
 use crate::components::{
-    people_options, use_list_url, wire_options, AppLink, DataTable, DateField, ErrorNotice,
-    FilterPanel, ListUrl, LoadingIndicator, SelectField,
+    first_wire, people_options, use_list_url, wire_options, AppLink, DataTable, DateField,
+    ErrorNotice, FilterPanel, ListSearch, ListUrl, LoadingIndicator, SelectField,
 };
 use crate::i18n::{case_status_key, priority_key, product_key, use_i18n, Key};
 use leptos::prelude::*;
@@ -78,14 +78,6 @@ fn ScopeTabs(list: ListUrl<CaseQuery>) -> impl IntoView {
     }
 }
 
-/// The first value of a multi-valued filter, as the select shows it.
-fn first_wire<T: serde::Serialize>(values: &[T]) -> String {
-    values
-        .first()
-        .map(|v| wire_name(v).to_string())
-        .unwrap_or_default()
-}
-
 /// Status, product, priority, requester, search, sort and dates.
 #[component]
 fn Filters(list: ListUrl<CaseQuery>) -> impl IntoView {
@@ -106,8 +98,12 @@ fn Filters(list: ListUrl<CaseQuery>) -> impl IntoView {
     view! {
         <FilterPanel title=Key::FilterCases filtered=Signal::derive(move || list.is_filtered())
             on_clear=Callback::new(move |_| list.clear())
-            search_id="case-search" search_label=Key::SearchCases search=Signal::derive(move || q.get().query.q)
-            on_search=Callback::new(move |text: String| list.update(|q| q.q = text))>
+            search=ListSearch {
+                id: "case-search",
+                label: Key::SearchCases,
+                current: Signal::derive(move || q.get().query.q),
+                on_search: Callback::new(move |text: String| list.update(|q| q.q = text)),
+            }>
             <div class="filter-grid">
                 <SelectField id="filter-status" label=Key::FilterStatus options=statuses any=Key::AnyValue
                     value=Signal::derive(move || q.with(|q| first_wire(&q.statuses)))

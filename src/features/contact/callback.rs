@@ -115,7 +115,7 @@ pub fn CallbackSection() -> impl IntoView {
                     let list = mine.await.unwrap_or_default();
                     (!list.is_empty()).then(|| view! {
                         <h3>{i18n.s(Key::YourCallbacks)}</h3>
-                        <ul>
+                        <ul class="callbacks">
                             {list.into_iter().map(|c| {
                                 let at = c.requested_at.clone();
                                 let status = if c.status == CallbackStatus::Done { Key::CallbackDone } else { Key::CallbackWaiting };

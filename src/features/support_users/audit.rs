@@ -2,7 +2,7 @@ use super::AdminTabs;
 use crate::api::{use_api, SupportUsersApi};
 use crate::components::{
     people_options, use_list_url, wire_options, DataTable, DateField, ErrorNotice, FilterPanel,
-    ListUrl, LoadingIndicator, SelectField,
+    ListSearch, ListUrl, LoadingIndicator, SelectField, SemicolonChoice,
 };
 use crate::i18n::{audit_action_key, role_key, use_i18n, user_status_key, validation_key, Key};
 use leptos::prelude::*;
@@ -46,8 +46,12 @@ pub fn AuditLogPage() -> impl IntoView {
             <AdminTabs/>
             <FilterPanel title=Key::FilterAuditLog filtered=Signal::derive(move || list.is_filtered())
                 on_clear=Callback::new(move |_| list.clear())
-                search_id="audit-search" search_label=Key::SearchAudit search=Signal::derive(move || q.get().query.q)
-                on_search=Callback::new(move |text: String| list.update(|q| q.q = text))>
+                search=ListSearch {
+                    id: "audit-search",
+                    label: Key::SearchAudit,
+                    current: Signal::derive(move || q.get().query.q),
+                    on_search: Callback::new(move |text: String| list.update(|q| q.q = text)),
+                }>
                 <div class="filter-grid">
                     <SelectField id="audit-action" label=Key::ColAction options=actions any=Key::AnyValue
                         value=Signal::derive(move || q.get().action.map(|a| wire_name(&a).to_string()).unwrap_or_default())
@@ -61,11 +65,7 @@ pub fn AuditLogPage() -> impl IntoView {
             </FilterPanel>
             <section class="card" aria-labelledby="export-title">
                 <h2 id="export-title">{i18n.s(Key::ExportTitle)}</h2>
-                <div class="choice">
-                    <input type="checkbox" id="export-semicolon" prop:checked=move || semicolon.get()
-                        on:change=move |ev| semicolon.set(event_target_checked(&ev))/>
-                    <label for="export-semicolon">{i18n.s(Key::SemicolonSeparator)}</label>
-                </div>
+                <SemicolonChoice id="export-semicolon" semicolon=semicolon/>
                 <a class="button" href=export download="audit-log.csv">{i18n.s(Key::DownloadCsv)}</a>
             </section>
             <Transition fallback=|| view! { <LoadingIndicator/> }>

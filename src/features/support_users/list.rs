@@ -1,8 +1,8 @@
 use super::AdminTabs;
 use crate::api::{use_api, SupportUsersApi};
 use crate::components::{
-    use_list_url, wire_options, AppLink, DataTable, ErrorNotice, FilterPanel, ListUrl,
-    LoadingIndicator, SelectField,
+    use_list_url, wire_options, AppLink, CountTiles, DataTable, ErrorNotice, FilterPanel,
+    ListSearch, ListUrl, LoadingIndicator, SelectField,
 };
 use crate::i18n::{role_key, use_i18n, user_status_key, validation_key, Key};
 use leptos::prelude::*;
@@ -44,7 +44,6 @@ pub fn SupportUsersPage() -> impl IntoView {
 /// How many current support users there are per role, and how many wait for something.
 #[component]
 fn Counts() -> impl IntoView {
-    let i18n = use_i18n();
     let api = use_api::<dyn SupportUsersApi>();
     let counts = LocalResource::new(move || api.support_user_counts());
     view! {
@@ -58,13 +57,7 @@ fn Counts() -> impl IntoView {
                         (Key::CountNeedsReview, c.needs_review),
                         (Key::CountFlagged, c.flagged),
                     ];
-                    view! {
-                        <dl class="counts" aria-label=i18n.s(Key::CountsLabel)>
-                            {items.into_iter().map(|(key, n)| view! {
-                                <div><dt>{i18n.s(key)}</dt><dd>{move || i18n.number(n as f64)}</dd></div>
-                            }).collect_view()}
-                        </dl>
-                    }
+                    view! { <CountTiles label=Key::CountsLabel items=items.map(|(k, n)| (k, u64::from(n))).to_vec()/> }
                 })
             })}
         </Transition>
@@ -107,8 +100,12 @@ fn Filters(list: ListUrl<SupportUserQuery>) -> impl IntoView {
     view! {
         <FilterPanel title=Key::FilterSupportUsers filtered=Signal::derive(move || list.is_filtered())
             on_clear=Callback::new(move |_| list.clear())
-            search_id="user-search" search_label=Key::SearchSupportUsers search=Signal::derive(move || q.get().query.q)
-            on_search=Callback::new(move |text: String| list.update(|q| q.q = text))>
+            search=ListSearch {
+                id: "user-search",
+                label: Key::SearchSupportUsers,
+                current: Signal::derive(move || q.get().query.q),
+                on_search: Callback::new(move |text: String| list.update(|q| q.q = text)),
+            }>
             <div class="filter-grid">
                 <SelectField id="filter-role" label=Key::ColRole options=roles any=Key::AnyValue
                     value=Signal::derive(move || shown(q.get().role))
