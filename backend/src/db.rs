@@ -23,6 +23,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0005_callbacks",
         include_str!("../migrations/0005_callbacks.sql"),
     ),
+    ("0007_help", include_str!("../migrations/0007_help.sql")),
 ];
 
 /// One connection behind a mutex: SQLite serialises writers anyway, and every query is short.

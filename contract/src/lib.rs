@@ -7,6 +7,7 @@
 pub mod callbacks;
 pub mod cases;
 pub mod chat;
+pub mod help;
 mod problem;
 pub mod query;
 mod roles;

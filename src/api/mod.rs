@@ -14,6 +14,7 @@ mod chat_stream;
 mod config;
 mod core;
 mod error;
+mod help;
 pub mod local_store;
 mod persisted;
 mod portal;
@@ -33,6 +34,7 @@ pub use config::{
 };
 pub use core::Http;
 pub use error::{field_error, ApiError};
+pub use help::HelpApi;
 pub use persisted::{use_persisted, Persisted};
 pub use portal::{provide_portal, use_portal, use_products, PortalResource};
 pub use session::SessionApi;
@@ -75,7 +77,8 @@ pub fn provide_http(base: &str, on_unauthorized: Callback<()>) {
     provide_api::<dyn AttachmentsApi>(http.clone());
     provide_api::<dyn ChatApi>(http.clone());
     provide_api::<dyn CallbacksApi>(http.clone());
-    provide_api::<dyn SupportUsersApi>(http);
+    provide_api::<dyn SupportUsersApi>(http.clone());
+    provide_api::<dyn HelpApi>(http);
 }
 
 /// A fresh random id (a version-4 UUID) for idempotency keys and chat message ids.

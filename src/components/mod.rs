@@ -15,7 +15,7 @@ mod search_form;
 mod select_field;
 mod text_field;
 
-pub use app_link::{provide_portal_router, use_go_to, AppLink, GoTo};
+pub use app_link::{portal_href, provide_portal_router, use_go_to, AppLink, GoTo};
 pub use attachment_picker::AttachmentPicker;
 pub use data_table::DataTable;
 pub use error_notice::ErrorNotice;

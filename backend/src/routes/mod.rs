@@ -63,6 +63,10 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(cases::request_call))
         .routes(routes!(cases::organisation_members))
         .routes(routes!(help::help_suggestions))
+        .routes(routes!(help::search_articles))
+        .routes(routes!(help::get_article))
+        .routes(routes!(help::vote_on_article))
+        .routes(routes!(help::forum_threads))
         .routes(routes!(attachments::upload_attachment))
         .routes(routes!(attachments::download_attachment))
         .routes(routes!(chat::chat_availability))
@@ -98,6 +102,7 @@ pub fn agent() -> OpenApiRouter<AppState> {
         .routes(routes!(chat::agent_end_chat))
         .routes(routes!(callbacks::agent_callbacks))
         .routes(routes!(callbacks::agent_callback_done))
+        .routes(routes!(help::agent_write_article))
 }
 
 /// The `Location` of a resource created under `/api/v1/{collection}`.

@@ -1,7 +1,9 @@
 //! First data of a database: the demo organisations, or a bootstrap administrator. The demo
-//! cases are in `cases`, the support users in their various review states in `users`.
+//! cases are in `cases`, the support users in their various review states in `users`. The help
+//! library (`help`), the vendor's own content, fills every fresh database, demo or not.
 
 mod cases;
+pub mod help;
 mod users;
 
 use std::sync::OnceLock;
@@ -17,6 +19,7 @@ use crate::tokens::new_id;
 
 use cases::seed_cases;
 pub use cases::seed_generated_cases;
+pub use help::seed_help;
 
 /// The password of every demo account. Public on purpose: it is demo data.
 pub const DEMO_PASSWORD: &str = "Support-Demo-1";

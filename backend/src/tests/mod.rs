@@ -5,6 +5,7 @@ mod callbacks;
 mod cases;
 mod chat;
 mod errors;
+mod help;
 mod layout;
 mod profile;
 mod session;
@@ -101,6 +102,7 @@ impl TestApp {
     pub fn with_config(config: Config) -> Self {
         let db = Db::open(":memory:").unwrap();
         seed_demo(&mut db.conn()).unwrap();
+        crate::seed::seed_help(&mut db.conn(), 0).unwrap();
         let state = AppState::new(db, config);
         TestApp {
             router: app(state.clone()),
