@@ -19,6 +19,7 @@ use crate::features::{
     cases::{CaseDetailPage, CaseListPage, FileCasePage},
     chat::{ChatWidget, ChatsPage, PastChatPage},
     contact::ContactPage,
+    help::{HelpArticlePage, HelpPage},
     home::HomePage,
     settings::SettingsPage,
     support_users::{
@@ -133,7 +134,9 @@ fn Shell() -> impl IntoView {
                 <Route path=StaticSegment(AppPage::History.segment())
                     view=guarded(AppPage::History, || view! { <NotYetAvailable title=Key::NavHistory/> }.into_any())/>
                 <Route path=StaticSegment(AppPage::Help.segment())
-                    view=guarded(AppPage::Help, || view! { <NotYetAvailable title=Key::NavHelp/> }.into_any())/>
+                    view=guarded(AppPage::Help, || HelpPage().into_any())/>
+                <Route path=(StaticSegment(AppPage::Help.segment()), ParamSegment("slug"))
+                    view=guarded(AppPage::Help, || HelpArticlePage().into_any())/>
                 <Route path=StaticSegment(AppPage::Contact.segment())
                     view=guarded(AppPage::Contact, || ContactPage().into_any())/>
                 <Route path=StaticSegment(AppPage::SupportUsers.segment())

@@ -5,6 +5,7 @@ mod case_draft;
 mod case_fields;
 mod chat;
 mod draft_field;
+mod help;
 mod ids;
 mod locale;
 mod portal;
@@ -20,6 +21,7 @@ pub use chat::{
     Segment,
 };
 pub use draft_field::DraftField;
+pub use help::{heading_level, link_runs, search_text, ResultsState, Run};
 pub use ids::{user_key, uuid_v4};
 pub use locale::negotiate_locale;
 pub use portal::{phones_for_region, roles_granting, safe_return_path, strip_base};

@@ -3,6 +3,7 @@
 pub mod cases;
 pub mod chat;
 pub mod contact;
+pub mod help;
 pub mod home;
 pub mod settings;
 pub mod support_users;

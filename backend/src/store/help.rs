@@ -173,7 +173,8 @@ pub fn search(conn: &Connection, f: &ArticleFilter<'_>) -> Result<(Vec<HelpTopic
 }
 
 /// Up to `limit` other articles in the same language that share tags with `topic` or are of its
-/// product: the most shared tags first, then its product's, then the most recent.
+/// product: the closest first (each shared tag counts one, the same product one more), then
+/// its product's, then the most recent.
 pub fn related(conn: &Connection, topic: &HelpTopic, limit: u32) -> Result<Vec<HelpTopic>> {
     let sql = format!(
         "SELECT * FROM (SELECT {TOPIC_COLUMNS}, \
@@ -181,7 +182,8 @@ pub fn related(conn: &Connection, topic: &HelpTopic, limit: u32) -> Result<Vec<H
             WHERE t.value IN (SELECT value FROM json_each(?3))) AS shared \
          FROM help_articles a WHERE a.language = ?1 AND a.slug <> ?2) \
          WHERE shared > 0 OR product = ?4 \
-         ORDER BY shared DESC, (product = ?4) DESC, updated_at DESC, slug LIMIT ?5"
+         ORDER BY shared + (product = ?4) DESC, (product = ?4) DESC, updated_at DESC, slug \
+         LIMIT ?5"
     );
     let tags = serde_json::to_string(&topic.tags).unwrap_or_else(|_| "[]".into());
     let mut stmt = conn.prepare_cached(&sql)?;

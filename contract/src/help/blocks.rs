@@ -13,7 +13,8 @@ use utoipa::ToSchema;
 /// One block of an article's body, told apart by `type`.
 ///
 /// - `heading`: a heading of `level` 1 to 6, as authored (the article's title is above them
-///   all, so a client shows level 1 as its second level of heading);
+///   all, so a client shows level 1 no higher than its second level of heading: articles use
+///   level 2 for their sections);
 /// - `paragraph`: running text;
 /// - `list`: items, numbered when `ordered`, each holding blocks of its own (nested lists);
 /// - `code`: preformatted text, with the `language` its author named, if any;
