@@ -67,8 +67,11 @@ test(`help search over ${ARTICLES} articles`, async ({ browser }) => {
       // From 101 up: every number then has three digits or more, so no other article's number
       // starts with it (the last word typed is a prefix).
       const n = String(101 + ((i * 97) % (ARTICLES - 101)));
+      // Back to the unsearched list, settled, before the next search is typed.
       await page.locator('#help-search').fill('');
-      await page.waitForFunction(() => !location.search.includes('q='));
+      await page.waitForFunction(() => !location.search.includes('q=')
+        && /available/.test(document.querySelector('.results-count')?.textContent ?? ''));
+      await page.waitForTimeout(100);
       const t = await page.evaluate(typeAndWait, n);
       painted.push(t.painted);
       answered.push(t.answered);

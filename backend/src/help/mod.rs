@@ -9,7 +9,7 @@ use rusqlite::Connection;
 use support_contract::help::{HelpArticle, HelpSuggestion, HelpTopic};
 use support_contract::{Locale, Product};
 
-use crate::store::help::ArticleFilter;
+pub use crate::store::help::Scope;
 use crate::store::{self, Optional};
 use words::{match_expression, Combine};
 
@@ -18,11 +18,8 @@ pub struct Search<'a> {
     /// What the reader typed; blank lists every article.
     pub text: &'a str,
     pub combine: Combine,
-    pub language: Locale,
-    pub product: Option<Product>,
-    pub prefer: Option<Product>,
-    pub limit: u32,
-    pub offset: u32,
+    /// Where to look, and which page; its language is the one asked for.
+    pub scope: Scope,
 }
 
 /// What a search found.
@@ -38,30 +35,25 @@ pub struct Found {
 /// Searches in the language asked for and, when nothing there matches, in English. A text
 /// holding no word at all (only punctuation) matches nothing.
 pub fn search(conn: &Connection, s: &Search<'_>) -> store::Result<Found> {
+    let asked = s.scope.language;
     let matcher = match_expression(s.text, s.combine);
     if matcher.is_none() && !s.text.trim().is_empty() {
         return Ok(Found {
             items: Vec::new(),
             total: 0,
-            language: s.language,
+            language: asked,
             fallback: false,
         });
     }
     let in_language = |language| {
-        store::help::search(
-            conn,
-            &ArticleFilter {
-                matcher: matcher.as_deref(),
-                language,
-                product: s.product,
-                prefer: s.prefer,
-                limit: s.limit,
-                offset: s.offset,
-            },
-        )
+        let scope = Scope {
+            language,
+            ..s.scope
+        };
+        store::help::search(conn, matcher.as_deref(), &scope)
     };
-    let (items, total) = in_language(s.language)?;
-    if total == 0 && s.language != Locale::En {
+    let (items, total) = in_language(asked)?;
+    if total == 0 && asked != Locale::En {
         let (items, total) = in_language(Locale::En)?;
         if total > 0 {
             return Ok(Found {
@@ -75,7 +67,7 @@ pub fn search(conn: &Connection, s: &Search<'_>) -> store::Result<Found> {
     Ok(Found {
         items,
         total,
-        language: s.language,
+        language: asked,
         fallback: false,
     })
 }
@@ -98,11 +90,13 @@ pub fn suggest(
         &Search {
             text,
             combine: Combine::Any,
-            language,
-            product: None,
-            prefer: product,
-            limit: 5,
-            offset: 0,
+            scope: Scope {
+                language,
+                product: None,
+                prefer: product,
+                limit: 5,
+                offset: 0,
+            },
         },
     )?;
     Ok(found

@@ -17,11 +17,13 @@ fn find(conn: &Connection, text: &str, language: Locale) -> Found {
         &Search {
             text,
             combine: Combine::All,
-            language,
-            product: None,
-            prefer: None,
-            limit: 20,
-            offset: 0,
+            scope: Scope {
+                language,
+                product: None,
+                prefer: None,
+                limit: 20,
+                offset: 0,
+            },
         },
     )
     .unwrap()

@@ -12,10 +12,9 @@ use crate::clock::ts;
 const TOPIC_COLUMNS: &str =
     "a.id, a.slug, a.title, a.summary, a.product, a.tags, a.language, a.updated_at";
 
-/// Which articles a search or a listing wants.
-pub struct ArticleFilter<'a> {
-    /// An FTS5 `MATCH` expression (`help::words` makes it safe); `None` lists every article.
-    pub matcher: Option<&'a str>,
+/// Which articles a search or a listing wants, in which order, and which page of them.
+#[derive(Clone, Copy, Debug)]
+pub struct Scope {
     pub language: Locale,
     /// Only this product's articles.
     pub product: Option<Product>,
@@ -132,14 +131,19 @@ pub fn article(conn: &Connection, slug: &str, language: Locale) -> Result<Articl
     )
 }
 
-/// One page of the articles a filter wants, and how many it wants in all: by relevance for a
-/// search (title, then tags, then summary, then body), the most recently updated first
-/// otherwise; the preferred product first either way.
-pub fn search(conn: &Connection, f: &ArticleFilter<'_>) -> Result<(Vec<HelpTopic>, u32)> {
+/// One page of the articles of a scope that `matcher` (an FTS5 `MATCH` expression, which
+/// `help::words` makes safe) matches, or of all of them without one; and how many there are
+/// in all. By relevance for a search (title, then tags, then summary, then body), the most
+/// recently updated first otherwise; the preferred product first either way.
+pub fn search(
+    conn: &Connection,
+    matcher: Option<&str>,
+    f: &Scope,
+) -> Result<(Vec<HelpTopic>, u32)> {
     let language = wire_name(&f.language);
     let (product, prefer) = (product_name(f.product), product_name(f.prefer));
     let narrow = "a.language = ?2 AND (?3 IS NULL OR a.product = ?3)";
-    let (count_sql, page_sql) = match f.matcher {
+    let (count_sql, page_sql) = match matcher {
         Some(_) => (
             format!(
                 "SELECT count(*) AS n FROM help_search s JOIN help_articles a ON a.id = s.rowid \
@@ -163,10 +167,10 @@ pub fn search(conn: &Connection, f: &ArticleFilter<'_>) -> Result<(Vec<HelpTopic
     };
     let total: u32 = conn
         .prepare_cached(&count_sql)?
-        .query_row(params![f.matcher, language, product], |r| r.get("n"))?;
+        .query_row(params![matcher, language, product], |r| r.get("n"))?;
     let mut stmt = conn.prepare_cached(&page_sql)?;
     let rows = stmt.query_map(
-        params![f.matcher, language, product, prefer, f.limit, f.offset],
+        params![matcher, language, product, prefer, f.limit, f.offset],
         topic_row,
     )?;
     Ok((rows.collect::<rusqlite::Result<_>>()?, total))

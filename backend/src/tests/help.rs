@@ -5,16 +5,6 @@ use serde_json::{json, Value};
 use support_contract::problem_types as types;
 
 use super::*;
-use crate::config::Secret;
-
-const AGENT_TOKEN: &str = "help-agent-token";
-
-fn help_app() -> TestApp {
-    TestApp::with_config(Config {
-        agent_token: Some(Secret(AGENT_TOKEN.into())),
-        ..TestApp::config()
-    })
-}
 
 fn slugs(results: &Value) -> Vec<String> {
     results["items"]
@@ -274,7 +264,7 @@ async fn suggestions_link_the_portals_article_page() {
 
 #[tokio::test]
 async fn the_agent_writes_an_article_whose_markdown_never_becomes_markup() {
-    let app = help_app();
+    let app = TestApp::with_agent();
     let body = json!({
         "product": "analytics",
         "title": "Formatting test",
@@ -282,16 +272,8 @@ async fn the_agent_writes_an_article_whose_markdown_never_becomes_markup() {
         "body": "<script>window.x=1</script>\n\nSee <img src=x onerror=\"x()\"> [go](javascript:alert(1)) [docs](https://example.com)",
         "tags": ["test"],
     });
-    let auth = format!("Bearer {AGENT_TOKEN}");
-    let r = app
-        .req(
-            Method::PUT,
-            "/agent/v1/help/articles/formatting-test/en",
-            Some(body.clone()),
-            "",
-            &[("authorization", &auth)],
-        )
-        .await;
+    let path = "/agent/v1/help/articles/formatting-test/en";
+    let r = app.agent(Method::PUT, path, body.clone()).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     let blocks = r.json()["body"].clone();
     let spans: Vec<&Value> = blocks
@@ -313,46 +295,28 @@ async fn the_agent_writes_an_article_whose_markdown_never_becomes_markup() {
         .json();
     assert_eq!(slugs(&found), ["formatting-test"], "indexed at once");
 
-    let bad = app
-        .req(
-            Method::PUT,
+    for (bad, codes) in [
+        (
             "/agent/v1/help/articles/Bad%20Slug/de",
-            Some(json!({})),
-            "",
-            &[("authorization", &auth)],
-        )
-        .await
-        .problem(400, types::VALIDATION);
-    assert_eq!(
-        field_codes(&bad),
-        ["slug:invalid_value", "language:invalid_locale"]
-    );
-    let empty = app
-        .req(
-            Method::PUT,
+            &["slug:invalid_value", "language:invalid_locale"][..],
+        ),
+        (
             "/agent/v1/help/articles/ok/en",
-            Some(json!({})),
-            "",
-            &[("authorization", &auth)],
-        )
+            &[
+                "product:required",
+                "title:required",
+                "summary:required",
+                "body:required",
+            ],
+        ),
+    ] {
+        let p = app
+            .agent(Method::PUT, bad, json!({}))
+            .await
+            .problem(400, types::VALIDATION);
+        assert_eq!(field_codes(&p), codes, "{bad}");
+    }
+    app.req(Method::PUT, path, Some(body), "", &[])
         .await
-        .problem(400, types::VALIDATION);
-    assert_eq!(
-        field_codes(&empty),
-        [
-            "product:required",
-            "title:required",
-            "summary:required",
-            "body:required"
-        ]
-    );
-    app.req(
-        Method::PUT,
-        "/agent/v1/help/articles/ok/en",
-        Some(body),
-        "",
-        &[],
-    )
-    .await
-    .problem(401, types::UNAUTHENTICATED);
+        .problem(401, types::UNAUTHENTICATED);
 }

@@ -9,7 +9,7 @@ use super::params::{cursor_at, search_params, with_language};
 use super::BrowseHelp;
 use crate::auth::RequireCapability;
 use crate::extract::ApiQuery;
-use crate::help::{self, words::Combine, Search};
+use crate::help::{self, words::Combine, Scope, Search};
 use crate::problem::ApiError;
 use crate::routes::responses::{InputRefusals, ItemInputRefusals};
 use crate::state::AppState;
@@ -47,11 +47,13 @@ pub async fn search_articles(
         &Search {
             text: &p.query.q,
             combine: Combine::All,
-            language: p.language,
-            product: p.query.product,
-            prefer: None,
-            limit: p.limit,
-            offset: p.offset,
+            scope: Scope {
+                language: p.language,
+                product: p.query.product,
+                prefer: None,
+                limit: p.limit,
+                offset: p.offset,
+            },
         },
     )?;
     let next = p.offset + p.limit;
