@@ -1,11 +1,15 @@
 //! Markdown to the contract's tree of blocks (`support_contract::help::Block`), and the plain
-//! text of a tree for the search index.
+//! text of a tree for the search index (`plain`).
 //!
 //! Articles are written in CommonMark. Only what the tree can say is kept: headings,
 //! paragraphs, lists, code, quotes, emphasis and links to `http(s)` addresses. Raw HTML stays
 //! as the plain text it is (a reader sees `<script>` written out, nothing runs), an image
 //! becomes its alternative text and any other link its text alone. Nesting deeper than
 //! [`MAX_DEPTH`] is flattened, so no article can make a tree too deep to decode.
+
+mod plain;
+
+pub use plain::plain_text;
 
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use support_contract::help::{is_web_link, Block, ListItem, Span};
@@ -278,37 +282,6 @@ fn trimmed(mut spans: Vec<Span>) -> Option<Vec<Span>> {
     }
     spans.retain(|s| !s.text.is_empty());
     (!spans.is_empty()).then_some(spans)
-}
-
-/// The words of a tree, one block a line: what the search index holds of an article's body.
-pub fn plain_text(blocks: &[Block]) -> String {
-    let mut out = String::new();
-    collect_text(blocks, &mut out);
-    out
-}
-
-fn collect_text(blocks: &[Block], out: &mut String) {
-    for block in blocks {
-        match block {
-            Block::Heading { spans, .. } | Block::Paragraph { spans } => {
-                for s in spans {
-                    out.push_str(&s.text);
-                }
-                out.push('\n');
-            }
-            Block::Code { text, .. } => {
-                out.push_str(text);
-                out.push('\n');
-            }
-            Block::List { items, .. } => {
-                for item in items {
-                    collect_text(&item.blocks, out);
-                }
-            }
-            Block::Quote { blocks } => collect_text(blocks, out),
-            Block::Unknown => {}
-        }
-    }
 }
 
 #[cfg(test)]
