@@ -55,7 +55,7 @@ browser-test:
 size: app
 	node scripts/size.mjs dist
 
-## bench: bundle sizes, then startup, case-list and chat figures in headless Chromium (figures only, no pass/fail)
+## bench: bundle sizes, then startup, case-list, chat and help-search figures in headless Chromium (figures only, no pass/fail)
 bench: setup-test app backend
 	node scripts/size.mjs dist
 	npx playwright test -c tests/bench

@@ -447,3 +447,76 @@ async fn a_member_gets_no_chat_launcher() {
     leptos::task::tick().await;
     assert!(named::<HtmlButtonElement>(&host, "button", "Chat with support").is_none());
 }
+
+/// A help article's body from a backend that let markup through: the text shows as text, an
+/// unsafe link is no link, a safe one opens apart, and headings sit below the page's title.
+#[wasm_bindgen_test]
+async fn an_article_body_draws_text_only_whatever_the_backend_sends() {
+    use support_contract::help::{Block, ListItem, Span};
+    use support_portal::features::help::ArticleBody;
+    let link = |text: &str, href: &str| Span {
+        href: Some(href.into()),
+        ..Span::plain(text)
+    };
+    let blocks = vec![
+        Block::Heading {
+            level: 1,
+            spans: vec![Span::plain("<b>Title</b>")],
+        },
+        Block::Paragraph {
+            spans: vec![
+                Span::plain("<img src=x onerror=\"window.__hacked=1\"> "),
+                link("bad", "javascript:window.__hacked=2"),
+                Span::plain(" "),
+                link("good ", "https://docs.example/a"),
+                Span {
+                    strong: true,
+                    ..link("part", "https://docs.example/a")
+                },
+            ],
+        },
+        Block::List {
+            ordered: true,
+            items: vec![ListItem {
+                blocks: vec![Block::Code {
+                    language: None,
+                    text: "<script>window.__hacked=3</script>".into(),
+                }],
+            }],
+        },
+        Block::Unknown,
+    ];
+    let c = mount(
+        fake(Err(ApiError::Unauthorized)),
+        Locale::En,
+        None,
+        move || {
+            view! { <ArticleBody blocks=blocks.clone()/> }
+        },
+    );
+    wait_for(&c, |c| c.inner_text().contains("good part")).await;
+    assert!(c
+        .query_selector("img, script, b, [onerror]")
+        .unwrap()
+        .is_none());
+    assert_eq!(find::<HtmlElement>(&c, "h2").inner_text(), "<b>Title</b>");
+    assert!(c.inner_text().contains("<img src=x onerror="));
+    let links = c.query_selector_all("a").unwrap();
+    assert_eq!(
+        links.length(),
+        1,
+        "one link: the unsafe one is text, the safe one whole"
+    );
+    let a: web_sys::HtmlAnchorElement = links.get(0).unwrap().unchecked_into();
+    assert_eq!(a.href(), "https://docs.example/a");
+    assert_eq!(a.rel(), "noopener noreferrer");
+    assert_eq!(a.target(), "_blank");
+    assert!(a.query_selector("strong").unwrap().is_some());
+    assert_eq!(
+        find::<HtmlElement>(&c, "ol li pre code").inner_text(),
+        "<script>window.__hacked=3</script>"
+    );
+    assert!(js_sys::Reflect::get(&window(), &"__hacked".into())
+        .unwrap()
+        .is_undefined());
+}

@@ -27,6 +27,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0006_history",
         include_str!("../migrations/0006_history.sql"),
     ),
+    ("0007_help", include_str!("../migrations/0007_help.sql")),
 ];
 
 /// One connection behind a mutex: SQLite serialises writers anyway, and every query is short.

@@ -53,6 +53,13 @@ async fn serve(mut config: Config) -> Result<(), String> {
                 eprintln!("made {} generated demo interactions", config.demo_history);
             }
         }
+        // The help library is the vendor's content: every fresh database gets it.
+        if seed::seed_help(&mut conn, config.demo_help)
+            .map_err(|e| format!("help library failed: {e}"))?
+            && config.demo_help > 0
+        {
+            eprintln!("added {} generated help articles", config.demo_help);
+        }
         if let Some(b) = &config.bootstrap {
             if seed::bootstrap(&mut conn, b).map_err(|e| format!("bootstrap failed: {e}"))? {
                 eprintln!(

@@ -7,6 +7,7 @@
 pub mod callbacks;
 pub mod cases;
 pub mod chat;
+pub mod help;
 pub mod history;
 mod problem;
 pub mod query;

@@ -282,6 +282,19 @@ pub(crate) fn pairs(q: &[(&str, &str)]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// A page's parameters as a URL gives them back, after checking that they read back as the same
+/// page; for tests.
+#[cfg(test)]
+pub(crate) fn round_trip<Q: ListQuery + std::fmt::Debug>(page: &Paged<Q>) -> Vec<(String, String)> {
+    let params: Vec<(String, String)> = page
+        .to_pairs()
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+    assert_eq!(&Paged::from_pairs(&params), page);
+    params
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

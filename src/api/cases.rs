@@ -3,12 +3,11 @@
 use super::core::{segment, Http};
 use super::ApiFuture;
 use support_contract::cases::{
-    CallRequest, Case, CaseQuery, CaseSummary, HelpSuggestion, NewCase, NewComment, Person,
-    ThreadEntry, UrgencyChange,
+    CallRequest, Case, CaseQuery, CaseSummary, NewCase, NewComment, Person, ThreadEntry,
+    UrgencyChange,
 };
 use support_contract::query::Paged;
-use support_contract::wire::wire_name;
-use support_contract::{Page, Product};
+use support_contract::Page;
 
 /// What the app asks of the backend about support cases.
 pub trait CasesApi: Send + Sync {
@@ -32,13 +31,6 @@ pub trait CasesApi: Send + Sync {
     fn request_call(&self, id: String, request: CallRequest) -> ApiFuture<ThreadEntry>;
     /// `GET /organisation/members`: who can watch a case, or have filed one.
     fn organisation_members(&self) -> ApiFuture<Vec<Person>>;
-    /// `GET /help/suggestions`: help articles for what a case says so far, optionally of one
-    /// product only.
-    fn help_suggestions(
-        &self,
-        q: String,
-        product: Option<Product>,
-    ) -> ApiFuture<Vec<HelpSuggestion>>;
 }
 
 /// The path of one case, or of one of its sub-resources (`tail` starts with `/` or is empty).
@@ -105,17 +97,5 @@ impl CasesApi for Http {
 
     fn organisation_members(&self) -> ApiFuture<Vec<Person>> {
         self.get("/organisation/members").fetch()
-    }
-
-    fn help_suggestions(
-        &self,
-        q: String,
-        product: Option<Product>,
-    ) -> ApiFuture<Vec<HelpSuggestion>> {
-        let mut params = vec![("q", q)];
-        if let Some(p) = product {
-            params.push(("product", wire_name(&p).to_string()));
-        }
-        self.get_with("/help/suggestions", &params).fetch()
     }
 }

@@ -15,6 +15,7 @@ mod config;
 mod core;
 mod download;
 mod error;
+mod help;
 mod history;
 pub mod local_store;
 mod persisted;
@@ -35,6 +36,7 @@ pub use config::{
 };
 pub use core::Http;
 pub use error::{field_error, ApiError};
+pub use help::HelpApi;
 pub use history::HistoryApi;
 pub use persisted::{use_persisted, Persisted};
 pub use portal::{provide_portal, use_portal, use_products, PortalResource};
@@ -79,7 +81,8 @@ pub fn provide_http(base: &str, on_unauthorized: Callback<()>) {
     provide_api::<dyn ChatApi>(http.clone());
     provide_api::<dyn CallbacksApi>(http.clone());
     provide_api::<dyn HistoryApi>(http.clone());
-    provide_api::<dyn SupportUsersApi>(http);
+    provide_api::<dyn SupportUsersApi>(http.clone());
+    provide_api::<dyn HelpApi>(http);
 }
 
 /// A fresh random id (a version-4 UUID) for idempotency keys and chat message ids.

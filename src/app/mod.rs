@@ -14,11 +14,12 @@ use crate::auth::{
     load_session, provide_session, AppPage, Guard, ReauthDialog, SessionCtx, SetPasswordPage,
     SignInPage,
 };
-use crate::components::{provide_portal_router, AppLink, NotYetAvailable};
+use crate::components::{provide_portal_router, AppLink};
 use crate::features::{
     cases::{CaseDetailPage, CaseListPage, FileCasePage},
     chat::{ChatWidget, ChatsPage, PastChatPage},
     contact::ContactPage,
+    help::{HelpArticlePage, HelpPage},
     history::HistoryPage,
     home::HomePage,
     settings::SettingsPage,
@@ -134,7 +135,9 @@ fn Shell() -> impl IntoView {
                 <Route path=StaticSegment(AppPage::History.segment())
                     view=guarded(AppPage::History, || HistoryPage().into_any())/>
                 <Route path=StaticSegment(AppPage::Help.segment())
-                    view=guarded(AppPage::Help, || view! { <NotYetAvailable title=Key::NavHelp/> }.into_any())/>
+                    view=guarded(AppPage::Help, || HelpPage().into_any())/>
+                <Route path=(StaticSegment(AppPage::Help.segment()), ParamSegment("slug"))
+                    view=guarded(AppPage::Help, || HelpArticlePage().into_any())/>
                 <Route path=StaticSegment(AppPage::Contact.segment())
                     view=guarded(AppPage::Contact, || ContactPage().into_any())/>
                 <Route path=StaticSegment(AppPage::SupportUsers.segment())

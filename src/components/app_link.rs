@@ -18,8 +18,9 @@ fn in_router() -> bool {
     use_context::<InPortalRouter>().is_some()
 }
 
-/// The address of an in-app path, under the base path the host serves the portal at.
-fn portal_href(path: &str) -> String {
+/// The address of an in-app path, under the base path the host serves the portal at (for a link
+/// that opens a page of the portal in a new tab).
+pub fn portal_href(path: &str) -> String {
     format!(
         "{}{}",
         use_runtime_config().base_path.trim_end_matches('/'),

@@ -3,6 +3,7 @@ use crate::domain::with_query;
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 use support_contract::query::{ListQuery, Paged};
 
 /// A list whose state (filters, search, sort, page) lives in the URL: the view is linkable,
@@ -12,6 +13,8 @@ pub struct ListUrl<Q: Send + Sync + 'static> {
     pub query: Memo<Paged<Q>>,
     /// Goes to another page or view: a navigation, so the back button returns.
     pub go: Callback<Paged<Q>>,
+    /// Shows another view in place of this one: the history keeps one entry for both.
+    replace: Callback<Paged<Q>>,
 }
 
 impl<Q: Send + Sync + 'static> Clone for ListUrl<Q> {
@@ -38,18 +41,37 @@ where
         })
     });
     let navigate = use_navigate();
-    let go = Callback::new(move |page: Paged<Q>| {
-        navigate(&with_query(path, &page.to_pairs()), Default::default());
+    let to = move |page: Paged<Q>, replace: bool| {
+        let options = NavigateOptions {
+            replace,
+            ..Default::default()
+        };
+        navigate(&with_query(path, &page.to_pairs()), options);
+    };
+    let go = Callback::new({
+        let to = to.clone();
+        move |page| to(page, false)
     });
-    ListUrl { query, go }
+    let replace = Callback::new(move |page| to(page, true));
+    ListUrl { query, go, replace }
 }
 
 impl<Q: ListQuery + Send + Sync + 'static> ListUrl<Q> {
     /// Goes to the view `change` makes of the current one, from its first page.
     pub fn update(self, change: impl FnOnce(&mut Q)) {
+        self.change_by(change, self.go);
+    }
+
+    /// Like [`ListUrl::update`], but in place of the current view in the history: a search that
+    /// follows the keys as they are typed leaves one entry, not one per pause.
+    pub fn retype(self, change: impl FnOnce(&mut Q)) {
+        self.change_by(change, self.replace);
+    }
+
+    fn change_by(self, change: impl FnOnce(&mut Q), to: Callback<Paged<Q>>) {
         let mut q = self.query.get_untracked().query;
         change(&mut q);
-        self.go.run(q.into());
+        to.run(q.into());
     }
 
     /// Whether the list is narrowed (reactive).

@@ -5,6 +5,7 @@ mod case_draft;
 mod case_fields;
 mod chat;
 mod draft_field;
+mod help;
 mod history_chart;
 mod ids;
 mod locale;
@@ -21,6 +22,7 @@ pub use chat::{
     Segment,
 };
 pub use draft_field::DraftField;
+pub use help::{heading_level, link_runs, search_text, ResultsState, Run};
 pub use history_chart::{MonthChart, MonthRow};
 pub use ids::{user_key, uuid_v4};
 pub use locale::negotiate_locale;

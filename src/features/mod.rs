@@ -3,6 +3,7 @@
 pub mod cases;
 pub mod chat;
 pub mod contact;
+pub mod help;
 pub mod history;
 pub mod home;
 pub mod settings;

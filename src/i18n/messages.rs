@@ -76,7 +76,7 @@ messages! {
     ErrUnauthenticated => "Your session has ended. Sign in again to continue.", "Votre session a pris fin. Reconnectez-vous pour continuer.", "Su sesión ha finalizado. Vuelva a iniciar sesión para continuar.";
     TryAgain => "Try again", "Réessayer", "Reintentar";
 
-    // Access, not found, not yet built
+    // Access, not found
     AccessTitle => "You do not have access to this page", "Vous n'avez pas accès à cette page", "No tiene acceso a esta página";
     AccessNeedsRole => "This page is for: {roles}.", "Cette page est réservée aux rôles suivants : {roles}.", "Esta página es para: {roles}.";
     AccessYourRole => "Your role: {role}.", "Votre rôle : {role}.", "Su función: {role}.";
@@ -85,8 +85,6 @@ messages! {
     BackHome => "Go to the home page", "Aller à la page d'accueil", "Ir a la página de inicio";
     NotFoundTitle => "Page not found", "Page introuvable", "Página no encontrada";
     NotFoundBody => "The address may be mistyped, or the page has moved.", "L'adresse est peut-être mal saisie, ou la page a été déplacée.", "Puede que la dirección esté mal escrita o que la página se haya movido.";
-    NotYetTitle => "Not available yet", "Pas encore disponible", "Aún no disponible";
-    NotYetBody => "This part of the portal is not available yet. Meanwhile, call support: the numbers are on the Contact support page.", "Cette partie du portail n'est pas encore disponible. En attendant, appelez l'assistance : les numéros figurent sur la page Contacter l'assistance.", "Esta parte del portal aún no está disponible. Mientras tanto, llame a asistencia técnica: los números están en la página Contactar con asistencia técnica.";
 
     // Home
     Greeting => "Hello, {name}", "Bonjour, {name}", "Hola, {name}";
@@ -550,4 +548,38 @@ messages! {
     ChatStatusQueued => "Waiting in the queue", "En file d'attente", "En la cola";
     ChatStatusActive => "In progress", "En cours", "En curso";
     ChatStatusEnded => "Ended", "Terminée", "Terminado";
+
+    // Help
+    HelpLead => "Search the help articles on Analytics, Target and Audience Manager, and see what other customers discuss in the forums.", "Recherchez dans les articles d'aide sur Analytics, Target et Audience Manager, et découvrez les sujets dont discutent les autres clients dans les forums.", "Busque en los artículos de ayuda sobre Analytics, Target y Audience Manager y vea de qué hablan otros clientes en los foros.";
+    HelpFilters => "Search and filter help articles", "Rechercher et filtrer les articles d'aide", "Buscar y filtrar artículos de ayuda";
+    HelpSearchLabel => "Search help articles", "Rechercher dans les articles d'aide", "Buscar en los artículos de ayuda";
+    HelpSearchHint => "Results appear as you type; accents are optional.", "Les résultats s'affichent pendant la saisie ; les accents sont facultatifs.", "Los resultados aparecen mientras escribe; los acentos son opcionales.";
+    HelpRecentTitle => "Recently updated articles", "Articles récemment mis à jour", "Artículos actualizados recientemente";
+    HelpResultsTitle => "Search results", "Résultats de la recherche", "Resultados de la búsqueda";
+    HelpFoundOne => "1 article found", "1 article trouvé", "1 artículo encontrado";
+    HelpFoundMany => "{count} articles found", "{count} articles trouvés", "{count} artículos encontrados";
+    HelpAvailableOne => "1 article available", "1 article disponible", "1 artículo disponible";
+    HelpAvailableMany => "{count} articles available", "{count} articles disponibles", "{count} artículos disponibles";
+    HelpInEnglish => "No article in your language matches, so these are in English.", "Aucun article en français ne correspond : voici les articles en anglais.", "Ningún artículo en español coincide: estos están en inglés.";
+    HelpNothingMatches => "No article matches your search. Try other words or another product.", "Aucun article ne correspond à votre recherche. Essayez d'autres mots ou un autre produit.", "Ningún artículo coincide con su búsqueda. Pruebe con otras palabras u otro producto.";
+    HelpNothingYet => "No help articles have been published yet.", "Aucun article d'aide n'a encore été publié.", "Todavía no se ha publicado ningún artículo de ayuda.";
+    HelpUpdated => "Updated {date}", "Mis à jour le {date}", "Actualizado el {date}";
+    HelpForumsTitle => "Popular forum threads", "Discussions populaires des forums", "Hilos populares de los foros";
+    HelpForumReplies => "{count} replies", "{count} réponses", "{count} respuestas";
+    HelpForumActivity => "last activity {date}", "dernière activité le {date}", "última actividad el {date}";
+    HelpNewTab => "(opens in a new tab)", "(s'ouvre dans un nouvel onglet)", "(se abre en una pestaña nueva)";
+    HelpForumsNone => "No forum threads for this product yet.", "Aucune discussion de forum pour ce produit pour l'instant.", "Todavía no hay hilos de foro para este producto.";
+    HelpBack => "Back to help", "Retour à l'aide", "Volver a la ayuda";
+    HelpArticleInEnglish => "This article is not available in your language yet; it is shown in English.", "Cet article n'est pas encore disponible en français ; il est affiché en anglais.", "Este artículo aún no está disponible en español; se muestra en inglés.";
+    HelpArticleMissing => "This help article does not exist, or it was removed.", "Cet article d'aide n'existe pas ou a été supprimé.", "Este artículo de ayuda no existe o se ha eliminado.";
+    HelpAbout => "About this article", "À propos de cet article", "Acerca de este artículo";
+    HelpTags => "Tags", "Mots-clés", "Etiquetas";
+    HelpRelated => "Related articles", "Articles connexes", "Artículos relacionados";
+    HelpWasHelpful => "Was this helpful?", "Cet article vous a-t-il aidé ?", "¿Le ha resultado útil?";
+    HelpVoteComment => "Anything to add? (optional)", "Quelque chose à ajouter ? (facultatif)", "¿Algo que añadir? (opcional)";
+    HelpVoteSend => "Send my answer", "Envoyer ma réponse", "Enviar mi respuesta";
+    HelpVoteSaved => "Thank you. Your answer is saved; you can change it at any time.", "Merci. Votre réponse est enregistrée ; vous pouvez la modifier à tout moment.", "Gracias. Su respuesta se ha guardado; puede cambiarla en cualquier momento.";
+    HelpVoteYes => "You found this article helpful.", "Vous avez trouvé cet article utile.", "Este artículo le ha resultado útil.";
+    HelpVoteNo => "You found this article unhelpful.", "Vous n'avez pas trouvé cet article utile.", "Este artículo no le ha resultado útil.";
+    HelpVoteChoose => "Choose Yes or No.", "Choisissez Oui ou Non.", "Elija Sí o No.";
 }

@@ -115,3 +115,39 @@ test('the chat panel, before and during a chat, meets WCAG 2.2 AA', async ({ pag
   await expect(panel.getByText('Sent')).toBeVisible();
   expect(await wcagViolations(page), 'the conversation').toEqual([]);
 });
+
+test('the help page, with results and with none, and an article with its vote meet WCAG 2.2 AA in English, French and Spanish', async ({ page, browser, baseURL }) => {
+  // Nine audits in three languages.
+  test.setTimeout(120_000);
+  // Switching language saves it to the profile: a user of its own keeps the demo accounts in English.
+  const me = await freshCustomer(browser, baseURL!, 'Axe Reader');
+  await signIn(page, me);
+  const views = [
+    { lang: 'en', title: 'Help and forums', search: 'Search help articles', words: 'report suite',
+      article: 'Data is missing from a report suite', send: 'Send my answer', recent: 'Recently updated articles', choose: 'Choose Yes or No.' },
+    { lang: 'fr', title: 'Aide et forums', search: "Rechercher dans les articles d'aide", words: 'suite de rapports',
+      article: 'Des données manquent dans une suite de rapports', send: 'Envoyer ma réponse', recent: 'Articles récemment mis à jour', choose: 'Choisissez Oui ou Non.' },
+    { lang: 'es', title: 'Ayuda y foros', search: 'Buscar en los artículos de ayuda', words: 'grupo de informes',
+      article: 'Faltan datos en un grupo de informes', send: 'Enviar mi respuesta', recent: 'Artículos actualizados recientemente', choose: 'Elija Sí o No.' },
+  ];
+  for (const v of views) {
+    await page.goto('/help');
+    await page.getByRole('combobox', { name: /^(Language|Langue|Idioma)$/ }).selectOption(v.lang);
+    await expect(page.getByRole('heading', { level: 1, name: v.title })).toBeVisible();
+    await expect(page.getByRole('region', { name: v.recent }).getByRole('listitem').first()).toBeVisible();
+    expect(await wcagViolations(page), `/help in ${v.lang}`).toEqual([]);
+
+    await page.getByRole('searchbox', { name: v.search }).fill(v.words);
+    await expect(page.getByRole('link', { name: v.article })).toBeVisible();
+    expect(await wcagViolations(page), `a search in ${v.lang}`).toEqual([]);
+    await page.getByRole('searchbox', { name: v.search }).fill('qqqqzzzz');
+    await expect(page.getByRole('link', { name: v.article })).toHaveCount(0);
+    expect(await wcagViolations(page), `no results in ${v.lang}`).toEqual([]);
+
+    await page.goto('/help/report-suite-data-missing');
+    await expect(page.getByRole('heading', { level: 1, name: v.article })).toBeVisible();
+    await page.getByRole('button', { name: v.send }).click();
+    await expect(page.getByText(v.choose)).toBeVisible();
+    expect(await wcagViolations(page), `the article, with the vote's error, in ${v.lang}`).toEqual([]);
+  }
+});

@@ -37,6 +37,8 @@ Every option can also be set through its environment variable; the flag wins.
   --demo-cases N               SP_DEMO_CASES             with --demo, also file N generated cases (benchmarks) [0]
   --demo-history N             SP_DEMO_HISTORY           with --demo, also make N generated cases, chats and
                                                          callback requests over the last year (benchmarks) [0]
+  --demo-help N                SP_DEMO_HELP              add N generated help articles to a fresh help library
+                                                         (benchmarks) [0]
   --review-days N              SP_REVIEW_DAYS            a validation older than this is due for review [180]
   --invitation-days N          SP_INVITATION_DAYS        how long an invitation link works [7]
   --smtp-url URL               SP_SMTP_URL               send mail through this plain SMTP relay
@@ -117,6 +119,8 @@ pub struct Config {
     pub demo_cases: u32,
     /// With `demo`: how many generated interactions (cases, chats, callbacks) to add.
     pub demo_history: u32,
+    /// Extra generated help articles for a fresh help library, for the benchmarks.
+    pub demo_help: u32,
     /// A validation older than this many days is due for review.
     pub review_days: i64,
     /// Days an invitation link works.
@@ -162,6 +166,7 @@ impl Default for Config {
             auto_close_days: 7,
             demo_cases: 0,
             demo_history: 0,
+            demo_help: 0,
             review_days: 180,
             invitation_days: 7,
             smtp: None,
@@ -208,6 +213,7 @@ where
             | "--auto-close-days"
             | "--demo-cases"
             | "--demo-history"
+            | "--demo-help"
             | "--review-days"
             | "--invitation-days"
             | "--smtp-url"
@@ -305,6 +311,13 @@ where
             v.parse().ok().filter(|n| *n <= 1_000_000).ok_or_else(|| {
                 format!("invalid number of demo interactions `{v}` (0 to 1000000)")
             })?;
+    }
+    if let Some(v) = setting("--demo-help", "SP_DEMO_HELP") {
+        config.demo_help = v
+            .parse()
+            .ok()
+            .filter(|n| *n <= 100_000)
+            .ok_or_else(|| format!("invalid number of help articles `{v}` (0 to 100000)"))?;
     }
     if let Some(v) = setting("--review-days", "SP_REVIEW_DAYS") {
         config.review_days = days(&v, "review days", 3650)?;

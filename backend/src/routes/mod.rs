@@ -67,6 +67,10 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(history::list_history))
         .routes(routes!(history::history_summary))
         .routes(routes!(history::export_history))
+        .routes(routes!(help::search_articles))
+        .routes(routes!(help::get_article))
+        .routes(routes!(help::vote_on_article))
+        .routes(routes!(help::forum_threads))
         .routes(routes!(attachments::upload_attachment))
         .routes(routes!(attachments::download_attachment))
         .routes(routes!(chat::chat_availability))
@@ -102,6 +106,7 @@ pub fn agent() -> OpenApiRouter<AppState> {
         .routes(routes!(chat::agent_end_chat))
         .routes(routes!(callbacks::agent_callbacks))
         .routes(routes!(callbacks::agent_callback_done))
+        .routes(routes!(help::agent_write_article))
 }
 
 /// The `Location` of a resource created under `/api/v1/{collection}`.

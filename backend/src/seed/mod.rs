@@ -1,8 +1,10 @@
 //! First data of a database: the demo organisations, or a bootstrap administrator. The demo
 //! cases are in `cases`, the support users in their various review states in `users`, and
-//! generated history for demos and benchmarks in `history`.
+//! generated history for demos and benchmarks in `history`. The help library (`help`), the
+//! vendor's own content, fills every fresh database, demo or not.
 
 mod cases;
+pub mod help;
 mod history;
 mod users;
 
@@ -19,6 +21,7 @@ use crate::tokens::new_id;
 
 use cases::seed_cases;
 pub use cases::seed_generated_cases;
+pub use help::seed_help;
 pub use history::seed_generated_history;
 
 /// The password of every demo account. Public on purpose: it is demo data.

@@ -10,6 +10,7 @@ pub mod attachments;
 pub mod callbacks;
 pub mod cases;
 pub mod chat;
+pub mod help;
 pub mod history;
 pub mod people;
 pub mod sessions;

@@ -5,6 +5,7 @@ mod callbacks;
 mod cases;
 mod chat;
 mod errors;
+mod help;
 mod history;
 mod layout;
 mod profile;
@@ -102,6 +103,7 @@ impl TestApp {
     pub fn with_config(config: Config) -> Self {
         let db = Db::open(":memory:").unwrap();
         seed_demo(&mut db.conn()).unwrap();
+        crate::seed::seed_help(&mut db.conn(), 0).unwrap();
         let state = AppState::new(db, config);
         TestApp {
             router: app(state.clone()),

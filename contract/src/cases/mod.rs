@@ -430,14 +430,6 @@ pub enum CaseSort {
     PriorityAsc,
 }
 
-/// A suggested help article while filing a case.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(ToSchema))]
-pub struct HelpSuggestion {
-    pub title: String,
-    pub url: String,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

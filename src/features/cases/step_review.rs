@@ -1,10 +1,12 @@
 use super::report::detail_label;
 use super::step_fields::use_colleagues;
-use crate::api::{use_api, CasesApi};
+use crate::api::{use_api, HelpApi};
+use crate::components::portal_href;
 use crate::domain::{CaseDraft, Detail};
 use crate::i18n::{priority_key, product_key, use_i18n, Key};
 use leptos::prelude::*;
 use std::time::Duration;
+use support_contract::help::is_web_link;
 use support_contract::Product;
 
 /// The words help suggestions look for: the title, then the start of the description.
@@ -15,12 +17,13 @@ fn suggestion_query(d: &CaseDraft) -> String {
         .to_string()
 }
 
-/// Help articles related to what the case says so far (title and description), for its
-/// product, fetched a moment after the user stops typing.
+/// Help articles related to what the case says so far (title and description), its product's
+/// first, in the user's language, fetched a moment after the user stops typing. Each opens its
+/// help page in a new tab, so the case being written stays as it is.
 #[component]
 pub(super) fn Suggestions(draft: RwSignal<CaseDraft>) -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api::<dyn CasesApi>();
+    let api = use_api::<dyn HelpApi>();
     let settled = RwSignal::new((String::new(), None::<Product>));
     let wanted = Memo::new(move |_| draft.with(|d| (suggestion_query(d), d.product)));
     Effect::new(move |previous: Option<Option<TimeoutHandle>>| {
@@ -33,11 +36,14 @@ pub(super) fn Suggestions(draft: RwSignal<CaseDraft>) -> impl IntoView {
     let found = LocalResource::new(move || {
         let api = api.clone();
         let (q, product) = settled.get();
+        let lang = i18n.locale.get();
         async move {
             if q.chars().count() < 4 {
                 return vec![];
             }
-            api.help_suggestions(q, product).await.unwrap_or_default()
+            api.help_suggestions(q, product, lang)
+                .await
+                .unwrap_or_default()
         }
     });
     view! {
@@ -48,8 +54,16 @@ pub(super) fn Suggestions(draft: RwSignal<CaseDraft>) -> impl IntoView {
                     <section class="suggestions" aria-labelledby="suggestions-title">
                         <h3 id="suggestions-title">{i18n.s(Key::SuggestedArticles)}</h3>
                         <ul>
-                            {list.into_iter().map(|a| view! {
-                                <li><a href=a.url target="_blank" rel="noopener noreferrer">{a.title}</a></li>
+                            {list.into_iter().map(|a| {
+                                // An older backend gives no slug: its own web address then.
+                                let href = if !a.slug.is_empty() {
+                                    portal_href(&format!("/help/{}", a.slug))
+                                } else if is_web_link(&a.url) {
+                                    a.url
+                                } else {
+                                    portal_href("/help")
+                                };
+                                view! { <li><a href=href target="_blank" rel="noopener noreferrer">{a.title}</a></li> }
                             }).collect_view()}
                         </ul>
                     </section>

@@ -27,7 +27,8 @@ fn new_case(title: &str) -> Value {
 }
 
 impl TestApp {
-    fn with_agent() -> Self {
+    /// An app whose agent API is on, for [`TestApp::agent`].
+    pub(crate) fn with_agent() -> Self {
         Self::with_config(Config {
             agent_token: Some(Secret(AGENT_TOKEN.into())),
             ..Self::config()
@@ -50,7 +51,8 @@ impl TestApp {
         r.json()
     }
 
-    async fn agent(&self, method: Method, path: &str, body: Value) -> Reply {
+    /// A call to the agent API with the token of [`TestApp::with_agent`].
+    pub(crate) async fn agent(&self, method: Method, path: &str, body: Value) -> Reply {
         let auth = format!("Bearer {AGENT_TOKEN}");
         self.req(
             method,
