@@ -34,6 +34,7 @@ pub mod password;
 pub mod portal;
 pub mod problem;
 pub mod routes;
+pub mod search;
 pub mod security;
 pub mod seed;
 pub mod state;

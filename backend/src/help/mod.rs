@@ -1,17 +1,16 @@
 //! Help articles: the search that both the help page and the case wizard's suggestions use,
 //! with its fallback to English, an article put together for its reader, and the Markdown
-//! that articles are written in (`markdown`) and the words a search looks for (`words`).
+//! that articles are written in (`markdown`). The words a search looks for are `crate::search`'s.
 
 pub mod markdown;
-pub mod words;
 
 use rusqlite::Connection;
 use support_contract::help::{HelpArticle, HelpSuggestion, HelpTopic};
 use support_contract::{Locale, Product};
 
+use crate::search::{match_expression, Combine};
 pub use crate::store::help::Scope;
 use crate::store::{self, Optional};
-use words::{match_expression, Combine};
 
 /// A search of the articles.
 pub struct Search<'a> {

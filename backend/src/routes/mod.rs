@@ -63,6 +63,8 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(cases::change_urgency))
         .routes(routes!(cases::request_call))
         .routes(routes!(cases::organisation_members))
+        .routes(routes!(cases::similar_cases))
+        .routes(routes!(cases::follow_case))
         .routes(routes!(help::help_suggestions))
         .routes(routes!(history::list_history))
         .routes(routes!(history::history_summary))

@@ -132,7 +132,7 @@ pub fn article(conn: &Connection, slug: &str, language: Locale) -> Result<Articl
 }
 
 /// One page of the articles of a scope that `matcher` (an FTS5 `MATCH` expression, which
-/// `help::words` makes safe) matches, or of all of them without one; and how many there are
+/// `search::match_expression` makes safe) matches, or of all of them without one; and how many there are
 /// in all. By relevance for a search (title, then tags, then summary, then body), the most
 /// recently updated first otherwise; the preferred product first either way.
 pub fn search(

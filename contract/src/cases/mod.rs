@@ -264,6 +264,21 @@ pub struct CaseSummary {
     pub response: ResponseTarget,
 }
 
+/// `GET /cases/similar`: an open case of the organisation that looks like the one being written,
+/// so the user can follow it instead of filing the same problem twice.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct SimilarCase {
+    #[serde(flatten)]
+    pub summary: CaseSummary,
+    /// Whether the caller filed or already watches it.
+    pub following: bool,
+}
+
+/// Longest text `GET /cases/similar` looks through, in characters (a title and the start of a
+/// description).
+pub const SIMILAR_TEXT_MAX: usize = 2_000;
+
 /// Something the current user may do to a case now; the app offers exactly these.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]

@@ -4,7 +4,8 @@
 //!
 //! One concern per file: `create` files, `list` lists (with `list_params` checking the
 //! query), `read` reads, `edits` replies, closes and reopens, `requests` asks for an
-//! urgency change or a call. `validate` checks a filing, `lookup` holds the shared refusals.
+//! urgency change or a call, `similar` finds look-alike open cases while one is written and
+//! follows one of them. `validate` checks a filing, `lookup` holds the shared refusals.
 
 pub(crate) mod create;
 mod edits;
@@ -13,6 +14,7 @@ mod list_params;
 mod lookup;
 mod read;
 mod requests;
+mod similar;
 mod validate;
 
 // Glob re-exports: `routes!` needs each handler's hidden `__path_*` companion beside it, and the
@@ -24,4 +26,5 @@ pub use list_params::*;
 pub use lookup::transition_not_allowed;
 pub use read::*;
 pub use requests::*;
+pub use similar::*;
 pub use validate::*;

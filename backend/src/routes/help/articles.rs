@@ -9,9 +9,10 @@ use super::params::{cursor_at, search_params, with_language};
 use super::BrowseHelp;
 use crate::auth::RequireCapability;
 use crate::extract::ApiQuery;
-use crate::help::{self, words::Combine, Scope, Search};
+use crate::help::{self, Scope, Search};
 use crate::problem::ApiError;
 use crate::routes::responses::{InputRefusals, ItemInputRefusals};
+use crate::search::Combine;
 use crate::state::AppState;
 
 /// Help articles in the reader's language: those matching `q` (every word; the last one as a

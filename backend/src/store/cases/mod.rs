@@ -3,9 +3,11 @@
 //! `list` the query of the case list.
 
 mod list;
+mod similar;
 mod thread;
 
 pub use list::{fts_query, key_of, list, CaseFilter, CaseKey};
+pub use similar::{follows, similar, watch};
 pub use thread::{add_entry, thread};
 
 use rusqlite::{params, Connection, OptionalExtension, Row};

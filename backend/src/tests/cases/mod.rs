@@ -6,6 +6,7 @@ mod attachments;
 mod create;
 mod edits;
 mod list;
+mod similar;
 
 use axum::http::{Method, StatusCode};
 use serde_json::{json, Value};

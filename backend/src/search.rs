@@ -1,4 +1,5 @@
-//! What a reader typed, as an FTS5 `MATCH` expression the reader cannot break.
+//! What a reader typed, as an FTS5 `MATCH` expression the reader cannot break: the help
+//! search, the case wizard's help suggestions and its similar open cases all look through it.
 //!
 //! The expression is built from the words alone: every run of letters and digits becomes a
 //! quoted string, so quotes, `NEAR(`, `*`, `-`, `^`, `:` and parentheses are never syntax, only
