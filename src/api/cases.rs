@@ -3,11 +3,12 @@
 use super::core::{segment, Http};
 use super::ApiFuture;
 use support_contract::cases::{
-    CallRequest, Case, CaseQuery, CaseSummary, NewCase, NewComment, Person, ThreadEntry,
-    UrgencyChange,
+    CallRequest, Case, CaseQuery, CaseSummary, NewCase, NewComment, Person, SimilarCase,
+    ThreadEntry, UrgencyChange,
 };
 use support_contract::query::Paged;
-use support_contract::Page;
+use support_contract::wire::wire_name;
+use support_contract::{Page, Product};
 
 /// What the app asks of the backend about support cases.
 pub trait CasesApi: Send + Sync {
@@ -29,6 +30,10 @@ pub trait CasesApi: Send + Sync {
     fn request_urgency(&self, id: String, version: i64, change: UrgencyChange) -> ApiFuture<Case>;
     /// `POST /cases/{id}/call-requests`.
     fn request_call(&self, id: String, request: CallRequest) -> ApiFuture<ThreadEntry>;
+    /// `GET /cases/similar`: the organisation's open cases of `product` that look like `text`.
+    fn similar_cases(&self, product: Product, text: String) -> ApiFuture<Vec<SimilarCase>>;
+    /// `PUT /cases/{id}/watchers/me`: the user follows the case as a watcher.
+    fn follow_case(&self, id: String) -> ApiFuture<()>;
     /// `GET /organisation/members`: who can watch a case, or have filed one.
     fn organisation_members(&self) -> ApiFuture<Vec<Person>>;
 }
@@ -93,6 +98,15 @@ impl CasesApi for Http {
         self.post(&case_path(&id, "/call-requests"))
             .json(&request)
             .fetch()
+    }
+
+    fn similar_cases(&self, product: Product, text: String) -> ApiFuture<Vec<SimilarCase>> {
+        let params = [("product", wire_name(&product).to_string()), ("text", text)];
+        self.get_with("/cases/similar", &params).fetch()
+    }
+
+    fn follow_case(&self, id: String) -> ApiFuture<()> {
+        self.put(&case_path(&id, "/watchers/me")).send()
     }
 
     fn organisation_members(&self) -> ApiFuture<Vec<Person>> {

@@ -83,6 +83,56 @@ pub fn weekday_names(days: &[u8], locale: Locale) -> Vec<String> {
         .collect()
 }
 
+/// The ISO weekday (1 = Monday) and minutes past midnight that the clocks of `time_zone` show
+/// at `ms` (milliseconds since the epoch); `None` for a zone the browser does not know.
+pub fn zoned_clock(ms: f64, time_zone: &str) -> Option<(u8, u32)> {
+    let opts = Object::new();
+    set(&opts, "timeZone", time_zone);
+    set(&opts, "weekday", "short");
+    set(&opts, "hour", "numeric");
+    set(&opts, "minute", "numeric");
+    set(&opts, "hourCycle", "h23");
+    let f = intl("DateTimeFormat", Locale::En, &opts)?;
+    let to_parts: Function = Reflect::get(&f, &"formatToParts".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let date: JsValue = js_sys::Date::new(&JsValue::from_f64(ms)).into();
+    let parts = Array::from(&to_parts.call1(&f, &date).ok()?);
+    let part = |kind: &str| {
+        parts.iter().find_map(|p| {
+            let is = Reflect::get(&p, &"type".into()).ok()?.as_string()? == kind;
+            is.then(|| Reflect::get(&p, &"value".into()).ok()?.as_string())?
+        })
+    };
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    let weekday = DAYS
+        .iter()
+        .position(|d| Some(*d) == part("weekday").as_deref())? as u8
+        + 1;
+    let hour: u32 = part("hour")?.parse().ok()?;
+    let minute: u32 = part("minute")?.parse().ok()?;
+    Some((weekday, (hour % 24) * 60 + minute))
+}
+
+/// A time of day at `ms` in `time_zone` (the browser's when `None`), with the weekday's name
+/// first when `weekday` is set: `14:00`, `lundi 14:00`.
+pub fn format_clock(ms: f64, locale: Locale, time_zone: Option<&str>, weekday: bool) -> String {
+    let opts = Object::new();
+    if weekday {
+        set(&opts, "weekday", "long");
+    }
+    set(&opts, "hour", "numeric");
+    set(&opts, "minute", "2-digit");
+    if let Some(tz) = time_zone {
+        set(&opts, "timeZone", tz);
+    }
+    let date: JsValue = js_sys::Date::new(&JsValue::from_f64(ms)).into();
+    intl("DateTimeFormat", locale, &opts)
+        .and_then(|f| call_format(&f, &date))
+        .unwrap_or_default()
+}
+
 /// The browser's own IANA time zone.
 pub fn browser_time_zone() -> String {
     intl("DateTimeFormat", Locale::En, &Object::new())

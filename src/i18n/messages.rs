@@ -109,6 +109,9 @@ messages! {
     DuringBusinessHours => "During business hours", "Pendant les heures ouvrables", "En horario laboral";
     BusinessHours => "Business hours", "Heures ouvrables", "Horario laboral";
     HoursRange => "{opens}–{closes} ({zone}), {days}", "{opens}–{closes} ({zone}), {days}", "{opens}–{closes} ({zone}), {days}";
+    HoursInYourZone => "In your time zone ({zone}): {opens}–{closes}", "Dans votre fuseau horaire ({zone}) : {opens}–{closes}", "En su zona horaria ({zone}): {opens}–{closes}";
+    OpenNowUntil => "Open now, until {time}", "Ouvert en ce moment, jusqu'à {time}", "Abierto ahora, hasta las {time}";
+    ClosedOpensAt => "Closed now, opens {when}", "Fermé en ce moment, ouvre {when}", "Cerrado ahora, abre el {when}";
     AllProducts => "All products", "Tous les produits", "Todos los productos";
     ChannelsPerProduct => "How to reach support for each product", "Comment joindre l'assistance pour chaque produit", "Cómo contactar con asistencia técnica para cada producto";
     OtherRegions => "Other regions", "Autres régions", "Otras regiones";
@@ -223,6 +226,11 @@ messages! {
     CaseTitle => "Title", "Titre", "Título";
     CaseTitleHint => "One line that sums up the problem.", "Une ligne qui résume le problème.", "Una línea que resuma el problema.";
     CaseDescription => "Describe the problem", "Décrivez le problème", "Describa el problema";
+    SimilarCasesTitle => "Open cases that look like this one", "Dossiers ouverts qui ressemblent à celui-ci", "Casos abiertos que se parecen a este";
+    SimilarCasesHint => "A colleague may have reported it already: follow their case instead of filing it again.", "Un collègue l'a peut-être déjà signalé : suivez son dossier au lieu d'en ouvrir un nouveau.", "Puede que un compañero ya lo haya notificado: siga su caso en lugar de abrir otro.";
+    FollowCase => "Follow this case instead", "Suivre ce dossier plutôt", "Seguir este caso en su lugar";
+    FollowingCase => "You follow this case", "Vous suivez ce dossier", "Usted sigue este caso";
+    FollowedCase => "You now follow {number}. Your draft is kept.", "Vous suivez désormais {number}. Votre brouillon est conservé.", "Ahora sigue {number}. Su borrador se conserva.";
     SuggestedArticles => "Help articles that may answer this", "Articles d'aide qui pourraient y répondre", "Artículos de ayuda que podrían responderlo";
     ReportSuiteId => "Report suite ID", "ID de la suite de rapports", "ID del grupo de informes";
     WorkspaceUrl => "Workspace link", "Lien vers l'espace de travail", "Enlace al espacio de trabajo";

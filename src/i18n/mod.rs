@@ -7,8 +7,8 @@ mod messages;
 mod tests;
 
 pub use format::{
-    browser_time_zone, format_date_time, format_kilobytes, format_month, format_number,
-    supported_time_zones, weekday_names,
+    browser_time_zone, format_clock, format_date_time, format_kilobytes, format_month,
+    format_number, supported_time_zones, weekday_names, zoned_clock,
 };
 pub use labels::{
     audit_action_key, capability_key, case_status_key, channel_key, import_outcome_key, kind_key,

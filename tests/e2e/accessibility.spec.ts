@@ -1,20 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
-import { Page } from '@playwright/test';
+import { wcagViolations } from './axe';
 import { test, expect } from './fixtures';
 import { signIn, mainNavigation } from './portal';
 import { fileCase } from './cases';
 import { createUser, freshCustomer, invitationLinkFor } from './users';
 import { accounts } from '../support/accounts';
-
-/** Runs axe-core's WCAG 2.2 A/AA rules on the page and lists each violation with its nodes. */
-async function wcagViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return results.violations.map(
-    (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-}
 
 test('the sign-in page, with and without errors, meets WCAG 2.2 AA', async ({ page }) => {
   await page.goto('/sign-in');

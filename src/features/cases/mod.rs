@@ -12,6 +12,7 @@ mod step_fields;
 mod step_review;
 mod steps;
 mod thread;
+mod while_typing;
 
 pub use detail::CaseDetailPage;
 pub use list::CaseListPage;

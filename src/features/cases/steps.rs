@@ -1,6 +1,7 @@
 use super::form::{Checks, DraftText};
 use super::step_fields::{ContactStep, DetailsStep, PriorityStep, ProductStep};
-use super::step_review::{Review, Suggestions};
+use super::step_review::Review;
+use super::while_typing::WhileTyping;
 use crate::domain::{DraftField, Step};
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
@@ -66,7 +67,7 @@ pub fn StepPanel(checks: Checks) -> impl IntoView {
             Step::Problem => view! {
                 <DraftText field=DraftField::Title label=Key::CaseTitle hint=Key::CaseTitleHint checks=checks/>
                 <DraftText field=DraftField::Description label=Key::CaseDescription multiline=true checks=checks/>
-                <Suggestions draft=draft/>
+                <WhileTyping draft=draft/>
             }.into_any(),
             Step::Details => view! { <DetailsStep checks=checks/> }.into_any(),
             Step::Priority => view! { <PriorityStep checks=checks/>

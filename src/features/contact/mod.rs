@@ -2,12 +2,14 @@
 //! organisation's region, business hours, and which channels each product offers.
 
 mod callback;
+mod hours;
 
 use crate::api::use_portal;
 use crate::auth::use_session;
 use crate::components::{ErrorNotice, LoadingIndicator};
-use crate::i18n::{channel_key, product_key, region_key, use_i18n, weekday_names, Key};
+use crate::i18n::{channel_key, product_key, region_key, use_i18n, Key};
 use callback::CallbackSection;
+use hours::HoursList;
 use leptos::prelude::*;
 use support_contract::{BusinessHours, Capability, PhoneNumber, PortalConfig, Region};
 
@@ -94,24 +96,6 @@ fn PhoneList(phones: Vec<PhoneNumber>) -> impl IntoView {
                         " — "{i18n.s(region_key(p.region))}", "{i18n.s(product)}", "{i18n.s(when)}
                     </li>
                 }
-            }).collect_view()}
-        </ul>
-    }
-}
-
-/// Business hours per region, in the region's time zone, weekdays named in the user's language.
-#[component]
-fn HoursList(hours: Vec<BusinessHours>) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <h3>{i18n.s(Key::BusinessHours)}</h3>
-        <ul>
-            {hours.into_iter().map(|h| {
-                let line = move || {
-                    let days = weekday_names(&h.weekdays, i18n.locale.get()).join(", ");
-                    i18n.tr(Key::HoursRange, &[("opens", &h.opens), ("closes", &h.closes), ("zone", &h.time_zone), ("days", &days)])
-                };
-                view! { <li><strong>{i18n.s(region_key(h.region))}</strong>": "{line}</li> }
             }).collect_view()}
         </ul>
     }
