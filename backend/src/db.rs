@@ -28,6 +28,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/0006_history.sql"),
     ),
     ("0007_help", include_str!("../migrations/0007_help.sql")),
+    (
+        "0008_learning",
+        include_str!("../migrations/0008_learning.sql"),
+    ),
 ];
 
 /// One connection behind a mutex: SQLite serialises writers anyway, and every query is short.

@@ -60,6 +60,9 @@ async fn serve(mut config: Config) -> Result<(), String> {
         {
             eprintln!("added {} generated help articles", config.demo_help);
         }
+        // So are the "Get started" material and the first announcement.
+        seed::seed_learning(&mut conn, support_backend::clock::now())
+            .map_err(|e| format!("learning material failed: {e}"))?;
         if let Some(b) = &config.bootstrap {
             if seed::bootstrap(&mut conn, b).map_err(|e| format!("bootstrap failed: {e}"))? {
                 eprintln!(

@@ -40,6 +40,10 @@ pub const COMMITTED_PATH: &str = "contract/openapi.json";
             each chat's live stream (a WebSocket at `/chats/{id}/stream` sending `ChatEvent` frames)"),
         (name = "callbacks", description = "Asking support to phone: open in every phase, each user sees their own \
             requests"),
+        (name = "home", description = "The home page: what needs the signed-in user in one answer, and the \
+            vendor's current announcements"),
+        (name = "learning", description = "\"Get started\" learning material in the reader's language, and each \
+            user's own completion of it"),
         (name = "agent", description = "The vendor's side of cases, chats and callback requests under \
             `/agent/v1`, for tests and the demo: bearer token from `--agent-token`; without one configured, \
             every agent path answers 404"),
@@ -163,6 +167,11 @@ mod tests {
             "/api/v1/callbacks",
             "/agent/v1/callbacks",
             "/agent/v1/callbacks/{id}/done",
+            "/api/v1/home",
+            "/api/v1/announcements",
+            "/api/v1/learning",
+            "/api/v1/learning/{id}/done",
+            "/agent/v1/announcements",
         ] {
             assert!(paths.iter().any(|k| *k == p), "{p} missing from {paths:?}");
         }

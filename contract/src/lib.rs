@@ -9,6 +9,8 @@ pub mod cases;
 pub mod chat;
 pub mod help;
 pub mod history;
+pub mod home;
+pub mod learning;
 mod problem;
 pub mod query;
 mod roles;

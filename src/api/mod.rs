@@ -17,6 +17,8 @@ mod download;
 mod error;
 mod help;
 mod history;
+mod home;
+mod learning;
 pub mod local_store;
 mod persisted;
 mod portal;
@@ -38,6 +40,8 @@ pub use core::Http;
 pub use error::{field_error, ApiError};
 pub use help::HelpApi;
 pub use history::HistoryApi;
+pub use home::HomeApi;
+pub use learning::LearningApi;
 pub use persisted::{use_persisted, Persisted};
 pub use portal::{provide_portal, use_portal, use_products, PortalResource};
 pub use session::SessionApi;
@@ -82,7 +86,9 @@ pub fn provide_http(base: &str, on_unauthorized: Callback<()>) {
     provide_api::<dyn CallbacksApi>(http.clone());
     provide_api::<dyn HistoryApi>(http.clone());
     provide_api::<dyn SupportUsersApi>(http.clone());
-    provide_api::<dyn HelpApi>(http);
+    provide_api::<dyn HelpApi>(http.clone());
+    provide_api::<dyn HomeApi>(http.clone());
+    provide_api::<dyn LearningApi>(http);
 }
 
 /// A fresh random id (a version-4 UUID) for idempotency keys and chat message ids.

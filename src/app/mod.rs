@@ -14,7 +14,7 @@ use crate::auth::{
     load_session, provide_session, AppPage, Guard, ReauthDialog, SessionCtx, SetPasswordPage,
     SignInPage,
 };
-use crate::components::{provide_portal_router, AppLink};
+use crate::components::{provide_chat_opener, provide_portal_router, AppLink};
 use crate::features::{
     cases::{CaseDetailPage, CaseListPage, FileCasePage},
     chat::{ChatWidget, ChatsPage, PastChatPage},
@@ -22,6 +22,7 @@ use crate::features::{
     help::{HelpArticlePage, HelpPage},
     history::HistoryPage,
     home::HomePage,
+    learning::LearningPage,
     settings::SettingsPage,
     support_users::{
         AuditLogPage, CreateSupportUserPage, ImportSupportUsersPage, ReviewQueuePage,
@@ -60,6 +61,7 @@ pub fn provide_everything(config: RuntimeConfig, areas: impl FnOnce(Callback<()>
     areas(Callback::new(move |_| session.mark_unauthorized()));
     provide_runtime_config(config);
     provide_portal();
+    provide_chat_opener();
     session
 }
 
@@ -138,6 +140,10 @@ fn Shell() -> impl IntoView {
                     view=guarded(AppPage::Help, || HelpPage().into_any())/>
                 <Route path=(StaticSegment(AppPage::Help.segment()), ParamSegment("slug"))
                     view=guarded(AppPage::Help, || HelpArticlePage().into_any())/>
+                // Not in the page table: "Get started" is reached from the home page and the
+                // phase banner, not the navigation (see LearningPage); every signed-in user.
+                <Route path=path!("/learning")
+                    view=|| view! { <Guard needs=None>{LearningPage()}</Guard> }/>
                 <Route path=StaticSegment(AppPage::Contact.segment())
                     view=guarded(AppPage::Contact, || ContactPage().into_any())/>
                 <Route path=StaticSegment(AppPage::SupportUsers.segment())

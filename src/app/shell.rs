@@ -123,6 +123,7 @@ pub fn track_page_title() {
         let title = match AppPage::from_path(&in_app) {
             Some(page) => format!("{} · {app}", i18n.t(page.label())),
             None if in_app == "/sign-in" => format!("{} · {app}", i18n.t(Key::SignIn)),
+            None if in_app == "/learning" => format!("{} · {app}", i18n.t(Key::LearningTitle)),
             None => app.to_string(),
         };
         document().set_title(&title);

@@ -2,30 +2,36 @@
 
 mod app_link;
 mod attachment_picker;
+mod chat_opener;
 mod counts;
 mod data_table;
 mod error_notice;
 mod file_links;
+mod forum_thread;
 mod language_select;
 mod linked_text;
 mod list_url;
 mod loading;
 mod phase_banner;
+mod progress;
 mod search_form;
 mod select_field;
 mod text_field;
 
 pub use app_link::{portal_href, provide_portal_router, use_go_to, AppLink, GoTo};
 pub use attachment_picker::AttachmentPicker;
+pub use chat_opener::{provide_chat_opener, use_chat_opener, ChatOpener};
 pub use counts::{CountTiles, SemicolonChoice};
 pub use data_table::DataTable;
 pub use error_notice::ErrorNotice;
 pub use file_links::FileLinks;
+pub use forum_thread::ForumThreadItem;
 pub use language_select::LanguageSelect;
 pub use linked_text::LinkedText;
 pub use list_url::{use_list_url, FilterPanel, ListSearch, ListUrl, Pager};
 pub use loading::LoadingIndicator;
 pub use phase_banner::PhaseBanner;
+pub use progress::ProgressMeter;
 pub use search_form::SearchForm;
 pub use select_field::{first_wire, people_options, wire_options, DateField, Label, SelectField};
 pub use text_field::TextField;

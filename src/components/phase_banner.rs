@@ -27,7 +27,7 @@ pub fn PhaseBanner(phase: Phase, phones: Vec<PhoneNumber>) -> impl IntoView {
             <section class="banner info" aria-labelledby="phase-title">
                 <h2 id="phase-title">{i18n.s(Key::PhaseEnablementTitle)}</h2>
                 <p>{i18n.s(Key::PhaseEnablementBody)}</p>
-                <p><AppLink href="/help">{i18n.s(Key::OpenLearning)}</AppLink></p>
+                <p><AppLink href="/learning">{i18n.s(Key::OpenLearning)}</AppLink></p>
             </section>
         }
         .into_any(),

@@ -6,5 +6,6 @@ pub mod contact;
 pub mod help;
 pub mod history;
 pub mod home;
+pub mod learning;
 pub mod settings;
 pub mod support_users;

@@ -56,6 +56,15 @@ impl I18n {
         format_number(n, self.locale.get())
     }
 
+    /// A count in words: `one` for exactly one, else `many` with its `{count}` filled in the
+    /// locale's numbers (reactive).
+    pub fn count(self, n: u64, one: Key, many: Key) -> String {
+        match n {
+            1 => self.t(one).to_string(),
+            n => self.tr(many, &[("count", &self.number(n as f64))]),
+        }
+    }
+
     /// A duration in minutes as people say it: minutes under an hour, hours under two days,
     /// then days, with the locale's numbers (reactive).
     pub fn duration(self, minutes: i64) -> String {

@@ -140,3 +140,43 @@ test('the help page, with results and with none, and an article with its vote me
     expect(await wcagViolations(page), `the article, with the vote's error, in ${v.lang}`).toEqual([]);
   }
 });
+
+test.describe('a backend in the enablement phase', () => {
+  // Switching language saves it to the profile, and "Get started" shows only in this phase.
+  test.use({ phase: 'enablement', isolated: true });
+
+  test('the home page of each role and "Get started" meet WCAG 2.2 AA in English, French and Spanish', async ({ page, browser, baseURL }) => {
+    // Six audits in three languages, then the member's home.
+    test.setTimeout(120_000);
+    const loading = /^(Loading…|Chargement…|Cargando…)$/;
+    const views = [
+      { lang: 'en', needsYou: 'What needs you', learning: 'Get started', done: 'Done: A five-minute tour of the Support Portal' },
+      { lang: 'fr', needsYou: 'Ce qui vous attend', learning: 'Bien démarrer', done: "Terminé : Visite du portail d'assistance en cinq minutes" },
+      { lang: 'es', needsYou: 'Lo que requiere su atención', learning: 'Primeros pasos', done: 'Completado: Recorrido de cinco minutos por el portal de asistencia técnica' },
+    ];
+    await signIn(page, accounts.systemAdmin);
+    for (const v of views) {
+      await page.goto('/');
+      await page.getByRole('combobox', { name: /^(Language|Langue|Idioma)$/ }).selectOption(v.lang);
+      await expect(page.getByRole('region', { name: v.needsYou })).toBeVisible();
+      await expect(page.getByRole('progressbar')).toBeVisible();
+      await expect(page.getByText(loading)).toHaveCount(0);
+      expect(await wcagViolations(page), `the home page in ${v.lang}`).toEqual([]);
+
+      await page.goto('/learning');
+      await expect(page.getByRole('heading', { level: 1, name: v.learning })).toBeVisible();
+      await page.getByRole('checkbox', { name: v.done }).check();
+      await expect(page.getByRole('status').filter({ hasText: /^1 / })).toBeVisible();
+      expect(await wcagViolations(page), `"Get started" in ${v.lang}`).toEqual([]);
+      await page.getByRole('checkbox', { name: v.done }).uncheck();
+      await expect(page.getByRole('status').filter({ hasText: /^0 / })).toBeVisible();
+    }
+
+    const member = await (await browser.newContext({ baseURL })).newPage();
+    await signIn(member, accounts.member);
+    await expect(member.getByRole('region', { name: 'Your support administrators' }).getByText(accounts.systemAdmin.name)).toBeVisible();
+    await expect(member.getByRole('progressbar')).toBeVisible();
+    await expect(member.getByText(loading)).toHaveCount(0);
+    expect(await wcagViolations(member), "the member's home page").toEqual([]);
+  });
+});

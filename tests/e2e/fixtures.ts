@@ -5,8 +5,9 @@ import { test as base, expect } from '@playwright/test';
 import { startBackend, stopBackend } from '../support/backend';
 
 type Options = {
-  /** Rollout phase of the backend the test runs against. */
-  phase: 'live' | 'setup';
+  /** Rollout phase of the backend the test runs against (`enablement` only with `isolated`:
+   *  no shared backend runs in it). */
+  phase: 'live' | 'setup' | 'enablement';
   /** Start a backend for this test alone, for tests that change what others would see. */
   isolated: boolean;
   /** Extra command-line flags for an isolated backend (`--chat-hours closed`, ...). */
@@ -32,6 +33,7 @@ export const test = base.extend<Options & { consoleGuard: void }>({
   expectedConsole: [[], { option: true }],
   baseURL: async ({ phase, isolated, backendArgs }, use) => {
     if (!isolated) {
+      if (phase === 'enablement') throw new Error("phase 'enablement' needs isolated: true");
       await use(phase === 'setup' ? process.env.SP_SETUP_URL : process.env.SP_LIVE_URL);
       return;
     }

@@ -15,7 +15,9 @@ pub mod chat;
 pub mod fields;
 pub mod help;
 pub mod history;
+pub mod home;
 pub mod invitations;
+pub mod learning;
 pub mod portal;
 pub mod profile;
 pub mod query;
@@ -89,6 +91,13 @@ pub fn api() -> OpenApiRouter<AppState> {
             callbacks::request_callback,
             callbacks::list_callbacks
         ))
+        .routes(routes!(home::home_summary))
+        .routes(routes!(home::announcements))
+        .routes(routes!(learning::learning))
+        .routes(routes!(
+            learning::mark_learning_done,
+            learning::mark_learning_not_done
+        ))
 }
 
 /// The `/agent/v1` routes: the vendor's side of cases, chats and callback requests, behind the
@@ -109,6 +118,7 @@ pub fn agent() -> OpenApiRouter<AppState> {
         .routes(routes!(callbacks::agent_callbacks))
         .routes(routes!(callbacks::agent_callback_done))
         .routes(routes!(help::agent_write_article))
+        .routes(routes!(home::agent_announce))
 }
 
 /// The `Location` of a resource created under `/api/v1/{collection}`.

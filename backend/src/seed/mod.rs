@@ -1,11 +1,13 @@
 //! First data of a database: the demo organisations, or a bootstrap administrator. The demo
 //! cases are in `cases`, the support users in their various review states in `users`, and
-//! generated history for demos and benchmarks in `history`. The help library (`help`), the
-//! vendor's own content, fills every fresh database, demo or not.
+//! generated history for demos and benchmarks in `history`. The help library (`help`) and the
+//! "Get started" material with the first announcement (`learning`), the vendor's own content,
+//! fill every fresh database, demo or not.
 
 mod cases;
 pub mod help;
 mod history;
+mod learning;
 mod users;
 
 use std::sync::OnceLock;
@@ -23,6 +25,7 @@ use cases::seed_cases;
 pub use cases::seed_generated_cases;
 pub use help::seed_help;
 pub use history::seed_generated_history;
+pub use learning::seed_learning;
 
 /// The password of every demo account. Public on purpose: it is demo data.
 pub const DEMO_PASSWORD: &str = "Support-Demo-1";

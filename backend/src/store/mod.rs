@@ -12,6 +12,8 @@ pub mod cases;
 pub mod chat;
 pub mod help;
 pub mod history;
+pub mod home;
+pub mod learning;
 pub mod people;
 pub mod sessions;
 pub mod users;
@@ -116,6 +118,16 @@ pub(crate) fn opt_person_at(
         (Some(id), Some(name)) => Some(Person { id, name }),
         _ => None,
     })
+}
+
+/// A subquery naming the language to read a row's words in, from `table` (its texts, one row
+/// per language, `key` pointing at the row `id`): the reader's language (`?1`), else English,
+/// else any. The vendor's content may lack a translation; the reader then gets English.
+pub(crate) fn text_language(table: &str, key: &str, id: &str) -> String {
+    format!(
+        "(SELECT x.language FROM {table} x WHERE x.{key} = {id} \
+         ORDER BY x.language = ?1 DESC, x.language = 'en' DESC, x.language LIMIT 1)"
+    )
 }
 
 /// Wire names as a JSON array, for `IN (SELECT value FROM json_each(?))`.

@@ -7,7 +7,9 @@ mod chat;
 mod errors;
 mod help;
 mod history;
+mod home;
 mod layout;
+mod learning;
 mod profile;
 mod session;
 mod users;
@@ -104,6 +106,7 @@ impl TestApp {
         let db = Db::open(":memory:").unwrap();
         seed_demo(&mut db.conn()).unwrap();
         crate::seed::seed_help(&mut db.conn(), 0).unwrap();
+        crate::seed::seed_learning(&mut db.conn(), crate::clock::now()).unwrap();
         let state = AppState::new(db, config);
         TestApp {
             router: app(state.clone()),

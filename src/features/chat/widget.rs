@@ -3,7 +3,7 @@ use super::ended::Ended;
 use super::prechat::PreChat;
 use super::session::ChatCtx;
 use crate::auth::use_session;
-use crate::components::AppLink;
+use crate::components::{use_chat_opener, AppLink};
 use crate::i18n::{use_i18n, Key};
 use leptos::html::{Button, Section};
 use leptos::prelude::*;
@@ -52,6 +52,16 @@ fn Launcher() -> impl IntoView {
         }
         open
     });
+    // Another page asked for the panel ("Resume the chat" on the home page).
+    if let Some(opener) = use_chat_opener() {
+        Effect::new(move |seen: Option<u32>| {
+            let asked = opener.requests();
+            if seen.is_some_and(|s| s != asked) {
+                chat.open.set(true);
+            }
+            asked
+        });
+    }
     // Back from the sign-in-again dialog: the backend had closed the link with the session.
     let session = use_session();
     let api = crate::api::use_api::<dyn crate::api::ChatApi>();

@@ -1,8 +1,7 @@
 use crate::api::{use_api, HelpApi};
-use crate::components::ErrorNotice;
-use crate::i18n::{product_key, use_i18n, Key};
+use crate::components::{ErrorNotice, ForumThreadItem};
+use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
-use support_contract::help::{is_web_link, ForumThread};
 use support_contract::Product;
 
 /// Popular threads of the vendor's forums, of the product filtered on, in the user's language
@@ -21,7 +20,7 @@ pub(super) fn ForumThreads(#[prop(into)] product: Signal<Option<Product>>) -> im
                         Ok(list) if list.is_empty() => view! { <p class="empty">{i18n.s(Key::HelpForumsNone)}</p> }.into_any(),
                         Ok(list) => view! {
                             <ul class="forum-list">
-                                {list.into_iter().map(|t| view! { <ThreadItem thread=t/> }).collect_view()}
+                                {list.into_iter().map(|t| view! { <ForumThreadItem thread=t/> }).collect_view()}
                             </ul>
                         }.into_any(),
                         Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
@@ -29,36 +28,5 @@ pub(super) fn ForumThreads(#[prop(into)] product: Signal<Option<Product>>) -> im
                 })}
             </Transition>
         </section>
-    }
-}
-
-/// One thread: its title (a link to the forum when its address is a web one), product, replies
-/// and last activity.
-#[component]
-fn ThreadItem(thread: ForumThread) -> impl IntoView {
-    let i18n = use_i18n();
-    let lang = thread.language.tag();
-    let title = thread.title.clone();
-    let link = is_web_link(&thread.url).then(|| thread.url.clone());
-    let (replies, last) = (thread.replies, thread.last_activity_at.clone());
-    view! {
-        <li class="forum-item">
-            {match link {
-                Some(url) => view! {
-                    <a href=url target="_blank" rel="noopener noreferrer">
-                        <span lang=lang>{title}</span>
-                        <span class="visually-hidden">" "{i18n.s(Key::HelpNewTab)}</span>
-                    </a>
-                }.into_any(),
-                None => view! { <span lang=lang>{title}</span> }.into_any(),
-            }}
-            <p class="help-meta">
-                <span class="badge">{i18n.s(product_key(thread.product))}</span>
-                " "
-                {move || i18n.tr(Key::HelpForumReplies, &[("count", &i18n.number(f64::from(replies)))])}
-                " · "
-                {move || i18n.tr(Key::HelpForumActivity, &[("date", &i18n.date_time(&last))])}
-            </p>
-        </li>
     }
 }

@@ -31,23 +31,18 @@ pub(super) fn Results(list: ListUrl<HelpQuery>, found: LocalResource<Answer>) ->
     });
     let items = Memo::new(move |_| results().map(|r| r.items).unwrap_or_default());
     let searching = move || answer.with(|a| a.as_ref().is_some_and(|(q, _)| !q.q.is_empty()));
-    let count = move || {
-        let count = |one: Key, many: Key, n: u32| match n {
-            1 => i18n.t(one).to_string(),
-            n => i18n.tr(many, &[("count", &i18n.number(f64::from(n)))]),
-        };
-        match state.get() {
-            Some(ResultsState::Found { total } | ResultsState::FoundInEnglish { total }) => {
-                if searching() {
-                    count(Key::HelpFoundOne, Key::HelpFoundMany, total)
-                } else {
-                    count(Key::HelpAvailableOne, Key::HelpAvailableMany, total)
-                }
+    let count = move || match state.get() {
+        Some(ResultsState::Found { total } | ResultsState::FoundInEnglish { total }) => {
+            let total = u64::from(total);
+            if searching() {
+                i18n.count(total, Key::HelpFoundOne, Key::HelpFoundMany)
+            } else {
+                i18n.count(total, Key::HelpAvailableOne, Key::HelpAvailableMany)
             }
-            Some(ResultsState::NothingMatches) => i18n.t(Key::HelpNothingMatches).to_string(),
-            Some(ResultsState::NothingYet) => i18n.t(Key::HelpNothingYet).to_string(),
-            None => String::new(),
         }
+        Some(ResultsState::NothingMatches) => i18n.t(Key::HelpNothingMatches).to_string(),
+        Some(ResultsState::NothingYet) => i18n.t(Key::HelpNothingYet).to_string(),
+        None => String::new(),
     };
     let in_english = move || {
         state

@@ -1,58 +1,123 @@
-//! The home page: the rollout phase, a greeting, and what this user can do here.
+//! The home page: a greeting, the rollout phase, the vendor's announcements, "Get started"
+//! with the user's progress in the enablement phase, what needs a support role (their cases
+//! awaiting a reply, open cases, the open chat, callbacks, support users to review), a help
+//! search with popular forum threads, and for a member who their support administrators are.
+//!
+//! Each block loads and fails on its own (`announcements`, `get_started`, `needs_you`,
+//! `help_box`), so a slow or refused answer never blocks the others.
+
+mod announcements;
+mod get_started;
+mod help_box;
+mod needs_you;
 
 use crate::api::use_portal;
 use crate::auth::{page_for, use_session, SupportAdmins};
 use crate::components::{AppLink, ErrorNotice, PhaseBanner};
 use crate::domain::phones_for_region;
 use crate::i18n::{capability_key, role_key, use_i18n, Key};
+use announcements::Announcements;
+use get_started::GetStarted;
+use help_box::HelpBox;
 use leptos::prelude::*;
-use support_contract::Capability;
+use needs_you::NeedsYou;
+use support_contract::{Capability, Organisation, Phase, Role};
 
-/// Home: phase banner, greeting, and the user's capabilities as things to do.
+/// What the home page is built from: a renewed session with the same user, role and
+/// organisation rebuilds nothing (and refetches nothing).
+#[derive(Clone, Debug, PartialEq)]
+struct Who {
+    name: String,
+    role: Option<Role>,
+    organisation: Organisation,
+    capabilities: Vec<Capability>,
+}
+
+/// Home: greeting, phase banner, announcements, "Get started" (enablement), what needs the
+/// user, help, and what they can do here.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     let ctx = use_session();
     let portal = use_portal();
+    let who = Memo::new(move |_| {
+        ctx.session().map(|s| Who {
+            name: s.user.name,
+            role: s.user.role,
+            organisation: s.organisation,
+            capabilities: s.capabilities,
+        })
+    });
+    let phase = Memo::new(move |_| portal.get().and_then(|r| r.ok()).map(|p| p.phase));
+    let enablement = move || phase.get() == Some(Phase::Enablement);
     let banner = move || {
-        let session = ctx.session()?;
+        let region = who.with(|w| w.as_ref().map(|w| w.organisation.region))?;
         Some(match portal.get()? {
             Ok(p) => {
-                let phones = phones_for_region(&p.phone_numbers, session.organisation.region);
+                let phones = phones_for_region(&p.phone_numbers, region);
                 view! { <PhaseBanner phase=p.phase phones=phones/> }.into_any()
             }
             Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
         })
     };
     let body = move || {
-        ctx.session().map(|s| {
-            let greeting = i18n.tr(Key::Greeting, &[("name", &s.user.name)]);
-            let is_member = !s.capabilities.contains(&Capability::ManageCases);
-            let caps = s.capabilities.clone();
+        who.get().map(|w| {
+            // A closure: a language switch must not rebuild the page (and its blocks' requests).
+            let name = w.name.clone();
+            let greeting = move || i18n.tr(Key::Greeting, &[("name", &name)]);
+            let can = |c: Capability| w.capabilities.contains(&c);
+            let is_member = !can(Capability::ManageCases);
+            let support = can(Capability::ManageCases);
+            let chat = can(Capability::Chat);
+            let users = can(Capability::ManageUsers);
             view! {
                 <h1 id="page-title">{greeting}</h1>
-                <p class="lead">{s.organisation.name.clone()}" · "{i18n.s(role_key(s.user.role))}</p>
+                <p class="lead">{w.organisation.name.clone()}" · "{i18n.s(role_key(w.role))}</p>
                 // The rollout phase comes right under the greeting, before anything to do.
                 {banner}
-                <section aria-labelledby="can-do-title" class="card">
-                    <h2 id="can-do-title">{i18n.s(Key::WhatYouCanDo)}</h2>
-                    <ul class="can-do">
-                        {caps.into_iter().filter(|c| *c != Capability::Unknown).map(|c| {
-                            let label = i18n.s(capability_key(c));
-                            match page_for(c).map(|p| p.href()) {
-                                Some(href) => view! { <li><AppLink href=href>{label}</AppLink></li> }.into_any(),
-                                None => view! { <li>{label}</li> }.into_any(),
-                            }
-                        }).collect_view()}
-                    </ul>
-                    {is_member.then(|| view! { <SupportAdmins intro=Key::MemberAccessHint/> })}
-                </section>
+                <Announcements/>
+                <Show when=enablement>
+                    <GetStarted/>
+                </Show>
+                {support.then(|| view! { <NeedsYou chat=chat users=users/> })}
+                <HelpBox/>
+                {is_member.then(|| view! {
+                    <section class="card" aria-labelledby="admins-title">
+                        <h2 id="admins-title">{i18n.s(Key::HomeAdminsTitle)}</h2>
+                        <SupportAdmins intro=Key::MemberAccessHint/>
+                    </section>
+                })}
+                <CanDo capabilities=w.capabilities.clone() enablement=Signal::derive(enablement)/>
             }
         })
     };
     view! {
-        <div class="page">
+        <div class="page home">
             {body}
         </div>
+    }
+}
+
+/// The user's capabilities as things to do, each leading to its page, and (outside the
+/// enablement phase, where "Get started" has its own block) the way to "Get started".
+#[component]
+fn CanDo(capabilities: Vec<Capability>, #[prop(into)] enablement: Signal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section aria-labelledby="can-do-title" class="card">
+            <h2 id="can-do-title">{i18n.s(Key::WhatYouCanDo)}</h2>
+            <ul class="can-do">
+                {capabilities.into_iter().filter(|c| *c != Capability::Unknown).map(|c| {
+                    let label = i18n.s(capability_key(c));
+                    match page_for(c).map(|p| p.href()) {
+                        Some(href) => view! { <li><AppLink href=href>{label}</AppLink></li> }.into_any(),
+                        None => view! { <li>{label}</li> }.into_any(),
+                    }
+                }).collect_view()}
+                <Show when=move || !enablement.get()>
+                    <li><AppLink href="/learning">{i18n.s(Key::HomeLearningLink)}</AppLink></li>
+                </Show>
+            </ul>
+        </section>
     }
 }

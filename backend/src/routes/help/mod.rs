@@ -9,7 +9,7 @@
 mod agent;
 mod articles;
 mod forums;
-mod params;
+pub(crate) mod params;
 mod suggestions;
 mod votes;
 

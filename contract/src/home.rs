@@ -1,0 +1,106 @@
+//! The home page: what needs the signed-in user (`GET /home`, one request for the first
+//! screen instead of one per list) and the vendor's announcements (`GET /announcements`).
+
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "openapi")]
+use utoipa::ToSchema;
+
+use crate::cases::CaseSummary;
+use crate::chat::Chat;
+use crate::users::SupportUserCounts;
+use crate::Locale;
+
+/// How many cases the home page lists under "awaiting your reply".
+pub const HOME_CASES: usize = 5;
+
+/// `GET /home`: what needs the signed-in user. Each part is `None` where their role does not
+/// grant it (a member gets only `None`s).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct HomeSummary {
+    /// The user's own cases (filed or watched); with `manage_cases`.
+    pub cases: Option<CasesNeedingYou>,
+    /// The user's queued or active chat; `None` without `chat` or without an open chat.
+    pub open_chat: Option<Chat>,
+    /// The user's callback requests that support has not called back yet; with
+    /// `manage_cases`.
+    pub callbacks_waiting: Option<u32>,
+    /// The organisation's support users (`GET /support-users/counts`); with `manage_users`.
+    pub support_users: Option<SupportUserCounts>,
+}
+
+/// The user's own cases (filed or watched) that need them, whenever they were filed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct CasesNeedingYou {
+    /// How many await the user's reply (`awaiting_your_reply`).
+    pub awaiting_your_reply: u32,
+    /// The first five of them, most recently updated first.
+    pub awaiting: Vec<CaseSummary>,
+    /// How many are open (any status but `closed`), those awaiting a reply included.
+    pub open: u32,
+}
+
+/// How much an announcement matters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// News: a new feature, a change to come.
+    Info,
+    /// Something that may get in the way: planned maintenance, a known problem.
+    Warning,
+    /// Something that stops work now: an outage.
+    Critical,
+    #[serde(other)]
+    Unknown,
+}
+
+/// A message from the vendor to every portal user, shown while it is current.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Announcement {
+    pub id: String,
+    pub severity: Severity,
+    /// Plain text, shown as text.
+    pub title: String,
+    /// Plain text, shown as text; paragraphs separated by blank lines.
+    pub body: String,
+    /// The language of `title` and `body`: the one asked for, else English.
+    pub language: Locale,
+    /// Shown from (RFC 3339).
+    pub starts_at: String,
+    /// Shown until (RFC 3339); `None`: until withdrawn.
+    pub ends_at: Option<String>,
+}
+
+/// One language version of an announcement.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct AnnouncementText {
+    pub language: Locale,
+    /// 1 to 200 characters.
+    pub title: String,
+    /// 1 to 2,000 characters.
+    pub body: String,
+}
+
+/// `POST /agent/v1/announcements` body: the vendor publishes an announcement.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct NewAnnouncement {
+    pub severity: Severity,
+    /// RFC 3339.
+    pub starts_at: String,
+    /// RFC 3339, after `starts_at`; absent: until withdrawn.
+    #[serde(default)]
+    pub ends_at: Option<String>,
+    /// One per language, English among them.
+    pub texts: Vec<AnnouncementText>,
+}
+
+/// Longest announcement title, in characters.
+pub const ANNOUNCEMENT_TITLE_MAX: usize = 200;
+/// Longest announcement body, in characters.
+pub const ANNOUNCEMENT_BODY_MAX: usize = 2_000;

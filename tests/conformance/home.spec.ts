@@ -1,0 +1,99 @@
+// The home page's answers: what needs each role (`GET /home`) and the current announcements,
+// which the vendor publishes through the agent API. The backend is shared: every check finds
+// its own rows by id or title rather than counting everything.
+import { test, expect } from '@playwright/test';
+import {
+  AGENT, API, accounts, agentClient, anonymous, expectDocumented, expectProblem, externalBackend, fileCase,
+  problemTypes, signedIn, uniqueKey,
+} from './contract';
+
+test('a case support asks about is listed as awaiting the customer\'s reply, for them only', async () => {
+  const me = await signedIn(accounts.supportAdmin);
+  const filed = await fileCase(me);
+  const agent = await agentClient();
+  expect((await agent.post(`${AGENT}/cases/${filed.id}/comments`, { data: { body: 'Which report suite?' } })).ok()).toBe(true);
+  expect((await agent.post(`${AGENT}/cases/${filed.id}/status`, { data: { status: 'awaiting_your_reply' } })).ok()).toBe(true);
+
+  const home = await expectDocumented(await me.get(`${API}/home`), 'GET', '/home');
+  const cases = home.cases;
+  expect(cases.awaiting.map((c: any) => c.id)).toContain(filed.id);
+  expect(cases.awaiting.length).toBeLessThanOrEqual(5);
+  expect(cases.awaiting_your_reply).toBeGreaterThanOrEqual(cases.awaiting.length);
+  expect(cases.open).toBeGreaterThanOrEqual(cases.awaiting_your_reply);
+  for (const c of cases.awaiting) expect(c.status).toBe('awaiting_your_reply');
+  const updated = cases.awaiting.map((c: any) => Date.parse(c.updated_at));
+  expect(updated.every((t: number, i: number) => i === 0 || updated[i - 1] >= t), 'most recently updated first').toBe(true);
+  expect(home.callbacks_waiting).toBeGreaterThanOrEqual(0);
+  expect(home.support_users, 'only the Support System Administrator gets support-user counts').toBeNull();
+
+  const contoso = await signedIn(accounts.otherOrgAdmin);
+  const theirs = await expectDocumented(await contoso.get(`${API}/home`), 'GET', '/home');
+  expect(JSON.stringify(theirs)).not.toContain(filed.id);
+  await Promise.all([me, agent, contoso].map((c) => c.dispose()));
+});
+
+test('a member gets nothing to do, the system administrator the support-user counts', async () => {
+  const member = await signedIn(accounts.member);
+  const theirs = await expectDocumented(await member.get(`${API}/home`), 'GET', '/home');
+  expect(theirs).toEqual({ cases: null, open_chat: null, callbacks_waiting: null, support_users: null });
+
+  const admin = await signedIn(accounts.systemAdmin);
+  // Other checks add support users meanwhile: compare with counts read just before and after.
+  let matched = false;
+  for (let attempt = 0; attempt < 3 && !matched; attempt++) {
+    const before = await (await admin.get(`${API}/support-users/counts`)).json();
+    const home = await expectDocumented(await admin.get(`${API}/home`), 'GET', '/home');
+    const after = await (await admin.get(`${API}/support-users/counts`)).json();
+    if (JSON.stringify(before) === JSON.stringify(after)) {
+      expect(home.support_users).toEqual(before);
+      matched = true;
+    }
+  }
+  expect(matched, 'the counts held still for one read').toBe(true);
+
+  const nobody = await anonymous();
+  const anon = await nobody.get(`${API}/home`);
+  await expectProblem(anon, 401, problemTypes.unauthenticated);
+  await expectDocumented(anon, 'GET', '/home');
+  await Promise.all([member, admin, nobody].map((c) => c.dispose()));
+});
+
+test('only current announcements are shown, the same to every organisation', async () => {
+  const agent = await agentClient();
+  const now = Date.now();
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const titles = { past: `Past ${uniqueKey()}`, future: `Future ${uniqueKey()}` };
+  const publish = async (title: string, from: number, until: number | null) => {
+    const res = await agent.post(`${AGENT}/announcements`, {
+      data: { severity: 'warning', starts_at: iso(from), ends_at: until === null ? null : iso(until), texts: [{ language: 'en', title, body: 'Maintenance.' }] },
+    });
+    const body = await expectDocumented(res, 'POST', '/announcements', AGENT);
+    expect(res.status()).toBe(201);
+    expect(body).toMatchObject({ title, severity: 'warning', language: 'en' });
+  };
+  await publish(titles.past, now - 7_200_000, now - 3_600_000);
+  await publish(titles.future, now + 3_600_000, null);
+
+  for (const account of [accounts.member, accounts.otherOrgAdmin]) {
+    const ctx = await signedIn(account);
+    const res = await ctx.get(`${API}/announcements?lang=fr`);
+    const shown = await expectDocumented(res, 'GET', '/announcements');
+    if (!externalBackend()) expect(shown.length, 'the seeded announcement').toBeGreaterThan(0);
+    const listed = shown.map((a: any) => a.title);
+    expect(listed).not.toContain(titles.past);
+    expect(listed).not.toContain(titles.future);
+    for (const a of shown) {
+      expect(Date.parse(a.starts_at)).toBeLessThanOrEqual(Date.now());
+      if (a.ends_at) expect(Date.parse(a.ends_at)).toBeGreaterThan(now);
+    }
+    await ctx.dispose();
+  }
+
+  const refused = await agent.post(`${AGENT}/announcements`, { data: { severity: 'info', starts_at: 'soon', texts: [] } });
+  const problem = await expectProblem(refused, 400, problemTypes.validation);
+  await expectDocumented(refused, 'POST', '/announcements', AGENT);
+  expect(problem.errors.map((e: any) => `${e.field}:${e.code}`)).toEqual(['starts_at:invalid_time', 'texts:required']);
+  const nobody = await anonymous();
+  await expectProblem(await nobody.get(`${API}/announcements`), 401, problemTypes.unauthenticated);
+  await Promise.all([agent, nobody].map((c) => c.dispose()));
+});
