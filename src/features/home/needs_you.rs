@@ -165,7 +165,7 @@ fn CallbacksCard(waiting: u32) -> impl IntoView {
         <section class="card" aria-labelledby="home-callbacks-title">
             <h3 id="home-callbacks-title">{i18n.s(Key::HomeCallbacksTitle)}</h3>
             <p>{move || counted(i18n, waiting, keys)}</p>
-            <p><AppLink href="/contact">{i18n.s(Key::NavContact)}</AppLink></p>
+            <p><AppLink href="/contact">{i18n.s(Key::RequestCallback)}</AppLink></p>
         </section>
     }
 }
