@@ -174,11 +174,7 @@ pub(super) fn seed_cases(
 /// last 80 days across products, priorities and statuses: the data set of the list benchmarks.
 pub fn seed_generated_cases(conn: &mut Connection, n: u32) -> stores::Result<()> {
     let tx = conn.transaction()?;
-    let (org, requester): (String, String) = tx.query_row(
-        "SELECT organisation_id, id FROM users WHERE email = 'support@northwind.example'",
-        [],
-        |r| Ok((r.get("organisation_id")?, r.get("id")?)),
-    )?;
+    let (org, requester) = super::benchmark_requester(&tx)?;
     let now = clock::now();
     let products = [
         Product::Analytics,

@@ -120,11 +120,7 @@ fn insert_callback(
 /// the history benchmarks.
 pub fn seed_generated_history(conn: &mut Connection, n: u32) -> stores::Result<()> {
     let tx = conn.transaction()?;
-    let (org, requester): (String, String) = tx.query_row(
-        "SELECT organisation_id, id FROM users WHERE email = 'support@northwind.example'",
-        [],
-        |r| Ok((r.get("organisation_id")?, r.get("id")?)),
-    )?;
+    let (org, requester) = super::benchmark_requester(&tx)?;
     let now = clock::now();
     for i in 0..i64::from(n) {
         // Evenly over the year, newest first, at varied times of day.
