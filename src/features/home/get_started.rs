@@ -14,7 +14,6 @@ pub(super) fn GetStarted() -> impl IntoView {
     view! {
         <section class="card home-learning" aria-labelledby="home-learning-title">
             <h2 id="home-learning-title">{i18n.s(Key::LearningTitle)}</h2>
-            <p>{i18n.s(Key::PhaseEnablementBody)}</p>
             <Transition fallback=|| view! { <LoadingIndicator/> }>
                 {move || Suspend::new(async move {
                     match learning.await {
