@@ -25,9 +25,10 @@ setup:
 setup-test:
 	scripts/setup.sh --test
 
-# The release bundle (size-tuned profile + wasm-opt) in dist/.
+# The release bundle in dist/, split by page (size-tuned profile, wasm-split, wasm-opt);
+# `trunk build` or `trunk serve` makes a plain unsplit one for development.
 app:
-	trunk build --release
+	node scripts/build.mjs
 
 backend:
 	cargo build -p support-backend
@@ -47,13 +48,16 @@ wasm-test:
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
 	cargo test -p support-portal --target wasm32-unknown-unknown --test components
 
-# The conformance suite and the end-to-end journeys against real reference backends.
+# The size budgets of the release bundle (deterministic: no timing), then the conformance suite
+# and the end-to-end journeys against real reference backends.
 browser-test:
+	node scripts/size.mjs dist --check
 	npx playwright test
 
-## size: the release bundle's sizes (raw, gzip, brotli)
+## size: the release bundle's sizes (raw, gzip, brotli), its budgets, and its bytes by crate and item
 size: app
-	node scripts/size.mjs dist
+	command -v twiggy >/dev/null || cargo install twiggy --version 0.8.0 --locked
+	node scripts/size.mjs dist --items
 
 ## bench: bundle sizes, then startup, case-list, chat and help-search figures in headless Chromium (figures only, no pass/fail)
 bench: setup-test app backend

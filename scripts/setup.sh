@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+WASM_SPLIT_VERSION=0.2.4
 want_test=false
 [ "${1:-}" = "--test" ] && want_test=true
 
@@ -20,6 +21,13 @@ fi
 if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
   say "Installing Trunk $TRUNK_VERSION (about 8 minutes, once)"
   cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+# The release build splits the wasm by page (scripts/build.mjs); Trunk builds the plain one for
+# development. Versions before 0.2.2 break with wasm-bindgen 0.2.125 and later.
+if ! wasm-split-cli --help >/dev/null 2>&1 || ! grep -qs "wasm_split_cli_support $WASM_SPLIT_VERSION" "$HOME/.cargo/.crates.toml"; then
+  say "Installing wasm-split-cli $WASM_SPLIT_VERSION (about 1 minute, once)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --locked --features build-binary
 fi
 
 # wasm-bindgen-cli must match the wasm-bindgen the lockfile resolved, exactly.

@@ -57,7 +57,7 @@ pub async fn serve(
             StatusCode::NOT_FOUND,
             [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
             format!(
-                "The app is not built: {} has no index.html. Build it with `trunk build` (or point \
+                "The app is not built: {} has no index.html. Build it with `make app` (or point \
                  --static-dir at a build); the API under /api/v1 works without it.\n",
                 dir.display()
             ),
@@ -93,7 +93,7 @@ async fn asset(file: &Path, headers: &HeaderMap) -> Option<Response> {
     if let Some(encoding) = encoding {
         h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
     }
-    // Trunk names built assets after their content, so such a file never changes.
+    // Both builds name assets after their content, so such a file never changes.
     let cache = if is_content_hashed(file) {
         "public, max-age=31536000, immutable"
     } else {
@@ -119,7 +119,7 @@ fn accepts(accept_encoding: &str, encoding: &str) -> bool {
     })
 }
 
-/// `name-0123456789abcdef.ext` or `name-0123456789abcdef_bg.wasm`: a Trunk content hash.
+/// `name-0123456789abcdef.ext` or `name-0123456789abcdef_bg.wasm`: a build content hash.
 fn is_content_hashed(file: &Path) -> bool {
     let Some(stem) = file
         .file_name()

@@ -2,9 +2,11 @@
 //! (`core.rs`), and the typed error.
 //!
 //! An area (`cases.rs`, `chat.rs`, ...) is a trait of the calls its pages make and its
-//! `impl .. for Http`. Components reach an area only through `use_api::<dyn CasesApi>()`; the
-//! app provides every area over HTTP (`provide_http`), a test provides only the areas it uses.
-//! A new area: a file with its trait and implementation, and one line in `provide_http`.
+//! `impl .. for Http`. Components reach an area only through `use_api::<dyn CasesApi>()`: what
+//! a test provided (`provide_api`, its fakes), else the area over the HTTP client the app
+//! provided (`provide_http`). The area's implementation is made where it is first used, so it
+//! travels in the chunk of the pages that use it, not in the first load.
+//! A new area: a file with its trait and implementation, and its name in `areas!` below.
 
 mod attachments;
 mod callbacks;
@@ -70,25 +72,46 @@ pub fn provide_api<T: ?Sized + Send + Sync + 'static>(api: Arc<T>) {
     provide_context(ApiHandle(api));
 }
 
-/// An area of the backend: `use_api::<dyn CasesApi>()`. Panics where no one provided it, which
-/// is a programming error.
-pub fn use_api<T: ?Sized + Send + Sync + 'static>() -> Arc<T> {
-    expect_context::<ApiHandle<T>>().0
+/// An area of the backend that the HTTP client implements.
+pub trait Area: Send + Sync + 'static {
+    /// The area over `http`.
+    fn over(http: Arc<Http>) -> Arc<Self>;
 }
 
-/// Provides every area over HTTP at `base`; `on_unauthorized` hears of an ended session.
+macro_rules! areas {
+    ($($area:ident),*) => {$(
+        impl Area for dyn $area {
+            fn over(http: Arc<Http>) -> Arc<Self> {
+                http
+            }
+        }
+    )*};
+}
+areas!(
+    SessionApi,
+    CasesApi,
+    AttachmentsApi,
+    ChatApi,
+    CallbacksApi,
+    HistoryApi,
+    SupportUsersApi,
+    HelpApi,
+    HomeApi,
+    LearningApi
+);
+
+/// An area of the backend: `use_api::<dyn CasesApi>()`, as provided (a test's fake), else over
+/// the app's HTTP client. Panics where neither is there, which is a programming error.
+pub fn use_api<T: ?Sized + Area>() -> Arc<T> {
+    use_context::<ApiHandle<T>>()
+        .map(|h| h.0)
+        .unwrap_or_else(|| T::over(expect_context::<Arc<Http>>()))
+}
+
+/// Provides the HTTP client at `base` that every area goes through; `on_unauthorized` hears of
+/// an ended session.
 pub fn provide_http(base: &str, on_unauthorized: Callback<()>) {
-    let http = Arc::new(Http::new(base, on_unauthorized));
-    provide_api::<dyn SessionApi>(http.clone());
-    provide_api::<dyn CasesApi>(http.clone());
-    provide_api::<dyn AttachmentsApi>(http.clone());
-    provide_api::<dyn ChatApi>(http.clone());
-    provide_api::<dyn CallbacksApi>(http.clone());
-    provide_api::<dyn HistoryApi>(http.clone());
-    provide_api::<dyn SupportUsersApi>(http.clone());
-    provide_api::<dyn HelpApi>(http.clone());
-    provide_api::<dyn HomeApi>(http.clone());
-    provide_api::<dyn LearningApi>(http);
+    provide_context(Arc::new(Http::new(base, on_unauthorized)));
 }
 
 /// A fresh random id (a version-4 UUID) for idempotency keys and chat message ids.

@@ -2,6 +2,8 @@
 //! features; nothing imports it but `main.rs` and tests.
 
 mod exports;
+mod lazy;
+mod pages;
 mod shell;
 
 pub use exports::Mounted;
@@ -16,23 +18,15 @@ use crate::auth::{
 };
 use crate::components::{provide_chat_opener, provide_portal_router, AppLink};
 use crate::features::{
-    cases::{CaseDetailPage, CaseListPage, FileCasePage},
-    chat::{ChatWidget, ChatsPage, PastChatPage},
-    contact::ContactPage,
-    help::{HelpArticlePage, HelpPage},
-    history::HistoryPage,
+    chat::{ChatWidget, PastChatPage},
     home::HomePage,
-    learning::LearningPage,
-    settings::SettingsPage,
-    support_users::{
-        AuditLogPage, CreateSupportUserPage, ImportSupportUsersPage, ReviewQueuePage,
-        SupportUserPage, SupportUsersPage,
-    },
 };
 use crate::i18n::{provide_i18n, use_i18n, Key};
+use lazy::{LazyPage, PageLoad};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, ParamSegment, StaticSegment};
+use pages::Pages;
 use shell::{track_page_title, Header, Nav, SkipLink};
 use wasm_bindgen::JsCast;
 
@@ -115,6 +109,8 @@ fn Shell() -> impl IntoView {
     provide_portal_router();
     track_page_title();
     let guarded = |page: AppPage, view: fn() -> AnyView| move || view! { <Guard needs=page.needs()>{view()}</Guard> };
+    // A page from its chunk, behind its guard (a user the page refuses never fetches it).
+    let lazy = |page: AppPage, load: PageLoad| move || view! { <Guard needs=page.needs()><LazyPage load=load/></Guard> };
     view! {
         <SkipLink/>
         <Header/>
@@ -125,41 +121,41 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/set-password") view=SetPasswordPage/>
                 <Route path=path!("/") view=guarded(AppPage::Home, || HomePage().into_any())/>
                 <Route path=StaticSegment(AppPage::Cases.segment())
-                    view=guarded(AppPage::Cases, || CaseListPage().into_any())/>
+                    view=lazy(AppPage::Cases, Pages::CASE_LIST)/>
                 <Route path=(StaticSegment(AppPage::Cases.segment()), StaticSegment("new"))
-                    view=guarded(AppPage::Cases, || FileCasePage().into_any())/>
+                    view=lazy(AppPage::Cases, Pages::FILE_CASE)/>
                 <Route path=(StaticSegment(AppPage::Cases.segment()), ParamSegment("id"))
-                    view=guarded(AppPage::Cases, || CaseDetailPage().into_any())/>
+                    view=lazy(AppPage::Cases, Pages::CASE_DETAIL)/>
                 <Route path=StaticSegment(AppPage::Chats.segment())
-                    view=guarded(AppPage::Chats, || ChatsPage().into_any())/>
+                    view=lazy(AppPage::Chats, Pages::PAST_CHATS)/>
                 <Route path=(StaticSegment(AppPage::Chats.segment()), ParamSegment("id"))
-                    view=guarded(AppPage::Chats, || view! { <PastChatRoute/> }.into_any())/>
+                    view=lazy(AppPage::Chats, Pages::PAST_CHAT)/>
                 <Route path=StaticSegment(AppPage::History.segment())
-                    view=guarded(AppPage::History, || HistoryPage().into_any())/>
+                    view=lazy(AppPage::History, Pages::HISTORY)/>
                 <Route path=StaticSegment(AppPage::Help.segment())
-                    view=guarded(AppPage::Help, || HelpPage().into_any())/>
+                    view=lazy(AppPage::Help, Pages::HELP)/>
                 <Route path=(StaticSegment(AppPage::Help.segment()), ParamSegment("slug"))
-                    view=guarded(AppPage::Help, || HelpArticlePage().into_any())/>
+                    view=lazy(AppPage::Help, Pages::HELP_ARTICLE)/>
                 // Not in the page table: "Get started" is reached from the home page and the
                 // phase banner, not the navigation (see LearningPage); every signed-in user.
                 <Route path=path!("/learning")
-                    view=|| view! { <Guard needs=None>{LearningPage()}</Guard> }/>
+                    view=|| view! { <Guard needs=None><LazyPage load=Pages::LEARNING/></Guard> }/>
                 <Route path=StaticSegment(AppPage::Contact.segment())
-                    view=guarded(AppPage::Contact, || ContactPage().into_any())/>
+                    view=lazy(AppPage::Contact, Pages::CONTACT)/>
                 <Route path=StaticSegment(AppPage::SupportUsers.segment())
-                    view=guarded(AppPage::SupportUsers, || SupportUsersPage().into_any())/>
+                    view=lazy(AppPage::SupportUsers, Pages::USERS)/>
                 <Route path=(StaticSegment(AppPage::SupportUsers.segment()), StaticSegment("new"))
-                    view=guarded(AppPage::SupportUsers, || CreateSupportUserPage().into_any())/>
+                    view=lazy(AppPage::SupportUsers, Pages::USER_NEW)/>
                 <Route path=(StaticSegment(AppPage::SupportUsers.segment()), StaticSegment("review"))
-                    view=guarded(AppPage::SupportUsers, || ReviewQueuePage().into_any())/>
+                    view=lazy(AppPage::SupportUsers, Pages::USER_REVIEW)/>
                 <Route path=(StaticSegment(AppPage::SupportUsers.segment()), StaticSegment("import"))
-                    view=guarded(AppPage::SupportUsers, || ImportSupportUsersPage().into_any())/>
+                    view=lazy(AppPage::SupportUsers, Pages::USER_IMPORT)/>
                 <Route path=(StaticSegment(AppPage::SupportUsers.segment()), StaticSegment("audit"))
-                    view=guarded(AppPage::SupportUsers, || AuditLogPage().into_any())/>
+                    view=lazy(AppPage::SupportUsers, Pages::USER_AUDIT)/>
                 <Route path=(StaticSegment(AppPage::SupportUsers.segment()), ParamSegment("id"))
-                    view=guarded(AppPage::SupportUsers, || SupportUserPage().into_any())/>
+                    view=lazy(AppPage::SupportUsers, Pages::USER_DETAIL)/>
                 <Route path=StaticSegment(AppPage::Settings.segment())
-                    view=guarded(AppPage::Settings, || SettingsPage().into_any())/>
+                    view=lazy(AppPage::Settings, Pages::SETTINGS)/>
             </Routes>
         </main>
         <ChatWidget/>

@@ -1,5 +1,6 @@
 //! The frame around every page: skip link, header, navigation, and the page title.
 
+use super::pages::preload;
 use crate::api::{in_app_path, use_api, SessionApi};
 use crate::auth::{nav_for, use_session, AppPage};
 use crate::components::{AppLink, LanguageSelect};
@@ -103,7 +104,10 @@ pub fn Nav() -> impl IntoView {
             <nav class="nav" aria-label=i18n.s(Key::MainNavigation)>
                 <ul>
                     <For each=move || pages.get() key=|p| *p let:page>
-                        <li><AppLink href=page.href() exact=true>{i18n.s(page.label())}</AppLink></li>
+                        // Pointing at a link, or tabbing to it, fetches its page's chunk ahead.
+                        <li on:pointerenter=move |_| preload(page) on:focusin=move |_| preload(page)>
+                            <AppLink href=page.href() exact=true>{i18n.s(page.label())}</AppLink>
+                        </li>
                     </For>
                 </ul>
             </nav>

@@ -75,6 +75,8 @@ messages! {
     ErrDecode => "The server sent an answer the portal does not understand.", "Le serveur a envoyé une réponse que le portail ne comprend pas.", "El servidor envió una respuesta que el portal no entiende.";
     ErrUnauthenticated => "Your session has ended. Sign in again to continue.", "Votre session a pris fin. Reconnectez-vous pour continuer.", "Su sesión ha finalizado. Vuelva a iniciar sesión para continuar.";
     TryAgain => "Try again", "Réessayer", "Reintentar";
+    ChunkFailedTitle => "This page could not be loaded", "Impossible de charger cette page", "No se pudo cargar esta página";
+    ChunkFailedBody => "Part of the portal did not arrive, perhaps because the connection dropped. Check your connection and try again.", "Une partie du portail n'est pas arrivée, peut-être à cause d'une coupure de connexion. Vérifiez votre connexion et réessayez.", "Una parte del portal no llegó, quizá porque se cortó la conexión. Compruebe su conexión y vuelva a intentarlo.";
 
     // Access, not found
     AccessTitle => "You do not have access to this page", "Vous n'avez pas accès à cette page", "No tiene acceso a esta página";

@@ -1,0 +1,101 @@
+//! Pages that arrive in their own wasm chunk. In a split build (`--features split`, made by
+//! `scripts/build.mjs`), each `page!` is a `wasm_split` point: its code, and what only it uses,
+//! leave the first load for a chunk named after its area, fetched the first time the page
+//! opens (or sooner: `preload` when its link is hovered or focused). In a plain build (Trunk,
+//! the component tests) the same functions simply build the page.
+
+use crate::components::LoadingIndicator;
+use crate::i18n::{use_i18n, Key};
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use std::future::Future;
+use std::pin::Pin;
+
+/// A page's chunk could not be fetched (offline, blocked, a new release replaced it).
+#[derive(Clone, Copy, Debug)]
+pub struct ChunkError;
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        ChunkError
+    }
+}
+
+/// Builds a page once its chunk is there.
+pub type PageLoad = fn() -> Pin<Box<dyn Future<Output = Result<AnyView, ChunkError>>>>;
+
+/// Fetches a page's chunk without building the page.
+pub type ChunkPreload = fn() -> Pin<Box<dyn Future<Output = Result<(), ChunkError>>>>;
+
+/// `page!(chunk, name, preload_name, body)`: `name()` builds `body` in chunk `chunk`,
+/// `preload_name()` only fetches the chunk. Both are async and fail with `ChunkError`.
+// rustfmt re-indents attributes inside macro_rules on every run; this one is kept by hand.
+#[rustfmt::skip]
+macro_rules! page {
+    ($chunk:ident, $name:ident, $preload:ident, $body:expr) => {
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload(#[allow(dead_code)] $preload))]
+        fn $name() -> Result<AnyView, ChunkError> {
+            Ok($body)
+        }
+
+        #[cfg(not(feature = "split"))]
+        async fn $name() -> Result<AnyView, ChunkError> {
+            Ok($body)
+        }
+
+        #[cfg(not(feature = "split"))]
+        #[allow(dead_code)]
+        async fn $preload() -> Result<(), ChunkError> {
+            Ok(())
+        }
+    };
+}
+pub(super) use page;
+
+/// `load!(name)`: the `PageLoad` (or, for a preload, `ChunkPreload`) of a `page!` function.
+macro_rules! load {
+    ($f:ident) => {
+        || -> Pin<Box<dyn Future<Output = _>>> {
+            Box::pin(async { $f().await.map_err(ChunkError::from) })
+        }
+    };
+}
+pub(super) use load;
+
+/// Shows a page from its chunk: a loading line while the chunk arrives, then the page; if the
+/// chunk cannot be fetched, a message with a retry (which fetches it again), never a blank page.
+#[component]
+pub fn LazyPage(load: PageLoad) -> impl IntoView {
+    let attempt = RwSignal::new(0u32);
+    view! {
+        <Suspense fallback=|| view! { <LoadingIndicator/> }>
+            {move || {
+                attempt.track();
+                // The browser has one thread: the wrapper only tells the type system so.
+                Suspend::new(SendWrapper::new(async move {
+                    match load().await {
+                        Ok(page) => page,
+                        Err(ChunkError) => view! { <ChunkFailed retry=move || attempt.update(|n| *n += 1)/> }.into_any(),
+                    }
+                }))
+            }}
+        </Suspense>
+    }
+}
+
+/// The page's code did not arrive: say so, in the user's language, with a way to try again.
+#[component]
+fn ChunkFailed(retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="card" role="alert" aria-labelledby="page-title">
+            <h1 id="page-title">{i18n.s(Key::ChunkFailedTitle)}</h1>
+            <p>{i18n.s(Key::ChunkFailedBody)}</p>
+            <button type="button" class="button primary" on:click=move |_| retry()>
+                {i18n.s(Key::TryAgain)}
+            </button>
+        </section>
+    }
+}

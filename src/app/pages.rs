@@ -1,0 +1,90 @@
+//! Which page lives in which chunk. The home page, sign-in and the shell stay in the first
+//! load; every other area's pages arrive with their chunk (see `lazy`).
+
+use super::lazy::{load, page, ChunkError, ChunkPreload, PageLoad};
+use super::PastChatRoute;
+use crate::auth::AppPage;
+use crate::features::{
+    cases::{CaseDetailPage, CaseListPage, FileCasePage},
+    chat::ChatsPage,
+    contact::ContactPage,
+    help::{HelpArticlePage, HelpPage},
+    history::HistoryPage,
+    learning::LearningPage,
+    settings::SettingsPage,
+    support_users::{
+        AuditLogPage, CreateSupportUserPage, ImportSupportUsersPage, ReviewQueuePage,
+        SupportUserPage, SupportUsersPage,
+    },
+};
+use leptos::prelude::*;
+use std::future::Future;
+use std::pin::Pin;
+
+// `page! { chunk, builder, preload, page }`. Support-user administration is four chunks:
+// together its pages would pass the chunk budget.
+page! { cases, case_list, preload_cases, CaseListPage().into_any() }
+page! { cases, case_detail, preload_case_detail, CaseDetailPage().into_any() }
+page! { file_case, file_case, preload_file_case, FileCasePage().into_any() }
+page! { chats, past_chats, preload_chats, ChatsPage().into_any() }
+page! { chats, past_chat, preload_past_chat, view! { <PastChatRoute/> }.into_any() }
+page! { history, history, preload_history, HistoryPage().into_any() }
+page! { help, help, preload_help, HelpPage().into_any() }
+page! { help, help_article, preload_help_article, HelpArticlePage().into_any() }
+page! { learning, learning, preload_learning, LearningPage().into_any() }
+page! { contact, contact, preload_contact, ContactPage().into_any() }
+page! { settings, settings, preload_settings, SettingsPage().into_any() }
+page! { support_users, users, preload_users, SupportUsersPage().into_any() }
+page! { user_edit, user_new, preload_user_new, CreateSupportUserPage().into_any() }
+page! { user_edit, user_detail, preload_user_detail, SupportUserPage().into_any() }
+page! { user_review, user_review, preload_user_review, ReviewQueuePage().into_any() }
+page! { user_import, user_import, preload_user_import, ImportSupportUsersPage().into_any() }
+page! { user_audit, user_audit, preload_user_audit, AuditLogPage().into_any() }
+
+/// The routes' page builders, by path.
+pub(super) struct Pages;
+
+impl Pages {
+    pub const CASE_LIST: PageLoad = load!(case_list);
+    pub const CASE_DETAIL: PageLoad = load!(case_detail);
+    pub const FILE_CASE: PageLoad = load!(file_case);
+    pub const PAST_CHATS: PageLoad = load!(past_chats);
+    pub const PAST_CHAT: PageLoad = load!(past_chat);
+    pub const HISTORY: PageLoad = load!(history);
+    pub const HELP: PageLoad = load!(help);
+    pub const HELP_ARTICLE: PageLoad = load!(help_article);
+    pub const LEARNING: PageLoad = load!(learning);
+    pub const CONTACT: PageLoad = load!(contact);
+    pub const SETTINGS: PageLoad = load!(settings);
+    pub const USERS: PageLoad = load!(users);
+    pub const USER_NEW: PageLoad = load!(user_new);
+    pub const USER_REVIEW: PageLoad = load!(user_review);
+    pub const USER_IMPORT: PageLoad = load!(user_import);
+    pub const USER_AUDIT: PageLoad = load!(user_audit);
+    pub const USER_DETAIL: PageLoad = load!(user_detail);
+}
+
+/// Fetches the chunk behind a navigation link ahead of the click (its list page's chunk); a
+/// failure is left for the page itself to report.
+pub(super) fn preload(page: AppPage) {
+    if let Some(preload) = preload_of(page) {
+        leptos::task::spawn_local(async move {
+            let _ = preload().await;
+        });
+    }
+}
+
+/// What to fetch ahead when the navigation link to `page` is pointed at.
+fn preload_of(page: AppPage) -> Option<ChunkPreload> {
+    let preload: ChunkPreload = match page {
+        AppPage::Home => return None,
+        AppPage::Cases => load!(preload_cases),
+        AppPage::Chats => load!(preload_chats),
+        AppPage::History => load!(preload_history),
+        AppPage::Help => load!(preload_help),
+        AppPage::Contact => load!(preload_contact),
+        AppPage::SupportUsers => load!(preload_users),
+        AppPage::Settings => load!(preload_settings),
+    };
+    Some(preload)
+}

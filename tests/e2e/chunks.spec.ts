@@ -1,0 +1,57 @@
+// The release build splits the app by page: the home page comes with the first load, each
+// other area's code arrives when it is first wanted (or when its link is pointed at), and a
+// chunk that cannot be fetched leaves a message with a retry, never a dead page.
+import { test, expect } from './fixtures';
+import { signIn, mainNavigation } from './portal';
+import { accounts } from '../support/accounts';
+
+const areaChunk = (url: string) => /\/split_[a-z_]+-[0-9a-f]{16}\.wasm$/.test(url);
+
+test('the home page needs no area\'s code, and pointing at a link fetches its page\'s code ahead of the click', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => { if (areaChunk(r.url())) fetched.push(new URL(r.url()).pathname); });
+  await signIn(page, accounts.systemAdmin);
+  await expect(page.getByRole('region', { name: 'What needs you' })).toBeVisible();
+  expect(fetched, 'area chunks fetched for the home page').toEqual([]);
+
+  const cases = mainNavigation(page).getByRole('link', { name: 'Cases' });
+  const prefetched = page.waitForRequest((r) => /\/split_cases-/.test(r.url()));
+  await cases.hover();
+  await prefetched;
+  await cases.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
+  // Back and forward move between pages whose code is already there.
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: `Hello, ${accounts.systemAdmin.name}` })).toBeVisible();
+  await page.goForward();
+  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
+});
+
+test.describe('with the network refusing a page\'s code', () => {
+  // The chunk loader reports each failed fetch on the console; those lines are the test's own doing.
+  test.use({ expectedConsole: [/Failed to fetch|net::ERR_FAILED/] });
+
+  test('a page whose code cannot be fetched says so in the user\'s language, and "Try again" opens it', async ({ page }) => {
+    await signIn(page, accounts.supportAdmin);
+    const historyCode = /\/split_history-[0-9a-f]{16}\.wasm$/;
+    await page.route(historyCode, (route) => route.abort());
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
+    await page.getByRole('navigation').getByRole('link', { name: 'Historique des services', exact: true }).click();
+    const alert = page.getByRole('alert');
+    await expect(alert.getByRole('heading', { level: 1, name: 'Impossible de charger cette page' })).toBeVisible();
+
+    await page.unroute(historyCode);
+    await alert.getByRole('button', { name: 'Réessayer' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Historique des services' })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await page.getByRole('combobox', { name: 'Langue' }).selectOption('en');
+  });
+
+  test('a deep link to a page whose code cannot be fetched shows the message, not a blank page', async ({ page }) => {
+    await signIn(page, accounts.systemAdmin);
+    await page.route(/\/split_user_audit-[0-9a-f]{16}\.wasm$/, (route) => route.abort());
+    await page.goto('/support-users/audit');
+    await expect(page.getByRole('alert').getByRole('heading', { level: 1, name: 'This page could not be loaded' })).toBeVisible();
+    await expect(mainNavigation(page).getByRole('link', { name: 'Home' })).toBeVisible();
+  });
+});
