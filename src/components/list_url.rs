@@ -79,6 +79,21 @@ impl<Q: ListQuery + Send + Sync + 'static> ListUrl<Q> {
         self.query.with(|p| p.is_filtered())
     }
 
+    /// Which empty state a list with no rows shows: `matching` when the view is narrowed,
+    /// else `none_yet`. Read once, untracked, after an answer arrived; an answer that arrives
+    /// after the user left the page (the list is gone) gets `none_yet` instead of a panic.
+    pub fn empty_key(self, matching: Key, none_yet: Key) -> Key {
+        if self
+            .query
+            .try_with_untracked(|p| p.is_filtered())
+            .unwrap_or(false)
+        {
+            matching
+        } else {
+            none_yet
+        }
+    }
+
     /// The same view without filters.
     pub fn clear(self) {
         self.go

@@ -7,7 +7,6 @@ use crate::components::{
 use crate::i18n::{case_status_key, priority_key, product_key, use_i18n, Key};
 use leptos::prelude::*;
 use support_contract::cases::{CaseQuery, CaseScope, CaseSort, CaseStatus, CaseSummary, Priority};
-use support_contract::query::ListQuery;
 use support_contract::wire::{from_wire, wire_name};
 use support_contract::{Page, Phase};
 
@@ -39,7 +38,7 @@ pub fn CaseListPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match cases.await {
                         Ok(page) if page.items.is_empty() => {
-                            let key = if list.query.with_untracked(|q| q.is_filtered()) { Key::NoCasesMatch } else { Key::NoCasesYet };
+                            let key = list.empty_key(Key::NoCasesMatch, Key::NoCasesYet);
                             view! { <p class="empty" role="status">{i18n.s(key)}</p> }.into_any()
                         }
                         Ok(page) => view! { <CaseTable page=page list=list/> }.into_any(),

@@ -17,7 +17,6 @@ use filters::HistoryFilters;
 use leptos::prelude::*;
 use summary::{ResponseTable, SummaryTiles};
 use support_contract::history::HistoryQuery;
-use support_contract::query::ListQuery;
 use table::InteractionTable;
 
 /// The service history page.
@@ -63,7 +62,7 @@ pub fn HistoryPage() -> impl IntoView {
                     {move || Suspend::new(async move {
                         match page.await {
                             Ok(p) if p.items.is_empty() => {
-                                let key = if list.query.with_untracked(|q| q.is_filtered()) { Key::NoHistoryMatch } else { Key::NoHistoryYet };
+                                let key = list.empty_key(Key::NoHistoryMatch, Key::NoHistoryYet);
                                 view! { <p class="empty" role="status">{i18n.s(key)}</p> }.into_any()
                             }
                             Ok(p) => view! { <InteractionTable page=p list=list/> }.into_any(),

@@ -6,7 +6,6 @@ use crate::components::{
 };
 use crate::i18n::{role_key, use_i18n, user_status_key, validation_key, Key};
 use leptos::prelude::*;
-use support_contract::query::ListQuery;
 use support_contract::users::{StatusFilter, SupportUserQuery, UserSort, ValidationFilter};
 use support_contract::wire::{from_wire, wire_name};
 use support_contract::{Page, Role, SupportUser};
@@ -29,7 +28,7 @@ pub fn SupportUsersPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match users.await {
                         Ok(page) if page.items.is_empty() => {
-                            let key = if list.query.with_untracked(|q| q.is_filtered()) { Key::NoSupportUsersMatch } else { Key::NoSupportUsers };
+                            let key = list.empty_key(Key::NoSupportUsersMatch, Key::NoSupportUsers);
                             view! { <p class="empty" role="status">{i18n.s(key)}</p> }.into_any()
                         }
                         Ok(page) => view! { <UserTable page=page list=list/> }.into_any(),
