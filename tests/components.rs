@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 use std::sync::{Arc, Mutex};
 use support_contract::*;
-use support_portal::api::{provide_api, ApiError, ApiFuture, ChatApi, RuntimeConfig, SessionApi};
+use support_portal::api::{
+    provide_api, ApiError, ApiFuture, ChatApi, NewCaseFromChat, RuntimeConfig, SessionApi,
+};
 use support_portal::app::provide_everything;
 use support_portal::auth::{AccessPage, Guard, SignInForm};
 use support_portal::features::chat::ChatWidget;
@@ -127,7 +129,7 @@ impl ChatApi for FakeBackend {
     fn rate_chat(&self, _: String, _: chat::ChatRating) -> ApiFuture<chat::Chat> {
         unused()
     }
-    fn chat_to_case(&self, _: String) -> ApiFuture<cases::Case> {
+    fn chat_to_case(&self, _: String) -> ApiFuture<NewCaseFromChat> {
         unused()
     }
     fn chat_transcript_url(&self, _: &str, _: bool) -> String {

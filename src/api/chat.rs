@@ -2,10 +2,16 @@
 
 use super::core::{segment, websocket_url, Http};
 use super::ApiFuture;
-use support_contract::cases::Case;
 use support_contract::chat::{
     Chat, ChatAvailability, ChatMessage, ChatRating, NewChat, NewChatMessage,
 };
+
+/// The case a chat became. The backend answers the whole `Case`; the chat panel only goes to
+/// its page, and decoding the whole case here would bring that code into the first load.
+#[derive(Clone, Debug, serde::Deserialize)]
+pub struct NewCaseFromChat {
+    pub id: String,
+}
 
 /// What the app asks of the backend about live chat. The stream itself is `ChatStream`.
 pub trait ChatApi: Send + Sync {
@@ -26,7 +32,7 @@ pub trait ChatApi: Send + Sync {
     /// `PUT /chats/{id}/rating`.
     fn rate_chat(&self, id: String, rating: ChatRating) -> ApiFuture<Chat>;
     /// `POST /chats/{id}/case`: files a case holding the transcript.
-    fn chat_to_case(&self, id: String) -> ApiFuture<Case>;
+    fn chat_to_case(&self, id: String) -> ApiFuture<NewCaseFromChat>;
     /// The address of a chat's transcript download (`json`: the JSON form, else plain text).
     fn chat_transcript_url(&self, id: &str, json: bool) -> String;
     /// The WebSocket address of a chat's stream, resuming after `after`.
@@ -74,7 +80,7 @@ impl ChatApi for Http {
         self.put(&chat_path(&id, "/rating")).json(&rating).fetch()
     }
 
-    fn chat_to_case(&self, id: String) -> ApiFuture<Case> {
+    fn chat_to_case(&self, id: String) -> ApiFuture<NewCaseFromChat> {
         self.post(&chat_path(&id, "/case")).json(&()).fetch()
     }
 

@@ -1,10 +1,11 @@
-//! The help area: searching articles, reading one, voting on it, forum threads, and the
-//! suggestions the case wizard shows.
+//! The help area: searching articles, reading one, voting on it, and the suggestions the case
+//! wizard shows. Forum threads are their own area (`forums.rs`): the home page lists them too,
+//! and should not bring the rest of help into the first load.
 
 use super::core::{segment, Http};
 use super::ApiFuture;
 use support_contract::help::{
-    ForumThread, HelpArticle, HelpQuery, HelpResults, HelpSuggestion, HelpVote, NewHelpVote,
+    HelpArticle, HelpQuery, HelpResults, HelpSuggestion, HelpVote, NewHelpVote,
 };
 use support_contract::query::Paged;
 use support_contract::wire::wire_name;
@@ -19,8 +20,6 @@ pub trait HelpApi: Send + Sync {
     fn help_article(&self, slug: String, lang: Locale) -> ApiFuture<HelpArticle>;
     /// `PUT /help/articles/{slug}/vote`: the user's "Was this helpful?", replacing an earlier one.
     fn vote_on_article(&self, slug: String, vote: NewHelpVote) -> ApiFuture<HelpVote>;
-    /// `GET /help/forums`: popular forum threads, of one product or all.
-    fn forum_threads(&self, product: Option<Product>, lang: Locale) -> ApiFuture<Vec<ForumThread>>;
     /// `GET /help/suggestions`: articles for what a case says so far, its product's first.
     fn help_suggestions(
         &self,
@@ -31,7 +30,10 @@ pub trait HelpApi: Send + Sync {
 }
 
 /// `lang`, then `product` when there is one, as query parameters.
-fn language_and_product(lang: Locale, product: Option<Product>) -> Vec<(&'static str, String)> {
+pub(super) fn language_and_product(
+    lang: Locale,
+    product: Option<Product>,
+) -> Vec<(&'static str, String)> {
     let mut params = vec![("lang", lang.tag().to_string())];
     if let Some(p) = product {
         params.push(("product", wire_name(&p).to_string()));
@@ -55,11 +57,6 @@ impl HelpApi for Http {
     fn vote_on_article(&self, slug: String, vote: NewHelpVote) -> ApiFuture<HelpVote> {
         self.put(&format!("/help/articles/{}/vote", segment(&slug)))
             .json(&vote)
-            .fetch()
-    }
-
-    fn forum_threads(&self, product: Option<Product>, lang: Locale) -> ApiFuture<Vec<ForumThread>> {
-        self.get_with("/help/forums", &language_and_product(lang, product))
             .fetch()
     }
 

@@ -17,6 +17,7 @@ mod config;
 mod core;
 mod download;
 mod error;
+mod forums;
 mod help;
 mod history;
 mod home;
@@ -33,13 +34,14 @@ pub use attachments::{
 };
 pub use callbacks::CallbacksApi;
 pub use cases::CasesApi;
-pub use chat::ChatApi;
+pub use chat::{ChatApi, NewCaseFromChat};
 pub use chat_stream::{ChatStream, LinkState};
 pub use config::{
     in_app_path, load_runtime_config, provide_runtime_config, use_runtime_config, RuntimeConfig,
 };
 pub use core::Http;
 pub use error::{field_error, ApiError};
+pub use forums::ForumsApi;
 pub use help::HelpApi;
 pub use history::HistoryApi;
 pub use home::HomeApi;
@@ -96,6 +98,7 @@ areas!(
     HistoryApi,
     SupportUsersApi,
     HelpApi,
+    ForumsApi,
     HomeApi,
     LearningApi
 );

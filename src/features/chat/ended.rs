@@ -33,7 +33,7 @@ pub fn Ended() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(Ok(case)) = to_case.value().get() {
             chat.open.set(false);
-            go_to(&format!("/cases/{}", case.summary.id));
+            go_to(&format!("/cases/{}", case.id));
         }
     });
     let text_url = {

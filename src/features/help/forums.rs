@@ -1,4 +1,4 @@
-use crate::api::{use_api, HelpApi};
+use crate::api::{use_api, ForumsApi};
 use crate::components::{ErrorNotice, ForumThreadItem};
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
@@ -9,7 +9,7 @@ use support_contract::Product;
 #[component]
 pub(super) fn ForumThreads(#[prop(into)] product: Signal<Option<Product>>) -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api::<dyn HelpApi>();
+    let api = use_api::<dyn ForumsApi>();
     let threads = LocalResource::new(move || api.forum_threads(product.get(), i18n.locale.get()));
     view! {
         <section class="card help-forums" aria-labelledby="help-forums-title">

@@ -1,4 +1,4 @@
-use crate::api::{use_api, HelpApi};
+use crate::api::{use_api, ForumsApi};
 use crate::components::{
     use_go_to, AppLink, ErrorNotice, ForumThreadItem, LoadingIndicator, SearchForm,
 };
@@ -16,7 +16,7 @@ const POPULAR: usize = 5;
 #[component]
 pub(super) fn HelpBox() -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api::<dyn HelpApi>();
+    let api = use_api::<dyn ForumsApi>();
     let go_to = use_go_to();
     let threads = LocalResource::new(move || api.forum_threads(None, i18n.locale.get()));
     let search = Callback::new(move |typed: String| {
