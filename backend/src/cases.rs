@@ -18,14 +18,19 @@ use crate::store::Result;
 /// Seconds between two urgency-change requests of one case.
 pub const URGENCY_CHANGE_INTERVAL: i64 = 24 * 3600;
 
+/// Whether a first response at `first` met the due time `due`: `None` while it still runs.
+pub fn target_met(first: Option<i64>, due: i64, now: i64) -> Option<bool> {
+    match first {
+        Some(at) => Some(at <= due),
+        None if now > due => Some(false),
+        None => None,
+    }
+}
+
 /// The first-response target of a case at `now`. Plain minutes from filing: the business-hours
 /// calendars of the regions are not applied yet.
 pub fn response_target(c: &CaseRow, now: i64) -> ResponseTarget {
-    let met = match c.first_response_at {
-        Some(at) => Some(at <= c.due_at),
-        None if now > c.due_at => Some(false),
-        None => None,
-    };
+    let met = target_met(c.first_response_at, c.due_at, now);
     ResponseTarget {
         minutes: c.target_minutes,
         due_at: ts(c.due_at),

@@ -13,12 +13,7 @@ use crate::store::history::{FirstResponse, HistoryRow};
 /// Whether a case's first response met its due time: `None` while the time still runs, and
 /// for chats and callbacks, which have no target.
 pub fn response_met(row: &HistoryRow, now: i64) -> Option<bool> {
-    let due = row.due_at?;
-    match row.first_response_at {
-        Some(at) => Some(at <= due),
-        None if now > due => Some(false),
-        None => None,
-    }
+    crate::cases::target_met(row.first_response_at, row.due_at?, now)
 }
 
 /// The contract's view of a stored interaction.

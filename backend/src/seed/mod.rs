@@ -202,8 +202,6 @@ pub fn bootstrap(conn: &mut Connection, b: &Bootstrap) -> store::Result<bool> {
     Ok(true)
 }
 
-/// Hashing is slow on purpose; the demo password is public, so one hash serves every demo
-/// account and every seeding in this process (the test suite seeds many databases).
 /// The organisation and user id of Northwind's Customer Support Administrator, whose account
 /// the generated benchmark data sets (`--demo-cases`, `--demo-history`) belong to.
 fn benchmark_requester(conn: &Connection) -> rusqlite::Result<(String, String)> {
@@ -214,6 +212,8 @@ fn benchmark_requester(conn: &Connection) -> rusqlite::Result<(String, String)> 
     )
 }
 
+/// Hashing is slow on purpose; the demo password is public, so one hash serves every demo
+/// account and every seeding in this process (the test suite seeds many databases).
 fn demo_hash() -> &'static str {
     static HASH: OnceLock<String> = OnceLock::new();
     HASH.get_or_init(|| password::hash(DEMO_PASSWORD))

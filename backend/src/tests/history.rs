@@ -110,6 +110,7 @@ async fn filters_narrow_the_timeline_and_a_done_callback_is_closed() {
     let callbacks = all_pages(&app, &cookie, "kind=callback").await;
     assert!(!callbacks.is_empty() && kinds(&callbacks).iter().all(|k| *k == "callback"));
     let p1 = all_pages(&app, &cookie, "priority=p1,p2").await;
+    assert!(!p1.is_empty());
     assert!(p1
         .iter()
         .all(|i| i["kind"] == "case" && ["p1", "p2"].contains(&i["priority"].as_str().unwrap())));

@@ -17,7 +17,8 @@ pub(super) fn ExportSection(query: Memo<HistoryQuery>) -> impl IntoView {
     let download = Action::new_local(move |_: &()| {
         progress.set((0, None));
         let heard = Callback::new(move |(lines, total): (u64, Option<u64>)| {
-            progress.set((lines.saturating_sub(1), total));
+            let rows = lines.saturating_sub(1);
+            progress.set((total.map_or(rows, |t| rows.min(t)), total));
         });
         let sent = api.export_history(
             query.get_untracked(),
@@ -25,7 +26,12 @@ pub(super) fn ExportSection(query: Memo<HistoryQuery>) -> impl IntoView {
             semicolon.get_untracked(),
             heard,
         );
-        async move { sent.await.map(|lines| lines.saturating_sub(1)) }
+        // Lines are not rows when a cell holds a line break: the backend's count wins.
+        async move {
+            let lines = sent.await?;
+            let due = progress.try_get_untracked().and_then(|(_, total)| total);
+            Ok(due.unwrap_or(lines.saturating_sub(1)))
+        }
     });
     let status = move || {
         if download.pending().get() {

@@ -90,14 +90,14 @@ pub async fn similar_cases(
     };
     let conn = state.db.conn();
     let (org, me, now) = (&user.organisation.id, &user.user.id, clock::now());
-    let rows = store::similar(&conn, org, product, &matcher, SIMILAR_MAX)?;
-    let mut found = Vec::with_capacity(rows.len());
-    for row in rows {
-        found.push(SimilarCase {
-            following: store::follows(&conn, &row.id, me)?,
+    let rows = store::similar(&conn, org, product, &matcher, SIMILAR_MAX, me)?;
+    let found = rows
+        .into_iter()
+        .map(|(row, following)| SimilarCase {
+            following,
             summary: cases::summary(&row, now),
-        });
-    }
+        })
+        .collect();
     Ok(Json(found))
 }
 

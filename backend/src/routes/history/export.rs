@@ -132,12 +132,11 @@ pub async fn export_history(
     ApiQuery(pairs): ApiQuery<Vec<(String, String)>>,
 ) -> Result<Response, ApiError> {
     let now = clock::now();
-    let (mut filter, _, mut errors) = read(&pairs, None, now);
+    let (filter, _, mut errors) = read(&pairs, None, now);
     let locale = language(&pairs, user.user.locale)?;
     let default_separator = if locale == Locale::En { ',' } else { ';' };
     let separator = separator(&pairs, default_separator, &mut errors);
     valid(errors)?;
-    filter.after = None;
     let org_id = user.organisation.id.clone();
     let (open, awaiting, closed) = store::standings(&state.db.conn(), &org_id, &filter)?;
     let mut slices = Slices {

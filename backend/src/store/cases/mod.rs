@@ -7,7 +7,7 @@ mod similar;
 mod thread;
 
 pub use list::{fts_query, key_of, list, CaseFilter, CaseKey};
-pub use similar::{follows, similar, watch};
+pub use similar::{similar, watch};
 pub use thread::{add_entry, thread};
 
 use rusqlite::{params, Connection, OptionalExtension, Row};

@@ -7,16 +7,19 @@ use super::{case_row, CaseRow, CASES_FROM, CASE_COLUMNS};
 use crate::store::{wire_name, Result};
 
 /// Organisation `org_id`'s open cases of `product` matching `matcher` (an FTS5 expression made
-/// safe by `search::match_expression`), the best matches first: at most `limit`.
+/// safe by `search::match_expression`), the best matches first: at most `limit`; each with
+/// whether `user_id` filed or watches it.
 pub fn similar(
     conn: &Connection,
     org_id: &str,
     product: Product,
     matcher: &str,
     limit: u32,
-) -> Result<Vec<CaseRow>> {
+    user_id: &str,
+) -> Result<Vec<(CaseRow, bool)>> {
     let sql = format!(
-        "SELECT {CASE_COLUMNS} FROM {CASES_FROM} \
+        "SELECT {CASE_COLUMNS}, (c.requester_id = ?5 OR EXISTS (SELECT 1 FROM case_watchers w \
+           WHERE w.case_id = c.id AND w.user_id = ?5)) AS following FROM {CASES_FROM} \
          JOIN (SELECT case_id, min(rank) AS best FROM case_search WHERE case_search MATCH ?1 \
                GROUP BY case_id) m ON m.case_id = c.id \
          WHERE c.organisation_id = ?2 AND c.product = ?3 AND c.status != 'closed' \
@@ -24,20 +27,10 @@ pub fn similar(
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(
-        params![matcher, org_id, wire_name(&product), limit],
-        case_row,
+        params![matcher, org_id, wire_name(&product), limit, user_id],
+        |r| Ok((case_row(r)?, r.get("following")?)),
     )?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// Whether `user_id` filed or watches case `case_id`.
-pub fn follows(conn: &Connection, case_id: &str, user_id: &str) -> Result<bool> {
-    Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM cases WHERE id = ?1 AND requester_id = ?2) \
-             OR EXISTS (SELECT 1 FROM case_watchers WHERE case_id = ?1 AND user_id = ?2) AS follows",
-        params![case_id, user_id],
-        |r| r.get("follows"),
-    )?)
 }
 
 /// Makes `user_id` a watcher of case `case_id` (nothing changes if they watch it already).
