@@ -185,6 +185,9 @@ test('the user ends and rates the chat, downloads the transcript and continues i
   const chatId = await openChatId(page.request, baseURL!);
   await agentAccepts(page.request, baseURL!, chatId);
   await say(page, 'Is there an incident?');
+  // The agent answers once the question is stored, so the transcript's order is the test's.
+  await expect.poll(async () => (await (await page.request.get(`${baseURL}/api/v1/chats/${chatId}/messages?after=0`)).json())
+    .map((m: { body: string }) => m.body)).toContain('Is there an incident?');
   await agentSays(page.request, baseURL!, chatId, 'Yes, fixed within the hour.');
   const panel = chatPanel(page);
   await expect(panel.getByText('Yes, fixed within the hour.')).toBeVisible();
