@@ -11,7 +11,7 @@ use support_portal::api::{
 };
 use support_portal::app::provide_everything;
 use support_portal::auth::{AccessPage, Guard, SignInForm};
-use support_portal::features::chat::ChatWidget;
+use support_portal::features::chat::{ChatPanel, ChatWidget};
 use support_portal::i18n::{format_date_time, format_number, use_i18n, Locale};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -381,7 +381,7 @@ fn mount_chat_alone(role: Option<Role>) -> HtmlElement {
     leptos::mount::mount_to(host.clone(), move || {
         let ctx = provide_fake(backend.clone());
         ctx.signed_in(session(role));
-        view! { <p>"host"</p><ChatWidget/> }
+        view! { <p>"host"</p><ChatWidget panel=|| view! { <ChatPanel/> }/> }
     })
     .forget();
     host

@@ -108,11 +108,18 @@ impl Call {
         self
     }
 
-    /// Sends the call and decodes the JSON answer.
+    /// Sends the call and decodes the JSON answer. Only the decoding is generic: the exchange
+    /// is one function for every answer type, not one copy per type.
     pub(super) fn fetch<T: DeserializeOwned + 'static>(self) -> ApiFuture<T> {
+        let body = self.text();
+        Box::pin(async move { decode(&body.await?) })
+    }
+
+    /// Sends the call and reads the answer's body.
+    fn text(self) -> ApiFuture<String> {
         Box::pin(async move {
             let response = self.exchange().await?;
-            response.json::<T>().await.map_err(|_| ApiError::Decode)
+            response.text().await.map_err(|_| ApiError::Decode)
         })
     }
 
@@ -130,7 +137,7 @@ impl Call {
         Box::pin(async move {
             let (status, body) = xhr_upload(&self.url, &file, &self.headers, progress).await?;
             if (200..300).contains(&status) {
-                return serde_json::from_str(&body).map_err(|_| ApiError::Decode);
+                return decode(&body);
             }
             Err(self.refused(status, serde_json::from_str::<Problem>(&body).ok()))
         })
@@ -196,6 +203,11 @@ impl Call {
         }
         error
     }
+}
+
+/// A JSON answer as `T`.
+fn decode<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
+    serde_json::from_str(body).map_err(|_| ApiError::Decode)
 }
 
 /// A path segment (an id), percent-encoded.

@@ -5,6 +5,7 @@
 //! the component tests) the same functions simply build the page.
 
 use crate::components::LoadingIndicator;
+use crate::features::chat::use_chat_launcher;
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -97,5 +98,82 @@ fn ChunkFailed(retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
                 {i18n.s(Key::TryAgain)}
             </button>
         </section>
+    }
+}
+
+/// The chat panel from its chunk. It is fetched when the browser is first idle after the first
+/// screen (so an open chat resumes and counts unread messages without delaying that screen), or
+/// at once when the launcher opens; if it cannot be fetched, the open panel says so with a
+/// retry.
+#[component]
+pub fn LazyChatPanel(load: PageLoad) -> impl IntoView {
+    let launcher = use_chat_launcher();
+    let wanted = RwSignal::new(false);
+    when_idle(move || {
+        wanted.try_set(true);
+    });
+    Effect::new(move || {
+        if launcher.open.get() {
+            wanted.set(true);
+        }
+    });
+    let attempt = RwSignal::new(0u32);
+    let waiting = move || {
+        launcher.open.get().then(|| {
+            view! { <section class="chat-panel card" aria-busy="true"><LoadingIndicator/></section> }
+        })
+    };
+    view! {
+        <Show when=move || wanted.get()>
+            // A transition, not a suspense: a chat resource reloading inside the panel (chat
+            // availability, asked again at every open) must not swap the panel for the
+            // loading line, which would lose focus and what the user typed.
+            <Transition fallback=waiting>
+                {move || {
+                    attempt.track();
+                    Suspend::new(SendWrapper::new(async move {
+                        match load().await {
+                            Ok(panel) => panel,
+                            Err(ChunkError) => view! { <ChatPanelFailed retry=move || attempt.update(|n| *n += 1)/> }.into_any(),
+                        }
+                    }))
+                }}
+            </Transition>
+        </Show>
+    }
+}
+
+/// The panel's code did not arrive: once the user opens it, say so with a way to try again.
+#[component]
+fn ChatPanelFailed(retry: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+    let i18n = use_i18n();
+    let launcher = use_chat_launcher();
+    move || {
+        let retry = retry.clone();
+        launcher.open.get().then(|| {
+            view! {
+                <section class="chat-panel card" role="alert" aria-labelledby="chat-title">
+                    <h2 id="chat-title">{i18n.s(Key::ChatTitle)}</h2>
+                    <p>{i18n.s(Key::ChunkFailedBody)}</p>
+                    <button type="button" class="button primary" on:click=move |_| retry()>
+                        {i18n.s(Key::TryAgain)}
+                    </button>
+                </section>
+            }
+        })
+    }
+}
+
+/// Runs `f` once the browser is idle (or at once where it cannot say).
+fn when_idle(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let callback = Closure::once_into_js(f);
+    if window()
+        .request_idle_callback(callback.unchecked_ref())
+        .is_err()
+    {
+        let _ = callback
+            .unchecked_ref::<js_sys::Function>()
+            .call0(&wasm_bindgen::JsValue::NULL);
     }
 }

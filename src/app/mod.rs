@@ -22,7 +22,7 @@ use crate::features::{
     home::HomePage,
 };
 use crate::i18n::{provide_i18n, use_i18n, Key};
-use lazy::{LazyPage, PageLoad};
+use lazy::{LazyChatPanel, LazyPage, PageLoad};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, ParamSegment, StaticSegment};
@@ -87,7 +87,7 @@ pub fn mount_chat(target: web_sys::HtmlElement, config: RuntimeConfig) -> Mounte
     Mounted::new(leptos::mount::mount_to(target, move || {
         provide_live(&config);
         view! {
-            <ChatWidget/>
+            <ChatWidget panel=|| view! { <LazyChatPanel load=Pages::CHAT_PANEL/> }/>
             <ReauthDialog/>
         }
     }))
@@ -158,7 +158,7 @@ fn Shell() -> impl IntoView {
                     view=lazy(AppPage::Settings, Pages::SETTINGS)/>
             </Routes>
         </main>
-        <ChatWidget/>
+        <ChatWidget panel=|| view! { <LazyChatPanel load=Pages::CHAT_PANEL/> }/>
         <ReauthDialog/>
     }
 }

@@ -51,7 +51,16 @@ pub fn format_month(month: &str, locale: Locale) -> String {
 pub fn format_number(n: f64, locale: Locale) -> String {
     intl("NumberFormat", locale, &Object::new())
         .and_then(|f| call_format(&f, &JsValue::from_f64(n)))
-        .unwrap_or_else(|| n.to_string())
+        .unwrap_or_else(|| js_number(n))
+}
+
+/// `n` as JavaScript writes it: Rust's own float formatting would add its code to the first load
+/// for a fallback that never runs in a browser with `Intl`.
+fn js_number(n: f64) -> String {
+    js_sys::Number::from(n)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
 }
 
 /// A file size in kilobytes, with the locale's unit (`12 kB`, `12 ko`).
@@ -63,7 +72,7 @@ pub fn format_kilobytes(bytes: u64, locale: Locale) -> String {
     set(&opts, "maximumFractionDigits", "0");
     intl("NumberFormat", locale, &opts)
         .and_then(|f| call_format(&f, &JsValue::from_f64(kb)))
-        .unwrap_or_else(|| format!("{kb} kB"))
+        .unwrap_or_else(|| js_number(kb) + " kB")
 }
 
 /// Localised short names of ISO weekdays (1 = Monday).

@@ -16,15 +16,44 @@ macro_rules! messages {
             pub const ALL: &'static [Key] = &[$(Key::$key),*];
         }
 
-        /// The text of `key` in `locale`.
-        pub fn text(key: Key, locale: Locale) -> &'static str {
-            match locale {
-                Locale::En => match key { $(Key::$key => $en),* },
-                Locale::Fr => match key { $(Key::$key => $fr),* },
-                Locale::Es => match key { $(Key::$key => $es),* },
-            }
-        }
+        // Each language is one string and the end of each key's text in it: a fraction of the
+        // bytes of a `match` per language, which the first load would carry.
+        const EN: Texts = Texts(concat!($($en),*), &ends([$($en.len()),*]));
+        const FR: Texts = Texts(concat!($($fr),*), &ends([$($fr.len()),*]));
+        const ES: Texts = Texts(concat!($($es),*), &ends([$($es.len()),*]));
     };
+}
+
+/// One language's texts, end to end, and where each key's text ends.
+struct Texts(&'static str, &'static [u16]);
+
+/// Where each text ends, from their lengths (checked at compile time to fit in `u16`).
+const fn ends<const N: usize>(lengths: [usize; N]) -> [u16; N] {
+    let mut ends = [0u16; N];
+    let mut end = 0;
+    let mut i = 0;
+    while i < N {
+        end += lengths[i];
+        assert!(
+            end <= u16::MAX as usize,
+            "a language's texts outgrew u16 offsets"
+        );
+        ends[i] = end as u16;
+        i += 1;
+    }
+    ends
+}
+
+/// The text of `key` in `locale`.
+pub fn text(key: Key, locale: Locale) -> &'static str {
+    let Texts(all, ends) = match locale {
+        Locale::En => EN,
+        Locale::Fr => FR,
+        Locale::Es => ES,
+    };
+    let i = key as usize;
+    let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+    all.get(start..ends[i] as usize).unwrap_or_default()
 }
 
 messages! {

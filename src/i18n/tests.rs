@@ -100,3 +100,26 @@ fn role_names_follow_the_announcement() {
 fn placeholders_are_filled_by_name() {
     assert_eq!(fill("Hello, {name}", &[("name", "Alex")]), "Hello, Alex");
 }
+
+#[test]
+fn every_key_reads_its_own_row_in_every_language() {
+    // The texts are stored end to end (see `messages.rs`): a wrong offset would read a
+    // neighbour's text, or a piece of it, which this catches against the source rows.
+    let source = include_str!("messages.rs");
+    for &key in Key::ALL {
+        let name = format!("{key:?}");
+        let row = source
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{name} =>")))
+            .unwrap_or_else(|| panic!("no row for {name}"));
+        let texts: Vec<String> = Locale::ALL
+            .iter()
+            .map(|&locale| format!("{:?}", text(key, locale)))
+            .collect();
+        assert_eq!(
+            row,
+            format!("    {name} => {};", texts.join(", ")),
+            "{name}"
+        );
+    }
+}

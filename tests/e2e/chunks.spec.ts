@@ -8,9 +8,12 @@ import { accounts } from '../support/accounts';
 
 const areaChunk = (url: string) => /\/split_[a-z_]+-[0-9a-f]{16}\.wasm$/.test(url);
 
+const chatPanelCode = /\/split_chat_panel-[0-9a-f]{16}\.wasm$/;
+
 test('the home page needs no area\'s code, and pointing at a link fetches its page\'s code ahead of the click', async ({ page }) => {
   const fetched: string[] = [];
-  page.on('request', (r) => { if (areaChunk(r.url())) fetched.push(new URL(r.url()).pathname); });
+  // The chat panel's code is fetched once the browser is idle after the first screen (below).
+  page.on('request', (r) => { if (areaChunk(r.url()) && !chatPanelCode.test(r.url())) fetched.push(new URL(r.url()).pathname); });
   await signIn(page, accounts.systemAdmin);
   await expect(page.getByRole('region', { name: 'What needs you' })).toBeVisible();
   expect(fetched, 'area chunks fetched for the home page').toEqual([]);
@@ -26,6 +29,24 @@ test('the home page needs no area\'s code, and pointing at a link fetches its pa
   await expect(page.getByRole('heading', { level: 1, name: `Hello, ${accounts.systemAdmin.name}` })).toBeVisible();
   await page.goForward();
   await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
+});
+
+test('the chat panel\'s code arrives after the first screen, before anyone opens the panel', async ({ page }) => {
+  const panelCode = page.waitForRequest(chatPanelCode);
+  await signIn(page, accounts.supportAdmin);
+  await expect(page.getByRole('button', { name: /^Chat with support/ })).toBeVisible();
+  await panelCode;
+  await expect(page.getByRole('dialog', { name: 'Chat with support' })).toHaveCount(0);
+});
+
+test('a member who may not chat never fetches the chat panel\'s code', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => { if (chatPanelCode.test(r.url())) fetched.push(r.url()); });
+  await signIn(page, accounts.member);
+  await expect(page.getByRole('heading', { level: 1, name: `Hello, ${accounts.member.name}` })).toBeVisible();
+  // Long enough for an idle callback after the first screen.
+  await page.waitForTimeout(1500);
+  expect(fetched).toEqual([]);
 });
 
 test.describe('with the network refusing a page\'s code', () => {
@@ -55,5 +76,21 @@ test.describe('with the network refusing a page\'s code', () => {
     await page.goto('/support-users/audit');
     await expect(page.getByRole('alert').getByRole('heading', { level: 1, name: 'This page could not be loaded' })).toBeVisible();
     await expect(mainNavigation(page).getByRole('link', { name: 'Home' })).toBeVisible();
+  });
+
+  test('a chat panel whose code cannot be fetched says so when opened, and "Try again" opens it', async ({ page, browser, baseURL }) => {
+    // An account of its own: no other test's open chat can be in its panel.
+    const me = await freshCustomer(browser, baseURL!, 'Chat Retrier');
+    await page.route(chatPanelCode, (route) => route.abort());
+    await signIn(page, me);
+    await page.getByRole('button', { name: /^Chat with support/ }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Part of the portal did not arrive' });
+    await expect(alert).toBeVisible();
+
+    await page.unroute(chatPanelCode);
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    const panel = page.getByRole('dialog', { name: 'Chat with support' });
+    await expect(panel.getByLabel('Topic')).toBeVisible();
+    await expect(alert).toHaveCount(0);
   });
 });

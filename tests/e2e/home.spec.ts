@@ -33,6 +33,12 @@ test('after support asks a question on a case, the home page lists it as awaitin
 });
 
 test('the open chat is on the home page and resuming it opens the chat panel', async ({ page, browser, baseURL }) => {
+  // The panel's code arrives late (a slow link): resuming before it is there still opens the
+  // panel and puts the focus in it.
+  await page.route(/\/split_chat_panel-[0-9a-f]{16}\.wasm$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
   const me = await freshCustomer(browser, baseURL!, 'Home Chatter');
   await signIn(page, me);
   const chat = page.getByRole('region', { name: 'Your chat' });

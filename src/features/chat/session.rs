@@ -1,6 +1,7 @@
 //! The chat panel's state and what it does: resume the open chat, keep the realtime link, and
 //! send what the user writes through an outbox kept on the device, in order, exactly once.
 
+use super::launcher::ChatLauncher;
 use crate::api::{local_store, random_id, use_api, ApiError, ChatApi, ChatStream, LinkState};
 use crate::auth::use_session;
 use crate::domain::{contiguous_seq, last_chat_seq, merge_messages, user_key, ChatLine, Delivery};
@@ -56,13 +57,13 @@ fn now_iso() -> String {
 }
 
 impl ChatCtx {
-    /// Creates the state and resumes the user's open chat, if there is one.
-    pub fn new() -> ChatCtx {
+    /// Creates the state around the launcher's, and resumes the user's open chat, if any.
+    pub fn new(launcher: ChatLauncher) -> ChatCtx {
         let session = use_session();
         let user_id = session.session().map(|s| s.user.id).unwrap_or_default();
         let outbox_key = user_key("chat-outbox", &user_id, "");
         let api = use_api::<dyn ChatApi>();
-        let open = RwSignal::new(false);
+        let open = launcher.open;
         let availability = LocalResource::new({
             let api = api.clone();
             move || {
@@ -77,7 +78,7 @@ impl ChatCtx {
             lines: RwSignal::new(Vec::new()),
             link: RwSignal::new(LinkState::Closed),
             agent_typing: RwSignal::new(false),
-            unread: RwSignal::new(0),
+            unread: launcher.unread,
             queue: RwSignal::new(None),
             stream: StoredValue::new_local(None),
             outbox: RwSignal::new(Vec::new()),
