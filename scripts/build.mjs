@@ -1,7 +1,9 @@
 // The release build, split by page: what Trunk 0.21 cannot do (its issue 1022). Writes dist/.
 //
-// 1. cargo builds the app with `--features split` (each area's pages are a wasm-split point)
-//    and `-Clink-args=--emit-relocs` (the relocations wasm-split reads), unstripped;
+// 1. cargo builds the app with `--features split` (each area's pages are a wasm-split point;
+//    French and Spanish texts are left out, to be fetched), `-Clink-args=--emit-relocs` (the
+//    relocations wasm-split reads) and `--cfg erase_components` (Leptos erases each
+//    component's view type: about a fifth less code in every module), unstripped;
 // 2. wasm-split-cli cuts the wasm into the first load (`support-portal.wasm`), one module per
 //    split point (`split_<area>.wasm`), chunks that several areas share (`chunk_<n>.wasm`) and
 //    the JavaScript that loads them (`__wasm_split.js`);
@@ -35,7 +37,7 @@ const run = (cmd, args, env = {}) =>
 // 1. The unsplit wasm, with what the splitter needs.
 run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', name, '--bin', name,
   '--features', 'split'], {
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS: '-Clink-args=--emit-relocs',
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS: '-Clink-args=--emit-relocs --cfg erase_components',
   CARGO_PROFILE_RELEASE_STRIP: 'false',
 });
 const input = path.join(root, 'target', 'wasm32-unknown-unknown', 'release', `${name}.wasm`);
@@ -90,6 +92,10 @@ const bootName = `boot-${createHash('sha256').update(boot).digest('hex').slice(0
 writeFileSync(path.join(dist, bootName), boot);
 for (const f of ['config.json', 'favicon.svg']) copyFileSync(path.join(root, 'public', f), path.join(dist, f));
 
+// French and Spanish leave the wasm (see src/i18n/messages.rs): one file each, one text per
+// line in key order, named after its content, which index.html names for the app.
+const texts = languageFiles(readFileSync(path.join(root, 'src', 'i18n', 'messages.rs'), 'utf8'));
+
 const firstLoad = [bootName, hashed(`${name}.js`), hashed('__wasm_split.js'), hashed(`${name}_bg.wasm`), cssName, 'config.json'];
 const head = [
   `<script type="module" src="/${bootName}" integrity="${sriOf(boot)}" crossorigin="anonymous"></script>`,
@@ -97,6 +103,7 @@ const head = [
   `<link rel="modulepreload" href="/${hashed(`${name}.js`)}" crossorigin="anonymous">`,
   `<link rel="modulepreload" href="/${hashed('__wasm_split.js')}" crossorigin="anonymous">`,
   `<link rel="preload" href="/${hashed(`${name}_bg.wasm`)}" as="fetch" type="application/wasm" crossorigin="anonymous">`,
+  `<meta name="support-portal-texts" content="${texts.map(([locale, file]) => `${locale}=/${file}`).join(' ')}">`,
 ].join('\n    ');
 const html = readFileSync(path.join(root, 'index.html'), 'utf8')
   .replace(/\s*<!--[^>]*-->\s*(?=<link data-trunk rel="rust")/, '\n    ')
@@ -113,9 +120,35 @@ for (const f of readdirSync(dist)) {
   const m = f.match(/^split_(.+)-[0-9a-f]{16}\.wasm$/);
   if (m) (areas[m[1]] ??= []).push(f);
 }
-writeFileSync(path.join(dist, 'split-manifest.json'), JSON.stringify({ firstLoad, areas }, null, 2));
+const languages = Object.fromEntries(texts);
+writeFileSync(path.join(dist, 'split-manifest.json'), JSON.stringify({ firstLoad, areas, languages }, null, 2));
 precompress(dist);
 console.log(`built ${dist}: first load ${firstLoad.join(', ')}; ${Object.keys(areas).length} areas`);
+
+/** Writes `texts-<locale>-<hash>.txt` for French and Spanish from the rows of messages.rs. */
+function languageFiles(source) {
+  const literal = String.raw`"((?:[^"\\]|\\.)*)"`;
+  const row = new RegExp(String.raw`^    (\w+) => ${literal}, ${literal}, ${literal};$`, 'gm');
+  const rows = [...source.matchAll(row)];
+  const keys = source.slice(source.indexOf('messages! {')).match(/^    \w+ =>/gm) ?? [];
+  if (rows.length === 0 || rows.length !== keys.length) {
+    throw new Error(`messages.rs: ${keys.length} keys but ${rows.length} rows of the expected shape`);
+  }
+  return [['fr', 3], ['es', 4]].map(([locale, column]) => {
+    const lines = rows.map((m) => unescapeRust(m[column]));
+    if (lines.some((t) => /[\r\n]/.test(t))) throw new Error(`a ${locale} text holds a line break`);
+    const body = lines.join('\n') + '\n';
+    const file = `texts-${locale}-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.txt`;
+    writeFileSync(path.join(dist, file), body);
+    return [locale, file];
+  });
+}
+
+/** The text of a Rust string literal's contents. */
+function unescapeRust(s) {
+  return s.replace(/\\(u\{([0-9a-fA-F]+)\}|.)/g, (_, e, hex) =>
+    hex ? String.fromCodePoint(parseInt(hex, 16)) : ({ n: '\n', t: '\t', r: '\r', 0: '\0' })[e] ?? e);
+}
 
 function spawnQuiet(cmd, args) {
   return new Promise((resolve, reject) => {

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const GOALS = { firstLoad: 150, chunk: 80 };
-const LIMITS = { firstLoad: 290, chunk: 80 };
+const LIMITS = { firstLoad: 260, chunk: 80 };
 
 const dir = process.argv[2] ?? 'dist';
 const check = process.argv.includes('--check');
@@ -46,6 +46,13 @@ header(`First load (${first.length} requests)`);
 for (const r of first) line(r.name, r);
 const firstTotal = sum(first);
 line('total', firstTotal);
+
+// French and Spanish texts: added to the first load of a user who reads that language.
+const languages = Object.entries(manifest.languages ?? {});
+if (languages.length) {
+  header('Languages fetched when chosen (added to that language\'s first load)');
+  for (const [locale, file] of languages) line(`${locale}: ${file}`, sizes(file));
+}
 
 const chunkFiles = readdirSync(dir).filter((f) => f.endsWith('.wasm') && !manifest.firstLoad.includes(f));
 const chunks = new Map(chunkFiles.map((f) => [f, sizes(f)]));

@@ -54,3 +54,23 @@ pub async fn load_runtime_config() -> RuntimeConfig {
         _ => RuntimeConfig::default(),
     }
 }
+
+/// Fetches the texts of `locale` when this build keeps them out of the first load: `index.html`
+/// names each language's file (`<meta name="support-portal-texts" content="fr=/texts-fr-….txt
+/// es=…">`, written by `scripts/build.mjs`). `None` when the page names none or it cannot be
+/// fetched: the portal then stays in the language it shows.
+pub async fn load_texts(locale: support_contract::Locale) -> Option<String> {
+    let names = leptos::prelude::document()
+        .query_selector("meta[name=support-portal-texts]")
+        .ok()
+        .flatten()?
+        .get_attribute("content")?;
+    let prefix = format!("{}=", locale.tag());
+    let url = names
+        .split_whitespace()
+        .find_map(|n| n.strip_prefix(&prefix))?;
+    match Request::get(url).send().await {
+        Ok(resp) if resp.ok() => resp.text().await.ok(),
+        _ => None,
+    }
+}

@@ -9,7 +9,7 @@ mod shell;
 pub use exports::Mounted;
 
 use crate::api::{
-    load_runtime_config, provide_http, provide_portal, provide_runtime_config, use_api,
+    load_runtime_config, load_texts, provide_http, provide_portal, provide_runtime_config, use_api,
     RuntimeConfig, SessionApi,
 };
 use crate::auth::{
@@ -21,7 +21,9 @@ use crate::features::{
     chat::{ChatWidget, PastChatPage},
     home::HomePage,
 };
-use crate::i18n::{provide_i18n, use_i18n, Key};
+use crate::i18n::{
+    add_texts, has_texts, initial_locale, provide_i18n, use_i18n, I18n, Key, Locale,
+};
 use lazy::{LazyChatPanel, LazyPage, PageLoad};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -36,6 +38,8 @@ pub fn start() {
     // Leptos sets up its task executor when it mounts; this runs before that.
     wasm_bindgen_futures::spawn_local(async {
         let config = load_runtime_config().await;
+        // The first screen in the user's language, not English first.
+        fetch_texts(initial_locale()).await;
         let target = document()
             .get_element_by_id("support-portal")
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
@@ -51,12 +55,40 @@ pub fn start() {
 /// session. The portal, the chat widget alone and the component tests all mount through it.
 pub fn provide_everything(config: RuntimeConfig, areas: impl FnOnce(Callback<()>)) -> SessionCtx {
     let i18n = provide_i18n();
+    follow_wanted_language(i18n);
     let session = provide_session(i18n);
     areas(Callback::new(move |_| session.mark_unauthorized()));
     provide_runtime_config(config);
     provide_portal();
     provide_chat_opener();
     session
+}
+
+/// Shows the language asked for once its texts are here (a split build fetches French and
+/// Spanish when they are first chosen); if they cannot be fetched, the language shown stays.
+fn follow_wanted_language(i18n: I18n) {
+    Effect::new(move || {
+        let wanted = i18n.wanted.get();
+        if wanted == i18n.locale.get_untracked() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            fetch_texts(wanted).await;
+            if has_texts(wanted) && i18n.wanted.get_untracked() == wanted {
+                i18n.locale.set(wanted);
+            }
+        });
+    });
+}
+
+/// Fetches and adds the texts of `locale` unless they are here.
+async fn fetch_texts(locale: Locale) {
+    if has_texts(locale) {
+        return;
+    }
+    if let Some(file) = load_texts(locale).await {
+        add_texts(locale, &file);
+    }
 }
 
 /// Everything over HTTP at the configured backend, and the session loading.

@@ -2,6 +2,11 @@
 //!
 //! A row without all three languages does not compile, so no key can lack a translation. Role
 //! names and phase wording follow the announcement in `shared/seeds/`. Placeholders are `{name}`.
+//!
+//! English is always built in. In a split build (`--features split`) French and Spanish are
+//! not: `scripts/build.mjs` writes each to a file of its own (one text per line, in key order,
+//! read from these rows), fetched when the language is chosen and handed over with
+//! [`add_texts`]; until then, [`text`] answers in English.
 
 use support_contract::Locale;
 
@@ -19,7 +24,9 @@ macro_rules! messages {
         // Each language is one string and the end of each key's text in it: a fraction of the
         // bytes of a `match` per language, which the first load would carry.
         const EN: Texts = Texts(concat!($($en),*), &ends([$($en.len()),*]));
+        #[cfg(not(feature = "split"))]
         const FR: Texts = Texts(concat!($($fr),*), &ends([$($fr.len()),*]));
+        #[cfg(not(feature = "split"))]
         const ES: Texts = Texts(concat!($($es),*), &ends([$($es.len()),*]));
     };
 }
@@ -44,16 +51,77 @@ const fn ends<const N: usize>(lengths: [usize; N]) -> [u16; N] {
     ends
 }
 
-/// The text of `key` in `locale`.
+impl Texts {
+    fn get(&self, key: Key) -> &'static str {
+        let Texts(all, ends) = *self;
+        let i = key as usize;
+        let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+        all.get(start..ends[i] as usize).unwrap_or_default()
+    }
+}
+
+/// The text of `key` in `locale` (in English while that language's texts have not arrived).
 pub fn text(key: Key, locale: Locale) -> &'static str {
-    let Texts(all, ends) = match locale {
-        Locale::En => EN,
-        Locale::Fr => FR,
-        Locale::Es => ES,
-    };
-    let i = key as usize;
-    let start = if i == 0 { 0 } else { ends[i - 1] as usize };
-    all.get(start..ends[i] as usize).unwrap_or_default()
+    match locale {
+        Locale::En => EN.get(key),
+        #[cfg(not(feature = "split"))]
+        Locale::Fr => FR.get(key),
+        #[cfg(not(feature = "split"))]
+        Locale::Es => ES.get(key),
+        #[cfg(feature = "split")]
+        other => fetched::text(key, other).unwrap_or_else(|| EN.get(key)),
+    }
+}
+
+/// Whether the texts of `locale` are here (built in, or fetched and added).
+pub fn has_texts(locale: Locale) -> bool {
+    #[cfg(feature = "split")]
+    if locale != Locale::En {
+        return fetched::text(Key::AppName, locale).is_some();
+    }
+    let _ = locale;
+    true
+}
+
+/// Adds the fetched texts of `locale`: one per line, in key order. Refused (`false`) unless
+/// there is exactly one per key, so a file from another release never shows wrong texts.
+pub fn add_texts(locale: Locale, file: &str) -> bool {
+    let texts: Vec<&str> = file.lines().collect();
+    if texts.len() != Key::ALL.len() {
+        return false;
+    }
+    #[cfg(feature = "split")]
+    fetched::add(locale, texts);
+    let _ = locale;
+    true
+}
+
+#[cfg(feature = "split")]
+mod fetched {
+    use super::{Key, Locale};
+    use std::cell::RefCell;
+
+    thread_local! {
+        /// Each fetched language's texts, kept for the page's life.
+        static TEXTS: RefCell<Vec<(Locale, &'static [&'static str])>> = const { RefCell::new(Vec::new()) };
+    }
+
+    pub(super) fn text(key: Key, locale: Locale) -> Option<&'static str> {
+        TEXTS.with_borrow(|all| {
+            all.iter()
+                .find(|(l, _)| *l == locale)
+                .and_then(|(_, texts)| texts.get(key as usize).copied())
+        })
+    }
+
+    pub(super) fn add(locale: Locale, texts: Vec<&str>) {
+        // Leaked once per language: every view borrows its texts for the page's life.
+        let owned: Vec<&'static str> = texts
+            .into_iter()
+            .map(|t| &*Box::leak(t.to_owned().into_boxed_str()))
+            .collect();
+        TEXTS.with_borrow_mut(|all| all.push((locale, Box::leak(owned.into_boxed_slice()))));
+    }
 }
 
 messages! {

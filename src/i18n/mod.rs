@@ -15,7 +15,7 @@ pub use labels::{
     priority_key, priority_meaning_key, product_key, region_key, role_key, row_problem_key,
     standing_key, user_source_key, user_status_key, validation_key,
 };
-pub use messages::{text, Key};
+pub use messages::{add_texts, has_texts, text, Key};
 pub use support_contract::Locale;
 
 use leptos::prelude::*;
@@ -25,7 +25,10 @@ const STORAGE_KEY: &str = "sp.locale";
 /// The current locale and time zone, shared through context.
 #[derive(Clone, Copy)]
 pub struct I18n {
+    /// The language shown.
     pub locale: RwSignal<Locale>,
+    /// The language asked for: the one shown once its texts are here (see `messages`).
+    pub wanted: RwSignal<Locale>,
     /// The user's chosen IANA time zone; `None` follows the browser.
     pub time_zone: RwSignal<Option<String>>,
 }
@@ -76,9 +79,13 @@ impl I18n {
         self.tr(key, &[("n", &self.number(n))])
     }
 
-    /// Switches language now and remembers it in this browser for the next visit.
+    /// Switches language (at once when its texts are here, else once they arrive) and
+    /// remembers it in this browser for the next visit.
     pub fn switch(self, locale: Locale) {
-        self.locale.set(locale);
+        self.wanted.set(locale);
+        if has_texts(locale) {
+            self.locale.set(locale);
+        }
         if let Some(storage) = local_storage() {
             let _ = storage.set_item(STORAGE_KEY, locale.tag());
         }
@@ -96,8 +103,15 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 
 /// Provides the i18n context, starting from the browser's remembered or preferred language.
 pub fn provide_i18n() -> I18n {
+    let wanted = initial_locale();
+    let shown = if has_texts(wanted) {
+        wanted
+    } else {
+        Locale::En
+    };
     let i18n = I18n {
-        locale: RwSignal::new(initial_locale()),
+        locale: RwSignal::new(shown),
+        wanted: RwSignal::new(wanted),
         time_zone: RwSignal::new(None),
     };
     provide_context(i18n);
@@ -116,7 +130,7 @@ pub fn use_i18n() -> I18n {
 }
 
 /// The language remembered in this browser, else the first supported browser language.
-fn initial_locale() -> Locale {
+pub fn initial_locale() -> Locale {
     let remembered = local_storage()
         .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
         .and_then(|tag| Locale::from_tag(&tag));

@@ -123,3 +123,14 @@ fn every_key_reads_its_own_row_in_every_language() {
         );
     }
 }
+
+#[test]
+fn a_texts_file_from_another_release_is_refused() {
+    // One text per key, or none is taken: a stale file must never show another key's text.
+    assert!(!super::add_texts(
+        Locale::Fr,
+        "Portail d'assistance\nLangue\n"
+    ));
+    let one_per_key = vec!["x"; Key::ALL.len()].join("\n");
+    assert!(super::add_texts(Locale::Fr, &one_per_key));
+}

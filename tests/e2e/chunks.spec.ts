@@ -49,6 +49,20 @@ test('a member who may not chat never fetches the chat panel\'s code', async ({ 
   expect(fetched).toEqual([]);
 });
 
+test('English needs no language file; French arrives when it is chosen', async ({ page, browser, baseURL }) => {
+  const texts: string[] = [];
+  page.on('request', (r) => { if (/\/texts-[a-z]{2}-[0-9a-f]{16}\.txt$/.test(r.url())) texts.push(new URL(r.url()).pathname); });
+  // The language goes to the profile: an account of its own, so no other test meets French.
+  const me = await freshCustomer(browser, baseURL!, 'Texts Fetcher');
+  await signIn(page, me);
+  await expect(mainNavigation(page).getByRole('link', { name: 'Cases' })).toBeVisible();
+  expect(texts).toEqual([]);
+
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Dossiers d\'assistance', exact: true })).toBeVisible();
+  expect(texts).toEqual([expect.stringMatching(/^\/texts-fr-/)]);
+});
+
 test.describe('with the network refusing a page\'s code', () => {
   // The chunk loader reports each failed fetch on the console; those lines are the test's own doing.
   test.use({ expectedConsole: [/Failed to fetch|net::ERR_FAILED/] });
