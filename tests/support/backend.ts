@@ -18,7 +18,9 @@ export function backendBinary(): string {
 export function startBackend(args: string[] = [], env: Record<string, string> = {}): Promise<RunningBackend> {
   const child = spawn(
     backendBinary(),
-    ['--host', '127.0.0.1', '--port', '0', '--database', ':memory:', '--demo', '--static-dir', path.join(root, 'dist'), ...args],
+    // `dist/` unless the caller names its own static folder (the benchmark adds its reference pages).
+    ['--host', '127.0.0.1', '--port', '0', '--database', ':memory:', '--demo',
+      ...(args.includes('--static-dir') ? [] : ['--static-dir', path.join(root, 'dist')]), ...args],
     { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   return new Promise((resolve, reject) => {

@@ -1,0 +1,79 @@
+// The signed-in home page, the portal beside a plain-JS page that makes the same requests and
+// draws the same greeting (tests/bench/reference/): time to usable at 1x and 4x CPU, requests and
+// bytes over the wire, each a median of RUNS cold loads (new context: empty cache, signed in).
+import { test, Browser, Page } from '@playwright/test';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { root, startBackend, stopBackend } from '../support/backend';
+import { accounts } from '../support/accounts';
+import { median } from './timing';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+interface Load { ms: number; requests: number; bytes: number }
+
+/** One cold load of `url` for a signed-in user, until `usable` holds. */
+async function coldLoad(browser: Browser, base: string, url: string, cpu: number, usable: (page: Page) => Promise<unknown>): Promise<Load> {
+  const context = await browser.newContext({ baseURL: base });
+  const signedIn = await context.request.post('/api/v1/session', {
+    data: { email: accounts.supportAdmin.email, password: accounts.supportAdmin.password },
+  });
+  if (!signedIn.ok()) throw new Error(`sign-in failed: ${signedIn.status()}`);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  const responses: Promise<number>[] = [];
+  // Requests that finish after the page is usable (the chat panel's code, fetched when idle) are
+  // not counted; their sizes may never come, as the context closes.
+  page.on('requestfinished', (r) => responses.push(r.sizes().then((s) => s.responseBodySize + s.responseHeadersSize, () => 0)));
+  const start = Date.now();
+  await page.goto(url);
+  await usable(page);
+  const ms = Date.now() - start;
+  const sizes = await Promise.all(responses.slice());
+  await context.close();
+  return { ms, requests: sizes.length, bytes: sizes.reduce((a, b) => a + b, 0) };
+}
+
+const greeting = (page: Page) =>
+  page.getByRole('heading', { level: 1, name: `Hello, ${accounts.supportAdmin.name}` }).waitFor();
+// The portal is usable when its greeting shows and its navigation answers.
+const portalUsable = async (page: Page) => {
+  await greeting(page);
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Cases' }).waitFor();
+};
+
+test('the signed-in home page beside a plain-JS page', async ({ browser }) => {
+  test.setTimeout(600_000);
+  // The release build and the reference pages, served together by one reference backend.
+  const served = path.join(root, 'target', 'bench-static');
+  rmSync(served, { recursive: true, force: true });
+  mkdirSync(served, { recursive: true });
+  cpSync(path.join(root, 'dist'), served, { recursive: true });
+  cpSync(path.join(__dirname, 'reference'), path.join(served, 'bench-reference'), { recursive: true });
+  const backend = await startBackend(['--phase', 'live', '--static-dir', served]);
+  const rows: string[] = [];
+  try {
+    for (const cpu of [1, 4]) {
+      const portal: Load[] = [];
+      const plain: Load[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        portal.push(await coldLoad(browser, backend.url, '/', cpu, portalUsable));
+        plain.push(await coldLoad(browser, backend.url, '/bench-reference/home.html', cpu, greeting));
+      }
+      const p = median(portal.map((l) => l.ms));
+      const r = median(plain.map((l) => l.ms));
+      rows.push(`${`${cpu}x CPU`.padEnd(8)} portal ${p.toFixed(0).padStart(5)} ms   plain JS ${r.toFixed(0).padStart(5)} ms   ratio ${(p / r).toFixed(2)}${cpu === 4 ? '   (goal <= 1.30)' : ''}`);
+      if (cpu === 1) {
+        const kib = (ls: Load[]) => (median(ls.map((l) => l.bytes)) / 1024).toFixed(1);
+        rows.push(`requests: portal ${median(portal.map((l) => l.requests))}, plain JS ${median(plain.map((l) => l.requests))};` +
+          ` over the wire: portal ${kib(portal)} KiB, plain JS ${kib(plain)} KiB (bodies as encoded, with headers)`);
+      }
+    }
+  } finally {
+    stopBackend(backend);
+    rmSync(served, { recursive: true, force: true });
+  }
+  console.log(`\nSigned-in home page, cold cache, median of ${RUNS} (headless Chromium, loopback backend):`);
+  for (const row of rows) console.log(`  ${row}`);
+});
