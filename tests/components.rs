@@ -90,12 +90,6 @@ impl SessionApi for FakeBackend {
             }])
         })
     }
-    fn inspect_invitation(&self, _: String) -> ApiFuture<users::Invitation> {
-        Box::pin(async { Err(ApiError::InvitationInvalid) })
-    }
-    fn accept_invitation(&self, _: users::AcceptInvitation) -> ApiFuture<()> {
-        Box::pin(async { Err(ApiError::InvitationInvalid) })
-    }
 }
 
 /// The chat widget asks only whether chat is offered and for earlier chats here; the journeys

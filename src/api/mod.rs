@@ -21,6 +21,7 @@ mod forums;
 mod help;
 mod history;
 mod home;
+mod invitations;
 mod learning;
 pub mod local_store;
 mod persisted;
@@ -46,6 +47,7 @@ pub use forums::ForumsApi;
 pub use help::HelpApi;
 pub use history::HistoryApi;
 pub use home::HomeApi;
+pub use invitations::InvitationsApi;
 pub use learning::LearningApi;
 pub use persisted::{use_persisted, Persisted};
 pub use portal::{provide_portal, use_portal, use_products, PortalResource};
@@ -92,6 +94,7 @@ macro_rules! areas {
 }
 areas!(
     SessionApi,
+    InvitationsApi,
     CasesApi,
     AttachmentsApi,
     ChatApi,

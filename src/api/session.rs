@@ -1,9 +1,8 @@
-//! The session area: signing in and out, the profile, the portal's public configuration, who
-//! the support administrators are, and invitations.
+//! The session area: signing in and out, the profile, the portal's public configuration, and
+//! who the support administrators are (invitations are `invitations.rs`).
 
 use super::core::Http;
 use super::ApiFuture;
-use support_contract::users::{AcceptInvitation, Invitation, InvitationToken};
 use support_contract::{PortalConfig, ProfileUpdate, Session, SignInRequest, SupportContact};
 
 /// What the app asks of the backend about who is signed in and how the portal is set up.
@@ -20,10 +19,6 @@ pub trait SessionApi: Send + Sync {
     fn portal(&self) -> ApiFuture<PortalConfig>;
     /// `GET /support-contacts`: whom a member asks for support access.
     fn support_contacts(&self) -> ApiFuture<Vec<SupportContact>>;
-    /// `POST /invitations/inspect`.
-    fn inspect_invitation(&self, token: String) -> ApiFuture<Invitation>;
-    /// `POST /invitations/accept`.
-    fn accept_invitation(&self, accept: AcceptInvitation) -> ApiFuture<()>;
 }
 
 impl SessionApi for Http {
@@ -49,20 +44,5 @@ impl SessionApi for Http {
 
     fn support_contacts(&self) -> ApiFuture<Vec<SupportContact>> {
         self.get("/support-contacts").fetch()
-    }
-
-    fn inspect_invitation(&self, token: String) -> ApiFuture<Invitation> {
-        let body = InvitationToken { token };
-        self.post("/invitations/inspect")
-            .public()
-            .json(&body)
-            .fetch()
-    }
-
-    fn accept_invitation(&self, accept: AcceptInvitation) -> ApiFuture<()> {
-        self.post("/invitations/accept")
-            .public()
-            .json(&accept)
-            .send()
     }
 }

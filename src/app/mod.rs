@@ -13,8 +13,7 @@ use crate::api::{
     RuntimeConfig, SessionApi,
 };
 use crate::auth::{
-    load_session, provide_session, AppPage, Guard, ReauthDialog, SessionCtx, SetPasswordPage,
-    SignInPage,
+    load_session, provide_session, AppPage, Guard, ReauthDialog, SessionCtx, SignInPage,
 };
 use crate::components::{provide_chat_opener, provide_portal_router, AppLink};
 use crate::features::{
@@ -150,7 +149,7 @@ fn Shell() -> impl IntoView {
         <main id="main" class="main" tabindex="-1">
             <Routes fallback=NotFound>
                 <Route path=path!("/sign-in") view=SignInPage/>
-                <Route path=path!("/set-password") view=SetPasswordPage/>
+                <Route path=path!("/set-password") view=|| view! { <LazyPage load=Pages::SET_PASSWORD/> }/>
                 <Route path=path!("/") view=guarded(AppPage::Home, || HomePage().into_any())/>
                 <Route path=StaticSegment(AppPage::Cases.segment())
                     view=lazy(AppPage::Cases, Pages::CASE_LIST)/>

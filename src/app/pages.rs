@@ -3,7 +3,7 @@
 
 use super::lazy::{load, page, ChunkError, ChunkPreload, PageLoad};
 use super::PastChatRoute;
-use crate::auth::AppPage;
+use crate::auth::{AppPage, SetPasswordPage};
 use crate::features::{
     cases::{CaseDetailPage, CaseListPage, FileCasePage},
     chat::{ChatPanel, ChatsPage},
@@ -26,6 +26,8 @@ use std::pin::Pin;
 page! { cases, case_list, preload_cases, CaseListPage().into_any() }
 page! { cases, case_detail, preload_case_detail, CaseDetailPage().into_any() }
 page! { file_case, file_case, preload_file_case, FileCasePage().into_any() }
+// Setting a password from an invitation happens once per user: not worth everyone's first load.
+page! { set_password, set_password, preload_set_password, SetPasswordPage().into_any() }
 // The chat panel leaves the first load too; the launcher stays (see `LazyChatPanel`).
 page! { chat_panel, chat_panel, preload_chat_panel, ChatPanel().into_any() }
 page! { chats, past_chats, preload_chats, ChatsPage().into_any() }
@@ -50,6 +52,7 @@ impl Pages {
     pub const CASE_LIST: PageLoad = load!(case_list);
     pub const CASE_DETAIL: PageLoad = load!(case_detail);
     pub const FILE_CASE: PageLoad = load!(file_case);
+    pub const SET_PASSWORD: PageLoad = load!(set_password);
     pub const CHAT_PANEL: PageLoad = load!(chat_panel);
     pub const PAST_CHATS: PageLoad = load!(past_chats);
     pub const PAST_CHAT: PageLoad = load!(past_chat);

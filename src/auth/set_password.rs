@@ -1,6 +1,6 @@
 //! The page an invitation link opens: the invited person sets their password, then signs in.
 
-use crate::api::{field_error, use_api, ApiError, SessionApi};
+use crate::api::{field_error, use_api, ApiError, InvitationsApi};
 use crate::components::{AppLink, ErrorNotice, LoadingIndicator, TextField};
 use crate::i18n::{role_key, use_i18n, Key};
 use leptos::prelude::*;
@@ -46,7 +46,7 @@ fn forget_token() {
 #[component]
 pub fn SetPasswordPage() -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api::<dyn SessionApi>();
+    let api = use_api::<dyn InvitationsApi>();
     let token = take_token();
     let invitation = LocalResource::new({
         let token = token.clone();
@@ -82,7 +82,7 @@ pub fn SetPasswordPage() -> impl IntoView {
 #[component]
 fn PasswordForm(invitation: Invitation, token: String) -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api::<dyn SessionApi>();
+    let api = use_api::<dyn InvitationsApi>();
     let password = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());
     let tried = RwSignal::new(false);
