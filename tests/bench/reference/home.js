@@ -33,7 +33,11 @@ const block = (title, items) => {
   section.append(list);
   main.append(section);
 };
-block('Announcements', announcements.map((a) => a.title ?? ''));
-block('What needs you', Object.entries(home).filter(([, v]) => typeof v === 'number').map(([k, v]) => `${k}: ${v}`));
-block('Popular in the forums', (forums.threads ?? forums).slice?.(0, 5).map((t) => t.title ?? '') ?? []);
+block('Announcements', announcements.map((a) => a.title));
+block('What needs you', [
+  `Cases awaiting your reply: ${home.cases?.awaiting_your_reply ?? 0}`,
+  `Open cases: ${home.cases?.open ?? 0}`,
+  `Callbacks waiting: ${home.callbacks_waiting ?? 0}`,
+]);
+block('Popular in the forums', forums.slice(0, 5).map((t) => t.title));
 main.append(element('a', 'Cases', { href: '/cases' }));
