@@ -8,7 +8,6 @@ use crate::i18n::{role_key, use_i18n, Key, Locale};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_location, use_navigate};
-use support_contract::ProfileUpdate;
 
 /// Lets keyboard users jump past the header and navigation. It moves focus itself: the router
 /// would otherwise treat `#main` as a navigation and leave focus where it was.
@@ -43,20 +42,7 @@ pub fn Header() -> impl IntoView {
     let navigate = use_navigate();
     let change_language = {
         let api = api.clone();
-        Callback::new(move |locale: Locale| {
-            i18n.switch(locale);
-            if ctx.session().is_some() {
-                let saved = api.update_profile(ProfileUpdate {
-                    locale: Some(Some(locale)),
-                    ..Default::default()
-                });
-                spawn_local(async move {
-                    if let Ok(session) = saved.await {
-                        ctx.refresh(session);
-                    }
-                });
-            }
-        })
+        Callback::new(move |locale: Locale| ctx.pick_language(api.clone(), locale))
     };
     let sign_out = move |_| {
         let ended = api.sign_out();

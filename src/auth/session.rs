@@ -1,12 +1,12 @@
 use crate::api::{use_persisted, ApiError, Persisted, SessionApi};
 use crate::domain::user_key;
-use crate::i18n::I18n;
+use crate::i18n::{I18n, Locale};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::sync::Arc;
-use support_contract::{Capability, Session};
+use support_contract::{Capability, ProfileUpdate, Session};
 
 /// Where the session stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,6 +26,9 @@ pub struct SessionCtx {
     /// True when a signed-in request came back 401: the page stays, a dialog asks to sign in.
     pub expired: RwSignal<bool>,
     i18n: I18n,
+    /// A language picked in the header before the session was known: it wins over the
+    /// profile's language when the session arrives, and is saved to the profile then.
+    picked_early: StoredValue<Option<Locale>>,
 }
 
 impl SessionCtx {
@@ -54,6 +57,30 @@ impl SessionCtx {
         self.state.set(SessionState::SignedIn(session));
     }
 
+    /// The user picked a language in the header: shown at once (or once its texts arrive) and
+    /// kept in the profile when signed in. While the session is still loading, the pick waits
+    /// for it (see `load_session`), so the profile's older language does not undo it.
+    pub fn pick_language(self, api: Arc<dyn SessionApi>, locale: Locale) {
+        self.i18n.switch(locale);
+        match self.state.get_untracked() {
+            SessionState::SignedIn(_) => self.save_language(api, locale),
+            SessionState::Loading => self.picked_early.set_value(Some(locale)),
+            _ => {}
+        }
+    }
+
+    fn save_language(self, api: Arc<dyn SessionApi>, locale: Locale) {
+        let saved = api.update_profile(ProfileUpdate {
+            locale: Some(Some(locale)),
+            ..Default::default()
+        });
+        spawn_local(async move {
+            if let Ok(session) = saved.await {
+                self.refresh(session);
+            }
+        });
+    }
+
     /// Replaces the session after a change the user already sees (a language switched in the
     /// header), without re-applying its language: a slow answer must not undo a newer switch.
     pub fn refresh(self, session: Session) {
@@ -80,6 +107,7 @@ pub fn provide_session(i18n: I18n) -> SessionCtx {
         state: RwSignal::new(SessionState::Loading),
         expired: RwSignal::new(false),
         i18n,
+        picked_early: StoredValue::new(None),
     };
     provide_context(ctx);
     ctx
@@ -95,7 +123,16 @@ pub fn load_session(api: Arc<dyn SessionApi>, ctx: SessionCtx) {
     ctx.state.set(SessionState::Loading);
     spawn_local(async move {
         match api.session().await {
-            Ok(session) => ctx.signed_in(session),
+            Ok(session) => {
+                let picked = ctx.picked_early.try_update_value(Option::take).flatten();
+                let profile = session.user.locale;
+                ctx.signed_in(session);
+                // A language picked while this was loading stays, and becomes the profile's.
+                if let Some(locale) = picked.filter(|p| profile != Some(*p)) {
+                    ctx.i18n.switch(locale);
+                    ctx.save_language(api, locale);
+                }
+            }
             Err(ApiError::Unauthorized) => ctx.signed_out(),
             Err(e) => ctx.state.set(SessionState::Failed(e)),
         }

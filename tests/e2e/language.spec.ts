@@ -45,6 +45,26 @@ test('a slow save of an earlier language choice does not undo a newer one', asyn
   await expect(page.getByLabel('Idioma')).toHaveValue('es');
 });
 
+test('a language picked while the page is still loading is kept, and saved to the profile', async ({ page }) => {
+  await signIn(page, accounts.supportAdmin);
+  // Hold the session back, so the pick comes before the profile's own (English) language.
+  let releaseSession: () => void = () => {};
+  const held = new Promise<void>((release) => { releaseSession = release; });
+  await page.route('**/api/v1/session', async (route) => { await held; await route.continue(); });
+  await page.reload();
+  await page.getByLabel('Language').selectOption('fr');
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/profile') && r.request().method() === 'PATCH');
+  releaseSession();
+  await expect(page.getByText('Administrateur du service clientèle').first()).toBeVisible();
+  await expect(page.getByLabel('Langue')).toHaveValue('fr');
+  expect((await saved).ok()).toBe(true);
+  await page.unroute('**/api/v1/session');
+  // Saved: a browser without this one's memory opens in French too.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(page.getByText('Administrateur du service clientèle').first()).toBeVisible();
+});
+
 test('the chosen language stays after a reload and in a new browser, because the profile keeps it', async ({ page, browser, baseURL }) => {
   await signIn(page, accounts.supportAdmin);
   await page.getByLabel('Language').selectOption('fr');
