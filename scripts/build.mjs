@@ -3,7 +3,9 @@
 // 1. cargo builds the app with `--features split` (each area's pages are a wasm-split point;
 //    French and Spanish texts are left out, to be fetched), `-Clink-args=--emit-relocs` (the
 //    relocations wasm-split reads) and `--cfg erase_components` (Leptos erases each
-//    component's view type: about a fifth less code in every module), unstripped;
+//    component's view type: about a fifth less code in every module), unstripped, with a
+//    pinned nightly that rebuilds the standard library without panic messages, `Debug`
+//    output or source locations (about a tenth less);
 // 2. wasm-split-cli cuts the wasm into the first load (`support-portal.wasm`), one module per
 //    split point (`split_<area>.wasm`), chunks that several areas share (`chunk_<n>.wasm`) and
 //    the JavaScript that loads them (`__wasm_split.js`);
@@ -26,6 +28,8 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const work = path.join(root, 'target', 'split');
 const dist = path.join(root, process.argv[2] ?? 'dist');
 const name = 'support-portal';
+// The toolchain of the release build (step 1); scripts/setup.sh installs the same one.
+const nightly = readFileSync(path.join(root, 'scripts', 'nightly-toolchain'), 'utf8').trim();
 const wasmFeatures = [
   '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
   '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
@@ -34,10 +38,16 @@ const wasmFeatures = [
 const run = (cmd, args, env = {}) =>
   execFileSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
 
-// 1. The unsplit wasm, with what the splitter needs.
-run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', name, '--bin', name,
-  '--features', 'split'], {
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS: '-Clink-args=--emit-relocs --cfg erase_components',
+// 1. The unsplit wasm, with what the splitter needs. The pinned nightly (scripts/setup.sh
+//    installs it) rebuilds the standard library for this build, so that panics abort without
+//    formatting a message, `Debug` formats nothing and panics carry no source locations: none
+//    of that reaches a user, and it was about a tenth of every module.
+run('cargo', [`+${nightly}`, 'build', '-Zbuild-std=std,panic_abort', '--release',
+  '--target', 'wasm32-unknown-unknown', '-p', name, '--bin', name, '--features', 'split'], {
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS: [
+    '-Clink-args=--emit-relocs', '--cfg erase_components',
+    '-Zunstable-options -Cpanic=immediate-abort', '-Zfmt-debug=none', '-Zlocation-detail=none',
+  ].join(' '),
   CARGO_PROFILE_RELEASE_STRIP: 'false',
 });
 const input = path.join(root, 'target', 'wasm32-unknown-unknown', 'release', `${name}.wasm`);

@@ -18,6 +18,15 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The release build (scripts/build.mjs) rebuilds the standard library with this nightly: panics
+# without messages, no `Debug` output, no source locations (a tenth of every module).
+nightly=$(cat scripts/nightly-toolchain)
+if ! rustup run "$nightly" rustc --version >/dev/null 2>&1 \
+  || [ ! -d "$(rustup run "$nightly" rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
+  say "Installing the $nightly toolchain with the standard library's source (about 20 seconds, once)"
+  rustup toolchain install "$nightly" --profile minimal --component rust-src
+fi
+
 if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
   say "Installing Trunk $TRUNK_VERSION (about 8 minutes, once)"
   cargo install trunk --version "$TRUNK_VERSION" --locked
