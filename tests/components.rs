@@ -11,6 +11,7 @@ use support_portal::api::{
 };
 use support_portal::app::provide_everything;
 use support_portal::auth::{AccessPage, Guard, SignInForm};
+use support_portal::components::{Hold, LoadingIndicator, Settled};
 use support_portal::features::chat::{ChatPanel, ChatWidget};
 use support_portal::i18n::{format_date_time, format_number, use_i18n, Locale};
 use wasm_bindgen::JsCast;
@@ -515,4 +516,50 @@ async fn an_article_body_draws_text_only_whatever_the_backend_sends() {
     assert!(js_sys::Reflect::get(&window(), &"__hacked".into())
         .unwrap()
         .is_undefined());
+}
+
+#[wasm_bindgen_test]
+async fn blocks_show_together_once_the_last_one_has_answered_with_one_loading_line_meanwhile() {
+    let (first, second) = (RwSignal::new(false), RwSignal::new(false));
+    // A block as the home page's are: it holds the page until its first answer.
+    let block = |answered: RwSignal<bool>, text: &'static str| {
+        let hold = Hold::new();
+        move || match answered.get() {
+            true => hold.after(view! { <p>{text}</p> }.into_any()),
+            false => view! { <LoadingIndicator/> }.into_any(),
+        }
+    };
+    let c = mount(
+        fake(Err(ApiError::Unauthorized)),
+        Locale::En,
+        None,
+        move || {
+            view! { <Settled>{block(first, "first block")}{block(second, "second block")}</Settled> }
+        },
+    );
+    let hidden = |c: &HtmlElement| {
+        find::<HtmlElement>(c, ".settled")
+            .class_list()
+            .contains("settling")
+    };
+    wait_for(&c, |c| c.query_selector(".settled").unwrap().is_some()).await;
+    first.set(true);
+    wait_for(&c, |c| {
+        c.inner_text().contains("first block") || c.text_content().unwrap().contains("first block")
+    })
+    .await;
+    assert!(hidden(&c), "one block is still loading: nothing shows yet");
+    // The waiting line and the second block's own.
+    assert_eq!(c.query_selector_all("[role=status]").unwrap().length(), 2);
+    second.set(true);
+    wait_for(&c, |c| !hidden(c)).await;
+    assert!(c.inner_text().contains("first block") && c.inner_text().contains("second block"));
+    assert!(
+        !c.inner_text().contains("Loading"),
+        "the waiting line has gone"
+    );
+    // Once shown, a block loading again does not hide the others.
+    first.set(false);
+    leptos::task::tick().await;
+    assert!(!hidden(&c));
 }

@@ -4,7 +4,7 @@
 //! opens (or sooner: `preload` when its link is hovered or focused). In a plain build (Trunk,
 //! the component tests) the same functions simply build the page.
 
-use crate::components::LoadingIndicator;
+use crate::components::{first_screen_is_up, FirstScreen, LoadingIndicator};
 use crate::features::chat::use_chat_launcher;
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
@@ -70,6 +70,7 @@ pub(super) use load;
 #[component]
 pub fn LazyPage(load: PageLoad) -> impl IntoView {
     let attempt = RwSignal::new(0u32);
+    let first_screen_up = first_screen_is_up();
     view! {
         <Suspense fallback=|| view! { <LoadingIndicator/> }>
             {move || {
@@ -77,7 +78,10 @@ pub fn LazyPage(load: PageLoad) -> impl IntoView {
                 // The browser has one thread: the wrapper only tells the type system so.
                 Suspend::new(SendWrapper::new(async move {
                     match load().await {
-                        Ok(page) => page,
+                        Ok(page) => {
+                            first_screen_up();
+                            page
+                        }
                         Err(ChunkError) => view! { <ChunkFailed retry=move || attempt.update(|n| *n += 1)/> }.into_any(),
                     }
                 }))
@@ -101,16 +105,23 @@ fn ChunkFailed(retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
     }
 }
 
-/// The chat panel from its chunk. It is fetched when the browser is first idle after the first
-/// screen (so an open chat resumes and counts unread messages without delaying that screen), or
-/// at once when the launcher opens; if it cannot be fetched, the open panel says so with a
-/// retry.
+/// The chat panel from its chunk. It is fetched when the browser is first idle once the first
+/// screen is up (`FirstScreen`: so an open chat resumes and counts unread messages, without
+/// competing with that screen's requests), or at once when the launcher opens; if it cannot be
+/// fetched, the open panel says so with a retry.
 #[component]
 pub fn LazyChatPanel(load: PageLoad) -> impl IntoView {
     let launcher = use_chat_launcher();
     let wanted = RwSignal::new(false);
-    when_idle(move || {
-        wanted.try_set(true);
+    let first_screen = use_context::<FirstScreen>().map(|FirstScreen(up)| up);
+    Effect::new(move |asked: Option<bool>| {
+        if asked == Some(true) || !first_screen.is_none_or(|up| up.get()) {
+            return asked == Some(true);
+        }
+        when_idle(move || {
+            wanted.try_set(true);
+        });
+        true
     });
     Effect::new(move || {
         if launcher.open.get() {

@@ -13,9 +13,12 @@ use crate::api::{
     RuntimeConfig, SessionApi,
 };
 use crate::auth::{
-    load_session, provide_session, AppPage, Guard, ReauthDialog, SessionCtx, SignInPage,
+    load_session, provide_session, use_session, AppPage, Guard, ReauthDialog, SessionCtx,
+    SessionState, SignInPage,
 };
-use crate::components::{provide_chat_opener, provide_portal_router, AppLink};
+use crate::components::{
+    provide_chat_opener, provide_first_screen, provide_portal_router, AppLink, LoadingIndicator,
+};
 use crate::features::{
     chat::{ChatWidget, PastChatPage},
     home::HomePage,
@@ -60,6 +63,7 @@ pub fn provide_everything(config: RuntimeConfig, areas: impl FnOnce(Callback<()>
     provide_runtime_config(config);
     provide_portal();
     provide_chat_opener();
+    provide_first_screen();
     session
 }
 
@@ -142,55 +146,63 @@ fn Shell() -> impl IntoView {
     let guarded = |page: AppPage, view: fn() -> AnyView| move || view! { <Guard needs=page.needs()>{view()}</Guard> };
     // A page from its chunk, behind its guard (a user the page refuses never fetches it).
     let lazy = |page: AppPage, load: PageLoad| move || view! { <Guard needs=page.needs()><LazyPage load=load/></Guard> };
+    // Until the backend says who this is, only a loading line: the frame then appears whole,
+    // instead of growing a user line and a navigation that push the page down as it loads.
+    let ctx = use_session();
+    let known = Memo::new(move |_| !matches!(ctx.state.get(), SessionState::Loading));
     view! {
-        <SkipLink/>
-        <Header/>
-        <Nav/>
-        <main id="main" class="main" tabindex="-1">
-            <Routes fallback=NotFound>
-                <Route path=path!("/sign-in") view=SignInPage/>
-                <Route path=path!("/set-password") view=|| view! { <LazyPage load=Pages::SET_PASSWORD/> }/>
-                <Route path=path!("/") view=guarded(AppPage::Home, || HomePage().into_any())/>
-                <Route path=StaticSegment(AppPage::Cases.segment())
-                    view=lazy(AppPage::Cases, Pages::CASE_LIST)/>
-                <Route path=(StaticSegment(AppPage::Cases.segment()), StaticSegment("new"))
-                    view=lazy(AppPage::Cases, Pages::FILE_CASE)/>
-                <Route path=(StaticSegment(AppPage::Cases.segment()), ParamSegment("id"))
-                    view=lazy(AppPage::Cases, Pages::CASE_DETAIL)/>
-                <Route path=StaticSegment(AppPage::Chats.segment())
-                    view=lazy(AppPage::Chats, Pages::PAST_CHATS)/>
-                <Route path=(StaticSegment(AppPage::Chats.segment()), ParamSegment("id"))
-                    view=lazy(AppPage::Chats, Pages::PAST_CHAT)/>
-                <Route path=StaticSegment(AppPage::History.segment())
-                    view=lazy(AppPage::History, Pages::HISTORY)/>
-                <Route path=StaticSegment(AppPage::Help.segment())
-                    view=lazy(AppPage::Help, Pages::HELP)/>
-                <Route path=(StaticSegment(AppPage::Help.segment()), ParamSegment("slug"))
-                    view=lazy(AppPage::Help, Pages::HELP_ARTICLE)/>
-                // Not in the page table: "Get started" is reached from the home page and the
-                // phase banner, not the navigation (see LearningPage); every signed-in user.
-                <Route path=path!("/learning")
-                    view=|| view! { <Guard needs=None><LazyPage load=Pages::LEARNING/></Guard> }/>
-                <Route path=StaticSegment(AppPage::Contact.segment())
-                    view=lazy(AppPage::Contact, Pages::CONTACT)/>
-                <Route path=StaticSegment(AppPage::SupportUsers.segment())
-                    view=lazy(AppPage::SupportUsers, Pages::USERS)/>
-                <Route path=(StaticSegment(AppPage::SupportUsers.segment()), StaticSegment("new"))
-                    view=lazy(AppPage::SupportUsers, Pages::USER_NEW)/>
-                <Route path=(StaticSegment(AppPage::SupportUsers.segment()), StaticSegment("review"))
-                    view=lazy(AppPage::SupportUsers, Pages::USER_REVIEW)/>
-                <Route path=(StaticSegment(AppPage::SupportUsers.segment()), StaticSegment("import"))
-                    view=lazy(AppPage::SupportUsers, Pages::USER_IMPORT)/>
-                <Route path=(StaticSegment(AppPage::SupportUsers.segment()), StaticSegment("audit"))
-                    view=lazy(AppPage::SupportUsers, Pages::USER_AUDIT)/>
-                <Route path=(StaticSegment(AppPage::SupportUsers.segment()), ParamSegment("id"))
-                    view=lazy(AppPage::SupportUsers, Pages::USER_DETAIL)/>
-                <Route path=StaticSegment(AppPage::Settings.segment())
-                    view=lazy(AppPage::Settings, Pages::SETTINGS)/>
-            </Routes>
-        </main>
-        <ChatWidget panel=|| view! { <LazyChatPanel load=Pages::CHAT_PANEL/> }/>
-        <ReauthDialog/>
+        <Show when=move || known.get() fallback=|| view! {
+            <main id="main" class="main" tabindex="-1"><LoadingIndicator/></main>
+        }>
+            <SkipLink/>
+            <Header/>
+            <Nav/>
+            <main id="main" class="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/sign-in") view=SignInPage/>
+                    <Route path=path!("/set-password") view=|| view! { <LazyPage load=Pages::SET_PASSWORD/> }/>
+                    <Route path=path!("/") view=guarded(AppPage::Home, || HomePage().into_any())/>
+                    <Route path=StaticSegment(AppPage::Cases.segment())
+                        view=lazy(AppPage::Cases, Pages::CASE_LIST)/>
+                    <Route path=(StaticSegment(AppPage::Cases.segment()), StaticSegment("new"))
+                        view=lazy(AppPage::Cases, Pages::FILE_CASE)/>
+                    <Route path=(StaticSegment(AppPage::Cases.segment()), ParamSegment("id"))
+                        view=lazy(AppPage::Cases, Pages::CASE_DETAIL)/>
+                    <Route path=StaticSegment(AppPage::Chats.segment())
+                        view=lazy(AppPage::Chats, Pages::PAST_CHATS)/>
+                    <Route path=(StaticSegment(AppPage::Chats.segment()), ParamSegment("id"))
+                        view=lazy(AppPage::Chats, Pages::PAST_CHAT)/>
+                    <Route path=StaticSegment(AppPage::History.segment())
+                        view=lazy(AppPage::History, Pages::HISTORY)/>
+                    <Route path=StaticSegment(AppPage::Help.segment())
+                        view=lazy(AppPage::Help, Pages::HELP)/>
+                    <Route path=(StaticSegment(AppPage::Help.segment()), ParamSegment("slug"))
+                        view=lazy(AppPage::Help, Pages::HELP_ARTICLE)/>
+                    // Not in the page table: "Get started" is reached from the home page and the
+                    // phase banner, not the navigation (see LearningPage); every signed-in user.
+                    <Route path=path!("/learning")
+                        view=|| view! { <Guard needs=None><LazyPage load=Pages::LEARNING/></Guard> }/>
+                    <Route path=StaticSegment(AppPage::Contact.segment())
+                        view=lazy(AppPage::Contact, Pages::CONTACT)/>
+                    <Route path=StaticSegment(AppPage::SupportUsers.segment())
+                        view=lazy(AppPage::SupportUsers, Pages::USERS)/>
+                    <Route path=(StaticSegment(AppPage::SupportUsers.segment()), StaticSegment("new"))
+                        view=lazy(AppPage::SupportUsers, Pages::USER_NEW)/>
+                    <Route path=(StaticSegment(AppPage::SupportUsers.segment()), StaticSegment("review"))
+                        view=lazy(AppPage::SupportUsers, Pages::USER_REVIEW)/>
+                    <Route path=(StaticSegment(AppPage::SupportUsers.segment()), StaticSegment("import"))
+                        view=lazy(AppPage::SupportUsers, Pages::USER_IMPORT)/>
+                    <Route path=(StaticSegment(AppPage::SupportUsers.segment()), StaticSegment("audit"))
+                        view=lazy(AppPage::SupportUsers, Pages::USER_AUDIT)/>
+                    <Route path=(StaticSegment(AppPage::SupportUsers.segment()), ParamSegment("id"))
+                        view=lazy(AppPage::SupportUsers, Pages::USER_DETAIL)/>
+                    <Route path=StaticSegment(AppPage::Settings.segment())
+                        view=lazy(AppPage::Settings, Pages::SETTINGS)/>
+                </Routes>
+            </main>
+            <ChatWidget panel=|| view! { <LazyChatPanel load=Pages::CHAT_PANEL/> }/>
+            <ReauthDialog/>
+        </Show>
     }
 }
 

@@ -1,6 +1,6 @@
 use super::use_session;
 use crate::api::{use_api, use_portal, SessionApi};
-use crate::components::{AppLink, ErrorNotice, LoadingIndicator};
+use crate::components::{AppLink, ErrorNotice, Hold, LoadingIndicator};
 use crate::domain::roles_granting;
 use crate::i18n::{role_key, use_i18n, Key};
 use leptos::prelude::*;
@@ -46,11 +46,13 @@ pub fn AccessPage(needs: Capability) -> impl IntoView {
 pub fn SupportAdmins(intro: Key) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api::<dyn SessionApi>();
+    // The page (see `Settled`) waits for this block's first answer.
+    let hold = Hold::new();
     let contacts = LocalResource::new(move || api.support_contacts());
     view! {
         <Transition fallback=|| view! { <LoadingIndicator/> }>
             {move || Suspend::new(async move {
-                match contacts.await {
+                match hold.after(contacts.await) {
                     Ok(list) if list.is_empty() => view! { <p>{i18n.s(Key::NoSupportAdmins)}</p> }.into_any(),
                     Ok(list) => view! {
                         <p>{i18n.s(intro)}</p>

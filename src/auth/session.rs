@@ -26,9 +26,6 @@ pub struct SessionCtx {
     /// True when a signed-in request came back 401: the page stays, a dialog asks to sign in.
     pub expired: RwSignal<bool>,
     i18n: I18n,
-    /// A language picked in the header before the session was known: it wins over the
-    /// profile's language when the session arrives, and is saved to the profile then.
-    picked_early: StoredValue<Option<Locale>>,
 }
 
 impl SessionCtx {
@@ -57,19 +54,17 @@ impl SessionCtx {
         self.state.set(SessionState::SignedIn(session));
     }
 
-    /// The user picked a language in the header: shown at once (or once its texts arrive) and
-    /// kept in the profile when signed in. While the session is still loading, the pick waits
-    /// for it (see `load_session`), so the profile's older language does not undo it.
+    /// The user picked a language in the header: shown at once (or once its texts arrive) and,
+    /// when signed in, kept in the profile. (The header shows only once the session is known,
+    /// so the profile's language never arrives after a pick and undoes it.)
     pub fn pick_language(self, api: Arc<dyn SessionApi>, locale: Locale) {
         self.i18n.switch(locale);
-        match self.state.get_untracked() {
-            SessionState::SignedIn(_) => self.save_language(api, locale),
-            SessionState::Loading => self.picked_early.set_value(Some(locale)),
-            _ => {}
+        if !self
+            .state
+            .with_untracked(|s| matches!(s, SessionState::SignedIn(_)))
+        {
+            return;
         }
-    }
-
-    fn save_language(self, api: Arc<dyn SessionApi>, locale: Locale) {
         let saved = api.update_profile(ProfileUpdate {
             locale: Some(Some(locale)),
             ..Default::default()
@@ -107,7 +102,6 @@ pub fn provide_session(i18n: I18n) -> SessionCtx {
         state: RwSignal::new(SessionState::Loading),
         expired: RwSignal::new(false),
         i18n,
-        picked_early: StoredValue::new(None),
     };
     provide_context(ctx);
     ctx
@@ -123,16 +117,7 @@ pub fn load_session(api: Arc<dyn SessionApi>, ctx: SessionCtx) {
     ctx.state.set(SessionState::Loading);
     spawn_local(async move {
         match api.session().await {
-            Ok(session) => {
-                let picked = ctx.picked_early.try_update_value(Option::take).flatten();
-                let profile = session.user.locale;
-                ctx.signed_in(session);
-                // A language picked while this was loading stays, and becomes the profile's.
-                if let Some(locale) = picked.filter(|p| profile != Some(*p)) {
-                    ctx.i18n.switch(locale);
-                    ctx.save_language(api, locale);
-                }
-            }
+            Ok(session) => ctx.signed_in(session),
             Err(ApiError::Unauthorized) => ctx.signed_out(),
             Err(e) => ctx.state.set(SessionState::Failed(e)),
         }

@@ -29,7 +29,9 @@ pub use forum_thread::ForumThreadItem;
 pub use language_select::LanguageSelect;
 pub use linked_text::LinkedText;
 pub use list_url::{use_list_url, FilterPanel, ListSearch, ListUrl, Pager};
-pub use loading::LoadingIndicator;
+pub use loading::{
+    first_screen_is_up, provide_first_screen, FirstScreen, Hold, LoadingIndicator, Settled,
+};
 pub use phase_banner::PhaseBanner;
 pub use progress::ProgressMeter;
 pub use search_form::SearchForm;

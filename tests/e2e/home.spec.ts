@@ -65,6 +65,31 @@ test('the system administrator sees the support users to review and the invitati
   await expect(page.getByRole('table', { name: 'Support users' }).getByRole('rowheader', { name: 'Jordan Blake' })).toBeVisible();
 });
 
+test('the home page appears whole: nothing on it moves while its blocks load', async ({ page }) => {
+  // Every layout shift the browser records from the start of each page load.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __shift: number };
+    w.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+        if (!e.hadRecentInput) w.__shift += e.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await signIn(page, accounts.supportAdmin);
+  for (const size of [{ width: 1280, height: 720 }, { width: 412, height: 823 }]) {
+    await page.setViewportSize(size);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: `Hello, ${accounts.supportAdmin.name}` })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Your open cases' })).toBeVisible();
+    await expect(page.getByText('Loading…')).toHaveCount(0);
+    // A frame after the last block, then the total (0.1 is the "good" limit of Core Web Vitals).
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100))));
+    const shift = await page.evaluate(() => (window as unknown as { __shift: number }).__shift);
+    expect(shift, `layout shift at ${size.width} px`).toBeLessThanOrEqual(0.02);
+  }
+});
+
 test('the vendor\'s announcement shows on the home page with its severity in words', async ({ page }) => {
   await signIn(page, accounts.supportAdmin);
   const announcements = page.getByRole('region', { name: 'Announcements' });

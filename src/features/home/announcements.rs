@@ -1,5 +1,5 @@
 use crate::api::{use_api, HomeApi};
-use crate::components::{ErrorNotice, LoadingIndicator};
+use crate::components::{ErrorNotice, Hold, LoadingIndicator};
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
 use support_contract::home::{Announcement, Severity};
@@ -26,13 +26,15 @@ fn severity_class(s: Severity) -> &'static str {
 pub(super) fn Announcements() -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api::<dyn HomeApi>();
+    // The page (see `Settled`) waits for this block's first answer.
+    let hold = Hold::new();
     let list = LocalResource::new(move || api.announcements(i18n.locale.get()));
     view! {
         <section class="home-announcements" aria-labelledby="announcements-title">
             <h2 id="announcements-title">{i18n.s(Key::HomeAnnouncementsTitle)}</h2>
             <Transition fallback=|| view! { <LoadingIndicator/> }>
                 {move || Suspend::new(async move {
-                    match list.await {
+                    match hold.after(list.await) {
                         Ok(items) if items.is_empty() => view! { <p class="empty">{i18n.s(Key::HomeAnnouncementsNone)}</p> }.into_any(),
                         Ok(items) => view! {
                             <ul class="announcements">

@@ -1,5 +1,5 @@
 use crate::api::{use_api, LearningApi};
-use crate::components::{AppLink, ErrorNotice, LoadingIndicator, ProgressMeter};
+use crate::components::{AppLink, ErrorNotice, Hold, LoadingIndicator, ProgressMeter};
 use crate::domain::next_item;
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
@@ -10,13 +10,15 @@ use leptos::prelude::*;
 pub(super) fn GetStarted() -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api::<dyn LearningApi>();
+    // The page (see `Settled`) waits for this block's first answer.
+    let hold = Hold::new();
     let learning = LocalResource::new(move || api.learning(i18n.locale.get()));
     view! {
         <section class="card home-learning" aria-labelledby="home-learning-title">
             <h2 id="home-learning-title">{i18n.s(Key::LearningTitle)}</h2>
             <Transition fallback=|| view! { <LoadingIndicator/> }>
                 {move || Suspend::new(async move {
-                    match learning.await {
+                    match hold.after(learning.await) {
                         Ok(l) if l.items.is_empty() => view! { <p class="empty">{i18n.s(Key::LearningNothing)}</p> }.into_any(),
                         Ok(l) => {
                             let next = next_item(&l.items).map(|i| i.title.clone());

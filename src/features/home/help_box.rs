@@ -1,6 +1,6 @@
 use crate::api::{use_api, ForumsApi};
 use crate::components::{
-    use_go_to, AppLink, ErrorNotice, ForumThreadItem, LoadingIndicator, SearchForm,
+    use_go_to, AppLink, ErrorNotice, ForumThreadItem, Hold, LoadingIndicator, SearchForm,
 };
 use crate::domain::{search_text, with_query};
 use crate::i18n::{use_i18n, Key};
@@ -18,6 +18,8 @@ pub(super) fn HelpBox() -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api::<dyn ForumsApi>();
     let go_to = use_go_to();
+    // The page (see `Settled`) waits for this block's first answer.
+    let hold = Hold::new();
     let threads = LocalResource::new(move || api.forum_threads(None, i18n.locale.get()));
     let search = Callback::new(move |typed: String| {
         let query = HelpQuery {
@@ -33,7 +35,7 @@ pub(super) fn HelpBox() -> impl IntoView {
             <h3>{i18n.s(Key::HomePopularTitle)}</h3>
             <Transition fallback=|| view! { <LoadingIndicator/> }>
                 {move || Suspend::new(async move {
-                    match threads.await {
+                    match hold.after(threads.await) {
                         Ok(list) if list.is_empty() => view! { <p class="empty">{i18n.s(Key::HomePopularNone)}</p> }.into_any(),
                         Ok(list) => view! {
                             <ul class="forum-list">

@@ -13,7 +13,7 @@ mod needs_you;
 
 use crate::api::use_portal;
 use crate::auth::{page_for, use_session, SupportAdmins};
-use crate::components::{AppLink, ErrorNotice, PhaseBanner};
+use crate::components::{AppLink, ErrorNotice, Hold, LoadingIndicator, PhaseBanner, Settled};
 use crate::domain::phones_for_region;
 use crate::i18n::{capability_key, role_key, use_i18n, Key};
 use announcements::Announcements;
@@ -52,16 +52,24 @@ pub fn HomePage() -> impl IntoView {
     let enablement = move || phase.get() == Some(Phase::Enablement);
     let banner = move || {
         let region = who.with(|w| w.as_ref().map(|w| w.organisation.region))?;
-        Some(match portal.get()? {
-            Ok(p) => {
+        Some(match portal.get() {
+            None => view! { <LoadingIndicator/> }.into_any(),
+            Some(Ok(p)) => {
                 let phones = phones_for_region(&p.phone_numbers, region);
                 view! { <PhaseBanner phase=p.phase phones=phones/> }.into_any()
             }
-            Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+            Some(Err(e)) => view! { <ErrorNotice error=e/> }.into_any(),
         })
     };
     let body = move || {
         who.get().map(|w| {
+            // The page (see `Settled`) waits for the portal configuration and its banner too.
+            let banner_hold = Hold::new();
+            Effect::new(move |_| {
+                if portal.with(Option::is_some) {
+                    banner_hold.after(());
+                }
+            });
             // A closure: a language switch must not rebuild the page (and its blocks' requests).
             let name = w.name.clone();
             let greeting = move || i18n.tr(Key::Greeting, &[("name", &name)]);
@@ -93,7 +101,8 @@ pub fn HomePage() -> impl IntoView {
     };
     view! {
         <div class="page home">
-            {body}
+            // The blocks load on their own; the page shows once they have answered, whole.
+            <Settled>{body}</Settled>
         </div>
     }
 }

@@ -1,5 +1,5 @@
 use crate::api::{use_api, HomeApi};
-use crate::components::{use_chat_opener, AppLink, ErrorNotice, LoadingIndicator};
+use crate::components::{use_chat_opener, AppLink, ErrorNotice, Hold, LoadingIndicator};
 use crate::domain::{cases_href, invited_users_href, open_case_statuses};
 use crate::i18n::{product_key, use_i18n, I18n, Key};
 use leptos::prelude::*;
@@ -24,13 +24,15 @@ fn counted(i18n: I18n, n: u32, [none, one, many]: [Key; 3]) -> String {
 pub(super) fn NeedsYou(chat: bool, users: bool) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api::<dyn HomeApi>();
+    // The page (see `Settled`) waits for this block's first answer.
+    let hold = Hold::new();
     let summary = LocalResource::new(move || api.home());
     view! {
         <section class="home-needs" aria-labelledby="needs-you-title">
             <h2 id="needs-you-title">{i18n.s(Key::HomeNeedsYou)}</h2>
             <Transition fallback=|| view! { <LoadingIndicator/> }>
                 {move || Suspend::new(async move {
-                    match summary.await {
+                    match hold.after(summary.await) {
                         Ok(s) => view! { <Parts summary=s chat=chat users=users/> }.into_any(),
                         Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| summary.refetch())/> }.into_any(),
                     }
