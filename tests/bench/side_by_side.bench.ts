@@ -2,11 +2,9 @@
 // draws the same greeting (tests/bench/reference/): time to usable at 1x and 4x CPU, requests and
 // bytes over the wire, each a median of RUNS cold loads (new context: empty cache, signed in).
 import { test, Browser, Page } from '@playwright/test';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
-import path from 'node:path';
-import { root, startBackend, stopBackend } from '../support/backend';
 import { accounts } from '../support/accounts';
 import { median } from './timing';
+import { startWithReference, stopWithReference } from './reference';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
@@ -45,13 +43,7 @@ const portalUsable = async (page: Page) => {
 
 test('the signed-in home page beside a plain-JS page', async ({ browser }) => {
   test.setTimeout(600_000);
-  // The release build and the reference pages, served together by one reference backend.
-  const served = path.join(root, 'target', 'bench-static');
-  rmSync(served, { recursive: true, force: true });
-  mkdirSync(served, { recursive: true });
-  cpSync(path.join(root, 'dist'), served, { recursive: true });
-  cpSync(path.join(__dirname, 'reference'), path.join(served, 'bench-reference'), { recursive: true });
-  const backend = await startBackend(['--phase', 'live', '--static-dir', served]);
+  const backend = await startWithReference();
   const rows: string[] = [];
   try {
     for (const cpu of [1, 4]) {
@@ -71,8 +63,7 @@ test('the signed-in home page beside a plain-JS page', async ({ browser }) => {
       }
     }
   } finally {
-    stopBackend(backend);
-    rmSync(served, { recursive: true, force: true });
+    stopWithReference(backend);
   }
   console.log(`\nSigned-in home page, cold cache, median of ${RUNS} (headless Chromium, loopback backend):`);
   for (const row of rows) console.log(`  ${row}`);
