@@ -8,6 +8,7 @@ import { startBackend, stopBackend } from '../support/backend';
 import { accounts } from '../support/accounts';
 import { signIn } from '../e2e/portal';
 import { agentHeaders } from '../support/agent';
+import { keepWasmMemory, memoryOf, mib } from './timing';
 
 const ECHOES = Number(process.env.BENCH_ECHOES ?? 100);
 const TRANSCRIPT = 1000;
@@ -33,10 +34,10 @@ function echo(page: Page, body: string): Promise<number> {
   }), body);
 }
 
-/** Before the app loads: note when each stream frame arrives and keep the app's wasm memory,
- *  so the page can report how long a message takes to reach the screen and what it costs. */
+/** Before the app loads: note when each stream frame arrives, so the page can report how long
+ *  a message takes to reach the screen. */
 function instrument(): void {
-  const w = window as unknown as { __frames: number[]; __wasmMemory?: WebAssembly.Memory };
+  const w = window as unknown as { __frames: number[] };
   w.__frames = [];
   const onmessage = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage')!;
   Object.defineProperty(WebSocket.prototype, 'onmessage', {
@@ -48,15 +49,6 @@ function instrument(): void {
       });
     },
   });
-  const keep = (result: WebAssembly.WebAssemblyInstantiatedSource) => {
-    const memory = result.instance.exports.memory;
-    if (memory instanceof WebAssembly.Memory) w.__wasmMemory = memory;
-    return result;
-  };
-  const streaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
-  WebAssembly.instantiateStreaming = (source, imports) => streaming(source, imports).then(keep);
-  const plain = WebAssembly.instantiate.bind(WebAssembly) as (b: BufferSource, i?: WebAssembly.Imports) => Promise<WebAssembly.WebAssemblyInstantiatedSource>;
-  (WebAssembly as unknown as { instantiate: unknown }).instantiate = (b: BufferSource, i?: WebAssembly.Imports) => plain(b, i).then(keep);
 }
 
 /** Has the agent send `body` and resolves, measured in the page, with the milliseconds from the
@@ -87,6 +79,7 @@ test('chat echo and a long conversation', async ({ browser }) => {
     const context = await browser.newContext({ baseURL: backend.url });
     const page = await context.newPage();
     await page.addInitScript(instrument);
+    await page.addInitScript(keepWasmMemory);
     await signIn(page, accounts.supportAdmin);
     await page.getByRole('button', { name: /^Chat with support/ }).click();
     await page.getByLabel('Topic').fill('Bench');
@@ -119,11 +112,7 @@ test('chat echo and a long conversation', async ({ browser }) => {
       work.push(w);
       painted.push(p);
     }
-    const memory = await page.evaluate(() => {
-      const w = window as unknown as { __wasmMemory?: WebAssembly.Memory };
-      const heap = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
-      return { heap, wasm: w.__wasmMemory?.buffer.byteLength ?? 0, nodes: document.getElementsByTagName('*').length };
-    });
+    const memory = await memoryOf(page);
     await context.close();
 
     console.log(`\nChat over the local stream (loopback, debug-build backend):`);
@@ -131,7 +120,6 @@ test('chat echo and a long conversation', async ({ browser }) => {
     console.log(`  with ${TRANSCRIPT} messages on screen: send → painted   p50 ${pct(appends, 0.5).toFixed(1)} ms   max ${Math.max(...appends).toFixed(1)} ms`);
     console.log(`  with ${TRANSCRIPT} on screen, an agent message: frame → in the DOM p50 ${pct(work, 0.5).toFixed(1)} ms   max ${Math.max(...work).toFixed(1)} ms (one frame is 16.7 ms)`);
     console.log(`                                  frame → painted    p50 ${pct(painted, 0.5).toFixed(1)} ms   max ${Math.max(...painted).toFixed(1)} ms`);
-    const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
     console.log(`  memory with ${TRANSCRIPT}+ messages: wasm ${mib(memory.wasm)} MiB, JS heap ${mib(memory.heap)} MiB, ${memory.nodes} DOM elements`);
   } finally {
     stopBackend(backend);

@@ -6,13 +6,13 @@ import { root, startBackend, stopBackend, RunningBackend } from '../support/back
 
 const served = path.join(root, 'target', 'bench-static');
 
-/** Starts a live-phase backend serving `dist/` and the reference pages. */
-export async function startWithReference(): Promise<RunningBackend> {
+/** Starts a live-phase backend serving `dist/` and the reference pages, with `args` added. */
+export async function startWithReference(args: string[] = []): Promise<RunningBackend> {
   rmSync(served, { recursive: true, force: true });
   mkdirSync(served, { recursive: true });
   cpSync(path.join(root, 'dist'), served, { recursive: true });
   cpSync(path.join(__dirname, 'reference'), path.join(served, 'bench-reference'), { recursive: true });
-  return startBackend(['--phase', 'live', '--static-dir', served]);
+  return startBackend(['--phase', 'live', '--static-dir', served, ...args]);
 }
 
 /** Stops it and removes the served copy. */
