@@ -1,14 +1,15 @@
 // Chat over the local stream, in a real Chromium against the reference backend on loopback:
-// the time from sending a message to its confirmed echo painted on screen (p50, p95), and with a
+// the time from sending a message to its confirmed echo painted on screen (p50, p95), beside a
+// plain-JS page sending the same way (tests/bench/reference/chat.*), and with a
 // 1,000-message conversation on screen, the time an incoming message takes to reach the DOM and
 // the screen, and the memory (wasm, JS heap, DOM).
 // Figures only; nothing here passes or fails on time.
 import { test, Page } from '@playwright/test';
-import { startBackend, stopBackend } from '../support/backend';
 import { accounts } from '../support/accounts';
 import { signIn } from '../e2e/portal';
 import { agentHeaders } from '../support/agent';
 import { keepWasmMemory, memoryOf, mib } from './timing';
+import { startWithReference, stopWithReference } from './reference';
 
 const ECHOES = Number(process.env.BENCH_ECHOES ?? 100);
 const TRANSCRIPT = 1000;
@@ -74,7 +75,7 @@ async function incoming(page: Page, send: () => Promise<unknown>, body: string):
 
 test('chat echo and a long conversation', async ({ browser }) => {
   test.setTimeout(300_000);
-  const backend = await startBackend(['--phase', 'live', '--chat-hours', 'always']);
+  const backend = await startWithReference(['--chat-hours', 'always']);
   try {
     const context = await browser.newContext({ baseURL: backend.url });
     const page = await context.newPage();
@@ -92,6 +93,14 @@ test('chat echo and a long conversation', async ({ browser }) => {
 
     const echoes: number[] = [];
     for (let i = 0; i < ECHOES; i++) echoes.push(await echo(page, `echo ${i}`));
+    // The same echo on a plain-JS page (tests/bench/reference/chat.*) in the same chat.
+    const plain = await context.newPage();
+    await plain.goto(`/bench-reference/chat.html?chat=${encodeURIComponent(chatId)}`);
+    await plain.locator('#chat-input').waitFor();
+    const plainEchoes: number[] = [];
+    for (let i = 0; i < ECHOES; i++) plainEchoes.push(await echo(plain, `plain echo ${i}`));
+    await plain.close();
+    await page.bringToFront();
 
     for (let i = echoes.length; i < TRANSCRIPT; i++) {
       await page.request.post(`${backend.url}/agent/v1/chats/${chatId}/messages`, {
@@ -116,12 +125,13 @@ test('chat echo and a long conversation', async ({ browser }) => {
     await context.close();
 
     console.log(`\nChat over the local stream (loopback, debug-build backend):`);
-    console.log(`  send → echo painted, ${ECHOES} messages     p50 ${pct(echoes, 0.5).toFixed(1)} ms   p95 ${pct(echoes, 0.95).toFixed(1)} ms`);
+    console.log(`  send → echo painted, ${ECHOES} messages     p50 ${pct(echoes, 0.5).toFixed(1)} ms   p95 ${pct(echoes, 0.95).toFixed(1)} ms (goal p95 <= 20 ms)`);
+    console.log(`  the same on a plain-JS page              p50 ${pct(plainEchoes, 0.5).toFixed(1)} ms   p95 ${pct(plainEchoes, 0.95).toFixed(1)} ms`);
     console.log(`  with ${TRANSCRIPT} messages on screen: send → painted   p50 ${pct(appends, 0.5).toFixed(1)} ms   max ${Math.max(...appends).toFixed(1)} ms`);
     console.log(`  with ${TRANSCRIPT} on screen, an agent message: frame → in the DOM p50 ${pct(work, 0.5).toFixed(1)} ms   max ${Math.max(...work).toFixed(1)} ms (one frame is 16.7 ms)`);
     console.log(`                                  frame → painted    p50 ${pct(painted, 0.5).toFixed(1)} ms   max ${Math.max(...painted).toFixed(1)} ms`);
     console.log(`  memory with ${TRANSCRIPT}+ messages: wasm ${mib(memory.wasm)} MiB, JS heap ${mib(memory.heap)} MiB, ${memory.nodes} DOM elements`);
   } finally {
-    stopBackend(backend);
+    stopWithReference(backend);
   }
 });
