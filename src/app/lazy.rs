@@ -4,7 +4,7 @@
 //! opens (or sooner: `preload` when its link is hovered or focused). In a plain build (Trunk,
 //! the component tests) the same functions simply build the page.
 
-use crate::components::{first_screen_is_up, FirstScreen, LoadingIndicator};
+use crate::components::{after_first_screen, first_screen_is_up, LoadingIndicator};
 use crate::features::chat::use_chat_launcher;
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
@@ -113,15 +113,10 @@ fn ChunkFailed(retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
 pub fn LazyChatPanel(load: PageLoad) -> impl IntoView {
     let launcher = use_chat_launcher();
     let wanted = RwSignal::new(false);
-    let first_screen = use_context::<FirstScreen>().map(|FirstScreen(up)| up);
-    Effect::new(move |asked: Option<bool>| {
-        if asked == Some(true) || !first_screen.is_none_or(|up| up.get()) {
-            return asked == Some(true);
-        }
+    after_first_screen(move || {
         when_idle(move || {
             wanted.try_set(true);
-        });
-        true
+        })
     });
     Effect::new(move || {
         if launcher.open.get() {

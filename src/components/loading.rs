@@ -17,7 +17,7 @@ pub fn LoadingIndicator() -> impl IntoView {
 /// Whether the first screen is up: a `Settled` region shown, or a page's chunk arrived. What
 /// must not compete with the first screen (fetching the chat panel's code) waits for it.
 #[derive(Clone, Copy)]
-pub struct FirstScreen(pub RwSignal<bool>);
+struct FirstScreen(RwSignal<bool>);
 
 /// The longest anything waits for the first screen (a page that says nothing about it).
 const FIRST_SCREEN_AT_LATEST: Duration = Duration::from_millis(3000);
@@ -42,6 +42,19 @@ pub fn first_screen_is_up() -> impl Fn() + Copy + Send + Sync + 'static {
             let _ = up.try_set(true);
         }
     }
+}
+
+/// Runs `f` once, when the first screen is up (at once outside `provide_first_screen`).
+pub fn after_first_screen(f: impl FnOnce() + 'static) {
+    let up = use_context::<FirstScreen>().map(|FirstScreen(up)| up);
+    let mut f = Some(f);
+    Effect::new(move || {
+        if up.is_none_or(|up| up.get()) {
+            if let Some(f) = f.take() {
+                f();
+            }
+        }
+    });
 }
 
 /// How many blocks of a `Settled` region are still waiting for their first answer.
@@ -97,23 +110,17 @@ pub fn Settled(children: Children) -> impl IntoView {
     let first_screen_up = first_screen_is_up();
     provide_context(Pending(pending));
     let content = children();
+    let reveal = move || {
+        let _ = shown.try_set(true);
+        first_screen_up();
+    };
     // Effects run after the blocks are built, so each has taken its hold by then.
     Effect::new(move |_| {
         if pending.get() == 0 {
-            shown.set(true);
+            reveal();
         }
     });
-    Effect::new(move |_| {
-        if shown.get() {
-            first_screen_up();
-        }
-    });
-    set_timeout(
-        move || {
-            let _ = shown.try_set(true);
-        },
-        MAX_WAIT,
-    );
+    set_timeout(reveal, MAX_WAIT);
     view! {
         <Show when=move || !shown.get()><LoadingIndicator/></Show>
         <div class="settled" class:settling=move || !shown.get()>{content}</div>

@@ -30,7 +30,7 @@ pub use language_select::LanguageSelect;
 pub use linked_text::LinkedText;
 pub use list_url::{use_list_url, FilterPanel, ListSearch, ListUrl, Pager};
 pub use loading::{
-    first_screen_is_up, provide_first_screen, FirstScreen, Hold, LoadingIndicator, Settled,
+    after_first_screen, first_screen_is_up, provide_first_screen, Hold, LoadingIndicator, Settled,
 };
 pub use phase_banner::PhaseBanner;
 pub use progress::ProgressMeter;
