@@ -8,6 +8,7 @@ use support_contract::history::{
 use support_contract::{Channel, Locale, Plan, Product};
 
 use crate::clock::ts;
+use crate::portal::product_name;
 use crate::store::history::{FirstResponse, HistoryRow};
 
 /// Whether a case's first response met its due time: `None` while the time still runs, and
@@ -167,15 +168,6 @@ fn channel_word(locale: Locale, channel: Channel) -> &'static str {
         (Locale::Fr, Channel::Phone) => "Téléphone",
         (Locale::Es, Channel::Phone) => "Teléfono",
         (_, Channel::Unknown) => "",
-    }
-}
-
-fn product_name(product: Product) -> &'static str {
-    match product {
-        Product::Analytics => "Analytics",
-        Product::Target => "Target",
-        Product::AudienceManager => "Audience Manager",
-        Product::Unknown => "",
     }
 }
 

@@ -8,23 +8,37 @@ use support_contract::{
 
 use crate::attachments::ALLOWED_TYPES;
 
+/// The products the portal supports, in the order it offers them.
+pub const PRODUCTS: [Product; 3] = [
+    Product::Analytics,
+    Product::Target,
+    Product::AudienceManager,
+];
+
+/// The product's name as people read it (in every language), as the CSV exports and chat
+/// transcripts write it; `""` for a product this backend does not know.
+pub fn product_name(product: Product) -> &'static str {
+    match product {
+        Product::Analytics => "Analytics",
+        Product::Target => "Target",
+        Product::AudienceManager => "Audience Manager",
+        Product::Unknown => "",
+    }
+}
+
 /// The reference configuration: chat was promised for Analytics only.
 pub fn portal_config(phase: Phase, max_attachment_bytes: u64) -> PortalConfig {
     use Channel::*;
-    let products = vec![
-        ProductChannels {
-            product: Product::Analytics,
-            channels: vec![Phone, Web, Chat],
-        },
-        ProductChannels {
-            product: Product::Target,
-            channels: vec![Phone, Web],
-        },
-        ProductChannels {
-            product: Product::AudienceManager,
-            channels: vec![Phone, Web],
-        },
-    ];
+    let products = PRODUCTS
+        .into_iter()
+        .map(|product| ProductChannels {
+            product,
+            channels: match product {
+                Product::Analytics => vec![Phone, Web, Chat],
+                _ => vec![Phone, Web],
+            },
+        })
+        .collect();
     // Fictional numbers (555 and reserved drama ranges): the demo must never ring anyone.
     let lines = [
         (Region::Americas, "+1-800-555-0100", "+1-800-555-0199"),

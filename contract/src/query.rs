@@ -1,5 +1,6 @@
 //! The state of a list as query parameters: one typed struct per list (`cases::CaseQuery`,
-//! `users::SupportUserQuery`, `users::AuditQuery`), whose parameter names and values are the
+//! `users::SupportUserQuery`, `users::AuditQuery`, `history::HistoryQuery`, `help::HelpQuery`),
+//! whose parameter names and values are the
 //! same in the app's URL and in the request the backend reads, and [`Paged`] for the page of it
 //! being shown. Both sides read them through [`QueryReader`]: the backend refuses what it could
 //! not read (a 400 naming every field), the app drops it (a hand-edited URL never becomes an
@@ -9,12 +10,47 @@ use std::ops::Deref;
 use crate::wire::{from_wire, wire_name};
 use crate::{FieldCode, FieldError};
 use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The name of the paging parameter, in every list.
 pub const CURSOR: &str = "cursor";
 /// The name of the page-size parameter (only clients other than the app send it).
 pub const LIMIT: &str = "limit";
+/// The name of the parameter that asks for an answer's words in a language (`en`, `fr`, `es`).
+pub const LANG: &str = "lang";
+/// The name of the parameter that chooses a CSV download's [`Separator`].
+pub const SEPARATOR: &str = "separator";
+/// The name of the parameter that asks only for items after a sequence number.
+pub const AFTER: &str = "after";
+
+/// What separates the cells of a CSV download. Spreadsheets set to French or Spanish expect
+/// `;`, as the comma is their decimal mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Separator {
+    Comma,
+    Semicolon,
+}
+
+impl Separator {
+    /// `;` when `semicolon`, else `,`.
+    pub fn of(semicolon: bool) -> Self {
+        if semicolon {
+            Separator::Semicolon
+        } else {
+            Separator::Comma
+        }
+    }
+
+    /// The character between cells.
+    pub fn char(self) -> char {
+        match self {
+            Separator::Comma => ',',
+            Separator::Semicolon => ';',
+        }
+    }
+}
+
 /// Longest search text or person id a list accepts, in characters.
 pub const TEXT_MAX: usize = 200;
 

@@ -2,17 +2,8 @@
 //! as a case carries as its attachment.
 
 use support_contract::chat::{Chat, ChatMessage};
-use support_contract::Product;
 
-/// The product's name as people read it.
-pub fn product_name(p: Product) -> &'static str {
-    match p {
-        Product::Analytics => "Analytics",
-        Product::Target => "Target",
-        Product::AudienceManager => "Audience Manager",
-        Product::Unknown => "Unknown product",
-    }
-}
+use crate::portal::product_name;
 
 /// Who wrote a message, as the transcript names them.
 fn speaker<'a>(chat: &'a Chat, m: &'a ChatMessage) -> &'a str {
@@ -79,6 +70,7 @@ mod tests {
     use super::*;
     use support_contract::cases::{Attachment, Person};
     use support_contract::chat::ChatStatus;
+    use support_contract::Product;
 
     fn chat() -> Chat {
         Chat {

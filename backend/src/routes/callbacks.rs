@@ -17,7 +17,9 @@ use crate::clock;
 use crate::extract::{ApiJson, ApiQuery};
 use crate::problem::{field, valid, ApiError};
 use crate::routes::agent::{Agent, StatusQuery};
-use crate::routes::fields::{required_phone, required_text, too_long, PHONE_EXAMPLE};
+use crate::routes::fields::{
+    choose_product, required_phone, required_text, too_long, PHONE_EXAMPLE,
+};
 use crate::routes::responses::{
     AgentInputRefusals, AgentRefusals, InputRefusals, SignedInRefusals,
 };
@@ -42,11 +44,9 @@ fn validate(form: CallbackForm) -> Result<NewCallback, ApiError> {
     let mut errors = Vec::new();
     match form.product {
         None => errors.push(field("product", FieldCode::Required, "Choose a product.")),
-        Some(Product::Unknown) => errors.push(field(
-            "product",
-            FieldCode::InvalidValue,
-            "Choose analytics, target or audience_manager.",
-        )),
+        Some(Product::Unknown) => {
+            errors.push(field("product", FieldCode::InvalidValue, &choose_product()))
+        }
         Some(_) => {}
     }
     let phone = required_phone(

@@ -2,8 +2,10 @@
 //! phone numbers. Each pushes a field error with a stable code, so that one answer names every
 //! bad field.
 
+use support_contract::wire::wire_name;
 use support_contract::{FieldCode, FieldError, Product};
 
+use crate::portal::PRODUCTS;
 use crate::problem::field;
 
 /// A field error when `value` has more than `max` characters.
@@ -36,6 +38,13 @@ pub fn required_text(
 /// A blank optional text is no text.
 pub fn optional_text(v: Option<String>) -> Option<String> {
     v.filter(|s| !s.trim().is_empty())
+}
+
+/// How to name a product: "Choose analytics, target or audience_manager."
+pub fn choose_product() -> String {
+    let names: Vec<&str> = PRODUCTS.iter().map(wire_name).collect();
+    let (last, rest) = names.split_last().expect("the portal offers products");
+    format!("Choose {} or {last}.", rest.join(", "))
 }
 
 /// A product other than `unknown`, required.

@@ -6,10 +6,13 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use support_contract::{FieldCode, FieldError, Page};
+use support_contract::query::{QueryReader, Separator, AFTER, CURSOR, LANG, SEPARATOR};
+use support_contract::wire::from_wire;
+use support_contract::{FieldCode, FieldError, Locale, Page};
 
+use crate::auth::CurrentUser;
 use crate::clock::parse_rfc3339;
-use crate::problem::{field, ApiError};
+use crate::problem::{field, valid, ApiError};
 
 /// The last non-empty value of a query parameter.
 pub fn one<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
@@ -62,7 +65,7 @@ pub fn cursor<T: DeserializeOwned>(
         Some(c) => Some(c),
         None => {
             errors.push(field(
-                "cursor",
+                CURSOR,
                 FieldCode::InvalidCursor,
                 "Start again from the first page.",
             ));
@@ -76,9 +79,11 @@ pub fn cursor<T: DeserializeOwned>(
 pub fn after_seq(v: Option<&str>, hint: &str) -> Result<i64, ApiError> {
     match v.filter(|a| !a.is_empty()) {
         None => Ok(0),
-        Some(a) => a.parse::<i64>().ok().filter(|a| *a >= 0).ok_or_else(|| {
-            ApiError::validation(vec![field("after", FieldCode::InvalidValue, hint)])
-        }),
+        Some(a) => {
+            a.parse::<i64>().ok().filter(|a| *a >= 0).ok_or_else(|| {
+                ApiError::validation(vec![field(AFTER, FieldCode::InvalidValue, hint)])
+            })
+        }
     }
 }
 
@@ -135,25 +140,57 @@ pub fn time_range(
 }
 
 /// The CSV separator a download asks for (`separator=comma|semicolon`), else `default`.
-pub fn separator(pairs: &[(String, String)], default: char, errors: &mut Vec<FieldError>) -> char {
-    match one(pairs, "separator") {
-        None => default,
-        Some("comma") => ',',
-        Some("semicolon") => ';',
-        Some(_) => {
-            errors.push(field(
-                "separator",
-                FieldCode::InvalidValue,
-                "Use comma or semicolon.",
-            ));
-            default
-        }
-    }
+pub fn separator(reader: &mut QueryReader<'_>, default: Separator) -> char {
+    reader
+        .choice::<Separator>(SEPARATOR)
+        .unwrap_or(default)
+        .char()
+}
+
+/// The language to answer in: `lang` when given, else the one chosen in the caller's profile,
+/// else English.
+pub fn language(reader: &mut QueryReader<'_>, profile: Option<Locale>) -> Locale {
+    let Some(tag) = reader.one(LANG) else {
+        return profile.unwrap_or_default();
+    };
+    from_wire(tag).unwrap_or_else(|| {
+        reader.refuse(LANG, FieldCode::InvalidLocale, "Use en, fr or es.");
+        Locale::default()
+    })
+}
+
+/// The caller's language (see [`language`]) and what `more` reads of the same query; 400
+/// naming every parameter that could not be read.
+pub fn with_language<T>(
+    pairs: &[(String, String)],
+    user: &CurrentUser,
+    more: impl FnOnce(&mut QueryReader<'_>) -> T,
+) -> Result<(T, Locale), ApiError> {
+    let mut reader = QueryReader::new(pairs);
+    let language = language(&mut reader, user.user.locale);
+    let value = more(&mut reader);
+    valid(reader.finish())?;
+    Ok((value, language))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tests::pairs;
+
+    #[test]
+    fn the_language_is_asked_for_or_the_profiles() {
+        let read = |q: &[(&str, &str)], profile| {
+            let pairs = pairs(q);
+            let mut reader = QueryReader::new(&pairs);
+            let locale = language(&mut reader, profile);
+            (locale, reader.finish().len())
+        };
+        assert_eq!(read(&[("lang", "es")], Some(Locale::Fr)), (Locale::Es, 0));
+        assert_eq!(read(&[], Some(Locale::Fr)), (Locale::Fr, 0));
+        assert_eq!(read(&[], None), (Locale::En, 0));
+        assert_eq!(read(&[("lang", "de")], None), (Locale::En, 1));
+    }
 
     #[test]
     fn cursors_round_trip_and_garbage_is_refused() {

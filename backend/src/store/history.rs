@@ -32,7 +32,9 @@ pub struct HistoryFilter {
     pub after: Option<HistoryKey>,
 }
 
-/// One interaction as stored; times are Unix seconds.
+/// One interaction as stored; times are Unix seconds. Its fields follow the wire's
+/// `Interaction` on purpose: `history::interaction` turns one into the other, writing the times
+/// as RFC 3339 and judging the first response against `due_at`, which the wire does not carry.
 #[derive(Clone, Debug)]
 pub struct HistoryRow {
     pub kind: InteractionKind,

@@ -1,8 +1,10 @@
 //! Support cases: the wire types of `/cases`, and the rules of the lifecycle that the backend
 //! enforces and the app explains (transitions, the reopen window, response targets).
 
+mod details;
 mod query;
 
+pub use details::Detail;
 pub use query::CaseQuery;
 
 use crate::{Plan, Product};

@@ -3,10 +3,10 @@
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use support_contract::users::{AuditAction, AuditEntry, UserSnapshot};
+use support_contract::users::{AuditEntry, UserSnapshot};
 use support_contract::wire::wire_name;
 
-use super::params::read;
+use super::params::{read, AuditFilters};
 use crate::auth::{ManageUsers, RequireCapability};
 use crate::csv;
 use crate::extract::ApiQuery;
@@ -15,6 +15,7 @@ use crate::routes::query::separator;
 use crate::routes::responses::InputRefusals;
 use crate::state::AppState;
 use crate::store::users::audit::query;
+use support_contract::query::{QueryReader, Separator};
 
 /// The columns of the export, in order.
 pub const EXPORT_COLUMNS: [&str; 13] = [
@@ -78,11 +79,7 @@ pub fn export_csv(entries: &[AuditEntry], separator: char) -> String {
     tag = "audit-log",
     security(("session_cookie" = [])),
     params(
-        ("action" = Option<AuditAction>, Query, description = "Only this action"),
-        ("actor" = Option<String>, Query, description = "Only changes made by this user id"),
-        ("q" = Option<String>, Query, description = "A part of the changed user's name or email, any case"),
-        ("from" = Option<String>, Query, description = "At or after (date or RFC 3339)"),
-        ("to" = Option<String>, Query, description = "At or before (date or RFC 3339)"),
+        AuditFilters,
         ("separator" = Option<String>, Query, description = "`comma` (default) or `semicolon` (for spreadsheets where the comma is the decimal mark)"),
     ),
     responses(
@@ -99,7 +96,9 @@ pub async fn export_audit_log(
 ) -> Result<Response, ApiError> {
     let p = read(&pairs, None);
     let mut errors = p.errors;
-    let separator = separator(&pairs, ',', &mut errors);
+    let mut reader = QueryReader::new(&pairs);
+    let separator = separator(&mut reader, Separator::Comma);
+    errors.extend(reader.finish());
     valid(errors)?;
     let entries: Vec<AuditEntry> = query(
         &state.db.conn(),
@@ -127,7 +126,7 @@ pub async fn export_audit_log(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use support_contract::users::{AuditPerson, UserStatus};
+    use support_contract::users::{AuditAction, AuditPerson, UserStatus};
     use support_contract::Role;
 
     #[test]

@@ -2,10 +2,10 @@
 
 use axum::extract::State;
 use axum::Json;
-use support_contract::users::{AuditAction, AuditEntry};
+use support_contract::users::AuditEntry;
 use support_contract::Page;
 
-use super::params::read;
+use super::params::{read, AuditFilters};
 use crate::auth::{ManageUsers, RequireCapability};
 use crate::extract::ApiQuery;
 use crate::problem::{valid, ApiError};
@@ -28,11 +28,7 @@ pub const MAX_AUDIT_LIMIT: u32 = 200;
     tag = "audit-log",
     security(("session_cookie" = [])),
     params(
-        ("action" = Option<AuditAction>, Query, description = "Only this action"),
-        ("actor" = Option<String>, Query, description = "Only changes made by this user id"),
-        ("q" = Option<String>, Query, description = "A part of the changed user's name or email, any case"),
-        ("from" = Option<String>, Query, description = "At or after (date or RFC 3339)"),
-        ("to" = Option<String>, Query, description = "At or before (date or RFC 3339; a date includes its whole day)"),
+        AuditFilters,
         ("limit" = Option<u32>, Query, description = "Page size, 1 to 200 (default 50)", minimum = 1, maximum = 200),
         ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page"),
     ),

@@ -2,11 +2,30 @@
 //! same the app puts in its URL, with its times read.
 
 use support_contract::query::{Paged, QueryReader};
-use support_contract::users::AuditQuery;
+use support_contract::users::{AuditAction, AuditQuery};
 use support_contract::FieldError;
+use utoipa::IntoParams;
 
 use crate::routes::query::time_param;
 use crate::store::users::audit::Filter;
+
+/// The filters the list and the export share, as the published contract documents them. Only a
+/// document: requests are read through `AuditQuery` by `read` below.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub(super) struct AuditFilters {
+    /// Only this action
+    action: Option<AuditAction>,
+    /// Only changes made by this user id
+    actor: Option<String>,
+    /// A part of the changed user's name or email, any case
+    q: Option<String>,
+    /// At or after (date or RFC 3339)
+    from: Option<String>,
+    /// At or before (date or RFC 3339; a date includes its whole day)
+    to: Option<String>,
+}
 
 /// The query as read: the filters, the cursor as given, the page size, and the bad values
 /// found (those of the query first, then those of its times).

@@ -13,6 +13,7 @@ use crate::cases;
 use crate::clock;
 use crate::extract::ApiQuery;
 use crate::problem::{field, valid, ApiError};
+use crate::routes::fields::choose_product;
 use crate::routes::responses::{InputRefusals, ItemRefusals};
 use crate::search::{match_expression, Combine};
 use crate::state::AppState;
@@ -68,11 +69,7 @@ pub async fn similar_cases(
             None
         }
         Some(None) => {
-            errors.push(field(
-                "product",
-                FieldCode::InvalidValue,
-                "Use analytics, target or audience_manager.",
-            ));
+            errors.push(field("product", FieldCode::InvalidValue, &choose_product()));
             None
         }
     };

@@ -15,7 +15,7 @@ use crate::routes::fields::{
 };
 use crate::store::people;
 
-use support_contract::cases::{is_web_url, DETAIL_MAX};
+use support_contract::cases::{Detail, DETAIL_MAX};
 pub use support_contract::cases::{SHORT_MAX, TEXT_MAX, TITLE_MAX};
 
 /// `POST /cases` body as received: everything optional so that a missing field is a field
@@ -130,29 +130,20 @@ pub(super) fn validate(
         environment.as_deref(),
         SHORT_MAX,
     );
-    let d = &form.details;
-    for (name, v) in [
-        ("details.report_suite_id", &d.report_suite_id),
-        ("details.workspace_url", &d.workspace_url),
-        ("details.activity_name", &d.activity_name),
-        ("details.site_url", &d.site_url),
-        ("details.data_source_id", &d.data_source_id),
-        ("details.segment_id", &d.segment_id),
-    ] {
-        too_long(&mut errors, name, v.as_deref(), DETAIL_MAX);
-    }
-    for (name, v) in [
-        ("details.workspace_url", &d.workspace_url),
-        ("details.site_url", &d.site_url),
-    ] {
-        if v.as_deref()
-            .is_some_and(|u| !u.trim().is_empty() && !is_web_url(u.trim()))
-        {
-            errors.push(field(
-                name,
+    for detail in Detail::ALL {
+        match detail.problem(&form.details) {
+            Some(FieldCode::InvalidUrl) => errors.push(field(
+                detail.field(),
                 FieldCode::InvalidUrl,
                 "Enter a web address that starts with https:// or http://.",
-            ));
+            )),
+            Some(_) => too_long(
+                &mut errors,
+                detail.field(),
+                detail.value(&form.details),
+                DETAIL_MAX,
+            ),
+            None => {}
         }
     }
     let phone = required_phone(

@@ -5,12 +5,13 @@ use axum::Json;
 use support_contract::help::{is_slug, HelpArticle, HelpResults};
 use support_contract::{Locale, Product};
 
-use super::params::{cursor_at, search_params, with_language};
+use super::params::{cursor_at, search_params};
 use super::BrowseHelp;
 use crate::auth::RequireCapability;
 use crate::extract::ApiQuery;
 use crate::help::{self, Scope, Search};
 use crate::problem::ApiError;
+use crate::routes::query::with_language;
 use crate::routes::responses::{InputRefusals, ItemInputRefusals};
 use crate::search::Combine;
 use crate::state::AppState;

@@ -6,21 +6,12 @@ use support_contract::{FieldError, Locale};
 
 use crate::auth::CurrentUser;
 use crate::problem::ApiError;
-use crate::routes::query::{cursor, encode_cursor};
+use crate::routes::query::{cursor, encode_cursor, language};
 
 /// Page size of a search when the client does not ask for one.
 pub const DEFAULT_LIMIT: u32 = 20;
 /// The largest page of a search.
 pub const MAX_LIMIT: u32 = 50;
-
-/// The language to answer in: `lang` when given, else the one chosen in the caller's profile,
-/// else English.
-pub fn language(reader: &mut QueryReader<'_>, user: &CurrentUser) -> Locale {
-    reader
-        .choice("lang")
-        .or(user.user.locale)
-        .unwrap_or_default()
-}
 
 /// A checked search: its query, language, page size and offset.
 pub struct SearchParams {
@@ -49,7 +40,7 @@ pub fn search_params(
         query,
         cursor: given,
     } = Paged::<HelpQuery>::read(&mut reader);
-    let language = language(&mut reader, user);
+    let language = language(&mut reader, user.user.locale);
     let limit = reader.limit(DEFAULT_LIMIT, MAX_LIMIT);
     let mut errors: Vec<FieldError> = reader.finish();
     let offset =
@@ -63,22 +54,4 @@ pub fn search_params(
         limit,
         offset,
     })
-}
-
-/// Reads `lang` and what `more` reads from the other parameters; answers 400 naming every
-/// bad one.
-pub fn with_language<T>(
-    pairs: &[(String, String)],
-    user: &CurrentUser,
-    more: impl FnOnce(&mut QueryReader<'_>) -> T,
-) -> Result<(T, Locale), ApiError> {
-    let mut reader = QueryReader::new(pairs);
-    let language = language(&mut reader, user);
-    let value = more(&mut reader);
-    let errors = reader.finish();
-    if errors.is_empty() {
-        Ok((value, language))
-    } else {
-        Err(ApiError::validation(errors))
-    }
 }

@@ -5,12 +5,12 @@ use axum::Json;
 use support_contract::help::HelpSuggestion;
 use support_contract::{Locale, Product};
 
-use super::params::with_language;
 use super::BrowseHelp;
 use crate::auth::RequireCapability;
 use crate::extract::ApiQuery;
 use crate::help::suggest;
 use crate::problem::ApiError;
+use crate::routes::query::with_language;
 use crate::routes::responses::InputRefusals;
 use crate::state::AppState;
 

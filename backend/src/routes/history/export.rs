@@ -6,42 +6,24 @@ use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use futures_util::stream;
-use support_contract::cases::Priority;
-use support_contract::history::{HistorySort, InteractionKind, StandingFilter};
-use support_contract::{FieldCode, Locale, Product};
+use support_contract::history::HistorySort;
+use support_contract::query::{QueryReader, Separator};
+use support_contract::Locale;
 
-use super::params::read;
+use super::params::{read, HistoryFilters};
 use crate::auth::{RequireCapability, ViewHistory};
 use crate::clock;
 use crate::csv;
 use crate::extract::ApiQuery;
 use crate::history;
-use crate::problem::{field, valid, ApiError};
-use crate::routes::query::{one, separator};
+use crate::problem::{valid, ApiError};
+use crate::routes::query::{language, separator};
 use crate::routes::responses::InputRefusals;
 use crate::state::AppState;
 use crate::store::history::{self as store, HistoryFilter};
 
 /// Rows read from the database per slice of the stream.
 const SLICE: u32 = 500;
-
-/// The language of the export's headers and words: `lang`, else the user's profile, else
-/// English.
-fn language(pairs: &[(String, String)], profile: Option<Locale>) -> Result<Locale, ApiError> {
-    match one(pairs, "lang") {
-        None => Ok(profile.unwrap_or_default()),
-        Some(tag) => Locale::ALL
-            .into_iter()
-            .find(|l| l.tag() == tag)
-            .ok_or_else(|| {
-                ApiError::validation(vec![field(
-                    "lang",
-                    FieldCode::InvalidLocale,
-                    "Use en, fr or es.",
-                )])
-            }),
-    }
-}
 
 /// What the stream still has to send.
 struct Slices {
@@ -105,13 +87,7 @@ impl Slices {
     tag = "history",
     security(("session_cookie" = [])),
     params(
-        ("kind" = Option<Vec<InteractionKind>>, Query, description = "Kinds (so channels)"),
-        ("product" = Option<Vec<Product>>, Query, description = "Products"),
-        ("priority" = Option<Vec<Priority>>, Query, description = "Case priorities"),
-        ("status" = Option<StandingFilter>, Query, description = "open or closed; any when absent"),
-        ("requester" = Option<String>, Query, description = "User id of the requester"),
-        ("from" = Option<String>, Query, description = "Opened at or after (date or RFC 3339)"),
-        ("to" = Option<String>, Query, description = "Opened at or before (date or RFC 3339)"),
+        HistoryFilters,
         ("sort" = Option<HistorySort>, Query, description = "Order of the rows (default opened_desc)"),
         ("lang" = Option<String>, Query, description = "`en`, `fr` or `es`: the language of the headers and words (default: the profile's)"),
         ("separator" = Option<String>, Query, description = "`comma` or `semicolon` (default: semicolon for French and Spanish, comma otherwise)"),
@@ -133,9 +109,10 @@ pub async fn export_history(
 ) -> Result<Response, ApiError> {
     let now = clock::now();
     let (filter, _, mut errors) = read(&pairs, None, now);
-    let locale = language(&pairs, user.user.locale)?;
-    let default_separator = if locale == Locale::En { ',' } else { ';' };
-    let separator = separator(&pairs, default_separator, &mut errors);
+    let mut reader = QueryReader::new(&pairs);
+    let locale = language(&mut reader, user.user.locale);
+    let separator = separator(&mut reader, Separator::of(locale != Locale::En));
+    errors.extend(reader.finish());
     valid(errors)?;
     let org_id = user.organisation.id.clone();
     let (open, awaiting, closed) = store::standings(&state.db.conn(), &org_id, &filter)?;
@@ -165,21 +142,4 @@ pub async fn export_history(
         body,
     )
         .into_response())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::tests::pairs;
-
-    #[test]
-    fn the_language_is_asked_for_or_the_profiles() {
-        assert_eq!(
-            language(&pairs(&[("lang", "es")]), None).unwrap(),
-            Locale::Es
-        );
-        assert_eq!(language(&[], Some(Locale::Fr)).unwrap(), Locale::Fr);
-        assert_eq!(language(&[], None).unwrap(), Locale::En);
-        assert!(language(&pairs(&[("lang", "de")]), None).is_err());
-    }
 }

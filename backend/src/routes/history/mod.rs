@@ -9,11 +9,8 @@ pub use export::*;
 
 use axum::extract::State;
 use axum::Json;
-use support_contract::cases::Priority;
-use support_contract::history::{
-    HistorySort, HistorySummary, Interaction, InteractionKind, StandingFilter,
-};
-use support_contract::{Page, Product};
+use support_contract::history::{HistorySort, HistorySummary, Interaction};
+use support_contract::Page;
 
 use crate::auth::{RequireCapability, ViewHistory};
 use crate::clock;
@@ -24,7 +21,7 @@ use crate::routes::query::page;
 use crate::routes::responses::InputRefusals;
 use crate::state::AppState;
 use crate::store::history as store;
-use params::{cursor_of, read, PAGE};
+use params::{cursor_of, read, HistoryFilters, PAGE};
 
 /// One page of the organisation's interactions, newest first unless sorted otherwise.
 ///
@@ -37,13 +34,7 @@ use params::{cursor_of, read, PAGE};
     tag = "history",
     security(("session_cookie" = [])),
     params(
-        ("kind" = Option<Vec<InteractionKind>>, Query, description = "Kinds (so channels), repeated or comma-separated"),
-        ("product" = Option<Vec<Product>>, Query, description = "Products, repeated or comma-separated"),
-        ("priority" = Option<Vec<Priority>>, Query, description = "Case priorities, repeated or comma-separated"),
-        ("status" = Option<StandingFilter>, Query, description = "open (awaiting the customer included) or closed; any when absent"),
-        ("requester" = Option<String>, Query, description = "User id of the requester"),
-        ("from" = Option<String>, Query, description = "Opened at or after (date or RFC 3339)"),
-        ("to" = Option<String>, Query, description = "Opened at or before (date or RFC 3339)"),
+        HistoryFilters,
         ("sort" = Option<HistorySort>, Query, description = "Order (default opened_desc); not yet closed ones come last when sorting by closing"),
         ("limit" = Option<u32>, Query, description = "Page size, 1 to 100 (default 25)", minimum = 1, maximum = 100),
         ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page"),
@@ -81,13 +72,7 @@ pub async fn list_history(
     tag = "history",
     security(("session_cookie" = [])),
     params(
-        ("kind" = Option<Vec<InteractionKind>>, Query, description = "Kinds (so channels)"),
-        ("product" = Option<Vec<Product>>, Query, description = "Products"),
-        ("priority" = Option<Vec<Priority>>, Query, description = "Case priorities"),
-        ("status" = Option<StandingFilter>, Query, description = "open or closed; any when absent"),
-        ("requester" = Option<String>, Query, description = "User id of the requester"),
-        ("from" = Option<String>, Query, description = "Opened at or after (date or RFC 3339)"),
-        ("to" = Option<String>, Query, description = "Opened at or before (date or RFC 3339)"),
+        HistoryFilters,
     ),
     responses(
         (status = 200, description = "The summary", body = HistorySummary),

@@ -1,15 +1,40 @@
 //! The query of the history's list, summary and export (`support_contract::history::HistoryQuery`,
 //! the same the app puts in its URL), checked, with its time range and cursor read.
 
+use support_contract::cases::Priority;
 use support_contract::history::{
-    HistoryQuery, HistorySort, HISTORY_PAGE_DEFAULT, HISTORY_PAGE_MAX,
+    HistoryQuery, HistorySort, InteractionKind, StandingFilter, HISTORY_PAGE_DEFAULT,
+    HISTORY_PAGE_MAX,
 };
 use support_contract::query::{Paged, QueryReader};
 use support_contract::wire::wire_name;
-use support_contract::FieldError;
+use support_contract::{FieldError, Product};
+use utoipa::IntoParams;
 
 use crate::routes::query::{cursor, time_range};
 use crate::store::history::{HistoryFilter, HistoryKey};
+
+/// The filters the list, the summary and the export share, as the published contract documents
+/// them. Only a document: requests are read through `HistoryQuery` by `read` below.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub(super) struct HistoryFilters {
+    /// Kinds (so channels), repeated or comma-separated
+    kind: Option<Vec<InteractionKind>>,
+    /// Products, repeated or comma-separated
+    product: Option<Vec<Product>>,
+    /// Case priorities, repeated or comma-separated
+    priority: Option<Vec<Priority>>,
+    /// open (awaiting the customer included) or closed; any when absent
+    status: Option<StandingFilter>,
+    /// User id of the requester
+    requester: Option<String>,
+    /// Opened at or after (date or RFC 3339)
+    from: Option<String>,
+    /// Opened at or before (date or RFC 3339)
+    to: Option<String>,
+}
 
 /// Without a date range, the history shows the last 12 months.
 pub const DEFAULT_RANGE_SECS: i64 = 365 * 86_400;

@@ -17,7 +17,7 @@ use crate::extract::{ApiJson, ApiQuery};
 use crate::problem::{field, valid, ApiError};
 use crate::routes::agent::Agent;
 use crate::routes::fields::required_text;
-use crate::routes::help::params::with_language;
+use crate::routes::query::with_language;
 use crate::routes::responses::{AgentInputRefusals, InputRefusals};
 use crate::state::AppState;
 use crate::store::home as store;
