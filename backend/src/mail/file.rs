@@ -34,7 +34,7 @@ impl MailDir {
         }
         for (to, message) in messages {
             let name = file_name(
-                time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000,
+                crate::clock::now_millis(),
                 COUNTER.fetch_add(1, Ordering::Relaxed),
             );
             let partial = self.path.join(format!(".{name}.partial"));

@@ -172,6 +172,30 @@ pub(super) fn seed_cases(
 
 /// Files `n` generated cases for Northwind's Customer Support Administrator, spread over the
 /// last 80 days across products, priorities and statuses: the data set of the list benchmarks.
+/// A generated case for the benchmarks' data sets: no details, files or watchers.
+pub(super) fn generated_case(
+    product: Product,
+    priority: Priority,
+    title: String,
+    description: String,
+) -> NewCase {
+    NewCase {
+        product,
+        priority,
+        title,
+        description,
+        details: Default::default(),
+        reproducible: false,
+        steps_to_reproduce: None,
+        environment: None,
+        business_impact: Some("Generated.".into()),
+        contact_phone: "+44 20 7946 0000".into(),
+        time_zone: "Europe/London".into(),
+        watchers: vec![],
+        attachments: vec![],
+    }
+}
+
 pub fn seed_generated_cases(conn: &mut Connection, n: u32) -> stores::Result<()> {
     let tx = conn.transaction()?;
     let (org, requester) = super::benchmark_requester(&tx)?;
@@ -189,21 +213,12 @@ pub fn seed_generated_cases(conn: &mut Connection, n: u32) -> stores::Result<()>
         CaseStatus::Closed,
     ];
     for i in 0..i64::from(n) {
-        let case = NewCase {
-            product: products[(i % 3) as usize],
-            priority: priorities[(i % 4) as usize],
-            title: format!("Case {i} about report {}", i % 97),
-            description: format!("Generated case {i} for the list benchmarks."),
-            details: Default::default(),
-            reproducible: false,
-            steps_to_reproduce: None,
-            environment: None,
-            business_impact: Some("Generated.".into()),
-            contact_phone: "+44 20 7946 0000".into(),
-            time_zone: "Europe/London".into(),
-            watchers: vec![],
-            attachments: vec![],
-        };
+        let case = generated_case(
+            products[(i % 3) as usize],
+            priorities[(i % 4) as usize],
+            format!("Case {i} about report {}", i % 97),
+            format!("Generated case {i} for the list benchmarks."),
+        );
         let id = store::insert(
             &tx,
             &org,

@@ -3,12 +3,14 @@
 //! seed has none of these: tests count the chats and callbacks they make.
 
 use rusqlite::{params, Connection};
-use support_contract::cases::{CaseStatus, NewCase, Priority};
+use support_contract::cases::{CaseStatus, Priority};
 use support_contract::{Plan, Product};
 
 use crate::clock;
 use crate::store::{self as stores, cases as store, wire_name};
 use crate::tokens::new_id;
+
+use super::cases::generated_case;
 
 const D: i64 = 86_400;
 
@@ -51,28 +53,33 @@ fn next_queue_order(tx: &Connection) -> rusqlite::Result<i64> {
     )
 }
 
-/// An ended chat of `customer`, opened at `at`, accepted and ended after these seconds.
-#[allow(clippy::too_many_arguments)]
+/// Who opened a generated chat or callback request, about what and when.
+struct Opened<'a> {
+    org: &'a str,
+    requester: &'a str,
+    product: Product,
+    topic: &'a str,
+    at: i64,
+}
+
+/// An ended chat, accepted and ended after these seconds.
 fn insert_chat(
     tx: &Connection,
-    org_id: &str,
-    customer: &str,
-    product: Product,
-    topic: &str,
-    at: i64,
+    opened: &Opened,
     accepted_after: i64,
     ended_after: i64,
 ) -> rusqlite::Result<()> {
+    let at = opened.at;
     tx.execute(
         "INSERT INTO chats (id, organisation_id, customer_id, product, topic, summary, status, \
          agent, queue_order, created_at, accepted_at, ended_at) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?5, 'ended', 'Priya Nair', ?6, ?7, ?8, ?9)",
         params![
             new_id("chat"),
-            org_id,
-            customer,
-            wire_name(&product),
-            topic,
+            opened.org,
+            opened.requester,
+            wire_name(&opened.product),
+            opened.topic,
             next_queue_order(tx)?,
             at,
             at + accepted_after,
@@ -82,27 +89,23 @@ fn insert_chat(
     Ok(())
 }
 
-/// A callback request of `requester`, made at `at` and done `done_after` seconds later (still
-/// requested without it).
+/// A callback request, done `done_after` seconds after it was made (still requested without it).
 fn insert_callback(
     tx: &Connection,
-    org_id: &str,
-    requester: &str,
-    product: Product,
-    topic: &str,
-    at: i64,
+    opened: &Opened,
     done_after: Option<i64>,
 ) -> rusqlite::Result<()> {
+    let at = opened.at;
     tx.execute(
         "INSERT INTO callbacks (id, organisation_id, requester_id, product, phone, topic, \
          status, requested_at, done_at) \
          VALUES (?1, ?2, ?3, ?4, '+44 20 7946 0000', ?5, ?6, ?7, ?8)",
         params![
             new_id("cb"),
-            org_id,
-            requester,
-            wire_name(&product),
-            topic,
+            opened.org,
+            opened.requester,
+            wire_name(&opened.product),
+            opened.topic,
             if done_after.is_some() {
                 "done"
             } else {
@@ -128,24 +131,23 @@ pub fn seed_generated_history(conn: &mut Connection, n: u32) -> stores::Result<(
         let (product, topics) = TOPICS[(i / 3 % 3) as usize];
         let topic = topics[(i / 9) as usize % topics.len()];
         let closed = i % 5 != 0;
+        let title = format!("{topic} ({i})");
+        let opened = Opened {
+            org: &org,
+            requester: &requester,
+            product,
+            topic: &title,
+            at,
+        };
         match i % 3 {
             0 => {
                 let priority = Priority::ALL[(i / 3 % 4) as usize];
-                let case = NewCase {
+                let case = generated_case(
                     product,
                     priority,
-                    title: format!("{topic} ({i})"),
-                    description: format!("Generated case {i} for the history benchmarks."),
-                    details: Default::default(),
-                    reproducible: false,
-                    steps_to_reproduce: None,
-                    environment: None,
-                    business_impact: Some("Generated.".into()),
-                    contact_phone: "+44 20 7946 0000".into(),
-                    time_zone: "Europe/London".into(),
-                    watchers: vec![],
-                    attachments: vec![],
-                };
+                    title,
+                    format!("Generated case {i} for the history benchmarks."),
+                );
                 let id = store::insert(&tx, &org, Plan::Premium, &requester, &case, at)?;
                 let status = if closed {
                     CaseStatus::Closed
@@ -158,25 +160,8 @@ pub fn seed_generated_history(conn: &mut Connection, n: u32) -> stores::Result<(
                     params![id, wire_name(&status), at + 600 + (i % 7) * 900, at + 3 * D],
                 )?;
             }
-            1 => insert_chat(
-                &tx,
-                &org,
-                &requester,
-                product,
-                &format!("{topic} ({i})"),
-                at,
-                60 + (i % 11) * 30,
-                900,
-            )?,
-            _ => insert_callback(
-                &tx,
-                &org,
-                &requester,
-                product,
-                &format!("{topic} ({i})"),
-                at,
-                closed.then_some(2 * 3600 + (i % 13) * 600),
-            )?,
+            1 => insert_chat(&tx, &opened, 60 + (i % 11) * 30, 900)?,
+            _ => insert_callback(&tx, &opened, closed.then_some(2 * 3600 + (i % 13) * 600))?,
         }
     }
     Ok(tx.commit()?)

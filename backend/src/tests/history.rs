@@ -345,21 +345,16 @@ async fn history_speed() {
     let app = history_app();
     let cookie = app.cookie_for(SUPPORT_ADMIN).await;
     crate::seed::seed_generated_history(&mut app.state.db.conn(), 10_000).unwrap();
-    for path in [
-        "/api/v1/history",
-        "/api/v1/history?kind=case&priority=p2&status=closed",
-        "/api/v1/history?product=target&sort=closed_desc",
-        "/api/v1/history/summary",
-        "/api/v1/history/summary?kind=chat,callback",
-        "/api/v1/history/export",
-    ] {
-        let mut best = std::time::Duration::MAX;
-        for _ in 0..5 {
-            let started = std::time::Instant::now();
-            let r = app.get(path, Some(&cookie)).await;
-            best = best.min(started.elapsed());
-            assert_eq!(r.status, StatusCode::OK);
-        }
-        println!("{:>8.2} ms  {path}", best.as_secs_f64() * 1000.0);
-    }
+    app.print_speeds(
+        &cookie,
+        &[
+            "/api/v1/history",
+            "/api/v1/history?kind=case&priority=p2&status=closed",
+            "/api/v1/history?product=target&sort=closed_desc",
+            "/api/v1/history/summary",
+            "/api/v1/history/summary?kind=chat,callback",
+            "/api/v1/history/export",
+        ],
+    )
+    .await;
 }

@@ -21,18 +21,10 @@ async fn file_case(app: &TestApp, cookie: &str, title: &str) -> String {
         "description": "The activity shows the default content.",
         "contact_phone": "+44 20 7946 0000", "time_zone": "Europe/London",
     });
-    let key = crate::tokens::random_token(9);
-    let r = app
-        .req(
-            Method::POST,
-            "/api/v1/cases",
-            Some(body),
-            cookie,
-            &[("idempotency-key", &key)],
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
-    r.json()["id"].as_str().unwrap().to_string()
+    app.file(cookie, body).await["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
 }
 
 #[tokio::test]

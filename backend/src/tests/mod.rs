@@ -194,6 +194,21 @@ impl TestApp {
             .await
     }
 
+    /// Prints the best of five answers' times for each of `paths` (a benchmark's figures, not a
+    /// verdict), checking that each answered 200.
+    pub async fn print_speeds(&self, cookie: &str, paths: &[&str]) {
+        for path in paths {
+            let mut best = std::time::Duration::MAX;
+            for _ in 0..5 {
+                let started = std::time::Instant::now();
+                let r = self.get(path, Some(cookie)).await;
+                best = best.min(started.elapsed());
+                assert_eq!(r.status, StatusCode::OK);
+            }
+            println!("{:>8.2} ms  {path}", best.as_secs_f64() * 1000.0);
+        }
+    }
+
     /// Signs in with the demo password and returns the `Cookie` header value to send back.
     pub async fn cookie_for(&self, email: &str) -> String {
         let r = self.sign_in_as(email, DEMO_PASSWORD).await;

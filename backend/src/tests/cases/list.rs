@@ -1,6 +1,6 @@
 //! Lists: filters, search, the default range, sorting and paging; the demo cases; the speed.
 
-use axum::http::{Method, StatusCode};
+use axum::http::Method;
 use serde_json::{json, Value};
 use support_contract::problem_types as types;
 
@@ -171,20 +171,15 @@ async fn case_list_speed() {
     let app = TestApp::new();
     let cookie = app.cookie_for(SUPPORT_ADMIN).await;
     crate::seed::seed_generated_cases(&mut app.state.db.conn(), 10_000).unwrap();
-    for path in [
-        "/api/v1/cases?scope=organisation",
-        "/api/v1/cases?scope=organisation&status=in_progress&priority=p2",
-        "/api/v1/cases?scope=organisation&product=target&sort=priority_asc",
-        "/api/v1/cases?scope=mine&sort=created_desc",
-        "/api/v1/cases?scope=organisation&q=report+42",
-    ] {
-        let mut best = std::time::Duration::MAX;
-        for _ in 0..5 {
-            let started = std::time::Instant::now();
-            let r = app.get(path, Some(&cookie)).await;
-            best = best.min(started.elapsed());
-            assert_eq!(r.status, StatusCode::OK);
-        }
-        println!("{:>8.2} ms  {path}", best.as_secs_f64() * 1000.0);
-    }
+    app.print_speeds(
+        &cookie,
+        &[
+            "/api/v1/cases?scope=organisation",
+            "/api/v1/cases?scope=organisation&status=in_progress&priority=p2",
+            "/api/v1/cases?scope=organisation&product=target&sort=priority_asc",
+            "/api/v1/cases?scope=mine&sort=created_desc",
+            "/api/v1/cases?scope=organisation&q=report+42",
+        ],
+    )
+    .await;
 }

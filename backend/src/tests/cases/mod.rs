@@ -37,7 +37,7 @@ impl TestApp {
     }
 
     /// Files a case and returns it.
-    async fn file(&self, cookie: &str, body: Value) -> Value {
+    pub(crate) async fn file(&self, cookie: &str, body: Value) -> Value {
         let key = random_token(9);
         let r = self
             .req(
