@@ -3,10 +3,11 @@
 use super::core::{segment, Http};
 use super::ApiFuture;
 use support_contract::cases::{
-    CallRequest, Case, CaseQuery, CaseSummary, NewCase, NewComment, Person, SimilarCase,
-    ThreadEntry, UrgencyChange,
+    CallRequest, Case, CaseQuery, CaseSummary, NewCase, NewComment, SimilarCase, ThreadEntry,
+    UrgencyChange,
 };
 use support_contract::query::Paged;
+use support_contract::query::AFTER;
 use support_contract::wire::wire_name;
 use support_contract::{Page, Product};
 
@@ -34,8 +35,6 @@ pub trait CasesApi: Send + Sync {
     fn similar_cases(&self, product: Product, text: String) -> ApiFuture<Vec<SimilarCase>>;
     /// `PUT /cases/{id}/watchers/me`: the user follows the case as a watcher.
     fn follow_case(&self, id: String) -> ApiFuture<()>;
-    /// `GET /organisation/members`: who can watch a case, or have filed one.
-    fn organisation_members(&self) -> ApiFuture<Vec<Person>>;
 }
 
 /// The path of one case, or of one of its sub-resources (`tail` starts with `/` or is empty).
@@ -53,10 +52,8 @@ impl CasesApi for Http {
     }
 
     fn case_thread(&self, id: String, after: Option<i64>) -> ApiFuture<Vec<ThreadEntry>> {
-        let after: Vec<(&str, String)> = after
-            .map(|a| ("after", a.to_string()))
-            .into_iter()
-            .collect();
+        let after: Vec<(&str, String)> =
+            after.map(|a| (AFTER, a.to_string())).into_iter().collect();
         self.get_with(&case_path(&id, "/thread"), &after).fetch()
     }
 
@@ -107,9 +104,5 @@ impl CasesApi for Http {
 
     fn follow_case(&self, id: String) -> ApiFuture<()> {
         self.put(&case_path(&id, "/watchers/me")).send()
-    }
-
-    fn organisation_members(&self) -> ApiFuture<Vec<Person>> {
-        self.get("/organisation/members").fetch()
     }
 }

@@ -5,6 +5,7 @@ use super::ApiFuture;
 use support_contract::chat::{
     Chat, ChatAvailability, ChatMessage, ChatRating, NewChat, NewChatMessage,
 };
+use support_contract::query::AFTER;
 
 /// The case a chat became. The backend answers the whole `Case`; the chat panel only goes to
 /// its page, and decoding the whole case here would bring that code into the first load.
@@ -62,7 +63,7 @@ impl ChatApi for Http {
     }
 
     fn chat_messages(&self, id: String, after: i64) -> ApiFuture<Vec<ChatMessage>> {
-        self.get(&chat_path(&id, &format!("/messages?after={after}")))
+        self.get(&chat_path(&id, &format!("/messages?{AFTER}={after}")))
             .fetch()
     }
 
@@ -90,6 +91,6 @@ impl ChatApi for Http {
     }
 
     fn chat_stream_url(&self, id: &str, after: i64) -> String {
-        websocket_url(&self.url(&chat_path(id, &format!("/stream?after={after}"))))
+        websocket_url(&self.url(&chat_path(id, &format!("/stream?{AFTER}={after}"))))
     }
 }

@@ -1,6 +1,7 @@
-//! The only code that speaks HTTP: base URL, cookies, JSON, and status codes to `ApiError`.
+//! The only code that speaks the contract's HTTP: base URL, cookies, JSON, and status codes to `ApiError`.
 //! Every area's implementation (`cases.rs`, `chat.rs`, ...) describes its calls with [`Call`] and
-//! leaves the exchange to this file.
+//! leaves the exchange to this file. (`config.rs` fetches the app's own static files, the runtime
+//! configuration and the texts, which are not part of the contract.)
 
 use super::xhr::xhr_upload;
 use super::{ApiError, ApiFuture};

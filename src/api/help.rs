@@ -8,6 +8,7 @@ use support_contract::help::{
     HelpArticle, HelpQuery, HelpResults, HelpSuggestion, HelpVote, NewHelpVote,
 };
 use support_contract::query::Paged;
+use support_contract::query::LANG;
 use support_contract::wire::wire_name;
 use support_contract::{Locale, Product};
 
@@ -34,7 +35,7 @@ pub(super) fn language_and_product(
     lang: Locale,
     product: Option<Product>,
 ) -> Vec<(&'static str, String)> {
-    let mut params = vec![("lang", lang.tag().to_string())];
+    let mut params = vec![(LANG, lang.tag().to_string())];
     if let Some(p) = product {
         params.push(("product", wire_name(&p).to_string()));
     }
@@ -44,7 +45,7 @@ pub(super) fn language_and_product(
 impl HelpApi for Http {
     fn search_help(&self, page: Paged<HelpQuery>, lang: Locale) -> ApiFuture<HelpResults> {
         let mut params = page.to_pairs();
-        params.push(("lang", lang.tag().to_string()));
+        params.push((LANG, lang.tag().to_string()));
         self.get_with("/help/articles", &params).fetch()
     }
 

@@ -3,6 +3,7 @@
 use super::core::Http;
 use super::ApiFuture;
 use support_contract::home::{Announcement, HomeSummary};
+use support_contract::query::LANG;
 use support_contract::Locale;
 
 /// What the app asks of the backend for the home page.
@@ -20,7 +21,7 @@ impl HomeApi for Http {
     }
 
     fn announcements(&self, lang: Locale) -> ApiFuture<Vec<Announcement>> {
-        self.get_with("/announcements", &[("lang", lang.tag().to_string())])
+        self.get_with("/announcements", &[(LANG, lang.tag().to_string())])
             .fetch()
     }
 }

@@ -4,6 +4,7 @@
 use super::core::{segment, Http};
 use super::ApiFuture;
 use support_contract::learning::{Learning, LearningCompletion};
+use support_contract::query::LANG;
 use support_contract::Locale;
 
 /// What the app asks of the backend about learning material.
@@ -16,7 +17,7 @@ pub trait LearningApi: Send + Sync {
 
 impl LearningApi for Http {
     fn learning(&self, lang: Locale) -> ApiFuture<Learning> {
-        self.get_with("/learning", &[("lang", lang.tag().to_string())])
+        self.get_with("/learning", &[(LANG, lang.tag().to_string())])
             .fetch()
     }
 

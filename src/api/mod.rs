@@ -24,6 +24,7 @@ mod home;
 mod invitations;
 mod learning;
 pub mod local_store;
+mod people;
 mod persisted;
 mod portal;
 mod session;
@@ -45,10 +46,11 @@ pub use core::Http;
 pub use error::{field_error, ApiError};
 pub use forums::ForumsApi;
 pub use help::HelpApi;
-pub use history::HistoryApi;
+pub use history::{HistoryApi, HistoryExport};
 pub use home::HomeApi;
 pub use invitations::InvitationsApi;
 pub use learning::LearningApi;
+pub use people::PeopleApi;
 pub use persisted::{use_persisted, Persisted};
 pub use portal::{provide_portal, use_portal, use_products, PortalResource};
 pub use session::SessionApi;
@@ -104,7 +106,8 @@ areas!(
     HelpApi,
     ForumsApi,
     HomeApi,
-    LearningApi
+    LearningApi,
+    PeopleApi
 );
 
 /// An area of the backend: `use_api::<dyn CasesApi>()`, as provided (a test's fake), else over

@@ -4,11 +4,12 @@
 use super::core::{segment, Http};
 use super::ApiFuture;
 use leptos::prelude::Callback;
-use support_contract::query::{ListQuery, Paged};
+use support_contract::query::{ListQuery, Paged, Separator, SEPARATOR};
 use support_contract::users::{
     AuditEntry, AuditQuery, ImportReport, NewSupportUser, ReviewRecord, ReviewRequest, RoleChange,
     SupportUserCounts, SupportUserQuery,
 };
+use support_contract::wire::wire_name;
 use support_contract::{Page, Role, SupportUser};
 
 /// What the app asks of the backend to administer the organisation's support users.
@@ -101,7 +102,7 @@ impl SupportUsersApi for Http {
     fn audit_log_export_url(&self, query: &AuditQuery, semicolon: bool) -> String {
         let mut params = query.to_pairs();
         if semicolon {
-            params.push(("separator", "semicolon".into()));
+            params.push((SEPARATOR, wire_name(&Separator::Semicolon).into()));
         }
         self.url(&crate::domain::with_query("/audit-log/export", &params))
     }

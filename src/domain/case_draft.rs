@@ -8,7 +8,7 @@ use support_contract::cases::{
 };
 use support_contract::{FieldCode, Product};
 
-use super::case_fields::{at_most, Detail};
+use support_contract::cases::Detail;
 
 /// The steps of filing a case, in order.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -69,6 +69,11 @@ pub struct CaseDraft {
 
 fn required(value: &str) -> Option<FieldCode> {
     value.trim().is_empty().then_some(FieldCode::Required)
+}
+
+/// `TooLong` when `value` has more than `max` characters.
+fn at_most(value: &str, max: usize) -> Option<FieldCode> {
+    (value.chars().count() > max).then_some(FieldCode::TooLong)
 }
 
 /// A phone number as people write it: digits with spaces, dashes, dots, brackets, a leading +.

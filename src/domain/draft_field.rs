@@ -2,7 +2,7 @@
 //! errors) give them, so a form field is bound to the draft by naming it once.
 
 use super::case_draft::CaseDraft;
-use super::case_fields::Detail;
+use support_contract::cases::Detail;
 
 /// A text field of the draft.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -2,7 +2,6 @@
 
 mod attachment_check;
 mod case_draft;
-mod case_fields;
 mod chat;
 mod draft_field;
 mod help;
@@ -19,7 +18,6 @@ mod user_draft;
 
 pub use attachment_check::{check_file, limit_mb, media_type, FileRefusal};
 pub use case_draft::{step_of_field, CaseDraft, Step};
-pub use case_fields::Detail;
 pub use chat::{
     contiguous_seq, last_chat_seq, linkify, merge_messages, reconnect_delay_ms, ChatLine, Delivery,
     Segment,
@@ -33,6 +31,7 @@ pub use learning::{apply_completion, next_item, LearningTarget};
 pub use locale::negotiate_locale;
 pub use opening::{minutes_of_day, opening, Opening};
 pub use portal::{phones_for_region, roles_granting, safe_return_path, strip_base};
+pub use support_contract::cases::Detail;
 pub use thread::{last_seq, merge_thread};
 pub use url::{encode_component, with_query};
 pub use user_draft::UserDraft;

@@ -1,5 +1,5 @@
 use super::response::ResponseBadge;
-use crate::api::{use_api, use_portal, use_products, CasesApi};
+use crate::api::{use_api, use_portal, use_products, CasesApi, PeopleApi};
 use crate::components::{
     first_wire, people_options, use_list_url, wire_options, AppLink, DataTable, DateField,
     ErrorNotice, FilterPanel, ListSearch, ListUrl, LoadingIndicator, SelectField,
@@ -136,7 +136,7 @@ fn Filters(list: ListUrl<CaseQuery>) -> impl IntoView {
 /// Whose cases, among the organisation's: any member who may have filed one.
 #[component]
 fn RequesterFilter(list: ListUrl<CaseQuery>) -> impl IntoView {
-    let api = use_api::<dyn CasesApi>();
+    let api = use_api::<dyn PeopleApi>();
     let members = LocalResource::new(move || api.organisation_members());
     let people = Signal::derive(move || people_options(members.get().and_then(Result::ok)));
     view! {

@@ -1,7 +1,7 @@
 use super::form::{Checks, DraftText};
 use super::report::detail_label;
 use super::response::target_text;
-use crate::api::{use_api, use_products, CasesApi};
+use crate::api::{use_api, use_products, PeopleApi};
 use crate::auth::use_session;
 use crate::domain::{Detail, DraftField};
 use crate::i18n::{
@@ -13,7 +13,7 @@ use support_contract::Plan;
 
 /// The organisation's members other than the user: the people who can watch a case.
 pub(super) fn use_colleagues() -> LocalResource<Vec<Person>> {
-    let api = use_api::<dyn CasesApi>();
+    let api = use_api::<dyn PeopleApi>();
     let me = use_session()
         .session()
         .map(|s| s.user.id)

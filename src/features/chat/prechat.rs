@@ -5,7 +5,6 @@ use crate::i18n::{product_key, use_i18n, Key};
 use leptos::prelude::*;
 use support_contract::chat::{ChatAvailability, ChatUnavailable, NewChat};
 use support_contract::wire::{from_wire, wire_name};
-use support_contract::Product;
 
 /// Before a chat: which product, a topic and a short summary. Where chat is not offered now
 /// (a product without chat, outside business hours, the setup phase) it says why and offers a
@@ -39,11 +38,13 @@ fn Form(availability: Vec<ChatAvailability>) -> impl IntoView {
     let api = use_api::<dyn ChatApi>();
     let chat = expect_context::<ChatCtx>();
     let products = use_products();
+    // The first product open for chat now, else the first the backend offers chat for.
     let first_open = availability
         .iter()
         .find(|a| a.available)
+        .or(availability.first())
         .map(|a| a.product)
-        .unwrap_or(Product::Analytics);
+        .unwrap_or_default();
     let product = RwSignal::new(first_open);
     let topic = RwSignal::new(String::new());
     let summary = RwSignal::new(String::new());

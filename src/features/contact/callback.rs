@@ -56,8 +56,13 @@ pub fn CallbackSection() -> impl IntoView {
         field_error(field, local, refused, i18n.locale.get())
     };
     let products = use_products();
-    // Analytics until the user chooses: the product the announcement promises most channels.
-    let product = move || draft.with(|d| d.product.unwrap_or(Product::Analytics));
+    // The portal's first product until the user chooses.
+    let product = move || {
+        draft
+            .with(|d| d.product)
+            .or_else(|| products.with(|p| p.first().copied()))
+            .unwrap_or_default()
+    };
     let text_field = move |id: &'static str,
                            label: Key,
                            field: &'static str,

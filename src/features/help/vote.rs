@@ -29,13 +29,19 @@ pub(super) fn HelpfulVote(slug: String, vote: Option<HelpVote>) -> impl IntoView
         }
     });
     let refused = move || send.value().get().and_then(Result::err);
-    let choice_error =
-        move || (tried.get() && choice.get().is_none()).then(|| i18n.t(Key::HelpVoteChoose));
-    let comment_error = move || {
+    // What the backend refused of `field`, in the user's language.
+    let refused_field = move |field: &str| {
         let refused = refused();
         let fields = refused.as_ref().map_or(&[][..], ApiError::field_errors);
-        field_error("comment", None, fields, i18n.locale.get())
+        field_error(field, None, fields, i18n.locale.get())
     };
+    let choice_error = move || {
+        let unchosen = tried.get() && choice.get().is_none();
+        unchosen
+            .then(|| i18n.t(Key::HelpVoteChoose).to_string())
+            .or_else(|| refused_field("helpful"))
+    };
+    let comment_error = move || refused_field("comment");
     let other_error = move || refused().filter(|e| e.field_errors().is_empty());
     let status = move || match (thanked.get(), saved.get()) {
         (true, _) => i18n.t(Key::HelpVoteSaved),

@@ -1,4 +1,4 @@
-use crate::api::{use_api, ApiError, HistoryApi};
+use crate::api::{use_api, ApiError, HistoryApi, HistoryExport};
 use crate::components::{ErrorNotice, SemicolonChoice};
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
@@ -20,12 +20,12 @@ pub(super) fn ExportSection(query: Memo<HistoryQuery>) -> impl IntoView {
             let rows = lines.saturating_sub(1);
             progress.set((total.map_or(rows, |t| rows.min(t)), total));
         });
-        let sent = api.export_history(
-            query.get_untracked(),
-            i18n.locale.get_untracked(),
-            semicolon.get_untracked(),
-            heard,
-        );
+        let sent = api.export_history(HistoryExport {
+            query: query.get_untracked(),
+            locale: i18n.locale.get_untracked(),
+            semicolon: semicolon.get_untracked(),
+            progress: heard,
+        });
         // Lines are not rows when a cell holds a line break: the backend's count wins.
         async move {
             let lines = sent.await?;

@@ -1,4 +1,4 @@
-use crate::api::{use_api, use_products, CasesApi};
+use crate::api::{use_api, use_products, PeopleApi};
 use crate::components::{
     first_wire, people_options, wire_options, DateField, FilterPanel, ListUrl, SelectField,
 };
@@ -15,7 +15,7 @@ pub(super) fn HistoryFilters(list: ListUrl<HistoryQuery>) -> impl IntoView {
     let q = list.query;
     let products = use_products();
     let members = {
-        let api = use_api::<dyn CasesApi>();
+        let api = use_api::<dyn PeopleApi>();
         LocalResource::new(move || api.organisation_members())
     };
     let kinds = wire_options(InteractionKind::ALL.map(|k| (k, kind_key(k))));
