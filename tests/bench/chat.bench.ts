@@ -7,13 +7,12 @@
 import { test, Page } from '@playwright/test';
 import { accounts } from '../support/accounts';
 import { signIn } from '../e2e/portal';
-import { agentHeaders } from '../support/agent';
+import { agentAccepts, agentSays } from '../support/agent';
 import { keepWasmMemory, memoryOf, mib } from './timing';
 import { startWithReference, stopWithReference } from './reference';
 
 const ECHOES = Number(process.env.BENCH_ECHOES ?? 100);
 const TRANSCRIPT = 1000;
-const AGENT = agentHeaders();
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 
@@ -89,7 +88,7 @@ test('chat echo and a long conversation', async ({ browser }) => {
     await page.getByLabel('Your message').waitFor();
     const chats = await (await page.request.get(`${backend.url}/api/v1/chats`)).json();
     const chatId = chats[0].id;
-    await page.request.post(`${backend.url}/agent/v1/chats/${chatId}/accept`, { headers: AGENT, data: { agent: 'Bench' } });
+    await agentAccepts(page.request, backend.url, chatId, 'Bench');
 
     const echoes: number[] = [];
     for (let i = 0; i < ECHOES; i++) echoes.push(await echo(page, `echo ${i}`));
@@ -103,9 +102,7 @@ test('chat echo and a long conversation', async ({ browser }) => {
     await page.bringToFront();
 
     for (let i = echoes.length; i < TRANSCRIPT; i++) {
-      await page.request.post(`${backend.url}/agent/v1/chats/${chatId}/messages`, {
-        headers: AGENT, data: { id: `bench-${i.toString().padStart(6, '0')}`, body: `agent line ${i}` },
-      });
+      await agentSays(page.request, backend.url, chatId, `agent line ${i}`, `bench-${i.toString().padStart(6, '0')}`);
     }
     await page.waitForFunction((n) => document.querySelectorAll('.chat-line').length >= n, TRANSCRIPT);
     const appends: number[] = [];
@@ -115,9 +112,7 @@ test('chat echo and a long conversation', async ({ browser }) => {
     const painted: number[] = [];
     for (let i = 0; i < 20; i++) {
       const body = `agent late ${i}`;
-      const [w, p] = await incoming(page, () => page.request.post(`${backend.url}/agent/v1/chats/${chatId}/messages`, {
-        headers: AGENT, data: { id: `bench-late-${i}`, body },
-      }), body);
+      const [w, p] = await incoming(page, () => agentSays(page.request, backend.url, chatId, body, `bench-late-${i}`), body);
       work.push(w);
       painted.push(p);
     }

@@ -6,7 +6,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { APIRequestContext, APIResponse, expect, request } from '@playwright/test';
 
 export { accounts } from '../support/accounts';
-import { agentToken } from '../support/agent';
+import { agentHeaders, agentToken } from '../support/agent';
 
 /** The backend under test: another implementation when SP_CONFORMANCE_BASE_URL is set. */
 export const baseURL = (): string => {
@@ -166,7 +166,7 @@ export const AGENT = '/agent/v1';
 
 /** A client of the agent API. */
 export async function agentClient(token = agentToken()): Promise<APIRequestContext> {
-  return request.newContext({ baseURL: baseURL(), extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
+  return request.newContext({ baseURL: baseURL(), extraHTTPHeaders: agentHeaders(token) });
 }
 
 /** A key no other test uses, for `Idempotency-Key`. */

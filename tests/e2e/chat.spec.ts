@@ -5,12 +5,10 @@ import { startBackend, stopBackend } from '../support/backend';
 import { test, expect } from './fixtures';
 import { fillSignIn, signIn } from './portal';
 import { freshCustomer } from './users';
-import {
-  agentAccepts, agentSays, agentTypes, chatPanel, controlStreams, customerTyping, openChatId, say, shownBodies, startAcceptedChat, startChat, storedBodies,
-} from './chat';
+import { chatPanel, controlStreams, openChatId, say, shownBodies, startAcceptedChat, startChat, storedBodies } from './chat';
 import { accounts } from '../support/accounts';
 import { draftSaved } from './cases';
-import { agentHeaders } from '../support/agent';
+import { agentAccepts, agentHeaders, agentSays, agentTypes, customerTyping } from '../support/agent';
 
 test('a support administrator starts a chat, sees the queue, then the agent typing and replying', async ({ page, browser, baseURL }) => {
   const me = await freshCustomer(browser, baseURL!, 'Quinn Adler');

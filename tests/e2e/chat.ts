@@ -1,7 +1,7 @@
-// Helpers for the chat journeys: the vendor's agent played over the real agent API, and the
-// customer's open chat found over the real customer API.
+// Helpers for the chat journeys: the customer's open chat found over the real customer API, and
+// the panel driven in the page (the agent's own calls are shared, in support/agent.ts).
 import { APIRequestContext, Locator, Page, expect } from '@playwright/test';
-import { agentHeaders } from '../support/agent';
+import { agentAccepts } from '../support/agent';
 
 /** The signed-in user's open chat (queued or active), waiting until it exists. */
 export async function openChatId(request: APIRequestContext, baseURL: string): Promise<string> {
@@ -13,22 +13,6 @@ export async function openChatId(request: APIRequestContext, baseURL: string): P
     id = open.id;
   }).toPass({ timeout: 10_000 });
   return id;
-}
-
-export async function agentAccepts(request: APIRequestContext, baseURL: string, chatId: string, agent = 'Priya Nair'): Promise<void> {
-  const r = await request.post(`${baseURL}/agent/v1/chats/${chatId}/accept`, { headers: agentHeaders(), data: { agent } });
-  expect(r.status(), await r.text()).toBe(200);
-}
-
-export async function agentTypes(request: APIRequestContext, baseURL: string, chatId: string, typing = true): Promise<void> {
-  const r = await request.post(`${baseURL}/agent/v1/chats/${chatId}/typing`, { headers: agentHeaders(), data: { typing } });
-  expect(r.status(), await r.text()).toBe(204);
-}
-
-export async function agentSays(request: APIRequestContext, baseURL: string, chatId: string, body: string): Promise<void> {
-  const id = `agent-${Math.random().toString(36).slice(2, 12)}`;
-  const r = await request.post(`${baseURL}/agent/v1/chats/${chatId}/messages`, { headers: agentHeaders(), data: { id, body } });
-  expect([200, 201], await r.text()).toContain(r.status());
 }
 
 /** The messages the backend stored for a chat, in order (the customer's view over the API). */
@@ -56,13 +40,6 @@ export async function say(page: Page, body: string): Promise<void> {
   const panel = chatPanel(page);
   await panel.getByLabel('Your message').fill(body);
   await panel.getByRole('button', { name: 'Send', exact: true }).click();
-}
-
-/** Whether the agent API says the customer is typing in this chat now. */
-export async function customerTyping(request: APIRequestContext, baseURL: string, chatId: string): Promise<boolean> {
-  const r = await request.get(`${baseURL}/agent/v1/chats/${chatId}/typing`, { headers: agentHeaders() });
-  expect(r.status(), await r.text()).toBe(200);
-  return (await r.json()).typing;
 }
 
 /** The page's chat streams, routed through the test so it can cut them, and keep new ones from

@@ -2,7 +2,8 @@ import { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { signIn } from './portal';
 import { freshCustomer } from './users';
-import { agentAccepts, chatPanel, controlStreams, openChatId, shownBodies, startChat, storedBodies } from './chat';
+import { chatPanel, controlStreams, openChatId, shownBodies, startChat, storedBodies } from './chat';
+import { agentAccepts } from '../support/agent';
 
 const MESSAGES = 1000;
 

@@ -5,7 +5,7 @@ import { test, expect } from './fixtures';
 import { signIn } from './portal';
 import { fileCase, agentReplies } from './cases';
 import { freshCustomer } from './users';
-import { agentHeaders } from '../support/agent';
+import { agentSetsStatus } from '../support/agent';
 import { accounts } from '../support/accounts';
 
 test('after support asks a question on a case, the home page lists it as awaiting your reply', async ({ page, browser, baseURL }) => {
@@ -16,10 +16,7 @@ test('after support asks a question on a case, the home page lists it as awaitin
 
   const filed = await fileCase(page.request, baseURL!, { title: `Segments look empty ${Date.now()}` });
   await agentReplies(page.request, baseURL!, filed.id, 'Which segment is it?');
-  const moved = await page.request.post(`${baseURL}/agent/v1/cases/${filed.id}/status`, {
-    headers: agentHeaders(), data: { status: 'awaiting_your_reply' },
-  });
-  expect(moved.ok(), await moved.text()).toBe(true);
+  await agentSetsStatus(page.request, baseURL!, filed.id, 'awaiting_your_reply');
 
   await page.reload();
   await expect(awaiting.getByText('1 case awaits your reply.')).toBeVisible();
