@@ -1,5 +1,7 @@
-//! The home page: what needs the signed-in user (`GET /home`, one request for the first
-//! screen instead of one per list) and the vendor's announcements (`GET /announcements`).
+//! The home page: everything its first screen shows in one answer (`GET /home`: what needs
+//! the signed-in user, the vendor's announcements, their learning progress and the popular
+//! forum threads, instead of one request per block), and the announcements alone
+//! (`GET /announcements`).
 
 use serde::{Deserialize, Serialize};
 
@@ -7,27 +9,50 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::cases::CaseSummary;
-use crate::chat::Chat;
+use crate::chat::ChatStatus;
+use crate::help::ForumThread;
+use crate::learning::LearningGlance;
 use crate::users::SupportUserCounts;
 use crate::Locale;
 
 /// How many cases the home page lists under "awaiting your reply".
 pub const HOME_CASES: usize = 5;
+/// How many popular forum threads the home page lists.
+pub const HOME_THREADS: usize = 5;
 
-/// `GET /home`: what needs the signed-in user. Each part is `None` where their role does not
-/// grant it (a member gets only `None`s).
+/// `GET /home`: the home page's first screen. What needs the signed-in user is `None` where
+/// their role does not grant it (a member gets `None` for each); the announcements, the
+/// learning progress and the popular threads are everyone's, in the language asked for.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct HomeSummary {
     /// The user's own cases (filed or watched); with `manage_cases`.
     pub cases: Option<CasesNeedingYou>,
     /// The user's queued or active chat; `None` without `chat` or without an open chat.
-    pub open_chat: Option<Chat>,
+    pub open_chat: Option<HomeChat>,
     /// The user's callback requests that support has not called back yet; with
     /// `manage_cases`.
     pub callbacks_waiting: Option<u32>,
     /// The organisation's support users (`GET /support-users/counts`); with `manage_users`.
     pub support_users: Option<SupportUserCounts>,
+    /// The vendor's current announcements, as `GET /announcements` answers them.
+    #[serde(default)]
+    pub announcements: Vec<Announcement>,
+    /// The user's progress through the learning material meant for them (`GET /learning`).
+    #[serde(default)]
+    pub learning: LearningGlance,
+    /// The most answered forum threads of every product, at most [`HOME_THREADS`].
+    #[serde(default)]
+    pub popular_threads: Vec<ForumThread>,
+}
+
+/// The user's open chat, as the home page mentions it (the chat panel reads the whole chat).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct HomeChat {
+    pub id: String,
+    pub status: ChatStatus,
+    pub topic: String,
 }
 
 /// The user's own cases (filed or watched) that need them, whenever they were filed.

@@ -99,6 +99,32 @@ pub struct LearningProgress {
     pub total: u32,
 }
 
+/// The reader's learning at a glance, for the home page (`HomeSummary::learning`): their
+/// progress and the title of the next item to do.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct LearningGlance {
+    pub progress: LearningProgress,
+    /// The first item not done yet, in the vendor's order; `None` when all are done.
+    pub next: Option<String>,
+}
+
+impl LearningGlance {
+    /// The glance at `items` (in the vendor's order).
+    pub fn of(items: &[LearningItem]) -> Self {
+        LearningGlance {
+            progress: LearningProgress {
+                done: items.iter().filter(|i| i.done_at.is_some()).count() as u32,
+                total: items.len() as u32,
+            },
+            next: items
+                .iter()
+                .find(|i| i.done_at.is_none())
+                .map(|i| i.title.clone()),
+        }
+    }
+}
+
 /// `GET /learning`: the items meant for the reader, in the vendor's order, and their progress.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]

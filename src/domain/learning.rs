@@ -50,15 +50,10 @@ pub fn apply_completion(learning: &mut Learning, completion: &LearningCompletion
     learning.progress = completion.progress;
 }
 
-/// The first item not done yet, in the vendor's order.
-pub fn next_item(items: &[LearningItem]) -> Option<&LearningItem> {
-    items.iter().find(|i| i.done_at.is_none())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use support_contract::learning::{Audience, LearningProgress};
+    use support_contract::learning::{Audience, LearningGlance, LearningProgress};
     use support_contract::Locale;
 
     fn item(id: &str, kind: LearningKind, target: &str) -> LearningItem {
@@ -123,7 +118,10 @@ mod tests {
             ],
             progress: LearningProgress { done: 0, total: 2 },
         };
-        assert_eq!(next_item(&learning.items).map(|i| i.id.as_str()), Some("a"));
+        assert_eq!(
+            LearningGlance::of(&learning.items).next.as_deref(),
+            Some("a")
+        );
         let done = LearningCompletion {
             id: "a".into(),
             done_at: Some("2026-04-01T09:00:00Z".into()),
@@ -132,6 +130,9 @@ mod tests {
         apply_completion(&mut learning, &done);
         assert!(learning.items[0].done_at.is_some());
         assert_eq!(learning.progress.done, 1);
-        assert_eq!(next_item(&learning.items).map(|i| i.id.as_str()), Some("b"));
+        assert_eq!(
+            LearningGlance::of(&learning.items).next.as_deref(),
+            Some("b")
+        );
     }
 }

@@ -27,7 +27,7 @@ pub use help::{heading_level, link_runs, search_text, ResultsState, Run};
 pub use history_chart::{MonthChart, MonthRow};
 pub use home::{cases_href, invited_users_href, open_case_statuses};
 pub use ids::{user_key, uuid_v4};
-pub use learning::{apply_completion, next_item, LearningTarget};
+pub use learning::{apply_completion, LearningTarget};
 pub use locale::negotiate_locale;
 pub use opening::{minutes_of_day, opening, Opening};
 pub use portal::{phones_for_region, roles_granting, safe_return_path, strip_base};

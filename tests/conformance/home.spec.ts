@@ -35,7 +35,7 @@ test('a case support asks about is listed as awaiting the customer\'s reply, for
 test('a member gets nothing to do, the system administrator the support-user counts', async () => {
   const member = await signedIn(accounts.member);
   const theirs = await expectDocumented(await member.get(`${API}/home`), 'GET', '/home');
-  expect(theirs).toEqual({ cases: null, open_chat: null, callbacks_waiting: null, support_users: null });
+  expect(theirs).toMatchObject({ cases: null, open_chat: null, callbacks_waiting: null, support_users: null });
 
   const admin = await signedIn(accounts.systemAdmin);
   // Other checks add support users meanwhile: compare with counts read just before and after.
@@ -96,4 +96,34 @@ test('only current announcements are shown, the same to every organisation', asy
   const nobody = await anonymous();
   await expectProblem(await nobody.get(`${API}/announcements`), 401, problemTypes.unauthenticated);
   await Promise.all([agent, nobody].map((c) => c.dispose()));
+});
+
+test('the home answer carries the announcements, the learning progress and the popular threads, in the language asked for', async () => {
+  const agent = await agentClient();
+  const title = `Maintenance ${uniqueKey()}`;
+  const published = await agent.post(`${AGENT}/announcements`, {
+    data: { severity: 'info', starts_at: new Date(Date.now() - 60_000).toISOString(), texts: [
+      { language: 'en', title, body: 'Short.' }, { language: 'es', title: `${title} (es)`, body: 'Breve.' },
+    ] },
+  });
+  expect(published.status()).toBe(201);
+
+  const member = await signedIn(accounts.member);
+  const home = await expectDocumented(await member.get(`${API}/home?lang=es`), 'GET', '/home');
+  // Other checks publish announcements meanwhile: compare this check's own, as both answers give it.
+  const announcements = await (await member.get(`${API}/announcements?lang=es`)).json();
+  const mine = (list: any[]) => list.find((a: any) => a.title === `${title} (es)`);
+  expect(mine(home.announcements)).toBeTruthy();
+  expect(mine(home.announcements)).toEqual(mine(announcements));
+  const learning = await (await member.get(`${API}/learning?lang=es`)).json();
+  expect(home.learning.progress).toEqual(learning.progress);
+  const next = learning.items.find((i: any) => i.done_at === null);
+  expect(home.learning.next).toBe(next ? next.title : null);
+  const threads = await (await member.get(`${API}/help/forums?lang=es`)).json();
+  expect(home.popular_threads).toEqual(threads.slice(0, 5));
+
+  const refused = await member.get(`${API}/home?lang=xx`);
+  await expectProblem(refused, 400, problemTypes.validation);
+  await expectDocumented(refused, 'GET', '/home');
+  await Promise.all([member, agent].map((c) => c.dispose()));
 });

@@ -71,10 +71,9 @@ async fn a_case_support_asks_about_is_listed_first_as_awaiting_my_reply() {
 async fn each_role_gets_the_parts_it_may_see() {
     let app = TestApp::new();
     let member = home(&app, MEMBER).await;
-    assert_eq!(
-        member,
-        json!({"cases": null, "open_chat": null, "callbacks_waiting": null, "support_users": null})
-    );
+    for part in ["cases", "open_chat", "callbacks_waiting", "support_users"] {
+        assert!(member[part].is_null(), "a member gets no {part}");
+    }
     let support = home(&app, SUPPORT_ADMIN).await;
     assert!(support["cases"].is_object() && support["support_users"].is_null());
     assert_eq!(support["callbacks_waiting"], 0);
@@ -121,6 +120,7 @@ async fn callbacks_still_waiting_and_the_open_chat_are_the_callers_own() {
     let mine = home(&app, SUPPORT_ADMIN).await;
     assert_eq!(mine["callbacks_waiting"], 1);
     assert_eq!(mine["open_chat"]["topic"], "Home chat");
+    assert_eq!(mine["open_chat"]["status"], "queued");
     let colleague = home(&app, SYSADMIN).await;
     assert_eq!(colleague["callbacks_waiting"], 0);
     assert!(colleague["open_chat"].is_null());
@@ -197,4 +197,39 @@ async fn an_announcement_is_checked_field_by_field() {
     app.get("/api/v1/announcements", None)
         .await
         .problem(401, types::UNAUTHENTICATED);
+}
+
+#[tokio::test]
+async fn everyone_gets_the_announcements_their_learning_and_the_popular_threads_in_their_language()
+{
+    let app = TestApp::with_agent();
+    let r = announce(
+        &app,
+        json!({"severity": "warning", "starts_at": ts(now() - 60), "texts": [
+            {"language": "en", "title": "Maintenance tonight", "body": "Short."},
+            {"language": "fr", "title": "Maintenance ce soir", "body": "Court."},
+        ]}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let cookie = app.cookie_for(MEMBER).await;
+    let fr = app.get("/api/v1/home?lang=fr", Some(&cookie)).await.json();
+    let titles: Vec<&str> = fr["announcements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert!(titles.contains(&"Maintenance ce soir"), "{titles:?}");
+    let learning = app
+        .get("/api/v1/learning?lang=fr", Some(&cookie))
+        .await
+        .json();
+    assert_eq!(fr["learning"]["progress"], learning["progress"]);
+    assert_eq!(fr["learning"]["next"], learning["items"][0]["title"]);
+    let threads = fr["popular_threads"].as_array().unwrap();
+    assert!(!threads.is_empty() && threads.len() <= 5, "{threads:?}");
+    app.get("/api/v1/home?lang=de", Some(&cookie))
+        .await
+        .problem(400, types::VALIDATION);
 }

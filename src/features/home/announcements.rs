@@ -1,5 +1,3 @@
-use crate::api::{use_api, HomeApi};
-use crate::components::{ErrorNotice, Hold, LoadingIndicator};
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
 use support_contract::home::{Announcement, Severity};
@@ -23,28 +21,20 @@ fn severity_class(s: Severity) -> &'static str {
 /// The vendor's current announcements in the user's language, the most severe first, each
 /// saying its severity in words (not only by colour); or that there are none.
 #[component]
-pub(super) fn Announcements() -> impl IntoView {
+pub(super) fn Announcements(items: Vec<Announcement>) -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api::<dyn HomeApi>();
-    // The page (see `Settled`) waits for this block's first answer.
-    let hold = Hold::new();
-    let list = LocalResource::new(move || api.announcements(i18n.locale.get()));
     view! {
         <section class="home-announcements" aria-labelledby="announcements-title">
             <h2 id="announcements-title">{i18n.s(Key::HomeAnnouncementsTitle)}</h2>
-            <Transition fallback=|| view! { <LoadingIndicator/> }>
-                {move || Suspend::new(async move {
-                    match hold.after(list.await) {
-                        Ok(items) if items.is_empty() => view! { <p class="empty">{i18n.s(Key::HomeAnnouncementsNone)}</p> }.into_any(),
-                        Ok(items) => view! {
-                            <ul class="announcements">
-                                {items.into_iter().map(|a| view! { <AnnouncementItem announcement=a/> }).collect_view()}
-                            </ul>
-                        }.into_any(),
-                        Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| list.refetch())/> }.into_any(),
-                    }
-                })}
-            </Transition>
+            {if items.is_empty() {
+                view! { <p class="empty">{i18n.s(Key::HomeAnnouncementsNone)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="announcements">
+                        {items.into_iter().map(|a| view! { <AnnouncementItem announcement=a/> }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
         </section>
     }
 }

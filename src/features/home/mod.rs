@@ -3,15 +3,16 @@
 //! awaiting a reply, open cases, the open chat, callbacks, support users to review), a help
 //! search with popular forum threads, and for a member who their support administrators are.
 //!
-//! Each block loads and fails on its own (`announcements`, `get_started`, `needs_you`,
-//! `help_box`), so a slow or refused answer never blocks the others.
+//! The blocks (`announcements`, `get_started`, `needs_you`, `help_box`) are drawn from one
+//! answer (`GET /home`): one request and one decoding for the first screen, and one message
+//! with a retry if it fails. The member's support administrators come from their own request.
 
 mod announcements;
 mod get_started;
 mod help_box;
 mod needs_you;
 
-use crate::api::use_portal;
+use crate::api::{use_api, use_portal, HomeApi};
 use crate::auth::{page_for, use_session, SupportAdmins};
 use crate::components::{AppLink, ErrorNotice, Hold, LoadingIndicator, PhaseBanner, Settled};
 use crate::domain::phones_for_region;
@@ -21,6 +22,7 @@ use get_started::GetStarted;
 use help_box::HelpBox;
 use leptos::prelude::*;
 use needs_you::NeedsYou;
+use support_contract::home::HomeSummary;
 use support_contract::{Capability, Organisation, Phase, Role};
 
 /// What the home page is built from: a renewed session with the same user, role and
@@ -75,20 +77,27 @@ pub fn HomePage() -> impl IntoView {
             let greeting = move || i18n.tr(Key::Greeting, &[("name", &name)]);
             let can = |c: Capability| w.capabilities.contains(&c);
             let is_member = !can(Capability::ManageCases);
-            let support = can(Capability::ManageCases);
-            let chat = can(Capability::Chat);
-            let users = can(Capability::ManageUsers);
+            let parts = Parts {
+                support: can(Capability::ManageCases),
+                chat: can(Capability::Chat),
+                users: can(Capability::ManageUsers),
+            };
+            let api = use_api::<dyn HomeApi>();
+            let hold = Hold::new();
+            let home = LocalResource::new(move || api.home(i18n.locale.get()));
             view! {
                 <h1 id="page-title">{greeting}</h1>
                 <p class="lead">{w.organisation.name.clone()}" · "{i18n.s(role_key(w.role))}</p>
                 // The rollout phase comes right under the greeting, before anything to do.
                 {banner}
-                <Announcements/>
-                <Show when=enablement>
-                    <GetStarted/>
-                </Show>
-                {support.then(|| view! { <NeedsYou chat=chat users=users/> })}
-                <HelpBox/>
+                <Transition fallback=|| view! { <LoadingIndicator/> }>
+                    {move || Suspend::new(async move {
+                        match hold.after(home.await) {
+                            Ok(summary) => view! { <Blocks summary=summary parts=parts enablement=Signal::derive(enablement)/> }.into_any(),
+                            Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| home.refetch())/> }.into_any(),
+                        }
+                    })}
+                </Transition>
                 {is_member.then(|| view! {
                     <section class="card" aria-labelledby="admins-title">
                         <h2 id="admins-title">{i18n.s(Key::HomeAdminsTitle)}</h2>
@@ -104,6 +113,33 @@ pub fn HomePage() -> impl IntoView {
             // The blocks load on their own; the page shows once they have answered, whole.
             <Settled>{body}</Settled>
         </div>
+    }
+}
+
+/// Which of the home page's parts the user's capabilities grant.
+#[derive(Clone, Copy)]
+struct Parts {
+    /// What needs a support role (`manage_cases`).
+    support: bool,
+    /// Their open chat (`chat`).
+    chat: bool,
+    /// Support users to review and invited (`manage_users`).
+    users: bool,
+}
+
+/// The blocks under the banner, from the one answer: announcements, "Get started" (in the
+/// enablement phase), what needs a support role, and help.
+#[component]
+fn Blocks(summary: HomeSummary, parts: Parts, enablement: Signal<bool>) -> impl IntoView {
+    let learning = summary.learning.clone();
+    let threads = summary.popular_threads.clone();
+    view! {
+        <Announcements items=summary.announcements.clone()/>
+        <Show when=move || enablement.get()>
+            <GetStarted learning=learning.clone()/>
+        </Show>
+        {parts.support.then(|| view! { <NeedsYou summary=summary chat=parts.chat users=parts.users/> })}
+        <HelpBox threads=threads/>
     }
 }
 

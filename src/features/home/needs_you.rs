@@ -1,11 +1,10 @@
-use crate::api::{use_api, HomeApi};
-use crate::components::{use_chat_opener, AppLink, ErrorNotice, Hold, LoadingIndicator};
+use crate::components::{use_chat_opener, AppLink};
 use crate::domain::{cases_href, invited_users_href, open_case_statuses};
 use crate::i18n::{product_key, use_i18n, I18n, Key};
 use leptos::prelude::*;
 use support_contract::cases::{CaseStatus, CaseSummary};
-use support_contract::chat::{Chat, ChatStatus};
-use support_contract::home::{CasesNeedingYou, HomeSummary};
+use support_contract::chat::ChatStatus;
+use support_contract::home::{CasesNeedingYou, HomeChat, HomeSummary};
 use support_contract::users::SupportUserCounts;
 
 /// A count as a sentence: `none` for zero, `one` for one, `many` otherwise.
@@ -16,50 +15,32 @@ fn counted(i18n: I18n, n: u32, [none, one, many]: [Key; 3]) -> String {
     }
 }
 
-/// What needs a support role, from one answer of the backend (`GET /home`): cases awaiting
+/// What needs a support role, from the home page's answer (`GET /home`): cases awaiting
 /// their reply and open, their open chat (with `chat`), callbacks still waiting, and support
 /// users to review or still invited (with `users`). Each part says plainly when there is
 /// nothing.
 #[component]
-pub(super) fn NeedsYou(chat: bool, users: bool) -> impl IntoView {
+pub(super) fn NeedsYou(summary: HomeSummary, chat: bool, users: bool) -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api::<dyn HomeApi>();
-    // The page (see `Settled`) waits for this block's first answer.
-    let hold = Hold::new();
-    let summary = LocalResource::new(move || api.home());
-    view! {
-        <section class="home-needs" aria-labelledby="needs-you-title">
-            <h2 id="needs-you-title">{i18n.s(Key::HomeNeedsYou)}</h2>
-            <Transition fallback=|| view! { <LoadingIndicator/> }>
-                {move || Suspend::new(async move {
-                    match hold.after(summary.await) {
-                        Ok(s) => view! { <Parts summary=s chat=chat users=users/> }.into_any(),
-                        Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| summary.refetch())/> }.into_any(),
-                    }
-                })}
-            </Transition>
-        </section>
-    }
-}
-
-/// The cards of [`NeedsYou`].
-#[component]
-fn Parts(summary: HomeSummary, chat: bool, users: bool) -> impl IntoView {
     let HomeSummary {
         cases,
         open_chat,
         callbacks_waiting,
         support_users,
+        ..
     } = summary;
     let cases = cases.unwrap_or_default();
     view! {
-        <div class="home-grid">
-            <AwaitingCard cases=cases.clone()/>
-            <OpenCard open=cases.open/>
-            {chat.then(|| view! { <ChatCard chat=open_chat/> })}
-            <CallbacksCard waiting=callbacks_waiting.unwrap_or_default()/>
-            {users.then(|| view! { <UsersCard counts=support_users.unwrap_or_default()/> })}
-        </div>
+        <section class="home-needs" aria-labelledby="needs-you-title">
+            <h2 id="needs-you-title">{i18n.s(Key::HomeNeedsYou)}</h2>
+            <div class="home-grid">
+                <AwaitingCard cases=cases.clone()/>
+                <OpenCard open=cases.open/>
+                {chat.then(|| view! { <ChatCard chat=open_chat/> })}
+                <CallbacksCard waiting=callbacks_waiting.unwrap_or_default()/>
+                {users.then(|| view! { <UsersCard counts=support_users.unwrap_or_default()/> })}
+            </div>
+        </section>
     }
 }
 
@@ -126,7 +107,7 @@ fn OpenCard(open: u32) -> impl IntoView {
 
 /// The user's open chat, with the button that opens the chat panel on it.
 #[component]
-fn ChatCard(chat: Option<Chat>) -> impl IntoView {
+fn ChatCard(chat: Option<HomeChat>) -> impl IntoView {
     let i18n = use_i18n();
     let opener = use_chat_opener();
     let line = chat.map(|c| {

@@ -1,6 +1,6 @@
 // The plain-JS reference home page: the portal's requests for the signed-in home page (its
-// configuration, the session, then the portal, the home summary, announcements and popular
-// forum threads at once), and the same greeting and blocks, written with the DOM API.
+// configuration, the session, then the portal and the home page's one answer at once), and the
+// same greeting and blocks, written with the DOM API.
 const get = async (url) => {
   const response = await fetch(url, { credentials: 'include', headers: { Accept: 'application/json' } });
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
@@ -18,12 +18,7 @@ const main = document.getElementById('main');
 const config = await get('/config.json');
 const api = config.apiBase ?? '/api/v1';
 const session = await get(`${api}/session`);
-const [, home, announcements, forums] = await Promise.all([
-  get(`${api}/portal`),
-  get(`${api}/home`),
-  get(`${api}/announcements?lang=en`),
-  get(`${api}/help/forums?lang=en`),
-]);
+const [, home] = await Promise.all([get(`${api}/portal`), get(`${api}/home?lang=en`)]);
 main.append(element('h1', `Hello, ${session.user.name}`));
 const block = (title, items) => {
   const section = element('section', undefined, { 'aria-label': title });
@@ -33,11 +28,11 @@ const block = (title, items) => {
   section.append(list);
   main.append(section);
 };
-block('Announcements', announcements.map((a) => a.title));
+block('Announcements', home.announcements.map((a) => a.title));
 block('What needs you', [
   `Cases awaiting your reply: ${home.cases?.awaiting_your_reply ?? 0}`,
   `Open cases: ${home.cases?.open ?? 0}`,
   `Callbacks waiting: ${home.callbacks_waiting ?? 0}`,
 ]);
-block('Popular in the forums', forums.slice(0, 5).map((t) => t.title));
+block('Popular in the forums', home.popular_threads.map((t) => t.title));
 main.append(element('a', 'Cases', { href: '/cases' }));

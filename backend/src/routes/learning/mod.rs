@@ -5,7 +5,7 @@
 
 use axum::extract::{Path, State};
 use axum::Json;
-use support_contract::learning::{Audience, Learning, LearningCompletion, LearningProgress};
+use support_contract::learning::{Audience, Learning, LearningCompletion, LearningGlance};
 use support_contract::Locale;
 
 use crate::auth::{CurrentUser, RequireCapability};
@@ -44,10 +44,7 @@ pub async fn learning(
     let items = store::items(&conn, &user.user.id, language, &audiences)?;
     // Every item meant for the caller is listed (in English when not in their language), so
     // the progress is counted from the list, not asked for again.
-    let progress = LearningProgress {
-        done: items.iter().filter(|i| i.done_at.is_some()).count() as u32,
-        total: items.len() as u32,
-    };
+    let progress = LearningGlance::of(&items).progress;
     Ok(Json(Learning { items, progress }))
 }
 
