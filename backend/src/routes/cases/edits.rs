@@ -122,6 +122,8 @@ pub async fn close_case(
     change_status(&state, &user, &id, if_match, CaseStatus::Closed)
 }
 
+// Alike to `close_case` but for its words and target status: each is its own entry of the
+// published contract (see `routes`), and both share `change_status`.
 /// Reopen a closed case within 14 days of closing; it goes back in progress. Send the case's
 /// ETag as `If-Match`.
 #[utoipa::path(
