@@ -68,7 +68,8 @@ pub fn provide_everything(config: RuntimeConfig, areas: impl FnOnce(Callback<()>
 }
 
 /// Shows the language asked for once its texts are here (a split build fetches French and
-/// Spanish when they are first chosen); if they cannot be fetched, the language shown stays.
+/// Spanish when they are first chosen); if they cannot be fetched, the language shown stays
+/// and `missed` says which could not come, so the language select can tell the user.
 fn follow_wanted_language(i18n: I18n) {
     Effect::new(move || {
         let wanted = i18n.wanted.get();
@@ -77,8 +78,15 @@ fn follow_wanted_language(i18n: I18n) {
         }
         leptos::task::spawn_local(async move {
             fetch_texts(wanted).await;
-            if has_texts(wanted) && i18n.wanted.get_untracked() == wanted {
+            if i18n.wanted.get_untracked() != wanted {
+                return;
+            }
+            if has_texts(wanted) {
+                i18n.missed.set(None);
                 i18n.locale.set(wanted);
+            } else {
+                i18n.wanted.set(i18n.locale.get_untracked());
+                i18n.missed.set(Some(wanted));
             }
         });
     });

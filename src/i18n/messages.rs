@@ -129,6 +129,7 @@ messages! {
     AppName => "Support Portal", "Portail d'assistance", "Portal de asistencia técnica";
     SkipToContent => "Skip to main content", "Aller au contenu principal", "Saltar al contenido principal";
     Language => "Language", "Langue", "Idioma";
+    LanguageNotLoaded => "{language} could not be loaded. Check your connection and choose it again.", "La langue {language} n'a pas pu être chargée. Vérifiez votre connexion et choisissez-la de nouveau.", "No se pudo cargar el idioma {language}. Compruebe su conexión y vuelva a elegirlo.";
     SignOut => "Sign out", "Se déconnecter", "Cerrar sesión";
     MainNavigation => "Main navigation", "Navigation principale", "Navegación principal";
     Loading => "Loading…", "Chargement…", "Cargando…";

@@ -29,6 +29,9 @@ pub struct I18n {
     pub locale: RwSignal<Locale>,
     /// The language asked for: the one shown once its texts are here (see `messages`).
     pub wanted: RwSignal<Locale>,
+    /// A language asked for whose texts could not be fetched (the one shown stayed); cleared
+    /// when a language is shown.
+    pub missed: RwSignal<Option<Locale>>,
     /// The user's chosen IANA time zone; `None` follows the browser.
     pub time_zone: RwSignal<Option<String>>,
 }
@@ -112,6 +115,7 @@ pub fn provide_i18n() -> I18n {
     let i18n = I18n {
         locale: RwSignal::new(shown),
         wanted: RwSignal::new(wanted),
+        missed: RwSignal::new(None),
         time_zone: RwSignal::new(None),
     };
     provide_context(i18n);

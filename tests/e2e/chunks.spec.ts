@@ -84,6 +84,24 @@ test.describe('with the network refusing a page\'s code', () => {
     await expect(page.getByRole('alert')).toHaveCount(0);
   });
 
+  test('a language whose texts cannot be fetched is named in a message, the page stays in the one shown, and choosing it again works', async ({ page, browser, baseURL }) => {
+    // The language goes to the profile: an account of its own, so no other test meets French.
+    const me = await freshCustomer(browser, baseURL!, 'Language Misser');
+    await signIn(page, me);
+    const frenchTexts = /\/texts-fr-[0-9a-f]{16}\.txt$/;
+    await page.route(frenchTexts, (route) => route.abort());
+    const select = page.getByRole('combobox', { name: 'Language' });
+    await select.selectOption('fr');
+    await expect(page.getByRole('status').filter({ hasText: 'Français could not be loaded. Check your connection and choose it again.' })).toBeVisible();
+    await expect(select).toHaveValue('en');
+    await expect(mainNavigation(page).getByRole('link', { name: 'Home' })).toBeVisible();
+
+    await page.unroute(frenchTexts);
+    await select.selectOption('fr');
+    await expect(page.getByRole('combobox', { name: 'Langue' })).toHaveValue('fr');
+    await expect(page.getByText('could not be loaded')).toHaveCount(0);
+  });
+
   test('a deep link to a page whose code cannot be fetched shows the message, not a blank page', async ({ page }) => {
     await signIn(page, accounts.systemAdmin);
     await page.route(/\/split_user_audit-[0-9a-f]{16}\.wasm$/, (route) => route.abort());
