@@ -130,11 +130,13 @@ struct Parts {
 /// The blocks under the banner, from the one answer: announcements, "Get started" (in the
 /// enablement phase), what needs a support role, and help.
 #[component]
-fn Blocks(summary: HomeSummary, parts: Parts, enablement: Signal<bool>) -> impl IntoView {
-    let learning = summary.learning.clone();
-    let threads = summary.popular_threads.clone();
+fn Blocks(mut summary: HomeSummary, parts: Parts, enablement: Signal<bool>) -> impl IntoView {
+    // The everyone's parts go to their blocks; what needs a support role stays in `summary`.
+    let announcements = std::mem::take(&mut summary.announcements);
+    let learning = std::mem::take(&mut summary.learning);
+    let threads = std::mem::take(&mut summary.popular_threads);
     view! {
-        <Announcements items=summary.announcements.clone()/>
+        <Announcements items=announcements/>
         <Show when=move || enablement.get()>
             <GetStarted learning=learning.clone()/>
         </Show>
