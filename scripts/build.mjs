@@ -11,8 +11,9 @@
 //    the JavaScript that loads them (`__wasm_split.js`);
 // 3. wasm-bindgen (the pinned version) makes the first load's JavaScript glue;
 // 4. wasm-opt -Oz on every module, two at a time;
-// 5. every file is named after the build's content hash (`name-<16 hex>.ext`, which the
-//    backend serves as immutable), and the references between them follow;
+// 5. the JavaScript and the stylesheet are minified (esbuild); every file is named after the
+//    build's content hash (`name-<16 hex>.ext`, which the backend serves as immutable), and
+//    the references between them follow;
 // 6. index.html gets the stylesheet and the boot module as external files with their
 //    integrity (no inline script: the CSP allows none), preloads for the first load, and
 //    everything is precompressed (`.br`, `.gz`).
@@ -22,6 +23,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { transformSync } from 'esbuild';
 import { precompress, sriOf } from './assets.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -85,12 +87,12 @@ let glue = readFileSync(path.join(out, `${name}.js`), 'utf8')
 let link = readFileSync(path.join(out, '__wasm_split.js'), 'utf8')
   .replace(`from "./${name}.js"`, `from "./${hashed(`${name}.js`)}"`)
   .replace(/"\.\/((?:split|chunk)_[A-Za-z0-9_]+)\.wasm"/g, (_, f) => `"./${hashed(`${f}.wasm`)}"`);
-writeFileSync(path.join(dist, hashed(`${name}.js`)), glue);
-writeFileSync(path.join(dist, hashed('__wasm_split.js')), link);
+writeFileSync(path.join(dist, hashed(`${name}.js`)), minify(glue, 'js'));
+writeFileSync(path.join(dist, hashed('__wasm_split.js')), minify(link, 'js'));
 for (const f of readdirSync(out)) if (f.endsWith('.wasm')) copyFileSync(path.join(out, f), path.join(dist, hashed(f)));
 
 // 6. The page, its boot module and stylesheet, the copied files, and the manifest.
-const css = readFileSync(path.join(root, 'style', 'main.css'));
+const css = minify(readFileSync(path.join(root, 'style', 'main.css'), 'utf8'), 'css');
 const cssName = `main-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
 writeFileSync(path.join(dist, cssName), css);
 const boot = `import init, * as bindings from '/${hashed(`${name}.js`)}';
@@ -152,6 +154,12 @@ function languageFiles(source) {
     writeFileSync(path.join(dist, file), body);
     return [locale, file];
   });
+}
+
+/** `code` without its comments, spaces and long local names (esbuild): the JavaScript glue and
+ *  the stylesheet lose a third to half of their bytes, about 3.4 KiB brotli of the first load. */
+function minify(code, loader) {
+  return transformSync(code, { loader, minify: true, ...(loader === 'js' ? { format: 'esm' } : {}) }).code;
 }
 
 /** The text of a Rust string literal's contents. */
