@@ -10,11 +10,12 @@ export function sriOf(data) {
   return `sha384-${createHash('sha384').update(data).digest('base64')}`;
 }
 
-/** Writes brotli (.br) and gzip (.gz) copies of the wasm, js, css and texts in `dir`, which the
- *  reference backend sends to browsers that accept them (the wasm shrinks about threefold). */
+/** Writes brotli (.br) and gzip (.gz) copies of the wasm, packs, js, css and texts in `dir`,
+ *  which the reference backend sends to browsers that accept them (the wasm shrinks about
+ *  threefold). */
 export function precompress(dir) {
   for (const name of readdirSync(dir)) {
-    if (!/\.(wasm|js|css|txt)$/.test(name)) continue;
+    if (!/\.(wasm|js|css|txt|pack)$/.test(name)) continue;
     const data = readFileSync(path.join(dir, name));
     if (data.length < 1024) continue; // not worth a round of decoding
     writeFileSync(path.join(dir, `${name}.br`),

@@ -7,23 +7,25 @@
 //    pinned nightly that rebuilds the standard library without panic messages, `Debug`
 //    output or source locations (about a tenth less);
 // 2. wasm-split-cli cuts the wasm into the first load (`support-portal.wasm`), one module per
-//    split point (`split_<area>.wasm`), chunks that several areas share (`chunk_<n>.wasm`) and
-//    the JavaScript that loads them (`__wasm_split.js`);
+//    split point (`split_<area>.wasm`) and modules that several areas share (`chunk_<n>.wasm`);
 // 3. wasm-bindgen (the pinned version) makes the first load's JavaScript glue;
 // 4. wasm-opt -Oz on every module, two at a time;
-// 5. the JavaScript and the stylesheet are minified (esbuild); every file is named after the
-//    build's content hash (`name-<16 hex>.ext`, which the backend serves as immutable), and
-//    the references between them follow;
+// 5. each area's modules are packed into one file (`split_<area>-<hash>.pack`, more when over
+//    the chunk budget), which scripts/split-loader.js fetches in place of the modules one by
+//    one; the JavaScript and the stylesheet are minified (esbuild); every file is named after
+//    the build's content hash (`name-<16 hex>.ext`, which the backend serves as immutable),
+//    and the references between them follow;
 // 6. index.html gets the stylesheet and the boot module as external files with their
 //    integrity (no inline script: the CSP allows none), preloads for the first load, and
 //    everything is precompressed (`.br`, `.gz`).
-// `split-manifest.json` lists which files the first load fetches and which chunk each area
-// needs; scripts/size.mjs reads it.
+// `split-manifest.json` lists which files the first load fetches and, by area, its packs and
+// modules; scripts/size.mjs reads it.
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { transformSync } from 'esbuild';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { precompress, sriOf } from './assets.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -32,6 +34,12 @@ const dist = path.join(root, process.argv[2] ?? 'dist');
 const name = 'support-portal';
 // The toolchain of the release build (step 1); scripts/setup.sh installs the same one.
 const nightly = readFileSync(path.join(root, 'scripts', 'nightly-toolchain'), 'utf8').trim();
+// The areas nearly every support administrator's visit opens, in the order it does: the chat
+// panel (fetched once the first screen is up), then the case list. An area packs what it shares
+// with the hubs opened before it apart from the rest, so that after them it fetches only the
+// rest; a group under SMALL_GROUP bytes (about 15 KiB brotli) is not worth a file of its own.
+const HUBS = ['chat_panel', 'cases'];
+const SMALL_GROUP = 48 * 1024;
 const wasmFeatures = [
   '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
   '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
@@ -77,6 +85,7 @@ copyFileSync(path.join(split, '__wasm_split.js'), path.join(out, '__wasm_split.j
 // 5. One content hash for the build, in every name.
 const hash = createHash('sha256');
 for (const f of readdirSync(out).sort()) hash.update(f).update(readFileSync(path.join(out, f)));
+hash.update(readFileSync(path.join(root, 'scripts', 'split-loader.js')));
 const h = hash.digest('hex').slice(0, 16);
 const hashed = (f) => f.replace(/^([^.]+?)(_bg)?\.(wasm|js)$/, `$1-${h}$2.$3`);
 rmSync(dist, { recursive: true, force: true });
@@ -84,9 +93,7 @@ mkdirSync(dist, { recursive: true });
 let glue = readFileSync(path.join(out, `${name}.js`), 'utf8')
   .replaceAll('from "./__wasm_split.js"', `from "./${hashed('__wasm_split.js')}"`)
   .replace(`'${name}_bg.wasm'`, `'${hashed(`${name}_bg.wasm`)}'`);
-let link = readFileSync(path.join(out, '__wasm_split.js'), 'utf8')
-  .replace(`from "./${name}.js"`, `from "./${hashed(`${name}.js`)}"`)
-  .replace(/"\.\/((?:split|chunk)_[A-Za-z0-9_]+)\.wasm"/g, (_, f) => `"./${hashed(`${f}.wasm`)}"`);
+const { loader: link, areas } = packAreas(readFileSync(path.join(out, '__wasm_split.js'), 'utf8'));
 writeFileSync(path.join(dist, hashed(`${name}.js`)), minify(glue, 'js'));
 writeFileSync(path.join(dist, hashed('__wasm_split.js')), minify(link, 'js'));
 for (const f of readdirSync(out)) if (f.endsWith('.wasm')) copyFileSync(path.join(out, f), path.join(dist, hashed(f)));
@@ -124,14 +131,6 @@ const html = readFileSync(path.join(root, 'index.html'), 'utf8')
 if (/data-trunk|<script(?![^>]*\bsrc=)[^>]*>\s*\S/.test(html)) throw new Error('index.html kept a Trunk link or an inline script');
 writeFileSync(path.join(dist, 'index.html'), html);
 
-const areas = {};
-for (const m of link.matchAll(/\/\* ([^*]+) \*\/\s*const (__chunk_\d+) = makeLoad\([^"]*"\.\/([^"]+)"/g)) {
-  for (const area of m[1].split(', ')) (areas[area] ??= []).push(m[3]);
-}
-for (const f of readdirSync(dist)) {
-  const m = f.match(/^split_(.+)-[0-9a-f]{16}\.wasm$/);
-  if (m) (areas[m[1]] ??= []).push(f);
-}
 const languages = Object.fromEntries(texts);
 writeFileSync(path.join(dist, 'split-manifest.json'), JSON.stringify({ firstLoad, areas, languages }, null, 2));
 precompress(dist);
@@ -154,6 +153,83 @@ function languageFiles(source) {
     writeFileSync(path.join(dist, file), body);
     return [locale, file];
   });
+}
+
+/**
+ * The loader for the split modules (scripts/split-loader.js, after wasm-split-cli's own
+ * `getSharedImports` and `wrapAsyncCb`), and each area's packs: the modules it needs end to
+ * end. They are grouped by which of the `HUBS` also need them (so that opening an area after a
+ * hub fetches only what the hub did not bring), and a group is cut in parts that keep each file
+ * under the chunk budget. Returns the loader's source and, by area, its pack and module files.
+ */
+function packAreas(generated) {
+  const chunkFiles = new Map([...generated.matchAll(/const (__chunk_\d+) = makeLoad\([^"]*"\.\/(chunk_\d+)\.wasm"/g)]
+    .map((m) => [m[1], m[2]]));
+  const entry = /export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\([^"]*"\.\/(split_\w+)\.wasm"[^[]*\[([^\]]*)\]/g;
+  const needs = new Map();
+  for (const [, area, own, deps] of generated.matchAll(entry)) {
+    const names = [...deps.split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunkFiles.get(d)), own];
+    if (names.includes(undefined)) throw new Error(`__wasm_split.js: ${area} needs a chunk whose file was not found`);
+    needs.set(area, names);
+  }
+  if (!needs.size) throw new Error('__wasm_split.js: no area loaders found');
+  const table = {};
+  const areas = {};
+  for (const [area, names] of needs) {
+    const bytes = names.map((n) => readFileSync(path.join(out, `${n}.wasm`)));
+    // A hub is grouped by the hubs opened before it; any other area by every hub.
+    const before = HUBS.includes(area) ? HUBS.slice(0, HUBS.indexOf(area)) : HUBS;
+    const hubs = before.filter((hub) => needs.has(hub)).map((hub) => new Set(needs.get(hub)));
+    const groups = new Map();
+    for (const [k, n] of names.entries()) {
+      const key = k === names.length - 1 ? '' : hubs.map((hub) => (hub.has(n) ? 1 : 0)).join('');
+      groups.set(key, [...(groups.get(key) ?? []), k]);
+    }
+    // A group too small to be worth a request of its own goes with the area's own modules.
+    const rest = hubs.map(() => 0).join('');
+    for (const [key, group] of groups) {
+      if (key !== rest && group.reduce((t, k) => t + bytes[k].length, 0) < SMALL_GROUP) {
+        groups.delete(key);
+        groups.set(rest, [...group, ...(groups.get(rest) ?? [])]);
+      }
+    }
+    const packs = [];
+    for (const group of groups.values()) {
+      for (const part of packParts(group, bytes)) {
+        const header = Buffer.from(JSON.stringify(part.map((k) => [names[k], bytes[k].length])));
+        const length = Buffer.alloc(4);
+        length.writeUInt32LE(header.length);
+        const file = `split_${area}-${h}${packs.length ? `.${packs.length + 1}` : ''}.pack`;
+        writeFileSync(path.join(dist, file), Buffer.concat([length, header, ...part.map((k) => bytes[k])]));
+        packs.push([file, part]);
+      }
+    }
+    table[area] = { modules: names, packs: packs.map(([file, part]) => [`./${file}`, part]) };
+    areas[area] = { packs: packs.map(([file]) => file), modules: names.map((n) => hashed(`${n}.wasm`)) };
+  }
+  const prelude = generated.slice(0, generated.indexOf('function makeLoad('))
+    .replace(`from "./${name}.js"`, `from "./${hashed(`${name}.js`)}"`);
+  const runtime = readFileSync(path.join(root, 'scripts', 'split-loader.js'), 'utf8')
+    .replace('__AREAS__', JSON.stringify(table))
+    .replace('__HASH__', JSON.stringify(h));
+  const exports = [...needs.keys()].map((area) =>
+    `export const __wasm_split_load_${area} = wrapAsyncCb(() => loadArea(${JSON.stringify(area)}));`);
+  return { loader: `${prelude}${runtime}\n${exports.join('\n')}\n`, areas };
+}
+
+/** `group` (module indexes) in parts that each compress to at most the chunk budget (80 KiB;
+ *  aimed at 75): one part, or several of about equal size. */
+function packParts(group, bytes) {
+  const size = Buffer.concat(group.map((k) => bytes[k]));
+  const count = Math.ceil(brotliCompressSync(size, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length / (75 * 1024));
+  if (count <= 1) return [group];
+  const parts = Array.from({ length: count }, () => []);
+  let seen = 0;
+  for (const k of group) {
+    parts[Math.min(count - 1, Math.floor((seen * count) / size.length))].push(k);
+    seen += bytes[k].length;
+  }
+  return parts.filter((p) => p.length);
 }
 
 /** `code` without its comments, spaces and long local names (esbuild): the JavaScript glue and

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 
 /// A page's chunk could not be fetched (offline, blocked, a new release replaced it).
 #[derive(Clone, Copy, Debug)]
@@ -23,26 +24,49 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
     }
 }
 
+/// A page (or part) being built once its chunk is there.
+pub type PageFuture = Pin<Box<dyn Future<Output = Result<AnyView, ChunkError>>>>;
+
 /// Builds a page once its chunk is there.
-pub type PageLoad = fn() -> Pin<Box<dyn Future<Output = Result<AnyView, ChunkError>>>>;
+pub type PageLoad = fn() -> PageFuture;
+
+/// Builds a page, or a part with the arguments it was given, once its chunk is there.
+#[derive(Clone)]
+pub struct Load(Arc<dyn Fn() -> PageFuture + Send + Sync>);
+
+impl Load {
+    pub fn new(load: impl Fn() -> PageFuture + Send + Sync + 'static) -> Self {
+        Load(Arc::new(load))
+    }
+}
+
+impl From<PageLoad> for Load {
+    fn from(load: PageLoad) -> Self {
+        Load(Arc::new(load))
+    }
+}
 
 /// Fetches a page's chunk without building the page.
 pub type ChunkPreload = fn() -> Pin<Box<dyn Future<Output = Result<(), ChunkError>>>>;
 
 /// `page!(chunk, name, preload_name, body)`: `name()` builds `body` in chunk `chunk`,
-/// `preload_name()` only fetches the chunk. Both are async and fail with `ChunkError`.
+/// `preload_name()` only fetches the chunk. Both are async and fail with `ChunkError`. A part
+/// that needs arguments from the first load names them: `page!(chunk, name(a: A), ...)`.
 // rustfmt re-indents attributes inside macro_rules on every run; this one is kept by hand.
 #[rustfmt::skip]
 macro_rules! page {
     ($chunk:ident, $name:ident, $preload:ident, $body:expr) => {
+        page!($chunk, $name(), $preload, $body);
+    };
+    ($chunk:ident, $name:ident($($arg:ident: $ty:ty),*), $preload:ident, $body:expr) => {
         #[cfg(feature = "split")]
         #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload(#[allow(dead_code)] $preload))]
-        fn $name() -> Result<AnyView, ChunkError> {
+        fn $name($($arg: $ty),*) -> Result<AnyView, ChunkError> {
             Ok($body)
         }
 
         #[cfg(not(feature = "split"))]
-        async fn $name() -> Result<AnyView, ChunkError> {
+        async fn $name($($arg: $ty),*) -> Result<AnyView, ChunkError> {
             Ok($body)
         }
 
@@ -65,16 +89,18 @@ macro_rules! load {
 }
 pub(super) use load;
 
-/// Shows a page from its chunk: a loading line while the chunk arrives, then the page; if the
-/// chunk cannot be fetched, a message with a retry (which fetches it again), never a blank page.
+/// Shows a page (or part) from its chunk: a loading line while the chunk arrives, then the
+/// page; if the chunk cannot be fetched, a message with a retry (which fetches it again), never
+/// a blank page.
 #[component]
-pub fn LazyPage(load: PageLoad) -> impl IntoView {
+pub fn LazyPage(#[prop(into)] load: Load) -> impl IntoView {
     let attempt = RwSignal::new(0u32);
     let first_screen_up = first_screen_is_up();
     view! {
         <Suspense fallback=|| view! { <LoadingIndicator/> }>
             {move || {
                 attempt.track();
+                let load = load.0.clone();
                 // The browser has one thread: the wrapper only tells the type system so.
                 Suspend::new(SendWrapper::new(async move {
                     match load().await {

@@ -13,8 +13,8 @@ use crate::api::{
     RuntimeConfig, SessionApi,
 };
 use crate::auth::{
-    load_session, provide_session, use_session, AppPage, Guard, ReauthDialog, SessionCtx,
-    SessionState, SignInPage,
+    load_session, provide_auth_views, provide_session, use_session, AppPage, Guard, ReauthDialog,
+    SessionCtx, SessionState,
 };
 use crate::components::{
     provide_chat_opener, provide_first_screen, provide_portal_router, AppLink, LoadingIndicator,
@@ -64,6 +64,7 @@ pub fn provide_everything(config: RuntimeConfig, areas: impl FnOnce(Callback<()>
     provide_portal();
     provide_chat_opener();
     provide_first_screen();
+    provide_auth_views(pages::AUTH_VIEWS);
     session
 }
 
@@ -167,7 +168,7 @@ fn Shell() -> impl IntoView {
             <Nav/>
             <main id="main" class="main" tabindex="-1">
                 <Routes fallback=NotFound>
-                    <Route path=path!("/sign-in") view=SignInPage/>
+                    <Route path=path!("/sign-in") view=|| view! { <LazyPage load=Pages::SIGN_IN/> }/>
                     <Route path=path!("/set-password") view=|| view! { <LazyPage load=Pages::SET_PASSWORD/> }/>
                     <Route path=path!("/") view=guarded(AppPage::Home, || HomePage().into_any())/>
                     <Route path=StaticSegment(AppPage::Cases.segment())

@@ -1,9 +1,10 @@
-//! Which page lives in which chunk. The home page, sign-in and the shell stay in the first
-//! load; every other area's pages arrive with their chunk (see `lazy`).
+//! Which page lives in which chunk. The home page and the shell stay in the first load; every
+//! other area's pages arrive with their chunk (see `lazy`), and so do sign-in and the access
+//! page, which a signed-in user with the right role never sees.
 
-use super::lazy::{load, page, ChunkError, ChunkPreload, PageLoad};
+use super::lazy::{load, page, ChunkError, ChunkPreload, LazyPage, Load, PageLoad};
 use super::PastChatRoute;
-use crate::auth::{AppPage, SetPasswordPage};
+use crate::auth::{AccessPage, AppPage, AuthViews, SetPasswordPage, SignInForm, SignInPage};
 use crate::features::{
     cases::{CaseDetailPage, CaseListPage, FileCasePage},
     chat::{ChatPanel, ChatsPage},
@@ -20,12 +21,20 @@ use crate::features::{
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
+use support_contract::{Capability, Session};
 
 // `page! { chunk, builder, preload, page }`. Support-user administration is four chunks:
 // together its pages would pass the chunk budget.
 page! { cases, case_list, preload_cases, CaseListPage().into_any() }
 page! { cases, case_detail, preload_case_detail, CaseDetailPage().into_any() }
 page! { file_case, file_case, preload_file_case, FileCasePage().into_any() }
+// Signing in, on the page or again in the dialog when a session ended: a visit with a session
+// never needs it.
+page! { sign_in, sign_in, preload_sign_in, SignInPage().into_any() }
+page! { sign_in, reauth_form(email: String, on_success: Callback<Session>), preload_reauth_form,
+view! { <SignInForm id="reauth" initial_email=email on_success=on_success/> }.into_any() }
+// What a page needs that the user's role lacks, and whom to ask.
+page! { access, access(needs: Capability), preload_access, view! { <AccessPage needs=needs/> }.into_any() }
 // Setting a password from an invitation happens once per user: not worth everyone's first load.
 page! { set_password, set_password, preload_set_password, SetPasswordPage().into_any() }
 // The chat panel leaves the first load too; the launcher stays (see `LazyChatPanel`).
@@ -52,6 +61,7 @@ impl Pages {
     pub const CASE_LIST: PageLoad = load!(case_list);
     pub const CASE_DETAIL: PageLoad = load!(case_detail);
     pub const FILE_CASE: PageLoad = load!(file_case);
+    pub const SIGN_IN: PageLoad = load!(sign_in);
     pub const SET_PASSWORD: PageLoad = load!(set_password);
     pub const CHAT_PANEL: PageLoad = load!(chat_panel);
     pub const PAST_CHATS: PageLoad = load!(past_chats);
@@ -69,6 +79,21 @@ impl Pages {
     pub const USER_AUDIT: PageLoad = load!(user_audit);
     pub const USER_DETAIL: PageLoad = load!(user_detail);
 }
+
+/// The sign-in form of the "sign in again" dialog and the access page, from their chunks.
+pub(super) const AUTH_VIEWS: AuthViews = AuthViews {
+    reauth_form: |email, on_success| {
+        let load = Load::new(move || {
+            let email = email.clone();
+            Box::pin(async move { reauth_form(email, on_success).await })
+        });
+        view! { <LazyPage load=load/> }.into_any()
+    },
+    access: |needs| {
+        let load = Load::new(move || Box::pin(async move { access(needs).await }));
+        view! { <LazyPage load=load/> }.into_any()
+    },
+};
 
 /// Fetches the chunk behind a navigation link ahead of the click (its list page's chunk); a
 /// failure is left for the page itself to report.

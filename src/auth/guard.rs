@@ -1,4 +1,4 @@
-use super::{access::AccessPage, load_session, use_session, SessionState};
+use super::{load_session, use_session, views::use_auth_views, SessionState};
 use crate::api::{in_app_path, use_api, SessionApi};
 use crate::components::{ErrorNotice, LoadingIndicator};
 use leptos::prelude::*;
@@ -22,6 +22,7 @@ pub fn Guard(needs: Option<Capability>, children: ChildrenFn) -> impl IntoView {
     let ctx = use_session();
     let api = use_api::<dyn SessionApi>();
     let location = use_location();
+    let views = use_auth_views();
     // A memo, so a renewed session (same decision) does not re-create the page and lose input.
     let decision = Memo::new(move |_| match ctx.state.get() {
         SessionState::Loading => Decision::Wait,
@@ -57,8 +58,6 @@ pub fn Guard(needs: Option<Capability>, children: ChildrenFn) -> impl IntoView {
             view! { <ErrorNotice error=error retry=retry/> }.into_any()
         }
         Decision::Allow => children().into_any(),
-        Decision::Deny => {
-            view! { <AccessPage needs=needs.unwrap_or(Capability::Unknown)/> }.into_any()
-        }
+        Decision::Deny => (views.access)(needs.unwrap_or(Capability::Unknown)),
     }
 }

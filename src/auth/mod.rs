@@ -8,6 +8,7 @@ mod reauth;
 mod session;
 mod set_password;
 mod sign_in;
+mod views;
 
 pub use access::{AccessPage, SupportAdmins};
 pub use guard::Guard;
@@ -18,3 +19,4 @@ pub use session::{
 };
 pub use set_password::SetPasswordPage;
 pub use sign_in::{SignInForm, SignInPage};
+pub use views::{provide_auth_views, AuthViews};

@@ -1,4 +1,4 @@
-use super::{use_session, SessionState, SignInForm};
+use super::{use_session, views::use_auth_views, SessionState};
 use crate::api::use_runtime_config;
 use crate::i18n::{use_i18n, Key};
 use leptos::html::Dialog;
@@ -11,6 +11,7 @@ use support_contract::Session;
 pub fn ReauthDialog() -> impl IntoView {
     let i18n = use_i18n();
     let ctx = use_session();
+    let views = use_auth_views();
     let dialog = NodeRef::<Dialog>::new();
     let home = format!("{}/", use_runtime_config().base_path.trim_end_matches('/'));
     let previous = Memo::new(move |_| match ctx.state.get() {
@@ -45,7 +46,7 @@ pub fn ReauthDialog() -> impl IntoView {
             <p>{i18n.s(Key::SessionEndedBody)}</p>
             {move || ctx.expired.get().then(|| {
                 let email = previous.get_untracked().map(|(_, e)| e).unwrap_or_default();
-                view! { <SignInForm id="reauth" initial_email=email on_success=on_success/> }
+                (views.reauth_form)(email, on_success)
             })}
         </dialog>
     }

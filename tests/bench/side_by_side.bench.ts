@@ -26,7 +26,7 @@ async function coldLoad(browser: Browser, base: string, url: string, cpu: number
   // as the context closes), nor lazily loaded code (`split_*`, `chunk_*`: the chat panel's,
   // fetched once the first screen is up, whenever that lands before the check sees it).
   page.on('requestfinished', (r) => {
-    if (!/\/(split|chunk)_[^/]*\.wasm$/.test(new URL(r.url()).pathname)) {
+    if (!/\/(split|chunk)_[^/]*\.(wasm|pack)$/.test(new URL(r.url()).pathname)) {
       responses.push(r.sizes().then((s) => s.responseBodySize + s.responseHeadersSize, () => 0));
     }
   });

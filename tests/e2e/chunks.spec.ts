@@ -2,24 +2,26 @@
 // other area's code arrives when it is first wanted (or when its link is pointed at), and a
 // chunk that cannot be fetched leaves a message with a retry, never a dead page.
 import { test, expect } from './fixtures';
-import { signIn, mainNavigation } from './portal';
+import { areaCode, signIn, mainNavigation } from './portal';
 import { freshCustomer } from './users';
 import { accounts } from '../support/accounts';
 
-const areaChunk = (url: string) => /\/split_[a-z_]+-[0-9a-f]{16}\.wasm$/.test(url);
+const areaChunk = (url: string) => areaCode().test(url);
 
-const chatPanelCode = /\/split_chat_panel-[0-9a-f]{16}\.wasm$/;
+const chatPanelCode = areaCode('chat_panel');
 
 test('the home page needs no area\'s code, and pointing at a link fetches its page\'s code ahead of the click', async ({ page }) => {
+  await signIn(page, accounts.systemAdmin);
   const fetched: string[] = [];
   // The chat panel's code is fetched once the browser is idle after the first screen (below).
   page.on('request', (r) => { if (areaChunk(r.url()) && !chatPanelCode.test(r.url())) fetched.push(new URL(r.url()).pathname); });
-  await signIn(page, accounts.systemAdmin);
+  // A visit with a session: sign-in's code stays away too.
+  await page.reload();
   await expect(page.getByRole('region', { name: 'What needs you' })).toBeVisible();
   expect(fetched, 'area chunks fetched for the home page').toEqual([]);
 
   const cases = mainNavigation(page).getByRole('link', { name: 'Cases' });
-  const prefetched = page.waitForRequest((r) => /\/split_cases-/.test(r.url()));
+  const prefetched = page.waitForRequest((r) => areaCode('cases').test(r.url()));
   await cases.hover();
   await prefetched;
   await cases.click();
@@ -29,6 +31,17 @@ test('the home page needs no area\'s code, and pointing at a link fetches its pa
   await expect(page.getByRole('heading', { level: 1, name: `Hello, ${accounts.systemAdmin.name}` })).toBeVisible();
   await page.goForward();
   await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
+});
+
+test('opening an area fetches its code in a few packs, not one file per shared module', async ({ page }) => {
+  const code: string[] = [];
+  page.on('request', (r) => { if (/\/(split|chunk)_[^/]+$/.test(new URL(r.url()).pathname)) code.push(new URL(r.url()).pathname); });
+  await signIn(page, accounts.member);
+  await mainNavigation(page).getByRole('link', { name: 'Help' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Help and forums' })).toBeVisible();
+  // Sign-in's code, then help's: wasm-split alone made them about 120 files.
+  expect(code.length, code.join('\n')).toBeLessThanOrEqual(4);
+  expect(code.every((f) => f.endsWith('.pack')), code.join('\n')).toBe(true);
 });
 
 test('the chat panel\'s code arrives after the first screen, before anyone opens the panel', async ({ page }) => {
@@ -71,7 +84,7 @@ test.describe('with the network refusing a page\'s code', () => {
     // The language goes to the profile: an account of its own, so no other test meets French.
     const me = await freshCustomer(browser, baseURL!, 'Chunk Retrier');
     await signIn(page, me);
-    const historyCode = /\/split_history-[0-9a-f]{16}\.wasm$/;
+    const historyCode = areaCode('history');
     await page.route(historyCode, (route) => route.abort());
     await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
     await page.getByRole('navigation').getByRole('link', { name: 'Historique des services', exact: true }).click();
@@ -104,7 +117,7 @@ test.describe('with the network refusing a page\'s code', () => {
 
   test('a deep link to a page whose code cannot be fetched shows the message, not a blank page', async ({ page }) => {
     await signIn(page, accounts.systemAdmin);
-    await page.route(/\/split_user_audit-[0-9a-f]{16}\.wasm$/, (route) => route.abort());
+    await page.route(areaCode('user_audit'), (route) => route.abort());
     await page.goto('/support-users/audit');
     await expect(page.getByRole('alert').getByRole('heading', { level: 1, name: 'This page could not be loaded' })).toBeVisible();
     await expect(mainNavigation(page).getByRole('link', { name: 'Home' })).toBeVisible();

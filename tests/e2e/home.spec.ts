@@ -2,7 +2,7 @@
 // open chat, support users for the administrator), the vendor's announcement, a member's help
 // search and administrators, and "Get started" moving the progress in the enablement phase.
 import { test, expect } from './fixtures';
-import { signIn } from './portal';
+import { areaCode, signIn } from './portal';
 import { fileCase, agentReplies } from './cases';
 import { freshCustomer } from './users';
 import { agentSetsStatus } from '../support/agent';
@@ -32,7 +32,7 @@ test('after support asks a question on a case, the home page lists it as awaitin
 test('the open chat is on the home page and resuming it opens the chat panel', async ({ page, browser, baseURL }) => {
   // The panel's code arrives late (a slow link): resuming before it is there still opens the
   // panel and puts the focus in it.
-  await page.route(/\/split_chat_panel-[0-9a-f]{16}\.wasm$/, async (route) => {
+  await page.route(areaCode('chat_panel'), async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await route.continue();
   });

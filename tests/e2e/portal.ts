@@ -30,3 +30,10 @@ export async function navigationLinks(page: Page): Promise<string[]> {
   await expect(links.first()).toBeVisible();
   return (await links.allInnerTexts()).map((t) => t.trim());
 }
+
+/** The URL of an area's code in the release build: its pack (the first time the area opens),
+ *  or its own module (fetched alone when an earlier area brought the rest; see
+ *  scripts/split-loader.js). Without `area`, any area's. */
+export function areaCode(area = '[a-z_]+'): RegExp {
+  return new RegExp(`/split_${area}-[0-9a-f]{16}(\\.\\d+)?\\.(pack|wasm)$`);
+}
