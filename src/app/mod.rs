@@ -13,8 +13,8 @@ use crate::api::{
     RuntimeConfig, SessionApi,
 };
 use crate::auth::{
-    load_session, provide_auth_views, provide_session, use_session, AppPage, Guard, ReauthDialog,
-    SessionCtx, SessionState,
+    likely_signed_out, load_session, provide_auth_views, provide_session, use_session, AppPage,
+    Guard, ReauthDialog, SessionCtx, SessionState,
 };
 use crate::components::{
     provide_chat_opener, provide_first_screen, provide_portal_router, AppLink, LoadingIndicator,
@@ -119,6 +119,9 @@ pub fn mount_portal(target: web_sys::HtmlElement, config: RuntimeConfig) -> Moun
     target.set_inner_html("");
     Mounted::new(leptos::mount::mount_to(target, move || {
         provide_live(&config);
+        if likely_signed_out() {
+            pages::fetch_sign_in_ahead();
+        }
         view! { <App base_path=config.base_path.clone()/> }
     }))
 }

@@ -15,7 +15,8 @@ pub use guard::Guard;
 pub use pages::{nav_for, page_for, AppPage};
 pub use reauth::ReauthDialog;
 pub use session::{
-    load_session, provide_session, use_draft, use_session, SessionCtx, SessionState,
+    likely_signed_out, load_session, provide_session, use_draft, use_session, SessionCtx,
+    SessionState,
 };
 pub use set_password::SetPasswordPage;
 pub use sign_in::{SignInForm, SignInPage};

@@ -51,6 +51,7 @@ impl SessionCtx {
         }
         self.i18n.time_zone.set(session.user.time_zone.clone());
         self.expired.set(false);
+        remember_signed_in(true);
         self.state.set(SessionState::SignedIn(session));
     }
 
@@ -90,10 +91,35 @@ impl SessionCtx {
     }
 
     pub fn signed_out(self) {
+        remember_signed_in(false);
         self.expired.set(false);
         self.i18n.time_zone.set(None);
         self.state.set(SessionState::SignedOut);
     }
+}
+
+/// Set in this browser while someone is signed in here, so that the next visit knows, before
+/// the backend answers, whether it will likely show the sign-in page. Only a flag: the session
+/// itself is an `HttpOnly` cookie no script can read.
+const SIGNED_IN_HERE: &str = "sp.signed-in";
+
+fn remember_signed_in(yes: bool) {
+    if let Some(storage) = window().local_storage().ok().flatten() {
+        let _ = match yes {
+            true => storage.set_item(SIGNED_IN_HERE, "1"),
+            false => storage.remove_item(SIGNED_IN_HERE),
+        };
+    }
+}
+
+/// Whether nobody was signed in in this browser when it was last used (or it never was).
+pub fn likely_signed_out() -> bool {
+    window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(SIGNED_IN_HERE).ok().flatten())
+        .is_none()
 }
 
 /// Provides the session context, initially loading.

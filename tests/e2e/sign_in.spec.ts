@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { fillSignIn, signIn, mainNavigation } from './portal';
+import { areaCode, fillSignIn, signIn, mainNavigation } from './portal';
 import { accounts } from '../support/accounts';
 
 test('a wrong password shows a clear error and keeps the email in the field', async ({ page }) => {
@@ -31,6 +31,21 @@ test('an empty form names each missing field next to it, without a request', asy
   await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByLabel('Email')).toHaveAccessibleDescription('This field is required.');
   await expect(page.getByLabel('Password')).toHaveAccessibleDescription('This field is required.');
+});
+
+test('a first visit fetches the sign-in page\'s code while it asks who is signed in', async ({ page }) => {
+  const events: string[] = [];
+  const codeAsked = page.waitForRequest(areaCode('sign_in')).then(() => { events.push('code asked'); });
+  // The backend's answer waits for the code to be asked for (at most 3 s): asked only after the
+  // answer, the code would come a round trip late.
+  await page.route('**/api/v1/session', async (route) => {
+    await Promise.race([codeAsked, new Promise((resolve) => setTimeout(resolve, 3000))]);
+    events.push('session answered');
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  expect(events.slice(0, 2)).toEqual(['code asked', 'session answered']);
 });
 
 test('the session survives a reload without showing the sign-in page', async ({ page }) => {
