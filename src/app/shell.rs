@@ -88,13 +88,15 @@ pub fn Nav() -> impl IntoView {
     view! {
         <Show when=move || !pages.get().is_empty()>
             <nav class="nav" aria-label=i18n.s(Key::MainNavigation)>
+                // Rebuilt whole when the pages change (a new session's capabilities): a keyed
+                // <For> would cost the first load its diffing for a list of eight links.
                 <ul>
-                    <For each=move || pages.get() key=|p| *p let:page>
+                    {move || pages.get().into_iter().map(|page| view! {
                         // Pointing at a link, or tabbing to it, fetches its page's chunk ahead.
                         <li on:pointerenter=move |_| preload(page) on:focusin=move |_| preload(page)>
                             <AppLink href=page.href() exact=true>{i18n.s(page.label())}</AppLink>
                         </li>
-                    </For>
+                    }).collect_view()}
                 </ul>
             </nav>
         </Show>

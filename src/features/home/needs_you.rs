@@ -4,8 +4,7 @@ use crate::i18n::{product_key, use_i18n, I18n, Key};
 use leptos::prelude::*;
 use support_contract::cases::{CaseStatus, CaseSummary};
 use support_contract::chat::ChatStatus;
-use support_contract::home::{CasesNeedingYou, HomeChat, HomeSummary};
-use support_contract::users::SupportUserCounts;
+use support_contract::home::{HomeChat, HomeSummary};
 
 /// A count as a sentence: `none` for zero, `one` for one, `many` otherwise.
 fn counted(i18n: I18n, n: u32, [none, one, many]: [Key; 3]) -> String {
@@ -30,43 +29,109 @@ pub(super) fn NeedsYou(summary: HomeSummary, chat: bool, users: bool) -> impl In
         ..
     } = summary;
     let cases = cases.unwrap_or_default();
+    let awaiting = Counted {
+        n: cases.awaiting_your_reply,
+        keys: [
+            Key::HomeAwaitingNone,
+            Key::HomeAwaitingOne,
+            Key::HomeAwaitingMany,
+        ],
+        cases: cases.awaiting,
+        link: (
+            cases_href(&[CaseStatus::AwaitingYourReply]),
+            Key::HomeAwaitingAll,
+        ),
+        always: false,
+    };
+    let open = Counted {
+        n: cases.open,
+        keys: [Key::HomeOpenNone, Key::HomeOpenOne, Key::HomeOpenMany],
+        cases: Vec::new(),
+        link: (cases_href(&open_case_statuses()), Key::HomeOpenAll),
+        always: false,
+    };
+    let callbacks = Counted {
+        n: callbacks_waiting.unwrap_or_default(),
+        keys: [
+            Key::HomeCallbacksNone,
+            Key::HomeCallbacksOne,
+            Key::HomeCallbacksMany,
+        ],
+        cases: Vec::new(),
+        link: ("/contact".into(), Key::RequestCallback),
+        always: true,
+    };
+    let users = users.then(|| {
+        let counts = support_users.unwrap_or_default();
+        vec![
+            Counted {
+                n: counts.needs_review,
+                keys: [Key::HomeReviewNone, Key::HomeReviewOne, Key::HomeReviewMany],
+                cases: Vec::new(),
+                link: ("/support-users/review".into(), Key::ReviewQueue),
+                always: false,
+            },
+            Counted {
+                n: counts.invited,
+                keys: [
+                    Key::HomeInvitedNone,
+                    Key::HomeInvitedOne,
+                    Key::HomeInvitedMany,
+                ],
+                cases: Vec::new(),
+                link: (invited_users_href(), Key::HomeInvitedLink),
+                always: false,
+            },
+        ]
+    });
     view! {
         <section class="home-needs" aria-labelledby="needs-you-title">
             <h2 id="needs-you-title">{i18n.s(Key::HomeNeedsYou)}</h2>
             <div class="home-grid">
-                <AwaitingCard cases=cases.clone()/>
-                <OpenCard open=cases.open/>
+                <CountCard id="awaiting-title" title=Key::HomeAwaitingTitle counts=vec![awaiting]/>
+                <CountCard id="open-cases-title" title=Key::HomeOpenTitle counts=vec![open]/>
                 {chat.then(|| view! { <ChatCard chat=open_chat/> })}
-                <CallbacksCard waiting=callbacks_waiting.unwrap_or_default()/>
-                {users.then(|| view! { <UsersCard counts=support_users.unwrap_or_default()/> })}
+                <CountCard id="home-callbacks-title" title=Key::HomeCallbacksTitle counts=vec![callbacks]/>
+                {users.map(|counts| view! { <CountCard id="home-users-title" title=Key::HomeUsersTitle counts=counts/> })}
             </div>
         </section>
     }
 }
 
-/// The user's cases awaiting their reply: how many, the first five (each to its page) and the
-/// way to all of them.
+/// One count of things that need the user, and where to see them.
+struct Counted {
+    n: u32,
+    /// The count in words: for none, one and many.
+    keys: [Key; 3],
+    /// The first of the cases counted, each to its page.
+    cases: Vec<CaseSummary>,
+    /// The way to all of them: address and label.
+    link: (String, Key),
+    /// Whether the link shows for none too (it leads to where they are asked for).
+    always: bool,
+}
+
+/// A card of counts (the user's cases awaiting their reply, their open cases, callbacks,
+/// support users): each count in words, the first cases counted, and the way to all of them.
+/// One component for every card, so the first load carries one.
 #[component]
-fn AwaitingCard(cases: CasesNeedingYou) -> impl IntoView {
+fn CountCard(id: &'static str, title: Key, counts: Vec<Counted>) -> impl IntoView {
     let i18n = use_i18n();
-    let n = cases.awaiting_your_reply;
-    let keys = [
-        Key::HomeAwaitingNone,
-        Key::HomeAwaitingOne,
-        Key::HomeAwaitingMany,
-    ];
     view! {
-        <section class="card" aria-labelledby="awaiting-title">
-            <h3 id="awaiting-title">{i18n.s(Key::HomeAwaitingTitle)}</h3>
-            <p>{move || counted(i18n, n, keys)}</p>
-            {(!cases.awaiting.is_empty()).then(|| view! {
-                <ul class="home-cases">
-                    {cases.awaiting.into_iter().map(|c| view! { <CaseLine case=c/> }).collect_view()}
-                </ul>
-            })}
-            {(n > 0).then(|| view! {
-                <p><AppLink href=cases_href(&[CaseStatus::AwaitingYourReply])>{i18n.s(Key::HomeAwaitingAll)}</AppLink></p>
-            })}
+        <section class="card" aria-labelledby=id>
+            <h3 id=id>{i18n.s(title)}</h3>
+            {counts.into_iter().map(|c| {
+                let Counted { n, keys, cases, link: (href, label), always } = c;
+                view! {
+                    <p>{move || counted(i18n, n, keys)}</p>
+                    {(!cases.is_empty()).then(|| view! {
+                        <ul class="home-cases">
+                            {cases.into_iter().map(|c| view! { <CaseLine case=c/> }).collect_view()}
+                        </ul>
+                    })}
+                    {(always || n > 0).then(|| view! { <p><AppLink href=href>{i18n.s(label)}</AppLink></p> })}
+                }
+            }).collect_view()}
         </section>
     }
 }
@@ -86,22 +151,6 @@ fn CaseLine(case: CaseSummary) -> impl IntoView {
                 <span>{move || i18n.date_time(&updated)}</span>
             </p>
         </li>
-    }
-}
-
-/// How many of the user's cases are open, and the way to them.
-#[component]
-fn OpenCard(open: u32) -> impl IntoView {
-    let i18n = use_i18n();
-    let keys = [Key::HomeOpenNone, Key::HomeOpenOne, Key::HomeOpenMany];
-    view! {
-        <section class="card" aria-labelledby="open-cases-title">
-            <h3 id="open-cases-title">{i18n.s(Key::HomeOpenTitle)}</h3>
-            <p>{move || counted(i18n, open, keys)}</p>
-            {(open > 0).then(|| view! {
-                <p><AppLink href=cases_href(&open_case_statuses())>{i18n.s(Key::HomeOpenAll)}</AppLink></p>
-            })}
-        </section>
     }
 }
 
@@ -131,51 +180,6 @@ fn ChatCard(chat: Option<HomeChat>) -> impl IntoView {
                 }.into_any(),
                 None => view! { <p>{i18n.s(Key::HomeChatNone)}</p> }.into_any(),
             }}
-        </section>
-    }
-}
-
-/// The user's callback requests still waiting, and the contact page where they ask for one.
-#[component]
-fn CallbacksCard(waiting: u32) -> impl IntoView {
-    let i18n = use_i18n();
-    let keys = [
-        Key::HomeCallbacksNone,
-        Key::HomeCallbacksOne,
-        Key::HomeCallbacksMany,
-    ];
-    view! {
-        <section class="card" aria-labelledby="home-callbacks-title">
-            <h3 id="home-callbacks-title">{i18n.s(Key::HomeCallbacksTitle)}</h3>
-            <p>{move || counted(i18n, waiting, keys)}</p>
-            <p><AppLink href="/contact">{i18n.s(Key::RequestCallback)}</AppLink></p>
-        </section>
-    }
-}
-
-/// For the Support System Administrator: support users waiting for review (to the review
-/// queue) and invitations not accepted yet (to the list of invited users).
-#[component]
-fn UsersCard(counts: SupportUserCounts) -> impl IntoView {
-    let i18n = use_i18n();
-    let (review, invited) = (counts.needs_review, counts.invited);
-    let review_keys = [Key::HomeReviewNone, Key::HomeReviewOne, Key::HomeReviewMany];
-    let invited_keys = [
-        Key::HomeInvitedNone,
-        Key::HomeInvitedOne,
-        Key::HomeInvitedMany,
-    ];
-    view! {
-        <section class="card" aria-labelledby="home-users-title">
-            <h3 id="home-users-title">{i18n.s(Key::HomeUsersTitle)}</h3>
-            <p>{move || counted(i18n, review, review_keys)}</p>
-            {(review > 0).then(|| view! {
-                <p><AppLink href="/support-users/review">{i18n.s(Key::ReviewQueue)}</AppLink></p>
-            })}
-            <p>{move || counted(i18n, invited, invited_keys)}</p>
-            {(invited > 0).then(|| view! {
-                <p><AppLink href=invited_users_href()>{i18n.s(Key::HomeInvitedLink)}</AppLink></p>
-            })}
         </section>
     }
 }
