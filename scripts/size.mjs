@@ -12,7 +12,7 @@ import path from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const GOALS = { firstLoad: 150, chunk: 80 };
-const LIMITS = { firstLoad: 209, chunk: 80 };
+const LIMITS = { firstLoad: 206, chunk: 80 };
 
 const dir = process.argv[2] ?? 'dist';
 const check = process.argv.includes('--check');
@@ -50,7 +50,7 @@ line('total', firstTotal);
 // French and Spanish texts: added to the first load of a user who reads that language.
 const languages = Object.entries(manifest.languages ?? {});
 if (languages.length) {
-  header('Languages fetched when chosen (added to that language\'s first load)');
+  header('Texts fetched later: French and Spanish when chosen (then before the first screen), English with the first page from a chunk');
   for (const [locale, file] of languages) line(`${locale}: ${file}`, sizes(file));
 }
 

@@ -40,8 +40,12 @@ pub fn start() {
     // Leptos sets up its task executor when it mounts; this runs before that.
     wasm_bindgen_futures::spawn_local(async {
         let config = load_runtime_config().await;
-        // The first screen in the user's language, not English first.
-        fetch_texts(initial_locale()).await;
+        // The first screen in the user's language, not English first. (Its English is built
+        // in; the rest of English comes with the first page from a chunk.)
+        let locale = initial_locale();
+        if locale != Locale::En {
+            fetch_texts(locale).await;
+        }
         let target = document()
             .get_element_by_id("support-portal")
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
@@ -93,7 +97,10 @@ fn follow_wanted_language(i18n: I18n) {
     });
 }
 
-/// Fetches and adds the texts of `locale` unless they are here.
+/// Fetches and adds the texts of `locale` unless they are here (a split build fetches French
+/// and Spanish, and the English of pages from chunks; see `i18n::messages`). Two callers at
+/// once make two requests for the same immutable file, which the browser's cache answers
+/// once; only the first answer is kept.
 async fn fetch_texts(locale: Locale) {
     if has_texts(locale) {
         return;
@@ -120,7 +127,7 @@ pub fn mount_portal(target: web_sys::HtmlElement, config: RuntimeConfig) -> Moun
     Mounted::new(leptos::mount::mount_to(target, move || {
         provide_live(&config);
         if likely_signed_out() {
-            pages::fetch_sign_in_ahead();
+            pages::fetch_sign_in_ahead(use_i18n().locale.get_untracked());
         }
         view! { <App base_path=config.base_path.clone()/> }
     }))
@@ -155,6 +162,7 @@ pub fn App(#[prop(optional, into)] base_path: String) -> impl IntoView {
 fn Shell() -> impl IntoView {
     provide_portal_router();
     track_page_title();
+    lazy::fetch_texts_when_idle();
     let guarded = |page: AppPage, view: fn() -> AnyView| move || view! { <Guard needs=page.needs()>{view()}</Guard> };
     // A page from its chunk, behind its guard (a user the page refuses never fetches it).
     let lazy = |page: AppPage, load: PageLoad| move || view! { <Guard needs=page.needs()><LazyPage load=load/></Guard> };

@@ -18,6 +18,7 @@ use crate::features::{
         SupportUserPage, SupportUsersPage,
     },
 };
+use crate::i18n::Locale;
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
@@ -95,11 +96,12 @@ pub(super) const AUTH_VIEWS: AuthViews = AuthViews {
     },
 };
 
-/// Fetches sign-in's code at once, while the backend is asked who is signed in: a visit that
-/// will likely show the sign-in page then shows it a round trip sooner.
-pub(super) fn fetch_sign_in_ahead() {
-    leptos::task::spawn_local(async {
-        let _ = preload_sign_in().await;
+/// Fetches sign-in's code (and the texts of `locale` it needs) at once, while the backend is
+/// asked who is signed in: a visit that will likely show the sign-in page then shows it a
+/// round trip sooner.
+pub(super) fn fetch_sign_in_ahead(locale: Locale) {
+    leptos::task::spawn_local(async move {
+        let _ = futures::future::join(preload_sign_in(), super::fetch_texts(locale)).await;
     });
 }
 

@@ -3,31 +3,42 @@
 //! A row without all three languages does not compile, so no key can lack a translation. Role
 //! names and phase wording follow the announcement in `shared/seeds/`. Placeholders are `{name}`.
 //!
-//! English is always built in. In a split build (`--features split`) French and Spanish are
-//! not: `scripts/build.mjs` writes each to a file of its own (one text per line, in key order,
-//! read from these rows), fetched when the language is chosen and handed over with
-//! [`add_texts`]; until then, [`text`] answers in English.
+//! A plain build holds every text. A split build (`--features split`) holds only the English of
+//! the rows above `@later`, the texts the first load shows: `scripts/build.mjs` writes the
+//! English of the rows below it to a file of its own, and French and Spanish whole to one file
+//! each (one text per line, in key order, read from these rows). The app fetches a language's
+//! file when it is chosen, and the English one with the first page that arrives with its
+//! chunk, and hands it over with [`add_texts`]; until then [`has_texts`] says no, and [`text`]
+//! answers French and Spanish in English.
 
 use support_contract::Locale;
 
 macro_rules! messages {
-    ($($key:ident => $en:literal, $fr:literal, $es:literal;)*) => {
+    (
+        $($key:ident => $en:literal, $fr:literal, $es:literal;)*
+        @later
+        $($lkey:ident => $len:literal, $lfr:literal, $les:literal;)*
+    ) => {
         /// A translatable string.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Key { $($key),* }
+        pub enum Key { $($key,)* $($lkey),* }
 
         impl Key {
             /// Every key, for the completeness tests.
-            pub const ALL: &'static [Key] = &[$(Key::$key),*];
+            pub const ALL: &'static [Key] = &[$(Key::$key,)* $(Key::$lkey),*];
+            /// Where the keys below `@later` start.
+            pub const LATER: usize = [$(Key::$key),*].len();
         }
 
         // Each language is one string and the end of each key's text in it: a fraction of the
         // bytes of a `match` per language, which the first load would carry.
         const EN: Texts = Texts(concat!($($en),*), &ends([$($en.len()),*]));
         #[cfg(not(feature = "split"))]
-        const FR: Texts = Texts(concat!($($fr),*), &ends([$($fr.len()),*]));
+        const EN_LATER: Texts = Texts(concat!($($len),*), &ends([$($len.len()),*]));
         #[cfg(not(feature = "split"))]
-        const ES: Texts = Texts(concat!($($es),*), &ends([$($es.len()),*]));
+        const FR: Texts = Texts(concat!($($fr,)* $($lfr),*), &ends([$($fr.len(),)* $($lfr.len()),*]));
+        #[cfg(not(feature = "split"))]
+        const ES: Texts = Texts(concat!($($es,)* $($les),*), &ends([$($es.len(),)* $($les.len()),*]));
     };
 }
 
@@ -52,47 +63,66 @@ const fn ends<const N: usize>(lengths: [usize; N]) -> [u16; N] {
 }
 
 impl Texts {
-    fn get(&self, key: Key) -> &'static str {
+    /// The `i`th text.
+    fn get(&self, i: usize) -> &'static str {
         let Texts(all, ends) = *self;
-        let i = key as usize;
         let start = if i == 0 { 0 } else { ends[i - 1] as usize };
         all.get(start..ends[i] as usize).unwrap_or_default()
     }
 }
 
-/// The text of `key` in `locale` (in English while that language's texts have not arrived).
+/// The text of `key` in `locale`. French and Spanish answer in English until their texts
+/// arrive; in a split build the English of a key below `@later` is empty until its file has
+/// arrived, which the app awaits before it shows a page that needs one (`has_texts`).
 pub fn text(key: Key, locale: Locale) -> &'static str {
+    let i = key as usize;
     match locale {
-        Locale::En => EN.get(key),
+        Locale::En if i < Key::LATER => EN.get(i),
         #[cfg(not(feature = "split"))]
-        Locale::Fr => FR.get(key),
+        Locale::En => EN_LATER.get(i - Key::LATER),
         #[cfg(not(feature = "split"))]
-        Locale::Es => ES.get(key),
+        Locale::Fr => FR.get(i),
+        #[cfg(not(feature = "split"))]
+        Locale::Es => ES.get(i),
         #[cfg(feature = "split")]
-        other => fetched::text(key, other).unwrap_or_else(|| EN.get(key)),
+        locale => match fetched::text(key, locale) {
+            Some(text) => text,
+            None if locale != Locale::En => text(key, Locale::En),
+            None => "",
+        },
     }
 }
 
-/// Whether the texts of `locale` are here (built in, or fetched and added).
+/// Whether every text of `locale` is here (built in, or fetched and added). The first load
+/// needs only the English above `@later`, which is always built in.
 pub fn has_texts(locale: Locale) -> bool {
     #[cfg(feature = "split")]
-    if locale != Locale::En {
-        return fetched::text(Key::AppName, locale).is_some();
+    return fetched::has(locale);
+    #[cfg(not(feature = "split"))]
+    {
+        let _ = locale;
+        true
     }
-    let _ = locale;
-    true
+}
+
+/// How many texts the file of `locale` holds: English the keys below `@later`, the others all.
+fn file_length(locale: Locale) -> usize {
+    match locale {
+        Locale::En => Key::ALL.len() - Key::LATER,
+        _ => Key::ALL.len(),
+    }
 }
 
 /// Adds the fetched texts of `locale`: one per line, in key order. Refused (`false`) unless
-/// there is exactly one per key, so a file from another release never shows wrong texts.
+/// there is exactly one per key of its file, so a file from another release never shows wrong
+/// texts.
 pub fn add_texts(locale: Locale, file: &str) -> bool {
     let texts: Vec<&str> = file.lines().collect();
-    if texts.len() != Key::ALL.len() {
+    if texts.len() != file_length(locale) {
         return false;
     }
     #[cfg(feature = "split")]
     fetched::add(locale, texts);
-    let _ = locale;
     true
 }
 
@@ -106,15 +136,25 @@ mod fetched {
         static TEXTS: RefCell<Vec<(Locale, &'static [&'static str])>> = const { RefCell::new(Vec::new()) };
     }
 
+    /// The fetched text of `key`: English files start at `Key::LATER`.
     pub(super) fn text(key: Key, locale: Locale) -> Option<&'static str> {
+        let first = if locale == Locale::En { Key::LATER } else { 0 };
+        let i = (key as usize).checked_sub(first)?;
         TEXTS.with_borrow(|all| {
             all.iter()
                 .find(|(l, _)| *l == locale)
-                .and_then(|(_, texts)| texts.get(key as usize).copied())
+                .and_then(|(_, texts)| texts.get(i).copied())
         })
     }
 
+    pub(super) fn has(locale: Locale) -> bool {
+        TEXTS.with_borrow(|all| all.iter().any(|(l, _)| *l == locale))
+    }
+
     pub(super) fn add(locale: Locale, texts: Vec<&str>) {
+        if has(locale) {
+            return;
+        }
         // Leaked once per language: every view borrows its texts for the page's life.
         let owned: Vec<&'static str> = texts
             .into_iter()
@@ -149,11 +189,7 @@ messages! {
     RoleUnknown => "Other role", "Autre rôle", "Otra función";
 
     // Sign-in and session
-    SignInTitle => "Sign in to Support Portal", "Connexion au portail d'assistance", "Iniciar sesión en el portal de asistencia técnica";
-    Email => "Email", "Adresse e-mail", "Correo electrónico";
-    Password => "Password", "Mot de passe", "Contraseña";
     SignIn => "Sign in", "Se connecter", "Iniciar sesión";
-    SigningIn => "Signing in…", "Connexion…", "Iniciando sesión…";
     SessionEndedTitle => "Your session has ended", "Votre session a pris fin", "Su sesión ha finalizado";
     SessionEndedBody => "Sign in again to continue where you left off. What you typed is kept.", "Reconnectez-vous pour reprendre là où vous en étiez. Ce que vous avez saisi est conservé.", "Vuelva a iniciar sesión para continuar donde lo dejó. Lo que escribió se conserva.";
 
@@ -204,20 +240,10 @@ messages! {
 
     // Learning and home
     LearningTitle => "Get started", "Bien démarrer", "Primeros pasos";
-    LearningLead => "Short guides, videos and help articles about the Support Portal and your products. Mark each one done as you go.", "De courts guides, des vidéos et des articles d'aide sur le portail d'assistance et vos produits. Marquez chacun comme terminé au fur et à mesure.", "Guías breves, vídeos y artículos de ayuda sobre el portal de asistencia técnica y sus productos. Marque cada uno como completado a medida que avanza.";
     LearningProgress => "Your progress", "Votre progression", "Su progreso";
     LearningDoneOf => "{done} of {total} done", "{done} sur {total} terminés", "{done} de {total} completados";
     LearningAllDone => "All done: you have gone through everything in Get started.", "Terminé : vous avez parcouru tout le contenu de Bien démarrer.", "Todo completado: ha revisado todo el contenido de Primeros pasos.";
     LearningNothing => "There is no learning material yet.", "Aucun support pédagogique pour l'instant.", "Todavía no hay material didáctico.";
-    LearningItemsTitle => "Guides, videos and articles", "Guides, vidéos et articles", "Guías, vídeos y artículos";
-    LearningDone => "Done", "Terminé", "Completado";
-    LearningDoneItem => "Done: {title}", "Terminé : {title}", "Completado: {title}";
-    LearningDoneOn => "Done on {date}", "Terminé le {date}", "Completado el {date}";
-    LearningKindGuide => "Step-by-step guide", "Guide pas à pas", "Guía paso a paso";
-    LearningKindVideo => "Video", "Vidéo", "Vídeo";
-    LearningKindArticle => "Help article", "Article d'aide", "Artículo de ayuda";
-    LearningForSupportRoles => "For support roles", "Pour les rôles d'assistance", "Para funciones de asistencia técnica";
-    LearningMinutes => "About {n} min", "Environ {n} min", "Unos {n} min";
     LearningNext => "Next: {title}", "Suivant : {title}", "Siguiente: {title}";
     LearningContinue => "Continue in Get started", "Continuer dans Bien démarrer", "Continuar en Primeros pasos";
     HomeLearningLink => "Get started: guides and videos about the portal", "Bien démarrer : guides et vidéos sur le portail", "Primeros pasos: guías y vídeos sobre el portal";
@@ -262,18 +288,8 @@ messages! {
     HomeAdminsTitle => "Your support administrators", "Vos administrateurs de l'assistance", "Sus administradores de asistencia técnica";
 
     // Contact
-    PhoneNumbers => "Phone numbers", "Numéros de téléphone", "Números de teléfono";
-    YourRegion => "Your organisation's region: {region}", "Région de votre organisation : {region}", "Región de su organización: {region}";
     AroundTheClock => "24x7, for P1 Critical issues", "24 h/24, 7 j/7, pour les problèmes P1 critiques", "24x7, para problemas P1 críticos";
     DuringBusinessHours => "During business hours", "Pendant les heures ouvrables", "En horario laboral";
-    BusinessHours => "Business hours", "Heures ouvrables", "Horario laboral";
-    HoursRange => "{opens}–{closes} ({zone}), {days}", "{opens}–{closes} ({zone}), {days}", "{opens}–{closes} ({zone}), {days}";
-    HoursInYourZone => "In your time zone ({zone}): {opens}–{closes}", "Dans votre fuseau horaire ({zone}) : {opens}–{closes}", "En su zona horaria ({zone}): {opens}–{closes}";
-    OpenNowUntil => "Open now, until {time}", "Ouvert en ce moment, jusqu'à {time}", "Abierto ahora, hasta las {time}";
-    ClosedOpensAt => "Closed now, opens {when}", "Fermé en ce moment, ouvre {when}", "Cerrado ahora, abre el {when}";
-    AllProducts => "All products", "Tous les produits", "Todos los productos";
-    ChannelsPerProduct => "How to reach support for each product", "Comment joindre l'assistance pour chaque produit", "Cómo contactar con asistencia técnica para cada producto";
-    OtherRegions => "Other regions", "Autres régions", "Otras regiones";
     RegionAmericas => "Americas", "Amériques", "América";
     RegionEmea => "EMEA", "EMEA", "EMEA";
     RegionApac => "APAC", "APAC", "APAC";
@@ -287,37 +303,10 @@ messages! {
     Unknown => "Unknown", "Inconnu", "Desconocido";
 
     // Cases: list
-    FileCase => "File a case", "Envoyer un dossier d'assistance", "Enviar un caso de asistencia técnica";
-    MyCases => "My cases", "Mes dossiers", "Mis casos";
-    OrganisationCases => "My organisation's cases", "Dossiers de mon organisation", "Casos de mi organización";
-    CaseScopeLabel => "Cases to show", "Dossiers à afficher", "Casos que mostrar";
-    FilterCases => "Filter cases", "Filtrer les dossiers", "Filtrar los casos";
-    FilterSupportUsers => "Filter support users", "Filtrer les utilisateurs de l'assistance", "Filtrar los usuarios de asistencia técnica";
-    FilterAuditLog => "Filter the audit log", "Filtrer le journal d'audit", "Filtrar el registro de auditoría";
-    FilterStatus => "Status", "Statut", "Estado";
-    FilterProduct => "Product", "Produit", "Producto";
-    FilterPriority => "Priority", "Priorité", "Prioridad";
-    AnyValue => "Any", "Tous", "Todos";
     Search => "Search", "Rechercher", "Buscar";
-    SearchCases => "Search cases", "Rechercher dans les dossiers", "Buscar en los casos";
-    SortBy => "Sort by", "Trier par", "Ordenar por";
-    SortUpdated => "Recently updated", "Mis à jour récemment", "Actualizados recientemente";
-    SortNewest => "Newest first", "Plus récents d'abord", "Más recientes primero";
-    SortOldest => "Oldest first", "Plus anciens d'abord", "Más antiguos primero";
-    SortPriority => "Most urgent first", "Plus urgents d'abord", "Más urgentes primero";
-    FromDate => "Filed from", "Envoyés depuis le", "Enviados desde";
-    ToDate => "Filed until", "Envoyés jusqu'au", "Enviados hasta";
-    DefaultRange => "Without dates, the last 3 months are shown.", "Sans dates, les 3 derniers mois sont affichés.", "Sin fechas, se muestran los últimos 3 meses.";
     ClearFilters => "Clear filters", "Effacer les filtres", "Borrar los filtros";
-    NoCasesMatch => "No cases match these filters.", "Aucun dossier ne correspond à ces filtres.", "Ningún caso coincide con estos filtros.";
-    NoCasesYet => "You have no cases yet.", "Vous n'avez encore aucun dossier.", "Aún no tiene casos.";
     NextPage => "Next page", "Page suivante", "Página siguiente";
     FirstPage => "First page", "Première page", "Primera página";
-    ColNumber => "Number", "Numéro", "Número";
-    ColTitle => "Title", "Titre", "Título";
-    ColUpdated => "Updated", "Mis à jour", "Actualizado";
-    ColResponse => "First response", "Première réponse", "Primera respuesta";
-    ColRequester => "Requester", "Demandeur", "Solicitante";
     StatusNew => "New", "Nouveau", "Nuevo";
     StatusInProgress => "In progress", "En cours", "En curso";
     StatusAwaitingYourReply => "Awaiting your reply", "En attente de votre réponse", "Pendiente de su respuesta";
@@ -331,13 +320,171 @@ messages! {
     PriorityP2Meaning => "Major degradation, potential data loss, or a major feature impacted. Case or chat, regional business hours.", "Dégradation majeure, perte de données possible ou fonction majeure touchée. Dossier ou chat, heures ouvrables régionales.", "Degradación grave, posible pérdida de datos o una función principal afectada. Caso o chat, horario laboral regional.";
     PriorityP3Meaning => "Minor degradation; a workaround exists. Case or chat, business hours.", "Dégradation mineure ; une solution de contournement existe. Dossier ou chat, heures ouvrables.", "Degradación menor; existe una solución alternativa. Caso o chat, horario laboral.";
     PriorityP4Meaning => "A question or an enhancement request. Case or chat, business hours.", "Une question ou une demande d'amélioration. Dossier ou chat, heures ouvrables.", "Una pregunta o una solicitud de mejora. Caso o chat, horario laboral.";
+    FilingClosed => "Cases cannot be filed yet: the portal is in its user set-up phase. Call support meanwhile: the numbers are on the Contact support page.", "Les dossiers ne peuvent pas encore être envoyés : le portail est en phase de configuration des utilisateurs. En attendant, appelez l'assistance : les numéros figurent sur la page Contacter l'assistance.", "Aún no se pueden enviar casos: el portal está en la fase de configuración de usuarios. Mientras tanto, llame a asistencia técnica: los números están en la página Contactar con asistencia técnica.";
+
+    // Cases: filing
+    ErrTooLong => "This is too long.", "Ce texte est trop long.", "Este texto es demasiado largo.";
+    ErrInvalidPhone => "Enter a phone number such as +44 20 7946 0000.", "Saisissez un numéro de téléphone tel que +33 1 23 45 67 89.", "Introduzca un número de teléfono como +34 912 345 678.";
+    ErrNotAllowedNow => "This is not possible for this case now. Reload to see its current state.", "Ce n'est pas possible pour ce dossier actuellement. Rechargez pour voir son état actuel.", "Esto no es posible para este caso ahora. Vuelva a cargar para ver su estado actual.";
+
+    // Service history
+    KindCase => "Case", "Dossier", "Caso";
+    KindChat => "Chat", "Discussion", "Chat";
+    KindCallback => "Callback request", "Demande de rappel", "Solicitud de devolución de llamada";
+    StandingOpen => "Open", "Ouvert", "Abierto";
+    StandingAwaiting => "Awaiting your reply", "En attente de votre réponse", "Pendiente de su respuesta";
+    StandingClosed => "Closed", "Clos", "Cerrado";
+    DurationMinutes => "{n} min", "{n} min", "{n} min";
+    DurationHours => "{n} h", "{n} h", "{n} h";
+    DurationDays => "{n} d", "{n} j", "{n} días";
+
+    // Attachments
+    Attachments => "Attachments", "Pièces jointes", "Archivos adjuntos";
+    ChooseFiles => "Attach files", "Joindre des fichiers", "Adjuntar archivos";
+    DropFiles => "You can also drop files here.", "Vous pouvez aussi déposer des fichiers ici.", "También puede soltar archivos aquí.";
+    AttachmentRulesHint => "Up to {size} MB per file: images, PDF, text, CSV, JSON, HAR or ZIP.", "Jusqu'à {size} Mo par fichier : images, PDF, texte, CSV, JSON, HAR ou ZIP.", "Hasta {size} MB por archivo: imágenes, PDF, texto, CSV, JSON, HAR o ZIP.";
+    FileTooLarge => "{name} is larger than {size} MB, so it was not attached.", "{name} dépasse {size} Mo : il n'a pas été joint.", "{name} supera los {size} MB, así que no se ha adjuntado.";
+    FileTypeRefused => "{name} cannot be attached: this type of file is not accepted.", "{name} ne peut pas être joint : ce type de fichier n'est pas accepté.", "{name} no se puede adjuntar: este tipo de archivo no se acepta.";
+    FileEmpty => "{name} is empty, so it was not attached.", "{name} est vide : il n'a pas été joint.", "{name} está vacío, así que no se ha adjuntado.";
+    UploadingFile => "Uploading {name}", "Envoi de {name}", "Subiendo {name}";
+    UploadFailed => "{name} could not be uploaded.", "{name} n'a pas pu être envoyé.", "No se pudo subir {name}.";
+    RemoveFile => "Remove {name}", "Retirer {name}", "Quitar {name}";
+    Remove => "Remove", "Retirer", "Quitar";
+    RetryUpload => "Try {name} again", "Réessayer {name}", "Reintentar {name}";
+
+    // Support users
+    StatusInvited => "Invited", "Invité", "Invitado";
+    StatusActive => "Active", "Actif", "Activo";
+    StatusRemoved => "Removed", "Supprimé", "Eliminado";
+    SourcePurchaseContract => "Purchase contract", "Contrat d'achat", "Contrato de compra";
+    SourceEarlierRequest => "Earlier support request", "Demande d'assistance antérieure", "Solicitud de asistencia anterior";
+    SourcePortal => "Created in the portal", "Créé dans le portail", "Creado en el portal";
+
+    // Support-user administration
+    ReviewQueue => "Review and validate", "Examiner et valider", "Revisar y validar";
+    ValidationPending => "Not reviewed yet", "Pas encore examiné", "Aún sin revisar";
+    ValidationValidated => "Validated", "Validé", "Validado";
+    ValidationFlagged => "Flagged", "Signalé", "Marcado";
+    ValidationReviewDue => "Due for review again", "À examiner de nouveau", "Pendiente de una nueva revisión";
+    ErrDuplicateUser => "A user with this email already exists.", "Un utilisateur avec cette adresse e-mail existe déjà.", "Ya existe un usuario con este correo electrónico.";
+    ErrUnknownRole => "Choose one of the two support roles.", "Choisissez l'un des deux rôles d'assistance.", "Elija una de las dos funciones de asistencia técnica.";
+    ErrUnknownUser => "One of the chosen users no longer exists. Reload the list.", "L'un des utilisateurs choisis n'existe plus. Rechargez la liste.", "Uno de los usuarios elegidos ya no existe. Vuelva a cargar la lista.";
+    ErrLastSystemAdmin => "Your organisation needs at least one active Support System Administrator: add another one first.", "Votre organisation doit garder au moins un administrateur système d'assistance actif : ajoutez-en un autre d'abord.", "Su organización necesita al menos un Administrador del sistema de asistencia técnica activo: añada otro primero.";
+    ErrSelfRemoval => "You cannot remove yourself; another Support System Administrator can.", "Vous ne pouvez pas vous supprimer vous-même ; un autre administrateur système d'assistance peut le faire.", "No puede eliminarse a sí mismo; otro Administrador del sistema de asistencia técnica puede hacerlo.";
+    ErrAttachmentTooLarge => "The server refused this file: it is over the size limit.", "Le serveur a refusé ce fichier : il dépasse la taille maximale.", "El servidor rechazó este archivo: supera el tamaño máximo.";
+    ErrAttachmentType => "The server refused this file: this type of file is not accepted.", "Le serveur a refusé ce fichier : ce type de fichier n'est pas accepté.", "El servidor rechazó este archivo: este tipo de archivo no se acepta.";
+    ErrAlreadyFiled => "This draft was already filed as a case, before your latest changes: the answer had not reached you. Open that case to add what changed, or file the changes as a new case.", "Ce brouillon a déjà été envoyé comme dossier, avant vos dernières modifications : la réponse ne vous était pas parvenue. Ouvrez ce dossier pour y ajouter ce qui a changé, ou envoyez les modifications comme nouveau dossier.", "Este borrador ya se envió como caso antes de sus últimos cambios: la respuesta no le había llegado. Abra ese caso para añadir lo que cambió o envíe los cambios como un caso nuevo.";
+    ErrInvalidUrl => "Enter a web address that starts with https:// or http://.", "Saisissez une adresse web commençant par https:// ou http://.", "Introduzca una dirección web que empiece por https:// o http://.";
+    ErrNotAMember => "Someone chosen here is no longer an active member of your organisation. Untick them and try again.", "Une personne choisie ici n'est plus membre actif de votre organisation. Décochez-la et réessayez.", "Una persona elegida aquí ya no es miembro activo de su organización. Desmárquela e inténtelo de nuevo.";
+    ErrUnknownAttachment => "A file of this draft is no longer on the server (uploads not sent within 7 days are deleted). Remove it and attach it again.", "Un fichier de ce brouillon n'est plus sur le serveur (les fichiers non envoyés sous 7 jours sont supprimés). Retirez-le et joignez-le à nouveau.", "Un archivo de este borrador ya no está en el servidor (los archivos no enviados en 7 días se eliminan). Quítelo y adjúntelo de nuevo.";
+    ErrTooMany => "There are too many here: remove some and try again.", "Il y en a trop : retirez-en quelques-uns et réessayez.", "Hay demasiados: quite algunos e inténtelo de nuevo.";
+    ErrImportTooLarge => "This file is too large: at most 1 MB and 1,000 rows.", "Ce fichier est trop volumineux : 1 Mo et 1 000 lignes au maximum.", "Este archivo es demasiado grande: como máximo 1 MB y 1000 filas.";
+    ErrCsvHeader => "The first row must name the columns: email, name, role.", "La première ligne doit nommer les colonnes : email, name, role.", "La primera fila debe nombrar las columnas: email, name, role.";
+    ErrCsvEncoding => "Save the file as UTF-8 CSV and try again.", "Enregistrez le fichier au format CSV UTF-8 et réessayez.", "Guarde el archivo como CSV UTF-8 e inténtelo de nuevo.";
+    RowWillBeCreated => "Will be created", "Sera créé", "Se creará";
+    RowCreated => "Created and invited", "Créé et invité", "Creado e invitado";
+    RowAlreadyExists => "Already exists", "Existe déjà", "Ya existe";
+    RowInvalid => "Not valid", "Non valide", "No válido";
+    RowWrongColumns => "Needs three columns: email, name, role", "Trois colonnes sont nécessaires : email, name, role", "Se necesitan tres columnas: email, name, role";
+    RowMissingName => "The name is missing", "Le nom manque", "Falta el nombre";
+    RowNameTooLong => "The name is too long", "Le nom est trop long", "El nombre es demasiado largo";
+    RowDuplicateInFile => "This email is already on an earlier row", "Cette adresse e-mail figure déjà sur une ligne précédente", "Este correo ya aparece en una fila anterior";
+    SemicolonSeparator => "Separate columns with semicolons (for French and Spanish spreadsheets)", "Séparer les colonnes par des points-virgules (tableurs en français et en espagnol)", "Separar las columnas con punto y coma (hojas de cálculo en francés y español)";
+    ActionUserCreated => "Support user created", "Utilisateur de l'assistance créé", "Usuario de asistencia técnica creado";
+    ActionUserImported => "Support user imported", "Utilisateur de l'assistance importé", "Usuario de asistencia técnica importado";
+    ActionRoleChanged => "Role changed", "Rôle modifié", "Función cambiada";
+    ActionUserRemoved => "Support user removed", "Utilisateur de l'assistance supprimé", "Usuario de asistencia técnica eliminado";
+    ActionUserValidated => "Validated", "Validé", "Validado";
+    ActionUserFlagged => "Flagged", "Signalé", "Marcado";
+    ActionInvitationAccepted => "Invitation accepted", "Invitation acceptée", "Invitación aceptada";
+    ErrPasswordTooShort => "Use at least 12 characters.", "Utilisez au moins 12 caractères.", "Use al menos 12 caracteres.";
+    ErrPasswordIsEmail => "Do not use your email address as the password.", "N'utilisez pas votre adresse e-mail comme mot de passe.", "No use su correo electrónico como contraseña.";
+    ErrInvitationInvalid => "This invitation link was already used or has expired. Ask your Support System Administrator for a new one.", "Ce lien d'invitation a déjà été utilisé ou a expiré. Demandez-en un nouveau à votre administrateur système d'assistance.", "Este enlace de invitación ya se usó o ha caducado. Pida uno nuevo a su Administrador del sistema de asistencia técnica.";
+
+    // Chat
+    PastChats => "Chats", "Discussions", "Historial de chat";
+    ChatLauncher => "Chat with support", "Discuter avec l'assistance", "Chatear con asistencia técnica";
+    ChatLauncherUnread => "Chat with support: {count} new", "Discuter avec l'assistance : {count} nouveaux", "Chatear con asistencia técnica: {count} nuevos";
+    ChatLauncherClosed => "Chat with support: closed now", "Discuter avec l'assistance : fermé pour le moment", "Chatear con asistencia técnica: cerrado ahora";
+    ChatTitle => "Chat with support", "Discussion avec l'assistance", "Chat con asistencia técnica";
+    RequestCallback => "Request a callback", "Demander un rappel", "Solicitar una llamada";
+
+    // Help
+    HelpSearchLabel => "Search help articles", "Rechercher dans les articles d'aide", "Buscar en los artículos de ayuda";
+    HelpForumReplies => "{count} replies", "{count} réponses", "{count} respuestas";
+    HelpForumActivity => "last activity {date}", "dernière activité le {date}", "última actividad el {date}";
+    HelpNewTab => "(opens in a new tab)", "(s'ouvre dans un nouvel onglet)", "(se abre en una pestaña nueva)";
+
+    // Everything below shows only on pages that arrive with their chunk (and in dialogs
+    // built from one): in a split build their English comes in a file of its own, fetched
+    // with the first such page (see the module's comment). A text the first load shows goes
+    // above; `i18n::tests` checks it for the first load's folders.
+    @later
+
+    // Sign-in and session
+    SignInTitle => "Sign in to Support Portal", "Connexion au portail d'assistance", "Iniciar sesión en el portal de asistencia técnica";
+    Email => "Email", "Adresse e-mail", "Correo electrónico";
+    Password => "Password", "Mot de passe", "Contraseña";
+    SigningIn => "Signing in…", "Connexion…", "Iniciando sesión…";
+
+    // Learning and home
+    LearningLead => "Short guides, videos and help articles about the Support Portal and your products. Mark each one done as you go.", "De courts guides, des vidéos et des articles d'aide sur le portail d'assistance et vos produits. Marquez chacun comme terminé au fur et à mesure.", "Guías breves, vídeos y artículos de ayuda sobre el portal de asistencia técnica y sus productos. Marque cada uno como completado a medida que avanza.";
+    LearningItemsTitle => "Guides, videos and articles", "Guides, vidéos et articles", "Guías, vídeos y artículos";
+    LearningDone => "Done", "Terminé", "Completado";
+    LearningDoneItem => "Done: {title}", "Terminé : {title}", "Completado: {title}";
+    LearningDoneOn => "Done on {date}", "Terminé le {date}", "Completado el {date}";
+    LearningKindGuide => "Step-by-step guide", "Guide pas à pas", "Guía paso a paso";
+    LearningKindVideo => "Video", "Vidéo", "Vídeo";
+    LearningKindArticle => "Help article", "Article d'aide", "Artículo de ayuda";
+    LearningForSupportRoles => "For support roles", "Pour les rôles d'assistance", "Para funciones de asistencia técnica";
+    LearningMinutes => "About {n} min", "Environ {n} min", "Unos {n} min";
+
+    // Contact
+    PhoneNumbers => "Phone numbers", "Numéros de téléphone", "Números de teléfono";
+    YourRegion => "Your organisation's region: {region}", "Région de votre organisation : {region}", "Región de su organización: {region}";
+    BusinessHours => "Business hours", "Heures ouvrables", "Horario laboral";
+    HoursRange => "{opens}–{closes} ({zone}), {days}", "{opens}–{closes} ({zone}), {days}", "{opens}–{closes} ({zone}), {days}";
+    HoursInYourZone => "In your time zone ({zone}): {opens}–{closes}", "Dans votre fuseau horaire ({zone}) : {opens}–{closes}", "En su zona horaria ({zone}): {opens}–{closes}";
+    OpenNowUntil => "Open now, until {time}", "Ouvert en ce moment, jusqu'à {time}", "Abierto ahora, hasta las {time}";
+    ClosedOpensAt => "Closed now, opens {when}", "Fermé en ce moment, ouvre {when}", "Cerrado ahora, abre el {when}";
+    AllProducts => "All products", "Tous les produits", "Todos los productos";
+    ChannelsPerProduct => "How to reach support for each product", "Comment joindre l'assistance pour chaque produit", "Cómo contactar con asistencia técnica para cada producto";
+    OtherRegions => "Other regions", "Autres régions", "Otras regiones";
+
+    // Cases: list
+    FileCase => "File a case", "Envoyer un dossier d'assistance", "Enviar un caso de asistencia técnica";
+    MyCases => "My cases", "Mes dossiers", "Mis casos";
+    OrganisationCases => "My organisation's cases", "Dossiers de mon organisation", "Casos de mi organización";
+    CaseScopeLabel => "Cases to show", "Dossiers à afficher", "Casos que mostrar";
+    FilterCases => "Filter cases", "Filtrer les dossiers", "Filtrar los casos";
+    FilterSupportUsers => "Filter support users", "Filtrer les utilisateurs de l'assistance", "Filtrar los usuarios de asistencia técnica";
+    FilterAuditLog => "Filter the audit log", "Filtrer le journal d'audit", "Filtrar el registro de auditoría";
+    FilterStatus => "Status", "Statut", "Estado";
+    FilterProduct => "Product", "Produit", "Producto";
+    FilterPriority => "Priority", "Priorité", "Prioridad";
+    AnyValue => "Any", "Tous", "Todos";
+    SearchCases => "Search cases", "Rechercher dans les dossiers", "Buscar en los casos";
+    SortBy => "Sort by", "Trier par", "Ordenar por";
+    SortUpdated => "Recently updated", "Mis à jour récemment", "Actualizados recientemente";
+    SortNewest => "Newest first", "Plus récents d'abord", "Más recientes primero";
+    SortOldest => "Oldest first", "Plus anciens d'abord", "Más antiguos primero";
+    SortPriority => "Most urgent first", "Plus urgents d'abord", "Más urgentes primero";
+    FromDate => "Filed from", "Envoyés depuis le", "Enviados desde";
+    ToDate => "Filed until", "Envoyés jusqu'au", "Enviados hasta";
+    DefaultRange => "Without dates, the last 3 months are shown.", "Sans dates, les 3 derniers mois sont affichés.", "Sin fechas, se muestran los últimos 3 meses.";
+    NoCasesMatch => "No cases match these filters.", "Aucun dossier ne correspond à ces filtres.", "Ningún caso coincide con estos filtros.";
+    NoCasesYet => "You have no cases yet.", "Vous n'avez encore aucun dossier.", "Aún no tiene casos.";
+    ColNumber => "Number", "Numéro", "Número";
+    ColTitle => "Title", "Titre", "Título";
+    ColUpdated => "Updated", "Mis à jour", "Actualizado";
+    ColResponse => "First response", "Première réponse", "Primera respuesta";
+    ColRequester => "Requester", "Demandeur", "Solicitante";
     ResponseTargetMinutes => "First response within {minutes} min", "Première réponse sous {minutes} min", "Primera respuesta en {minutes} min";
     ResponseTargetHours => "First response within {hours} h", "Première réponse sous {hours} h", "Primera respuesta en {hours} h";
     ResponseTargetDay => "First response within 1 business day", "Première réponse sous 1 jour ouvré", "Primera respuesta en 1 día laborable";
     ResponseMet => "Met", "Respecté", "Cumplido";
     ResponseMissed => "Missed", "Non respecté", "No cumplido";
     ResponseDue => "Due {when}", "Attendue le {when}", "Prevista el {when}";
-    FilingClosed => "Cases cannot be filed yet: the portal is in its user set-up phase. Call support meanwhile: the numbers are on the Contact support page.", "Les dossiers ne peuvent pas encore être envoyés : le portail est en phase de configuration des utilisateurs. En attendant, appelez l'assistance : les numéros figurent sur la page Contacter l'assistance.", "Aún no se pueden enviar casos: el portal está en la fase de configuración de usuarios. Mientras tanto, llame a asistencia técnica: los números están en la página Contactar con asistencia técnica.";
 
     // Cases: detail
     CaseDetails => "Case details", "Détails du dossier", "Detalles del caso";
@@ -418,9 +565,6 @@ messages! {
     DiscardDraft => "Discard draft", "Supprimer le brouillon", "Descartar el borrador";
     DraftRestored => "Your unsent case was restored where you left it.", "Votre dossier non envoyé a été restauré là où vous l'aviez laissé.", "Se restauró su caso sin enviar donde lo dejó.";
     DraftKept => "Your draft is kept on this device until you submit it.", "Votre brouillon est conservé sur cet appareil jusqu'à son envoi.", "Su borrador se guarda en este dispositivo hasta que lo envíe.";
-    ErrTooLong => "This is too long.", "Ce texte est trop long.", "Este texto es demasiado largo.";
-    ErrInvalidPhone => "Enter a phone number such as +44 20 7946 0000.", "Saisissez un numéro de téléphone tel que +33 1 23 45 67 89.", "Introduzca un número de teléfono como +34 912 345 678.";
-    ErrNotAllowedNow => "This is not possible for this case now. Reload to see its current state.", "Ce n'est pas possible pour ce dossier actuellement. Rechargez pour voir son état actuel.", "Esto no es posible para este caso ahora. Vuelva a cargar para ver su estado actual.";
 
     // Cases: escalation
     Escalate => "Escalate", "Escalader", "Escalar";
@@ -459,12 +603,6 @@ messages! {
     HistoryNoChart => "Nothing to chart for these filters.", "Rien à représenter pour ces filtres.", "Nada que representar con estos filtros.";
     FilterHistory => "Filter the service history", "Filtrer l'historique des services", "Filtrar el historial de servicios";
     FilterKind => "Kind", "Type", "Tipo";
-    KindCase => "Case", "Dossier", "Caso";
-    KindChat => "Chat", "Discussion", "Chat";
-    KindCallback => "Callback request", "Demande de rappel", "Solicitud de devolución de llamada";
-    StandingOpen => "Open", "Ouvert", "Abierto";
-    StandingAwaiting => "Awaiting your reply", "En attente de votre réponse", "Pendiente de su respuesta";
-    StandingClosed => "Closed", "Clos", "Cerrado";
     SortClosedDesc => "Recently closed first", "Clos récemment d'abord", "Cerrados recientemente primero";
     SortClosedAsc => "Closed longest ago first", "Clos il y a le plus longtemps d'abord", "Cerrados hace más tiempo primero";
     HistoryDefaultRange => "Without dates, the last 12 months are shown.", "Sans dates, les 12 derniers mois sont affichés.", "Sin fechas, se muestran los últimos 12 meses.";
@@ -480,22 +618,8 @@ messages! {
     HistoryExportButton => "Download these interactions as CSV", "Télécharger ces interactions au format CSV", "Descargar estas interacciones en CSV";
     HistoryExporting => "Downloading rows: {done} of {total}", "Téléchargement des lignes : {done} sur {total}", "Descargando filas: {done} de {total}";
     HistoryExported => "Rows downloaded: {n}", "Lignes téléchargées : {n}", "Filas descargadas: {n}";
-    DurationMinutes => "{n} min", "{n} min", "{n} min";
-    DurationHours => "{n} h", "{n} h", "{n} h";
-    DurationDays => "{n} d", "{n} j", "{n} días";
+
     // Attachments
-    Attachments => "Attachments", "Pièces jointes", "Archivos adjuntos";
-    ChooseFiles => "Attach files", "Joindre des fichiers", "Adjuntar archivos";
-    DropFiles => "You can also drop files here.", "Vous pouvez aussi déposer des fichiers ici.", "También puede soltar archivos aquí.";
-    AttachmentRulesHint => "Up to {size} MB per file: images, PDF, text, CSV, JSON, HAR or ZIP.", "Jusqu'à {size} Mo par fichier : images, PDF, texte, CSV, JSON, HAR ou ZIP.", "Hasta {size} MB por archivo: imágenes, PDF, texto, CSV, JSON, HAR o ZIP.";
-    FileTooLarge => "{name} is larger than {size} MB, so it was not attached.", "{name} dépasse {size} Mo : il n'a pas été joint.", "{name} supera los {size} MB, así que no se ha adjuntado.";
-    FileTypeRefused => "{name} cannot be attached: this type of file is not accepted.", "{name} ne peut pas être joint : ce type de fichier n'est pas accepté.", "{name} no se puede adjuntar: este tipo de archivo no se acepta.";
-    FileEmpty => "{name} is empty, so it was not attached.", "{name} est vide : il n'a pas été joint.", "{name} está vacío, así que no se ha adjuntado.";
-    UploadingFile => "Uploading {name}", "Envoi de {name}", "Subiendo {name}";
-    UploadFailed => "{name} could not be uploaded.", "{name} n'a pas pu être envoyé.", "No se pudo subir {name}.";
-    RemoveFile => "Remove {name}", "Retirer {name}", "Quitar {name}";
-    Remove => "Remove", "Retirer", "Quitar";
-    RetryUpload => "Try {name} again", "Réessayer {name}", "Reintentar {name}";
     WaitForUploads => "Wait until every file is uploaded; retry or remove the ones that failed.", "Attendez que tous les fichiers soient envoyés ; réessayez ou retirez ceux qui ont échoué.", "Espere a que se suban todos los archivos; reintente o quite los que fallaron.";
 
     // Settings
@@ -514,18 +638,12 @@ messages! {
     ColStatus => "Status", "Statut", "Estado";
     ColSource => "Set up from", "Origine", "Origen";
     ColCreated => "Created", "Créé le", "Creado";
-    StatusInvited => "Invited", "Invité", "Invitado";
-    StatusActive => "Active", "Actif", "Activo";
-    StatusRemoved => "Removed", "Supprimé", "Eliminado";
-    SourcePurchaseContract => "Purchase contract", "Contrat d'achat", "Contrato de compra";
-    SourceEarlierRequest => "Earlier support request", "Demande d'assistance antérieure", "Solicitud de asistencia anterior";
-    SourcePortal => "Created in the portal", "Créé dans le portail", "Creado en el portal";
     ShowMore => "Show more", "Afficher plus", "Mostrar más";
     NoSupportUsers => "Your organisation has no support users yet.", "Votre organisation n'a pas encore d'utilisateurs de l'assistance.", "Su organización aún no tiene usuarios de asistencia técnica.";
+
     // Support-user administration
     AdminSections => "Support user administration", "Administration des utilisateurs de l'assistance", "Administración de usuarios de asistencia técnica";
     AddSupportUser => "Add a support user", "Ajouter un utilisateur de l'assistance", "Añadir un usuario de asistencia técnica";
-    ReviewQueue => "Review and validate", "Examiner et valider", "Revisar y validar";
     ImportUsers => "Import from CSV", "Importer un fichier CSV", "Importar desde CSV";
     AuditLog => "Audit log", "Journal d'audit", "Registro de auditoría";
     CountsLabel => "Support users by role and state", "Utilisateurs de l'assistance par rôle et par état", "Usuarios de asistencia técnica por función y estado";
@@ -541,10 +659,6 @@ messages! {
     StatusCurrent => "Invited or active", "Invités ou actifs", "Invitados o activos";
     StatusAllIncludingRemoved => "All, removed included", "Tous, supprimés compris", "Todos, incluidos los eliminados";
     ValidationNeedsReview => "Waiting for review", "En attente d'examen", "Pendiente de revisión";
-    ValidationPending => "Not reviewed yet", "Pas encore examiné", "Aún sin revisar";
-    ValidationValidated => "Validated", "Validé", "Validado";
-    ValidationFlagged => "Flagged", "Signalé", "Marcado";
-    ValidationReviewDue => "Due for review again", "À examiner de nouveau", "Pendiente de una nueva revisión";
     ValidationBy => "{state} by {name} on {when}", "{state} par {name} le {when}", "{state} por {name} el {when}";
     SortName => "Name", "Nom", "Nombre";
     SortEmail => "Email", "Adresse e-mail", "Correo electrónico";
@@ -557,11 +671,6 @@ messages! {
     InvitationSent => "{name} was added. The invitation went to {email}; they show as invited until they set a password.", "{name} a été ajouté. L'invitation a été envoyée à {email} ; l'utilisateur apparaît comme invité jusqu'à ce qu'il définisse un mot de passe.", "Se añadió a {name}. La invitación se envió a {email}; aparecerá como invitado hasta que defina una contraseña.";
     RoleGranted => "{name} ({email}) already had an account and now has this support role.", "{name} ({email}) avait déjà un compte et dispose maintenant de ce rôle d'assistance.", "{name} ({email}) ya tenía una cuenta y ahora tiene esta función de asistencia técnica.";
     OpenUserPage => "Open their page", "Ouvrir sa page", "Abrir su página";
-    ErrDuplicateUser => "A user with this email already exists.", "Un utilisateur avec cette adresse e-mail existe déjà.", "Ya existe un usuario con este correo electrónico.";
-    ErrUnknownRole => "Choose one of the two support roles.", "Choisissez l'un des deux rôles d'assistance.", "Elija una de las dos funciones de asistencia técnica.";
-    ErrUnknownUser => "One of the chosen users no longer exists. Reload the list.", "L'un des utilisateurs choisis n'existe plus. Rechargez la liste.", "Uno de los usuarios elegidos ya no existe. Vuelva a cargar la lista.";
-    ErrLastSystemAdmin => "Your organisation needs at least one active Support System Administrator: add another one first.", "Votre organisation doit garder au moins un administrateur système d'assistance actif : ajoutez-en un autre d'abord.", "Su organización necesita al menos un Administrador del sistema de asistencia técnica activo: añada otro primero.";
-    ErrSelfRemoval => "You cannot remove yourself; another Support System Administrator can.", "Vous ne pouvez pas vous supprimer vous-même ; un autre administrateur système d'assistance peut le faire.", "No puede eliminarse a sí mismo; otro Administrador del sistema de asistencia técnica puede hacerlo.";
     CreatedBy => "{when}, by {name}", "{when}, par {name}", "{when}, por {name}";
     FlagReason => "Reason for flagging", "Motif du signalement", "Motivo de la marca";
     BackToSupportUsers => "Back to support users", "Retour aux utilisateurs de l'assistance", "Volver a los usuarios de asistencia técnica";
@@ -598,32 +707,14 @@ messages! {
     CsvFile => "CSV file", "Fichier CSV", "Archivo CSV";
     CsvFileHint => "Choose a file or drop it here. At most 1 MB and 1,000 rows.", "Choisissez un fichier ou déposez-le ici. 1 Mo et 1 000 lignes au maximum.", "Elija un archivo o suéltelo aquí. Como máximo 1 MB y 1000 filas.";
     Uploading => "Sending the file", "Envoi du fichier", "Enviando el archivo";
-    ErrAttachmentTooLarge => "The server refused this file: it is over the size limit.", "Le serveur a refusé ce fichier : il dépasse la taille maximale.", "El servidor rechazó este archivo: supera el tamaño máximo.";
-    ErrAttachmentType => "The server refused this file: this type of file is not accepted.", "Le serveur a refusé ce fichier : ce type de fichier n'est pas accepté.", "El servidor rechazó este archivo: este tipo de archivo no se acepta.";
-    ErrAlreadyFiled => "This draft was already filed as a case, before your latest changes: the answer had not reached you. Open that case to add what changed, or file the changes as a new case.", "Ce brouillon a déjà été envoyé comme dossier, avant vos dernières modifications : la réponse ne vous était pas parvenue. Ouvrez ce dossier pour y ajouter ce qui a changé, ou envoyez les modifications comme nouveau dossier.", "Este borrador ya se envió como caso antes de sus últimos cambios: la respuesta no le había llegado. Abra ese caso para añadir lo que cambió o envíe los cambios como un caso nuevo.";
     OpenFiledCase => "Open the filed case", "Ouvrir le dossier envoyé", "Abrir el caso enviado";
     FileAsNewCase => "File as a new case", "Envoyer comme nouveau dossier", "Enviar como caso nuevo";
-    ErrInvalidUrl => "Enter a web address that starts with https:// or http://.", "Saisissez une adresse web commençant par https:// ou http://.", "Introduzca una dirección web que empiece por https:// o http://.";
-    ErrNotAMember => "Someone chosen here is no longer an active member of your organisation. Untick them and try again.", "Une personne choisie ici n'est plus membre actif de votre organisation. Décochez-la et réessayez.", "Una persona elegida aquí ya no es miembro activo de su organización. Desmárquela e inténtelo de nuevo.";
-    ErrUnknownAttachment => "A file of this draft is no longer on the server (uploads not sent within 7 days are deleted). Remove it and attach it again.", "Un fichier de ce brouillon n'est plus sur le serveur (les fichiers non envoyés sous 7 jours sont supprimés). Retirez-le et joignez-le à nouveau.", "Un archivo de este borrador ya no está en el servidor (los archivos no enviados en 7 días se eliminan). Quítelo y adjúntelo de nuevo.";
-    ErrTooMany => "There are too many here: remove some and try again.", "Il y en a trop : retirez-en quelques-uns et réessayez.", "Hay demasiados: quite algunos e inténtelo de nuevo.";
-    ErrImportTooLarge => "This file is too large: at most 1 MB and 1,000 rows.", "Ce fichier est trop volumineux : 1 Mo et 1 000 lignes au maximum.", "Este archivo es demasiado grande: como máximo 1 MB y 1000 filas.";
-    ErrCsvHeader => "The first row must name the columns: email, name, role.", "La première ligne doit nommer les colonnes : email, name, role.", "La primera fila debe nombrar las columnas: email, name, role.";
-    ErrCsvEncoding => "Save the file as UTF-8 CSV and try again.", "Enregistrez le fichier au format CSV UTF-8 et réessayez.", "Guarde el archivo como CSV UTF-8 e inténtelo de nuevo.";
     ImportPreview => "Check before importing: {created} to create, {existing} already exist, {invalid} with a problem.", "Vérifiez avant d'importer : {created} à créer, {existing} déjà existants, {invalid} avec un problème.", "Compruebe antes de importar: {created} por crear, {existing} ya existen, {invalid} con un problema.";
     ImportDone => "Imported: {created} given support access (each told by email), {existing} already had it, {invalid} not imported.", "Importation terminée : {created} ont reçu un accès à l'assistance (chacun prévenu par e-mail), {existing} l'avaient déjà, {invalid} non importés.", "Importación terminada: {created} recibieron acceso a la asistencia técnica (cada uno avisado por correo), {existing} ya lo tenían, {invalid} no importados.";
     ImportCommit => "Create {count} support users", "Créer {count} utilisateurs de l'assistance", "Crear {count} usuarios de asistencia técnica";
     ImportRows => "Rows of the file", "Lignes du fichier", "Filas del archivo";
     ColLine => "Line", "Ligne", "Línea";
     ColResult => "Result", "Résultat", "Resultado";
-    RowWillBeCreated => "Will be created", "Sera créé", "Se creará";
-    RowCreated => "Created and invited", "Créé et invité", "Creado e invitado";
-    RowAlreadyExists => "Already exists", "Existe déjà", "Ya existe";
-    RowInvalid => "Not valid", "Non valide", "No válido";
-    RowWrongColumns => "Needs three columns: email, name, role", "Trois colonnes sont nécessaires : email, name, role", "Se necesitan tres columnas: email, name, role";
-    RowMissingName => "The name is missing", "Le nom manque", "Falta el nombre";
-    RowNameTooLong => "The name is too long", "Le nom est trop long", "El nombre es demasiado largo";
-    RowDuplicateInFile => "This email is already on an earlier row", "Cette adresse e-mail figure déjà sur une ligne précédente", "Este correo ya aparece en una fila anterior";
     SearchAudit => "Search by support user", "Rechercher par utilisateur de l'assistance", "Buscar por usuario de asistencia técnica";
     ColAction => "Change", "Modification", "Cambio";
     ColWhen => "When", "Date", "Fecha";
@@ -631,16 +722,8 @@ messages! {
     ColSupportUser => "Support user", "Utilisateur de l'assistance", "Usuario de asistencia técnica";
     ColChange => "Before and after", "Avant et après", "Antes y después";
     ExportTitle => "Download", "Téléchargement", "Descarga";
-    SemicolonSeparator => "Separate columns with semicolons (for French and Spanish spreadsheets)", "Séparer les colonnes par des points-virgules (tableurs en français et en espagnol)", "Separar las columnas con punto y coma (hojas de cálculo en francés y español)";
     DownloadCsv => "Download the log as CSV", "Télécharger le journal au format CSV", "Descargar el registro en CSV";
     AuditEmpty => "No administrative changes match.", "Aucune modification administrative ne correspond.", "Ningún cambio administrativo coincide.";
-    ActionUserCreated => "Support user created", "Utilisateur de l'assistance créé", "Usuario de asistencia técnica creado";
-    ActionUserImported => "Support user imported", "Utilisateur de l'assistance importé", "Usuario de asistencia técnica importado";
-    ActionRoleChanged => "Role changed", "Rôle modifié", "Función cambiada";
-    ActionUserRemoved => "Support user removed", "Utilisateur de l'assistance supprimé", "Usuario de asistencia técnica eliminado";
-    ActionUserValidated => "Validated", "Validé", "Validado";
-    ActionUserFlagged => "Flagged", "Signalé", "Marcado";
-    ActionInvitationAccepted => "Invitation accepted", "Invitation acceptée", "Invitación aceptada";
     SetPasswordTitle => "Set your password", "Définir votre mot de passe", "Defina su contraseña";
     SetPasswordWelcome => "Welcome, {name}. {organisation} made you a {role}. Set the password for {email}.", "Bienvenue, {name}. {organisation} vous a attribué le rôle {role}. Définissez le mot de passe de {email}.", "Le damos la bienvenida, {name}. {organisation} le ha asignado la función {role}. Defina la contraseña de {email}.";
     PasswordRules => "At least {min} characters, and not your email address. A short sentence is easy to remember.", "Au moins {min} caractères, et pas votre adresse e-mail. Une courte phrase est facile à retenir.", "Al menos {min} caracteres y distinta de su correo electrónico. Una frase corta es fácil de recordar.";
@@ -649,21 +732,13 @@ messages! {
     SetPassword => "Set the password", "Définir le mot de passe", "Definir la contraseña";
     PasswordSet => "Your password is set. You can sign in now.", "Votre mot de passe est défini. Vous pouvez vous connecter.", "Su contraseña está definida. Ya puede iniciar sesión.";
     ErrPasswordsDiffer => "The two passwords differ.", "Les deux mots de passe sont différents.", "Las dos contraseñas no coinciden.";
-    ErrPasswordTooShort => "Use at least 12 characters.", "Utilisez au moins 12 caractères.", "Use al menos 12 caracteres.";
-    ErrPasswordIsEmail => "Do not use your email address as the password.", "N'utilisez pas votre adresse e-mail comme mot de passe.", "No use su correo electrónico como contraseña.";
-    ErrInvitationInvalid => "This invitation link was already used or has expired. Ask your Support System Administrator for a new one.", "Ce lien d'invitation a déjà été utilisé ou a expiré. Demandez-en un nouveau à votre administrateur système d'assistance.", "Este enlace de invitación ya se usó o ha caducado. Pida uno nuevo a su Administrador del sistema de asistencia técnica.";
+
     // Chat
-    PastChats => "Chats", "Discussions", "Historial de chat";
-    ChatLauncher => "Chat with support", "Discuter avec l'assistance", "Chatear con asistencia técnica";
-    ChatLauncherUnread => "Chat with support: {count} new", "Discuter avec l'assistance : {count} nouveaux", "Chatear con asistencia técnica: {count} nuevos";
-    ChatLauncherClosed => "Chat with support: closed now", "Discuter avec l'assistance : fermé pour le moment", "Chatear con asistencia técnica: cerrado ahora";
-    ChatTitle => "Chat with support", "Discussion avec l'assistance", "Chat con asistencia técnica";
     ChatMinimise => "Minimise", "Réduire", "Minimizar";
     ChatOutsideHours => "Chat is closed now: it is outside your region's support hours.", "La discussion est fermée : nous sommes en dehors des heures d'assistance de votre région.", "El chat está cerrado: es fuera del horario de asistencia técnica de su región.";
     ChatSetupPhase => "Chat opens once the portal is live.", "La discussion ouvrira lorsque le portail sera actif.", "El chat se abrirá cuando el portal esté activo.";
     ChatNotOffered => "Chat is not offered for this product.", "La discussion n'est pas proposée pour ce produit.", "El chat no está disponible para este producto.";
     ChatInstead => "You can file a case or ask support to call you back instead.", "Vous pouvez plutôt envoyer un dossier ou demander à l'assistance de vous rappeler.", "En su lugar, puede enviar un caso o pedir que asistencia técnica le devuelva la llamada.";
-    RequestCallback => "Request a callback", "Demander un rappel", "Solicitar una llamada";
     CallbackPhone => "Number to call", "Numéro à appeler", "Número al que llamar";
     CallbackTopic => "What is it about?", "À quel sujet ?", "¿De qué se trata?";
     CallbackWhen => "When suits you (optional)", "Quand vous convient-il ? (facultatif)", "Cuándo le viene bien (opcional)";
@@ -719,7 +794,6 @@ messages! {
     // Help
     HelpLead => "Search the help articles on Analytics, Target and Audience Manager, and see what other customers discuss in the forums.", "Recherchez dans les articles d'aide sur Analytics, Target et Audience Manager, et découvrez les sujets dont discutent les autres clients dans les forums.", "Busque en los artículos de ayuda sobre Analytics, Target y Audience Manager y vea de qué hablan otros clientes en los foros.";
     HelpFilters => "Search and filter help articles", "Rechercher et filtrer les articles d'aide", "Buscar y filtrar artículos de ayuda";
-    HelpSearchLabel => "Search help articles", "Rechercher dans les articles d'aide", "Buscar en los artículos de ayuda";
     HelpSearchHint => "Results appear as you type; accents are optional.", "Les résultats s'affichent pendant la saisie ; les accents sont facultatifs.", "Los resultados aparecen mientras escribe; los acentos son opcionales.";
     HelpRecentTitle => "Recently updated articles", "Articles récemment mis à jour", "Artículos actualizados recientemente";
     HelpResultsTitle => "Search results", "Résultats de la recherche", "Resultados de la búsqueda";
@@ -732,9 +806,6 @@ messages! {
     HelpNothingYet => "No help articles have been published yet.", "Aucun article d'aide n'a encore été publié.", "Todavía no se ha publicado ningún artículo de ayuda.";
     HelpUpdated => "Updated {date}", "Mis à jour le {date}", "Actualizado el {date}";
     HelpForumsTitle => "Popular forum threads", "Discussions populaires des forums", "Hilos populares de los foros";
-    HelpForumReplies => "{count} replies", "{count} réponses", "{count} respuestas";
-    HelpForumActivity => "last activity {date}", "dernière activité le {date}", "última actividad el {date}";
-    HelpNewTab => "(opens in a new tab)", "(s'ouvre dans un nouvel onglet)", "(se abre en una pestaña nueva)";
     HelpForumsNone => "No forum threads for this product yet.", "Aucune discussion de forum pour ce produit pour l'instant.", "Todavía no hay hilos de foro para este producto.";
     HelpBack => "Back to help", "Retour à l'aide", "Volver a la ayuda";
     HelpArticleInEnglish => "This article is not available in your language yet; it is shown in English.", "Cet article n'est pas encore disponible en français ; il est affiché en anglais.", "Este artículo aún no está disponible en español; se muestra en inglés.";

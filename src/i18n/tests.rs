@@ -134,3 +134,60 @@ fn a_texts_file_from_another_release_is_refused() {
     let one_per_key = vec!["x"; Key::ALL.len()].join("\n");
     assert!(super::add_texts(Locale::Fr, &one_per_key));
 }
+
+/// The code of the first load, by path under `src/`: every text it shows must be built in.
+const FIRST_LOAD: &[&str] = &[
+    "app/",
+    "api/",
+    "auth/",
+    "components/",
+    "domain/",
+    "i18n/",
+    "features/home/",
+    "features/chat/launcher.rs",
+];
+/// Under those, what arrives with a chunk of its own (see `app::pages`).
+const FROM_CHUNKS: &[&str] = &["auth/sign_in.rs", "auth/set_password.rs"];
+
+#[test]
+fn every_text_the_first_load_shows_is_built_in() {
+    // A split build leaves the English of the keys below `@later` out of the first load and
+    // fetches it with the first page from a chunk: used by the first load, it would be blank.
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = vec![src.clone()];
+    let mut late = Vec::new();
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            continue;
+        }
+        let name = path
+            .strip_prefix(&src)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let first_load = FIRST_LOAD.iter().any(|p| name.starts_with(p))
+            && !FROM_CHUNKS.contains(&name.as_str())
+            && !name.starts_with("i18n/messages.rs")
+            && !name.starts_with("i18n/tests.rs");
+        if !first_load {
+            continue;
+        }
+        let source = std::fs::read_to_string(&path).unwrap();
+        for used in source.split("Key::").skip(1) {
+            let key: String = used
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            let at = Key::ALL.iter().position(|k| format!("{k:?}") == key);
+            if at.is_some_and(|i| i >= Key::LATER) {
+                late.push(format!("{name}: Key::{key}"));
+            }
+        }
+    }
+    assert!(
+        late.is_empty(),
+        "move these rows above `@later` in messages.rs:\n{}",
+        late.join("\n")
+    );
+}
