@@ -1,7 +1,7 @@
 // The release build, split by page: what Trunk 0.21 cannot do (its issue 1022). Writes dist/.
 //
-// 1. cargo builds the app with `--features split` (each area's pages are a wasm-split point;
-//    French, Spanish and the English of pages from chunks are left out, to be fetched),
+// 1. cargo builds the app with `--features split` (each area's pages are a wasm-split point,
+//    and so is the English of those pages; French and Spanish are left out, to be fetched),
 //    `-Clink-args=--emit-relocs` (the relocations wasm-split reads) and
 //    `--cfg erase_components` (Leptos erases each component's view type: about a fifth less
 //    code in every module), unstripped, with a pinned nightly that rebuilds the standard
@@ -111,9 +111,9 @@ const bootName = `boot-${createHash('sha256').update(boot).digest('hex').slice(0
 writeFileSync(path.join(dist, bootName), boot);
 for (const f of ['config.json', 'favicon.svg']) copyFileSync(path.join(root, 'public', f), path.join(dist, f));
 
-// French, Spanish and the English of pages from chunks leave the wasm (see
-// src/i18n/messages.rs): one file each, one text per line in key order, named after its
-// content, which index.html names for the app.
+// French and Spanish leave the wasm (see src/i18n/messages.rs): one file each, one text per
+// line in key order, named after its content, which index.html names for the app. (The English
+// of pages from chunks is a chunk of its own: `texts_en`.)
 const texts = languageFiles(readFileSync(path.join(root, 'src', 'i18n', 'messages.rs'), 'utf8'));
 
 const firstLoad = [bootName, hashed(`${name}.js`), hashed('__wasm_split.js'), hashed(`${name}_bg.wasm`), cssName, 'config.json'];
@@ -137,8 +137,7 @@ writeFileSync(path.join(dist, 'split-manifest.json'), JSON.stringify({ firstLoad
 precompress(dist);
 console.log(`built ${dist}: first load ${firstLoad.join(', ')}; ${Object.keys(areas).length} areas`);
 
-/** Writes `texts-<locale>-<hash>.txt` from the rows of messages.rs: French and Spanish whole,
- *  English only the rows below `@later` (those above are built in). */
+/** Writes `texts-<locale>-<hash>.txt` for French and Spanish from the rows of messages.rs. */
 function languageFiles(source) {
   const literal = String.raw`"((?:[^"\\]|\\.)*)"`;
   const row = new RegExp(String.raw`^    (\w+) => ${literal}, ${literal}, ${literal};$`, 'gm');
@@ -147,10 +146,8 @@ function languageFiles(source) {
   if (rows.length === 0 || rows.length !== keys.length) {
     throw new Error(`messages.rs: ${keys.length} keys but ${rows.length} rows of the expected shape`);
   }
-  const later = source.indexOf('\n    @later\n');
-  if (later < 0) throw new Error('messages.rs: no @later line');
-  return [['en', 2], ['fr', 3], ['es', 4]].map(([locale, column]) => {
-    const lines = rows.filter((m) => locale !== 'en' || m.index > later).map((m) => unescapeRust(m[column]));
+  return [['fr', 3], ['es', 4]].map(([locale, column]) => {
+    const lines = rows.map((m) => unescapeRust(m[column]));
     if (lines.some((t) => /[\r\n]/.test(t))) throw new Error(`a ${locale} text holds a line break`);
     const body = lines.join('\n') + '\n';
     const file = `texts-${locale}-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.txt`;

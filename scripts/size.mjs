@@ -50,7 +50,7 @@ line('total', firstTotal);
 // French and Spanish texts: added to the first load of a user who reads that language.
 const languages = Object.entries(manifest.languages ?? {});
 if (languages.length) {
-  header('Texts fetched later: French and Spanish when chosen (then before the first screen), English with the first page from a chunk');
+  header('Languages fetched when chosen (added to that language\'s first load)');
   for (const [locale, file] of languages) line(`${locale}: ${file}`, sizes(file));
 }
 

@@ -97,15 +97,16 @@ fn follow_wanted_language(i18n: I18n) {
     });
 }
 
-/// Fetches and adds the texts of `locale` unless they are here (a split build fetches French
-/// and Spanish, and the English of pages from chunks; see `i18n::messages`). Two callers at
-/// once make two requests for the same immutable file, which the browser's cache answers
-/// once; only the first answer is kept.
+/// Fetches and adds the texts of `locale` unless they are here: in a split build French and
+/// Spanish from their files, and the English of pages from chunks from its chunk (see
+/// `i18n::messages`).
 async fn fetch_texts(locale: Locale) {
     if has_texts(locale) {
         return;
     }
-    if let Some(file) = load_texts(locale).await {
+    if locale == Locale::En {
+        let _ = pages::later_english().await;
+    } else if let Some(file) = load_texts(locale).await {
         add_texts(locale, &file);
     }
 }

@@ -81,6 +81,21 @@ impl Pages {
     pub const USER_DETAIL: PageLoad = load!(user_detail);
 }
 
+/// Adds the English of pages from chunks, from a chunk of its own: the texts go where the
+/// only code that reads them goes (see `i18n::messages`).
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(texts_en, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub(super) fn later_english() -> Result<(), ChunkError> {
+    crate::i18n::add_later_english();
+    Ok(())
+}
+
+#[cfg(not(feature = "split"))]
+pub(super) async fn later_english() -> Result<(), ChunkError> {
+    crate::i18n::add_later_english();
+    Ok(())
+}
+
 /// The sign-in form of the "sign in again" dialog and the access page, from their chunks.
 pub(super) const AUTH_VIEWS: AuthViews = AuthViews {
     reauth_form: |email, on_success| {

@@ -3,13 +3,14 @@
 //! A row without all three languages does not compile, so no key can lack a translation. Role
 //! names and phase wording follow the announcement in `shared/seeds/`. Placeholders are `{name}`.
 //!
-//! A plain build holds every text. A split build (`--features split`) holds only the English of
-//! the rows above `@later`, the texts the first load shows: `scripts/build.mjs` writes the
-//! English of the rows below it to a file of its own, and French and Spanish whole to one file
-//! each (one text per line, in key order, read from these rows). The app fetches a language's
-//! file when it is chosen, and the English one with the first page that arrives with its
-//! chunk, and hands it over with [`add_texts`]; until then [`has_texts`] says no, and [`text`]
-//! answers French and Spanish in English.
+//! A plain build holds every text. In a split build (`--features split`) the first load holds
+//! only the English of the rows above `@later`, the texts it shows. The English of the rows
+//! below travels in a chunk of its own (`app::pages`), which the app loads with the first page
+//! that comes from a chunk and which hands them over with [`add_later_english`].
+//! `scripts/build.mjs` writes French and Spanish whole to one file each (one text per line, in
+//! key order, read from these rows), which the app fetches when the language is chosen and
+//! hands over with [`add_texts`]. Until a language is all here [`has_texts`] says no, and
+//! [`text`] answers French and Spanish in English.
 
 use support_contract::Locale;
 
@@ -33,7 +34,8 @@ macro_rules! messages {
         // Each language is one string and the end of each key's text in it: a fraction of the
         // bytes of a `match` per language, which the first load would carry.
         const EN: Texts = Texts(concat!($($en),*), &ends([$($en.len()),*]));
-        #[cfg(not(feature = "split"))]
+        // In a split build, only `add_later_english` reads this, from a chunk of its own
+        // (see `app::pages`), which takes these texts along out of the first load.
         const EN_LATER: Texts = Texts(concat!($($len),*), &ends([$($len.len()),*]));
         #[cfg(not(feature = "split"))]
         const FR: Texts = Texts(concat!($($fr,)* $($lfr),*), &ends([$($fr.len(),)* $($lfr.len()),*]));
@@ -72,7 +74,7 @@ impl Texts {
 }
 
 /// The text of `key` in `locale`. French and Spanish answer in English until their texts
-/// arrive; in a split build the English of a key below `@later` is empty until its file has
+/// arrive; in a split build the English of a key below `@later` is empty until its chunk has
 /// arrived, which the app awaits before it shows a page that needs one (`has_texts`).
 pub fn text(key: Key, locale: Locale) -> &'static str {
     let i = key as usize;
@@ -105,25 +107,29 @@ pub fn has_texts(locale: Locale) -> bool {
     }
 }
 
-/// How many texts the file of `locale` holds: English the keys below `@later`, the others all.
-fn file_length(locale: Locale) -> usize {
-    match locale {
-        Locale::En => Key::ALL.len() - Key::LATER,
-        _ => Key::ALL.len(),
-    }
-}
-
-/// Adds the fetched texts of `locale`: one per line, in key order. Refused (`false`) unless
-/// there is exactly one per key of its file, so a file from another release never shows wrong
-/// texts.
+/// Adds the fetched texts of `locale` (French or Spanish): one per line, in key order. Refused
+/// (`false`) unless there is exactly one per key, so a file from another release never shows
+/// wrong texts.
 pub fn add_texts(locale: Locale, file: &str) -> bool {
     let texts: Vec<&str> = file.lines().collect();
-    if texts.len() != file_length(locale) {
+    if locale == Locale::En || texts.len() != Key::ALL.len() {
         return false;
     }
     #[cfg(feature = "split")]
     fetched::add(locale, texts);
     true
+}
+
+/// Adds the English of the keys below `@later`. Called from their chunk only: whatever calls
+/// it carries them.
+pub fn add_later_english() {
+    #[cfg(feature = "split")]
+    fetched::add(
+        Locale::En,
+        (0..Key::ALL.len() - Key::LATER)
+            .map(|i| EN_LATER.get(i))
+            .collect(),
+    );
 }
 
 #[cfg(feature = "split")]
@@ -136,7 +142,7 @@ mod fetched {
         static TEXTS: RefCell<Vec<(Locale, &'static [&'static str])>> = const { RefCell::new(Vec::new()) };
     }
 
-    /// The fetched text of `key`: English files start at `Key::LATER`.
+    /// The fetched text of `key`: English starts at `Key::LATER`.
     pub(super) fn text(key: Key, locale: Locale) -> Option<&'static str> {
         let first = if locale == Locale::En { Key::LATER } else { 0 };
         let i = (key as usize).checked_sub(first)?;

@@ -15,7 +15,7 @@ pub use labels::{
     priority_key, priority_meaning_key, product_key, region_key, role_key, row_problem_key,
     standing_key, user_source_key, user_status_key, validation_key,
 };
-pub use messages::{add_texts, has_texts, text, Key};
+pub use messages::{add_later_english, add_texts, has_texts, text, Key};
 pub use support_contract::Locale;
 
 use leptos::prelude::*;

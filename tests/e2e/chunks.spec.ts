@@ -14,7 +14,10 @@ test('the home page needs no area\'s code, and pointing at a link fetches its pa
   await signIn(page, accounts.systemAdmin);
   const fetched: string[] = [];
   // The chat panel's code is fetched once the browser is idle after the first screen (below).
-  page.on('request', (r) => { if (areaChunk(r.url()) && !chatPanelCode.test(r.url())) fetched.push(new URL(r.url()).pathname); });
+  // The English of pages from chunks (texts_en) comes too, once the browser is idle.
+  page.on('request', (r) => {
+    if (areaChunk(r.url()) && !chatPanelCode.test(r.url()) && !areaCode('texts_en').test(r.url())) fetched.push(new URL(r.url()).pathname);
+  });
   // A visit with a session: sign-in's code stays away too.
   await page.reload();
   await expect(page.getByRole('region', { name: 'What needs you' })).toBeVisible();
@@ -35,7 +38,10 @@ test('the home page needs no area\'s code, and pointing at a link fetches its pa
 
 test('opening an area fetches its code in a few packs, not one file per shared module', async ({ page }) => {
   const code: string[] = [];
-  page.on('request', (r) => { if (/\/(split|chunk)_[^/]+$/.test(new URL(r.url()).pathname)) code.push(new URL(r.url()).pathname); });
+  page.on('request', (r) => {
+    const file = new URL(r.url()).pathname;
+    if (/\/(split|chunk)_[^/]+$/.test(file) && !areaCode('texts_en').test(file)) code.push(file);
+  });
   await signIn(page, accounts.member);
   await mainNavigation(page).getByRole('link', { name: 'Help' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Help and forums' })).toBeVisible();
@@ -62,21 +68,18 @@ test('a member who may not chat never fetches the chat panel\'s code', async ({ 
   expect(fetched).toEqual([]);
 });
 
-test('the first load\'s English is built in, the rest of it comes with sign-in\'s code, and French when it is chosen', async ({ page, browser, baseURL }) => {
+test('English needs no language file; French arrives when it is chosen', async ({ page, browser, baseURL }) => {
   const texts: string[] = [];
   page.on('request', (r) => { if (/\/texts-[a-z]{2}-[0-9a-f]{16}\.txt$/.test(r.url())) texts.push(new URL(r.url()).pathname); });
   // The language goes to the profile: an account of its own, so no other test meets French.
   const me = await freshCustomer(browser, baseURL!, 'Texts Fetcher');
   await signIn(page, me);
   await expect(mainNavigation(page).getByRole('link', { name: 'Cases' })).toBeVisible();
-  // The sign-in page comes from a chunk: the English of such pages came with it (asked for
-  // early, and by the page: the browser's cache answers both with one transfer).
-  expect(texts.length).toBeGreaterThan(0);
-  expect(texts.every((t) => t.startsWith('/texts-en-')), texts.join('\n')).toBe(true);
+  expect(texts).toEqual([]);
 
   await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
   await expect(page.getByRole('navigation').getByRole('link', { name: 'Dossiers d\'assistance', exact: true })).toBeVisible();
-  expect(texts.filter((t) => !t.startsWith('/texts-en-'))).toEqual([expect.stringMatching(/^\/texts-fr-/)]);
+  expect(texts).toEqual([expect.stringMatching(/^\/texts-fr-/)]);
 });
 
 test.describe('with the network refusing a page\'s code', () => {
@@ -102,7 +105,8 @@ test.describe('with the network refusing a page\'s code', () => {
 
   test('without the rest of English, the home page still shows whole, and a page from a chunk offers to try again', async ({ page }) => {
     await signIn(page, accounts.supportAdmin);
-    const english = /\/texts-en-[0-9a-f]{16}\.txt$/;
+    // The English of pages from chunks travels as code of its own.
+    const english = areaCode('texts_en');
     await page.route(english, (route) => route.abort());
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: `Hello, ${accounts.supportAdmin.name}` })).toBeVisible();
