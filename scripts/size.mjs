@@ -66,10 +66,11 @@ const sized = (f) => {
 if (areas.length) {
   header('Areas: what opening each one fetches the first time (its pack)');
   for (const [area, { packs }] of areas) line(`${area} (${packs.length} ${packs.length === 1 ? 'file' : 'files'})`, sum(packs.map(sized)));
-  const signIn = manifest.areas.sign_in;
-  if (signIn) {
-    header('The sign-in page, signed out: the first load and the sign-in pack');
-    line(`${first.length + signIn.packs.length} requests`, sum([firstTotal, ...signIn.packs.map(sized)]));
+  // Signed out, in English: sign-in's code, and the English of pages from chunks with it.
+  const signIn = ['sign_in', 'texts_en'].flatMap((area) => manifest.areas[area]?.packs ?? []);
+  if (manifest.areas.sign_in) {
+    header('The sign-in page, signed out (in English): the first load, sign-in\'s code and the English of pages from chunks');
+    line(`${first.length + signIn.length} requests`, sum([firstTotal, ...signIn.map(sized)]));
   }
   for (const { modules } of Object.values(manifest.areas)) modules.forEach(sized);
   header('Largest files fetched later (packs, and modules fetched alone)');
