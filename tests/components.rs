@@ -3,7 +3,6 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use std::sync::{Arc, Mutex};
 use support_contract::*;
 use support_portal::api::{
@@ -11,7 +10,7 @@ use support_portal::api::{
 };
 use support_portal::app::provide_everything;
 use support_portal::auth::{AccessPage, Guard, SignInForm};
-use support_portal::components::{Hold, LoadingIndicator, Settled};
+use support_portal::components::{Hold, LoadingIndicator, Router, Settled};
 use support_portal::features::chat::{ChatPanel, ChatWidget};
 use support_portal::i18n::{format_date_time, format_number, use_i18n, Locale};
 use wasm_bindgen::JsCast;

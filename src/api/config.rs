@@ -34,11 +34,6 @@ pub fn use_runtime_config() -> RuntimeConfig {
     leptos::prelude::use_context().unwrap_or_default()
 }
 
-/// The in-app part of a browser path: without the base path the app is served under.
-pub fn in_app_path(browser_path: &str) -> String {
-    crate::domain::strip_base(browser_path, &use_runtime_config().base_path).to_string()
-}
-
 /// Reads the configuration file that `index.html` preloads (`<link rel="preload" href=..>`),
 /// so deep links under any path find the same file; the defaults serve the app next to its
 /// backend.

@@ -39,8 +39,7 @@ pub use cases::CasesApi;
 pub use chat::{ChatApi, NewCaseFromChat};
 pub use chat_stream::{ChatStream, LinkState};
 pub use config::{
-    in_app_path, load_runtime_config, load_texts, provide_runtime_config, use_runtime_config,
-    RuntimeConfig,
+    load_runtime_config, load_texts, provide_runtime_config, use_runtime_config, RuntimeConfig,
 };
 pub use core::Http;
 pub use error::{field_error, ApiError};

@@ -17,8 +17,10 @@ use crate::auth::{
     Guard, ReauthDialog, SessionCtx, SessionState,
 };
 use crate::components::{
-    provide_chat_opener, provide_first_screen, provide_portal_router, AppLink, LoadingIndicator,
+    provide_chat_opener, provide_first_screen, use_route_param, AppLink, LoadingIndicator, Router,
+    Routes,
 };
+use crate::domain::path_segments;
 use crate::features::{
     chat::{ChatWidget, PastChatPage},
     home::HomePage,
@@ -26,10 +28,8 @@ use crate::features::{
 use crate::i18n::{
     add_texts, has_texts, initial_locale, provide_i18n, use_i18n, I18n, Key, Locale,
 };
-use lazy::{LazyChatPanel, LazyPage, PageLoad};
+use lazy::{LazyChatPanel, LazyPage};
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, ParamSegment, StaticSegment};
 use pages::Pages;
 use shell::{track_page_title, Header, Nav, SkipLink};
 use wasm_bindgen::JsCast;
@@ -158,15 +158,11 @@ pub fn App(#[prop(optional, into)] base_path: String) -> impl IntoView {
     }
 }
 
-/// The frame and the route table; pages render inside `<main>`.
+/// The frame and the page for the current path; pages render inside `<main>`.
 #[component]
 fn Shell() -> impl IntoView {
-    provide_portal_router();
     track_page_title();
     lazy::fetch_texts_when_idle();
-    let guarded = |page: AppPage, view: fn() -> AnyView| move || view! { <Guard needs=page.needs()>{view()}</Guard> };
-    // A page from its chunk, behind its guard (a user the page refuses never fetches it).
-    let lazy = |page: AppPage, load: PageLoad| move || view! { <Guard needs=page.needs()><LazyPage load=load/></Guard> };
     // Until the backend says who this is, only a loading line: the frame then appears whole,
     // instead of growing a user line and a navigation that push the page down as it loads.
     let ctx = use_session();
@@ -179,47 +175,7 @@ fn Shell() -> impl IntoView {
             <Header/>
             <Nav/>
             <main id="main" class="main" tabindex="-1">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/sign-in") view=|| view! { <LazyPage load=Pages::SIGN_IN/> }/>
-                    <Route path=path!("/set-password") view=|| view! { <LazyPage load=Pages::SET_PASSWORD/> }/>
-                    <Route path=path!("/") view=guarded(AppPage::Home, || HomePage().into_any())/>
-                    <Route path=StaticSegment(AppPage::Cases.segment())
-                        view=lazy(AppPage::Cases, Pages::CASE_LIST)/>
-                    <Route path=(StaticSegment(AppPage::Cases.segment()), StaticSegment("new"))
-                        view=lazy(AppPage::Cases, Pages::FILE_CASE)/>
-                    <Route path=(StaticSegment(AppPage::Cases.segment()), ParamSegment("id"))
-                        view=lazy(AppPage::Cases, Pages::CASE_DETAIL)/>
-                    <Route path=StaticSegment(AppPage::Chats.segment())
-                        view=lazy(AppPage::Chats, Pages::PAST_CHATS)/>
-                    <Route path=(StaticSegment(AppPage::Chats.segment()), ParamSegment("id"))
-                        view=lazy(AppPage::Chats, Pages::PAST_CHAT)/>
-                    <Route path=StaticSegment(AppPage::History.segment())
-                        view=lazy(AppPage::History, Pages::HISTORY)/>
-                    <Route path=StaticSegment(AppPage::Help.segment())
-                        view=lazy(AppPage::Help, Pages::HELP)/>
-                    <Route path=(StaticSegment(AppPage::Help.segment()), ParamSegment("slug"))
-                        view=lazy(AppPage::Help, Pages::HELP_ARTICLE)/>
-                    // Not in the page table: "Get started" is reached from the home page and the
-                    // phase banner, not the navigation (see LearningPage); every signed-in user.
-                    <Route path=path!("/learning")
-                        view=|| view! { <Guard needs=None><LazyPage load=Pages::LEARNING/></Guard> }/>
-                    <Route path=StaticSegment(AppPage::Contact.segment())
-                        view=lazy(AppPage::Contact, Pages::CONTACT)/>
-                    <Route path=StaticSegment(AppPage::SupportUsers.segment())
-                        view=lazy(AppPage::SupportUsers, Pages::USERS)/>
-                    <Route path=(StaticSegment(AppPage::SupportUsers.segment()), StaticSegment("new"))
-                        view=lazy(AppPage::SupportUsers, Pages::USER_NEW)/>
-                    <Route path=(StaticSegment(AppPage::SupportUsers.segment()), StaticSegment("review"))
-                        view=lazy(AppPage::SupportUsers, Pages::USER_REVIEW)/>
-                    <Route path=(StaticSegment(AppPage::SupportUsers.segment()), StaticSegment("import"))
-                        view=lazy(AppPage::SupportUsers, Pages::USER_IMPORT)/>
-                    <Route path=(StaticSegment(AppPage::SupportUsers.segment()), StaticSegment("audit"))
-                        view=lazy(AppPage::SupportUsers, Pages::USER_AUDIT)/>
-                    <Route path=(StaticSegment(AppPage::SupportUsers.segment()), ParamSegment("id"))
-                        view=lazy(AppPage::SupportUsers, Pages::USER_DETAIL)/>
-                    <Route path=StaticSegment(AppPage::Settings.segment())
-                        view=lazy(AppPage::Settings, Pages::SETTINGS)/>
-                </Routes>
+                <Routes matcher=route_of view=page_of/>
             </main>
             <ChatWidget panel=|| view! { <LazyChatPanel load=Pages::CHAT_PANEL/> }/>
             <ReauthDialog/>
@@ -227,12 +183,103 @@ fn Shell() -> impl IntoView {
     }
 }
 
+/// The portal's routes: each a page (the path parameter, if it has one, comes from
+/// `use_route_param`).
+#[derive(Clone, Copy, PartialEq)]
+enum Route {
+    SignIn,
+    SetPassword,
+    Home,
+    CaseList,
+    FileCase,
+    CaseDetail,
+    PastChats,
+    PastChat,
+    History,
+    Help,
+    HelpArticle,
+    Learning,
+    Contact,
+    Users,
+    UserNew,
+    UserReview,
+    UserImport,
+    UserAudit,
+    UserDetail,
+    Settings,
+    NotFound,
+}
+
+/// The route an in-app path shows, and its path parameter. The areas' first segments come from
+/// the page table (`AppPage`), which the navigation and the guards read too.
+fn route_of(path: &str) -> (Route, Option<String>) {
+    let segments = path_segments(path);
+    let page = segments.first().and_then(|s| AppPage::from_path(s));
+    let param = |s: &str| Some(crate::domain::decode_component(s));
+    match (page, segments.as_slice()) {
+        (_, []) => (Route::Home, None),
+        (_, ["sign-in"]) => (Route::SignIn, None),
+        (_, ["set-password"]) => (Route::SetPassword, None),
+        // Not in the page table: "Get started" is reached from the home page and the phase
+        // banner, not the navigation (see LearningPage); every signed-in user.
+        (_, ["learning"]) => (Route::Learning, None),
+        (Some(AppPage::Cases), [_]) => (Route::CaseList, None),
+        (Some(AppPage::Cases), [_, "new"]) => (Route::FileCase, None),
+        (Some(AppPage::Cases), [_, id]) => (Route::CaseDetail, param(id)),
+        (Some(AppPage::Chats), [_]) => (Route::PastChats, None),
+        (Some(AppPage::Chats), [_, id]) => (Route::PastChat, param(id)),
+        (Some(AppPage::History), [_]) => (Route::History, None),
+        (Some(AppPage::Help), [_]) => (Route::Help, None),
+        (Some(AppPage::Help), [_, slug]) => (Route::HelpArticle, param(slug)),
+        (Some(AppPage::Contact), [_]) => (Route::Contact, None),
+        (Some(AppPage::SupportUsers), [_]) => (Route::Users, None),
+        (Some(AppPage::SupportUsers), [_, "new"]) => (Route::UserNew, None),
+        (Some(AppPage::SupportUsers), [_, "review"]) => (Route::UserReview, None),
+        (Some(AppPage::SupportUsers), [_, "import"]) => (Route::UserImport, None),
+        (Some(AppPage::SupportUsers), [_, "audit"]) => (Route::UserAudit, None),
+        (Some(AppPage::SupportUsers), [_, id]) => (Route::UserDetail, param(id)),
+        (Some(AppPage::Settings), [_]) => (Route::Settings, None),
+        _ => (Route::NotFound, None),
+    }
+}
+
+/// A route's page: from its chunk (but the home page), behind the guard of its area (a user
+/// the page refuses never fetches it).
+fn page_of(route: Route) -> AnyView {
+    let (needs, load) = match route {
+        Route::SignIn => return view! { <LazyPage load=Pages::SIGN_IN/> }.into_any(),
+        Route::SetPassword => return view! { <LazyPage load=Pages::SET_PASSWORD/> }.into_any(),
+        Route::NotFound => return NotFound().into_any(),
+        Route::Home => {
+            let needs = AppPage::Home.needs();
+            return view! { <Guard needs=needs>{HomePage()}</Guard> }.into_any();
+        }
+        Route::Learning => (None, Pages::LEARNING),
+        Route::CaseList => (AppPage::Cases.needs(), Pages::CASE_LIST),
+        Route::FileCase => (AppPage::Cases.needs(), Pages::FILE_CASE),
+        Route::CaseDetail => (AppPage::Cases.needs(), Pages::CASE_DETAIL),
+        Route::PastChats => (AppPage::Chats.needs(), Pages::PAST_CHATS),
+        Route::PastChat => (AppPage::Chats.needs(), Pages::PAST_CHAT),
+        Route::History => (AppPage::History.needs(), Pages::HISTORY),
+        Route::Help => (AppPage::Help.needs(), Pages::HELP),
+        Route::HelpArticle => (AppPage::Help.needs(), Pages::HELP_ARTICLE),
+        Route::Contact => (AppPage::Contact.needs(), Pages::CONTACT),
+        Route::Users => (AppPage::SupportUsers.needs(), Pages::USERS),
+        Route::UserNew => (AppPage::SupportUsers.needs(), Pages::USER_NEW),
+        Route::UserReview => (AppPage::SupportUsers.needs(), Pages::USER_REVIEW),
+        Route::UserImport => (AppPage::SupportUsers.needs(), Pages::USER_IMPORT),
+        Route::UserAudit => (AppPage::SupportUsers.needs(), Pages::USER_AUDIT),
+        Route::UserDetail => (AppPage::SupportUsers.needs(), Pages::USER_DETAIL),
+        Route::Settings => (AppPage::Settings.needs(), Pages::SETTINGS),
+    };
+    view! { <Guard needs=needs><LazyPage load=load/></Guard> }.into_any()
+}
+
 /// A past chat's page, for the chat id in the path (the chat feature itself stays free of
 /// the router, so that it also mounts outside the portal).
 #[component]
 fn PastChatRoute() -> impl IntoView {
-    let params = leptos_router::hooks::use_params_map();
-    let id = Signal::derive(move || params.with(|p| p.get("id").unwrap_or_default()));
+    let id = use_route_param();
     view! { <PastChatPage id=id/> }
 }
 

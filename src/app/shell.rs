@@ -1,13 +1,12 @@
 //! The frame around every page: skip link, header, navigation, and the page title.
 
 use super::pages::preload;
-use crate::api::{in_app_path, use_api, SessionApi};
+use crate::api::{use_api, SessionApi};
 use crate::auth::{nav_for, use_session, AppPage};
-use crate::components::{AppLink, LanguageSelect};
+use crate::components::{use_router, AppLink, LanguageSelect};
 use crate::i18n::{role_key, use_i18n, Key, Locale};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_location, use_navigate};
 
 /// Lets keyboard users jump past the header and navigation. It moves focus itself: the router
 /// would otherwise treat `#main` as a navigation and leave focus where it was.
@@ -39,19 +38,18 @@ pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let ctx = use_session();
     let api = use_api::<dyn SessionApi>();
-    let navigate = use_navigate();
+    let router = use_router();
     let change_language = {
         let api = api.clone();
         Callback::new(move |locale: Locale| ctx.pick_language(api.clone(), locale))
     };
     let sign_out = move |_| {
         let ended = api.sign_out();
-        let navigate = navigate.clone();
         spawn_local(async move {
             // Signed out locally even if the request fails: the cookie is the server's to end.
             let _ = ended.await;
             // Leave the page first, so its guard does not also redirect (with itself as `next`).
-            navigate("/sign-in", Default::default());
+            router.go("/sign-in");
             ctx.signed_out();
         });
     };
@@ -107,15 +105,14 @@ pub fn Nav() -> impl IntoView {
 /// after a navigation, so screen-reader users hear where they are.
 pub fn track_page_title() {
     let i18n = use_i18n();
-    let location = use_location();
+    let router = use_router();
     Effect::new(move |previous: Option<String>| {
-        let path = location.pathname.get();
+        let path = router.path();
         let app = i18n.t(Key::AppName);
-        let in_app = in_app_path(&path);
-        let title = match AppPage::from_path(&in_app) {
+        let title = match AppPage::from_path(&path) {
             Some(page) => format!("{} · {app}", i18n.t(page.label())),
-            None if in_app == "/sign-in" => format!("{} · {app}", i18n.t(Key::SignIn)),
-            None if in_app == "/learning" => format!("{} · {app}", i18n.t(Key::LearningTitle)),
+            None if path == "/sign-in" => format!("{} · {app}", i18n.t(Key::SignIn)),
+            None if path == "/learning" => format!("{} · {app}", i18n.t(Key::LearningTitle)),
             None => app.to_string(),
         };
         document().set_title(&title);

@@ -1,9 +1,7 @@
 use super::{load_session, use_session, views::use_auth_views, SessionState};
-use crate::api::{in_app_path, use_api, SessionApi};
-use crate::components::{ErrorNotice, LoadingIndicator};
+use crate::api::{use_api, SessionApi};
+use crate::components::{use_router, ErrorNotice, LoadingIndicator, Redirect};
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
-use leptos_router::hooks::use_location;
 use support_contract::Capability;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -21,7 +19,7 @@ enum Decision {
 pub fn Guard(needs: Option<Capability>, children: ChildrenFn) -> impl IntoView {
     let ctx = use_session();
     let api = use_api::<dyn SessionApi>();
-    let location = use_location();
+    let router = use_router();
     let views = use_auth_views();
     // A memo, so a renewed session (same decision) does not re-create the page and lose input.
     let decision = Memo::new(move |_| match ctx.state.get() {
@@ -37,11 +35,7 @@ pub fn Guard(needs: Option<Capability>, children: ChildrenFn) -> impl IntoView {
         Decision::Wait => view! { <LoadingIndicator/> }.into_any(),
         Decision::SignIn => {
             // `next` is an in-app path: navigating to it adds the base path again.
-            let here = format!(
-                "{}{}",
-                in_app_path(&location.pathname.get_untracked()),
-                location.search.get_untracked()
-            );
+            let here = untrack(|| format!("{}{}", router.path(), router.search()));
             let to = format!(
                 "/sign-in?next={}",
                 String::from(js_sys::encode_uri_component(&here))

@@ -1,11 +1,9 @@
 use super::use_session;
 use crate::api::{field_error, use_api, ApiError, SessionApi};
-use crate::components::TextField;
+use crate::components::{use_query, use_router, Redirect, TextField};
 use crate::domain::safe_return_path;
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
-use leptos_router::hooks::{use_navigate, use_query_map};
 use support_contract::{FieldCode, Session, SignInRequest};
 
 /// Client-side checks, so an obvious slip gets its message without a round trip.
@@ -93,12 +91,16 @@ pub fn SignInForm(
 pub fn SignInPage() -> impl IntoView {
     let i18n = use_i18n();
     let ctx = use_session();
-    let query = use_query_map();
-    let next = move || safe_return_path(query.with_untracked(|q| q.get("next")).as_deref());
-    let navigate = use_navigate();
+    let query = use_query();
+    let next = move || {
+        let next =
+            query.with_untracked(|q| q.iter().find(|(k, _)| k == "next").map(|(_, v)| v.clone()));
+        safe_return_path(next.as_deref())
+    };
+    let router = use_router();
     let on_success = Callback::new(move |session| {
         ctx.signed_in(session);
-        navigate(&next(), Default::default());
+        router.go(&next());
     });
     view! {
         <section class="sign-in card" aria-labelledby="sign-in-title">

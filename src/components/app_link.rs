@@ -1,22 +1,8 @@
+use super::router::{try_use_router, Router};
 use crate::api::use_runtime_config;
+use leptos::ev::MouseEvent;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 use std::sync::Arc;
-
-/// Present when the portal's router is: inside the portal, links navigate in the app; in a
-/// part mounted on its own (the chat widget on a host page), they load the portal's page.
-#[derive(Clone, Copy)]
-struct InPortalRouter;
-
-/// Marks everything below as running inside the portal's router (call it inside `<Router>`).
-pub fn provide_portal_router() {
-    provide_context(InPortalRouter);
-}
-
-fn in_router() -> bool {
-    use_context::<InPortalRouter>().is_some()
-}
 
 /// The address of an in-app path, under the base path the host serves the portal at (for a link
 /// that opens a page of the portal in a new tab).
@@ -28,24 +14,59 @@ pub fn portal_href(path: &str) -> String {
     )
 }
 
-/// A link to a page of the portal. `href` is the in-app path (`/contact`); the base path the
-/// host serves the app under is added here, because the router's `<A>` uses absolute paths as
-/// they are (while its navigation adds the base). Outside the portal's router it is a plain
-/// link to the portal's page.
+/// A link to a page of the portal. `href` is the in-app path (`/contact`); the link's address
+/// adds the base path the host serves the app under. Inside the portal a plain click navigates
+/// in the app and the link is marked current (`aria-current="page"`) on its page; outside the
+/// portal's router it is a plain link to the portal's page.
 #[component]
 pub fn AppLink(
     #[prop(into)] href: String,
-    /// Marks the link current only on its exact path (navigation links).
+    /// Marks the link current only on its exact path (navigation links), not on the pages
+    /// below it.
     #[prop(optional)]
     exact: bool,
     children: Children,
 ) -> impl IntoView {
-    let href = portal_href(&href);
-    if in_router() {
-        view! { <A href=href exact=exact>{children()}</A> }.into_any()
-    } else {
-        view! { <a href=href>{children()}</a> }.into_any()
+    let address = portal_href(&href);
+    let Some(router) = try_use_router() else {
+        return view! { <a href=address>{children()}</a> }.into_any();
+    };
+    let own = href
+        .split(['?', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let current = move || is_current(&router.path(), &own, exact).then_some("page");
+    let follow = move |ev: MouseEvent| follow_link(ev, router, &href);
+    view! { <a href=address aria-current=current on:click=follow>{children()}</a> }.into_any()
+}
+
+/// Whether a link to `own` is the page at `path`: the same path, or (unless `exact`) a page
+/// below it.
+fn is_current(path: &str, own: &str, exact: bool) -> bool {
+    let path = path.trim_end_matches('/');
+    let own = own.trim_end_matches('/');
+    path == own
+        || (!exact
+            && path
+                .strip_prefix(own)
+                .is_some_and(|rest| rest.starts_with('/')))
+}
+
+/// A plain click on an in-app link navigates in the app; one that asks for another tab or
+/// window (a modifier key, another button) is the browser's.
+fn follow_link(ev: MouseEvent, router: Router, href: &str) {
+    if ev.default_prevented()
+        || ev.button() != 0
+        || ev.meta_key()
+        || ev.ctrl_key()
+        || ev.shift_key()
+        || ev.alt_key()
+    {
+        return;
     }
+    ev.prevent_default();
+    router.go(href);
 }
 
 /// Goes to a page of the portal: an in-app navigation inside the portal, a page load outside.
@@ -53,9 +74,8 @@ pub type GoTo = Arc<dyn Fn(&str) + Send + Sync>;
 
 /// The way to go to a page of the portal from here (call it while building a component).
 pub fn use_go_to() -> GoTo {
-    if in_router() {
-        let navigate = use_navigate();
-        Arc::new(move |path: &str| navigate(path, Default::default()))
+    if let Some(router) = try_use_router() {
+        Arc::new(move |path: &str| router.go(path))
     } else {
         let base = use_runtime_config()
             .base_path
@@ -66,5 +86,21 @@ pub fn use_go_to() -> GoTo {
                 let _ = w.location().assign(&format!("{base}{path}"));
             }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_current;
+
+    #[test]
+    fn a_link_is_current_on_its_page_and_unless_exact_below_it() {
+        assert!(is_current("/cases", "/cases", true));
+        assert!(is_current("/cases/", "/cases", true));
+        assert!(!is_current("/cases/12", "/cases", true));
+        assert!(is_current("/cases/12", "/cases", false));
+        assert!(!is_current("/cases-old", "/cases", false));
+        assert!(is_current("/", "/", true));
+        assert!(!is_current("/cases", "/", true));
     }
 }

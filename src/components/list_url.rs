@@ -1,9 +1,8 @@
+use super::router::{use_query, use_router};
 use super::SearchForm;
 use crate::domain::with_query;
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use support_contract::query::{ListQuery, Paged};
 
 /// A list whose state (filters, search, sort, page) lives in the URL: the view is linkable,
@@ -30,29 +29,12 @@ pub fn use_list_url<Q>(path: &'static str) -> ListUrl<Q>
 where
     Q: ListQuery + Send + Sync + 'static,
 {
-    let params = use_query_map();
-    let query = Memo::new(move |_| {
-        params.with(|p| {
-            let pairs: Vec<(String, String)> = p
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect();
-            Paged::<Q>::from_pairs(&pairs)
-        })
-    });
-    let navigate = use_navigate();
-    let to = move |page: Paged<Q>, replace: bool| {
-        let options = NavigateOptions {
-            replace,
-            ..Default::default()
-        };
-        navigate(&with_query(path, &page.to_pairs()), options);
-    };
-    let go = Callback::new({
-        let to = to.clone();
-        move |page| to(page, false)
-    });
-    let replace = Callback::new(move |page| to(page, true));
+    let pairs = use_query();
+    let query = Memo::new(move |_| pairs.with(|p| Paged::<Q>::from_pairs(p)));
+    let router = use_router();
+    let go = Callback::new(move |page: Paged<Q>| router.go(&with_query(path, &page.to_pairs())));
+    let replace =
+        Callback::new(move |page: Paged<Q>| router.replace(&with_query(path, &page.to_pairs())));
     ListUrl { query, go, replace }
 }
 

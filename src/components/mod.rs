@@ -14,11 +14,12 @@ mod list_url;
 mod loading;
 mod phase_banner;
 mod progress;
+mod router;
 mod search_form;
 mod select_field;
 mod text_field;
 
-pub use app_link::{portal_href, provide_portal_router, use_go_to, AppLink, GoTo};
+pub use app_link::{portal_href, use_go_to, AppLink, GoTo};
 pub use attachment_picker::AttachmentPicker;
 pub use chat_opener::{provide_chat_opener, use_chat_opener, ChatOpener};
 pub use counts::{CountTiles, SemicolonChoice};
@@ -34,6 +35,9 @@ pub use loading::{
 };
 pub use phase_banner::PhaseBanner;
 pub use progress::ProgressMeter;
+pub use router::{
+    try_use_router, use_query, use_route_param, use_router, Redirect, Router, Routes,
+};
 pub use search_form::SearchForm;
 pub use select_field::{first_wire, people_options, wire_options, DateField, Label, SelectField};
 pub use text_field::TextField;

@@ -33,5 +33,5 @@ pub use opening::{minutes_of_day, opening, Opening};
 pub use portal::{phones_for_region, roles_granting, safe_return_path, strip_base};
 pub use support_contract::cases::Detail;
 pub use thread::{last_seq, merge_thread};
-pub use url::{encode_component, with_query};
+pub use url::{decode_component, encode_component, path_segments, query_pairs, with_query};
 pub use user_draft::UserDraft;

@@ -117,7 +117,10 @@ fn only_the_api_layer_speaks_http() {
 /// the portal's router or app layer, only what any mount provides.
 #[test]
 fn the_chat_feature_needs_no_router_and_no_app_layer() {
-    let found = offenders("features/chat", &["leptos_router", "crate::app"]);
+    let found = offenders(
+        "features/chat",
+        &["use_router", "use_route_param", "use_query", "crate::app"],
+    );
     assert!(found.is_empty(), "{found:#?}");
 }
 

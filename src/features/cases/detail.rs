@@ -4,12 +4,11 @@ use super::report::CaseReport;
 use super::response::{target_text, ResponseBadge};
 use super::thread::Thread;
 use crate::api::{use_api, ApiError, CasesApi};
-use crate::components::{AppLink, ErrorNotice, LoadingIndicator};
+use crate::components::{use_route_param, AppLink, ErrorNotice, LoadingIndicator};
 use crate::domain::{last_seq, merge_thread};
 use crate::i18n::{case_status_key, priority_key, product_key, use_i18n, Key};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_params_map;
 use std::time::Duration;
 use support_contract::cases::{Case, CaseAction, ThreadEntry};
 
@@ -23,8 +22,7 @@ const POLL_EVERY: Duration = Duration::from_secs(5);
 pub fn CaseDetailPage() -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api::<dyn CasesApi>();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let id = use_route_param();
     // The last case the backend sent; a failed refresh keeps it on screen beside the error.
     let last = RwSignal::new(None::<Case>);
     let load_error = RwSignal::new(None::<ApiError>);

@@ -4,12 +4,11 @@ use crate::api::{
     random_id, use_api, use_attachment_rules, use_attachment_upload, use_portal, ApiError, CasesApi,
 };
 use crate::auth::use_draft;
-use crate::components::{AppLink, AttachmentPicker, ErrorNotice, LoadingIndicator};
+use crate::components::{use_router, AppLink, AttachmentPicker, ErrorNotice, LoadingIndicator};
 use crate::domain::{step_of_field, CaseDraft, Step};
 use crate::i18n::{browser_time_zone, use_i18n, Key};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 use support_contract::Phase;
 
 /// Filing a case in guided steps. The draft is saved on this device as the user types (per
@@ -36,7 +35,7 @@ pub fn FileCasePage() -> impl IntoView {
 fn CaseForm() -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api::<dyn CasesApi>();
-    let navigate = use_navigate();
+    let router = use_router();
     // The draft is kept as it is typed; a fresh one already has its idempotency key, and a
     // blank saved one keeps its key (it may have been submitted), without "restored".
     let kept = use_draft(
@@ -70,10 +69,9 @@ fn CaseForm() -> impl IntoView {
     Effect::new({
         move |_| match submit.value().get() {
             Some(Ok(case)) => {
-                let navigate = navigate.clone();
                 spawn_local(async move {
                     kept.forget().await;
-                    navigate(&format!("/cases/{}", case.summary.id), Default::default());
+                    router.go(&format!("/cases/{}", case.summary.id));
                 });
             }
             Some(Err(ApiError::Validation(errors))) => {

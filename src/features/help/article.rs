@@ -2,10 +2,9 @@ use super::blocks::ArticleBody;
 use super::results::TopicItem;
 use super::vote::HelpfulVote;
 use crate::api::{use_api, ApiError, HelpApi};
-use crate::components::{AppLink, ErrorNotice, LoadingIndicator};
+use crate::components::{use_route_param, AppLink, ErrorNotice, LoadingIndicator};
 use crate::i18n::{product_key, use_i18n, Key};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use support_contract::help::HelpArticle;
 
 /// A help article at `/help/{slug}`, in the user's language when it is written in it (else in
@@ -15,8 +14,7 @@ use support_contract::help::HelpArticle;
 pub fn HelpArticlePage() -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api::<dyn HelpApi>();
-    let params = use_params_map();
-    let slug = Memo::new(move |_| params.with(|p| p.get("slug").unwrap_or_default()));
+    let slug = use_route_param();
     let article = LocalResource::new(move || api.help_article(slug.get(), i18n.locale.get()));
     view! {
         <div class="page help-article">

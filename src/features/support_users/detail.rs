@@ -1,11 +1,10 @@
 use super::user_forms::{RemoveSection, ReviewForm, RoleForm};
 use super::AdminTabs;
 use crate::api::{use_api, ApiError, SupportUsersApi};
-use crate::components::{AppLink, ErrorNotice, LoadingIndicator};
+use crate::components::{use_route_param, AppLink, ErrorNotice, LoadingIndicator};
 use crate::i18n::{role_key, use_i18n, user_source_key, user_status_key, validation_key, Key};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_params_map;
 use support_contract::users::{ReviewDecision, ReviewRecord};
 use support_contract::{SupportUser, UserStatus};
 
@@ -16,8 +15,7 @@ use support_contract::{SupportUser, UserStatus};
 pub fn SupportUserPage() -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api::<dyn SupportUsersApi>();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let id = use_route_param();
     let user = RwSignal::new(None::<Result<SupportUser, ApiError>>);
     let reviews = RwSignal::new(Vec::<ReviewRecord>::new());
     // The outcome of the last change, announced.
