@@ -155,7 +155,7 @@ impl ChatStream {
             else {
                 return;
             };
-            let Ok(event) = serde_json::from_str::<ChatEvent>(&text) else {
+            let Some(event) = super::from_json::<ChatEvent>(&text) else {
                 return;
             };
             let on_event = {

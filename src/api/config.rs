@@ -45,7 +45,10 @@ pub async fn load_runtime_config() -> RuntimeConfig {
         .and_then(|link| link.get_attribute("href"))
         .unwrap_or_else(|| "/config.json".to_string());
     match Request::get(&url).send().await {
-        Ok(resp) if resp.ok() => resp.json().await.unwrap_or_default(),
+        Ok(resp) if resp.ok() => match resp.text().await {
+            Ok(body) => super::from_json(&body).unwrap_or_default(),
+            Err(_) => RuntimeConfig::default(),
+        },
         _ => RuntimeConfig::default(),
     }
 }

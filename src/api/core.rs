@@ -3,6 +3,7 @@
 //! leaves the exchange to this file. (`config.rs` fetches the app's own static files, the runtime
 //! configuration and the texts, which are not part of the contract.)
 
+use super::json::{from_json, to_json};
 use super::xhr::xhr_upload;
 use super::{ApiError, ApiFuture};
 use crate::domain::{encode_component, with_query};
@@ -88,7 +89,7 @@ impl Http {
 impl Call {
     /// A JSON body.
     pub(super) fn json<B: Serialize>(mut self, body: &B) -> Self {
-        self.body = Some(serde_json::to_string(body).unwrap_or_default());
+        self.body = Some(to_json(body));
         self
     }
 
@@ -140,7 +141,7 @@ impl Call {
             if (200..300).contains(&status) {
                 return decode(&body);
             }
-            Err(self.refused(status, serde_json::from_str::<Problem>(&body).ok()))
+            Err(self.refused(status, decode::<Problem>(&body).ok()))
         })
     }
 
@@ -192,7 +193,10 @@ impl Call {
         if response.ok() {
             return Ok(response);
         }
-        let problem = response.json::<Problem>().await.ok();
+        let problem = match response.text().await {
+            Ok(body) => decode::<Problem>(&body).ok(),
+            Err(_) => None,
+        };
         Err(self.refused(response.status(), problem))
     }
 
@@ -207,8 +211,8 @@ impl Call {
 }
 
 /// A JSON answer as `T`.
-fn decode<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
-    serde_json::from_str(body).map_err(|_| ApiError::Decode)
+pub(super) fn decode<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
+    from_json(body).ok_or(ApiError::Decode)
 }
 
 /// A path segment (an id), percent-encoded.

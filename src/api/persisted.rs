@@ -33,7 +33,7 @@ fn stored_form<T: Serialize + Default + PartialEq>(value: &T) -> String {
     if *value == T::default() {
         String::new()
     } else {
-        serde_json::to_string(value).unwrap_or_default()
+        super::to_json(value)
     }
 }
 
@@ -56,9 +56,7 @@ where
     if let Some(key) = key {
         spawn_local(async move {
             let saved = local_store::load(&key).await;
-            let parsed = saved
-                .as_deref()
-                .and_then(|j| serde_json::from_str::<T>(j).ok());
+            let parsed = saved.as_deref().and_then(|j| super::from_json::<T>(j));
             // The form may be gone already, or the user may have typed.
             let as_built = persisted
                 .value

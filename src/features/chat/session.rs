@@ -2,7 +2,9 @@
 //! send what the user writes through an outbox kept on the device, in order, exactly once.
 
 use super::launcher::ChatLauncher;
-use crate::api::{local_store, random_id, use_api, ApiError, ChatApi, ChatStream, LinkState};
+use crate::api::{
+    from_json, local_store, random_id, to_json, use_api, ApiError, ChatApi, ChatStream, LinkState,
+};
 use crate::auth::use_session;
 use crate::domain::{contiguous_seq, last_chat_seq, merge_messages, user_key, ChatLine, Delivery};
 use leptos::prelude::*;
@@ -97,7 +99,7 @@ impl ChatCtx {
             Some(key) => local_store::load(&key).await,
             None => None,
         }
-        .and_then(|json| serde_json::from_str(&json).ok())
+        .and_then(|json| from_json(&json))
         .unwrap_or_default();
         let Ok(chats) = api.chats().await else {
             return;
@@ -300,9 +302,7 @@ impl ChatCtx {
         let Some(key) = self.outbox_key.get_value() else {
             return;
         };
-        let json = self
-            .outbox
-            .with_untracked(|o| serde_json::to_string(o).unwrap_or_default());
+        let json = self.outbox.with_untracked(to_json);
         spawn_local(async move {
             local_store::save(&key, &json).await;
         });
