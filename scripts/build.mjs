@@ -1,7 +1,8 @@
 // The release build, split by page: what Trunk 0.21 cannot do (its issue 1022). Writes dist/.
 //
 // 1. cargo builds the app with `--features split` (each area's pages are a wasm-split point,
-//    and so is the English of those pages; French and Spanish are left out, to be fetched),
+//    which takes the English of those pages along; French and Spanish are left out, to be
+//    fetched),
 //    `-Clink-args=--emit-relocs` (the relocations wasm-split reads) and
 //    `--cfg erase_components` (Leptos erases each component's view type: about a fifth less
 //    code in every module), unstripped, with a pinned nightly that rebuilds the standard
@@ -73,6 +74,11 @@ run('wasm-split-cli', [input, split, '--out-name', name]);
 run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-demangle', '--out-dir', bound,
   '--out-name', name, path.join(split, `${name}.wasm`)]);
 
+// 3b. Leptos's server functions bring wasm-streams, whose JavaScript classes wasm-bindgen
+//     exports: the first load carried them (about 9 KiB of wasm and 2 of glue) though the
+//     portal never calls a server function. Out of the glue, and out of the wasm's exports.
+dropExportedClasses(path.join(bound, `${name}.js`), path.join(bound, `${name}_bg.wasm`), /^IntoUnderlying\w+$/);
+
 // 4. Optimise every module (wasm-opt warns about name subsections it does not know: harmless).
 mkdirSync(out, { recursive: true });
 const modules = [[path.join(bound, `${name}_bg.wasm`), `${name}_bg.wasm`]];
@@ -113,7 +119,7 @@ for (const f of ['config.json', 'favicon.svg']) copyFileSync(path.join(root, 'pu
 
 // French and Spanish leave the wasm (see src/i18n/messages.rs): one file each, one text per
 // line in key order, named after its content, which index.html names for the app. (The English
-// of pages from chunks is a chunk of its own: `texts_en`.)
+// of pages from chunks comes with their code.)
 const texts = languageFiles(readFileSync(path.join(root, 'src', 'i18n', 'messages.rs'), 'utf8'));
 
 const firstLoad = [bootName, hashed(`${name}.js`), hashed('__wasm_split.js'), hashed(`${name}_bg.wasm`), cssName, 'config.json'];
@@ -205,7 +211,7 @@ function packAreas(generated) {
         packs.push([file, part]);
       }
     }
-    table[area] = { modules: names, packs: packs.map(([file, part]) => [`./${file}`, part]) };
+    table[area] = loaderEntry(area, names, packs.map(([, part]) => part));
     areas[area] = { packs: packs.map(([file]) => file), modules: names.map((n) => hashed(`${n}.wasm`)) };
   }
   const prelude = generated.slice(0, generated.indexOf('function makeLoad('))
@@ -216,6 +222,54 @@ function packAreas(generated) {
   const exports = [...needs.keys()].map((area) =>
     `export const __wasm_split_load_${area} = wrapAsyncCb(() => loadArea(${JSON.stringify(area)}));`);
   return { loader: `${prelude}${runtime}\n${exports.join('\n')}\n`, areas };
+}
+
+/**
+ * Removes the classes whose names match `unwanted` from the glue `js` (each a class, its
+ * `Symbol.dispose` line and its finalization registry), and the wasm exports only they called
+ * from `wasm` (binaryen's wasm-metadce: every other export stays a root), in place. Fails when
+ * the glue still names one of them, or calls a removed export.
+ */
+function dropExportedClasses(js, wasm, unwanted) {
+  let glue = readFileSync(js, 'utf8');
+  const classes = [...glue.matchAll(/^export class (\w+) \{$/gm)].map((m) => m[1]).filter((c) => unwanted.test(c));
+  for (const c of classes) {
+    const before = glue;
+    glue = glue
+      .replace(new RegExp(String.raw`^export class ${c} \{\n[\s\S]*?\n\}\nif \(Symbol\.dispose\) ${c}\.prototype\[Symbol\.dispose\] = ${c}\.prototype\.free;\n`, 'm'), '')
+      .replace(new RegExp(String.raw`^const ${c}Finalization = [\s\S]*?;\n`, 'm'), '');
+    if (before === glue || glue.includes(c)) throw new Error(`the glue's class ${c} is not of the expected shape`);
+  }
+  const exports = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(wasm))).map((e) => e.name);
+  const lowered = classes.map((c) => c.toLowerCase());
+  const dropped = exports.filter((e) => lowered.some((c) => e === `__wbg_${c}_free` || e.startsWith(`${c}_`)));
+  const stillCalled = dropped.filter((e) => glue.includes(`wasm.${e}(`));
+  if (stillCalled.length) throw new Error(`the glue still calls ${stillCalled.join(', ')}`);
+  const graph = exports.filter((e) => !dropped.includes(e)).map((e) => ({ name: `export:${e}`, export: e, root: true }));
+  const graphFile = `${wasm}.graph.json`;
+  writeFileSync(graphFile, JSON.stringify(graph));
+  execFileSync('wasm-metadce', [...wasmFeatures, '--debuginfo', '--graph-file', graphFile, wasm, '-o', wasm], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  writeFileSync(js, glue);
+  console.log(`dropped from the first load: ${classes.join(', ')} (${dropped.length} exports)`);
+}
+
+/**
+ * An area's row of the loader's table, short (it is in the first load): its shared modules'
+ * numbers (`chunk_<n>`) in order, each as the base-36 difference from the one before,
+ * separated by `.`, then `|` and, for each of those modules and then the area's own, the
+ * number of the pack holding it (its file: `split_<area>-<hash>.pack`, then `.2.pack`, ...).
+ */
+function loaderEntry(area, names, parts) {
+  if (parts.length > 9) throw new Error(`${area}: more packs than the loader's table can name`);
+  if (names[names.length - 1] !== `split_${area}`) throw new Error(`${area}: its own module is not last`);
+  const packOf = new Map(parts.flatMap((part, p) => part.map((k) => [names[k], p])));
+  const shared = names.slice(0, -1).map((n) => {
+    const number = Number(/^chunk_(\d+)$/.exec(n)?.[1]);
+    if (!Number.isInteger(number)) throw new Error(`${area}: a shared module named ${n}`);
+    return [number, packOf.get(n)];
+  }).sort((a, b) => a[0] - b[0]);
+  const numbers = shared.map(([n], i) => (n - (i ? shared[i - 1][0] : 0)).toString(36));
+  return `${numbers.join('.')}|${shared.map(([, p]) => p).join('')}${packOf.get(names[names.length - 1])}`;
 }
 
 /** `group` (module indexes) in parts that each compress to at most the chunk budget (80 KiB;

@@ -9,8 +9,9 @@
 // (the rest came with areas opened before) fetches just those. Either way: one round of
 // requests.
 
-/** By area: its modules (the shared ones first, its own last) and its packs, each a file and
- *  the indexes of the modules it holds. */
+/** By area, short (this table is in the first load): its shared modules' numbers
+ *  (`chunk_<n>`), each as the base-36 difference from the one before, separated by `.`; then
+ *  `|` and, for each of those modules and then the area's own, the number of its pack. */
 const AREAS = __AREAS__;
 /** The build's content hash, in every module's file name. */
 const HASH = __HASH__;
@@ -48,13 +49,23 @@ async function readPack(file) {
   return modules;
 }
 
+/** An area's modules (the shared ones, then its own) and, for each, the number of its pack. */
+function modulesOf(area) {
+  const [numbers, packs] = AREAS[area].split('|');
+  let n = 0;
+  const modules = numbers ? numbers.split('.').map((d) => `chunk_${(n += parseInt(d, 36))}`) : [];
+  modules.push(`split_${area}`);
+  return { modules, packOf: [...packs].map(Number) };
+}
+
 function loadArea(area) {
-  const { modules, packs } = AREAS[area];
+  const { modules, packOf } = modulesOf(area);
   const missing = modules.filter((name) => !instances.has(name));
   let bytesOf = (name) => fetchBytes(`./${name}-${HASH}.wasm`);
   if (missing.length > FEW) {
-    const wanted = packs.filter(([, part]) => part.some((k) => !instances.has(modules[k])));
-    const all = Promise.all(wanted.map(([file]) => readPack(file))).then((read) => new Map(read.flatMap((m) => [...m])));
+    const wanted = [...new Set(modules.flatMap((name, k) => (instances.has(name) ? [] : [packOf[k]])))];
+    const files = wanted.map((p) => `./split_${area}-${HASH}${p ? `.${p + 1}` : ''}.pack`);
+    const all = Promise.all(files.map(readPack)).then((read) => new Map(read.flatMap((m) => [...m])));
     bytesOf = (name) => all.then((m) => m.get(name));
   }
   const instantiate = (bytes) => WebAssembly.instantiate(bytes, getSharedImports());
