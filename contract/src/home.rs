@@ -13,7 +13,7 @@ use crate::chat::ChatStatus;
 use crate::help::ForumThread;
 use crate::learning::LearningGlance;
 use crate::users::SupportUserCounts;
-use crate::Locale;
+use crate::{Locale, Phase, PhoneNumber, SupportContact};
 
 /// How many cases the home page lists under "awaiting your reply".
 pub const HOME_CASES: usize = 5;
@@ -21,11 +21,19 @@ pub const HOME_CASES: usize = 5;
 pub const HOME_THREADS: usize = 5;
 
 /// `GET /home`: the home page's first screen. What needs the signed-in user is `None` where
-/// their role does not grant it (a member gets `None` for each); the announcements, the
-/// learning progress and the popular threads are everyone's, in the language asked for.
+/// their role does not grant it (a member gets `None` for each, and instead whom to ask for
+/// support access); the rollout phase, the support numbers, the announcements, the learning
+/// progress and the popular threads are everyone's, in the language asked for.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct HomeSummary {
+    /// The rollout phase, as `GET /portal` says it: the home page's banner names it.
+    #[serde(default)]
+    pub phase: Phase,
+    /// The support phone numbers, as `GET /portal` lists them: the banner of the setup phase
+    /// offers those of the user's region.
+    #[serde(default)]
+    pub phone_numbers: Vec<PhoneNumber>,
     /// The user's own cases (filed or watched); with `manage_cases`.
     pub cases: Option<CasesNeedingYou>,
     /// The user's queued or active chat; `None` without `chat` or without an open chat.
@@ -35,6 +43,10 @@ pub struct HomeSummary {
     pub callbacks_waiting: Option<u32>,
     /// The organisation's support users (`GET /support-users/counts`); with `manage_users`.
     pub support_users: Option<SupportUserCounts>,
+    /// Whom to ask for support access: the organisation's support administrators, as
+    /// `GET /support-contacts` answers them; only for a user without `manage_cases`.
+    #[serde(default)]
+    pub support_admins: Option<Vec<SupportContact>>,
     /// The vendor's current announcements, as `GET /announcements` answers them.
     #[serde(default)]
     pub announcements: Vec<Announcement>,

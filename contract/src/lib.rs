@@ -57,7 +57,7 @@ impl Locale {
 }
 
 /// The rollout phase the portal is in (see PRODUCT.md).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Phase {
@@ -67,6 +67,7 @@ pub enum Phase {
     Enablement,
     /// The portal is the primary support channel.
     Live,
+    #[default]
     #[serde(other)]
     Unknown,
 }

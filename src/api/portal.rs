@@ -7,12 +7,24 @@ use support_contract::{PortalConfig, Product};
 /// The shared portal-configuration resource.
 pub type PortalResource = LocalResource<Result<PortalConfig, ApiError>>;
 
-/// Fetches the portal configuration once for the whole app.
-pub fn provide_portal() -> PortalResource {
-    let session = use_api::<dyn SessionApi>();
-    let portal = LocalResource::new(move || session.portal());
-    provide_context(portal);
-    portal
+/// Where the one portal-configuration resource lives once a page has asked for it, and the
+/// owner it lives under (the mount's, so that it outlives the page that asked).
+#[derive(Clone)]
+struct PortalSlot {
+    owner: Owner,
+    resource: StoredValue<Option<PortalResource>>,
+}
+
+/// Makes the portal configuration available below. It is fetched the first time a page asks
+/// for it (`use_portal`), not at mount: the home page's answer (`GET /home`) carries what the
+/// first screen shows of it, so the first screen neither asks for it nor carries its decoder.
+pub fn provide_portal() {
+    if let Some(owner) = Owner::current() {
+        provide_context(PortalSlot {
+            owner,
+            resource: StoredValue::new(None),
+        });
+    }
 }
 
 /// The products the backend supports, as `GET /portal` publishes them (none until it loaded).
@@ -27,7 +39,17 @@ pub fn use_products() -> Signal<Vec<Product>> {
     })
 }
 
-/// The portal configuration resource. Panics outside `provide_portal`.
+/// The portal configuration resource, fetched once for the whole mount. Panics outside
+/// `provide_portal`.
 pub fn use_portal() -> PortalResource {
-    expect_context::<PortalResource>()
+    let slot = expect_context::<PortalSlot>();
+    if let Some(portal) = slot.resource.get_value() {
+        return portal;
+    }
+    let session = use_api::<dyn SessionApi>();
+    let portal = slot
+        .owner
+        .with(|| LocalResource::new(move || session.portal()));
+    slot.resource.set_value(Some(portal));
+    portal
 }

@@ -6,7 +6,7 @@
 
 use crate::components::{after_first_screen, first_screen_is_up, LoadingIndicator};
 use crate::features::chat::use_chat_launcher;
-use crate::i18n::{has_texts, use_i18n, I18n, Key};
+use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::future::Future;
@@ -62,6 +62,8 @@ macro_rules! page {
         #[cfg(feature = "split")]
         #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload(#[allow(dead_code)] $preload))]
         fn $name($($arg: $ty),*) -> Result<AnyView, ChunkError> {
+            // The English of pages from chunks comes with their code (see `i18n::messages`).
+            crate::i18n::add_later_english();
             Ok($body)
         }
 
@@ -94,7 +96,6 @@ pub(super) use load;
 /// a blank page.
 #[component]
 pub fn LazyPage(#[prop(into)] load: Load) -> impl IntoView {
-    let i18n = use_i18n();
     let attempt = RwSignal::new(0u32);
     let first_screen_up = first_screen_is_up();
     view! {
@@ -104,7 +105,7 @@ pub fn LazyPage(#[prop(into)] load: Load) -> impl IntoView {
                 let load = load.0.clone();
                 // The browser has one thread: the wrapper only tells the type system so.
                 Suspend::new(SendWrapper::new(async move {
-                    match with_texts(i18n, load()).await {
+                    match load().await {
                         Ok(page) => {
                             first_screen_up();
                             page
@@ -115,31 +116,6 @@ pub fn LazyPage(#[prop(into)] load: Load) -> impl IntoView {
             }}
         </Suspense>
     }
-}
-
-/// A page from `load`, once the texts of the language shown are all here too: the English of
-/// pages from chunks is not in the first load (see `i18n::messages`), and arrives with the
-/// first of them, fetched alongside its code. Either failing is the page failing to arrive.
-async fn with_texts(i18n: I18n, load: PageFuture) -> Result<AnyView, ChunkError> {
-    let locale = i18n.locale.get_untracked();
-    let (page, ()) = futures::future::join(load, super::fetch_texts(locale)).await;
-    match has_texts(locale) {
-        true => page,
-        false => Err(ChunkError),
-    }
-}
-
-/// Fetches the rest of the texts of the language shown once the browser is idle after the
-/// first screen, so that the first page from a chunk seldom waits for them.
-pub fn fetch_texts_when_idle() {
-    let i18n = use_i18n();
-    after_first_screen(move || {
-        when_idle(move || {
-            if let Some(locale) = i18n.locale.try_get_untracked() {
-                leptos::task::spawn_local(super::fetch_texts(locale));
-            }
-        })
-    });
 }
 
 /// The page's code did not arrive: say so, in the user's language, with a way to try again.
@@ -163,7 +139,6 @@ fn ChunkFailed(retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
 /// fetched, the open panel says so with a retry.
 #[component]
 pub fn LazyChatPanel(load: PageLoad) -> impl IntoView {
-    let i18n = use_i18n();
     let launcher = use_chat_launcher();
     let wanted = RwSignal::new(false);
     after_first_screen(move || {
@@ -191,7 +166,7 @@ pub fn LazyChatPanel(load: PageLoad) -> impl IntoView {
                 {move || {
                     attempt.track();
                     Suspend::new(SendWrapper::new(async move {
-                        match with_texts(i18n, load()).await {
+                        match load().await {
                             Ok(panel) => panel,
                             Err(ChunkError) => view! { <ChatPanelFailed retry=move || attempt.update(|n| *n += 1)/> }.into_any(),
                         }

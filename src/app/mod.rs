@@ -98,15 +98,12 @@ fn follow_wanted_language(i18n: I18n) {
 }
 
 /// Fetches and adds the texts of `locale` unless they are here: in a split build French and
-/// Spanish from their files, and the English of pages from chunks from its chunk (see
-/// `i18n::messages`).
+/// Spanish from their files (see `i18n::messages`).
 async fn fetch_texts(locale: Locale) {
     if has_texts(locale) {
         return;
     }
-    if locale == Locale::En {
-        let _ = pages::later_english().await;
-    } else if let Some(file) = load_texts(locale).await {
+    if let Some(file) = load_texts(locale).await {
         add_texts(locale, &file);
     }
 }
@@ -162,7 +159,6 @@ pub fn App(#[prop(optional, into)] base_path: String) -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     track_page_title();
-    lazy::fetch_texts_when_idle();
     // Until the backend says who this is, only a loading line: the frame then appears whole,
     // instead of growing a user line and a navigation that push the page down as it loads.
     let ctx = use_session();

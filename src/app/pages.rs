@@ -81,21 +81,6 @@ impl Pages {
     pub const USER_DETAIL: PageLoad = load!(user_detail);
 }
 
-/// Adds the English of pages from chunks, from a chunk of its own: the texts go where the
-/// only code that reads them goes (see `i18n::messages`).
-#[cfg(feature = "split")]
-#[leptos::wasm_split::wasm_split(texts_en, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub(super) fn later_english() -> Result<(), ChunkError> {
-    crate::i18n::add_later_english();
-    Ok(())
-}
-
-#[cfg(not(feature = "split"))]
-pub(super) async fn later_english() -> Result<(), ChunkError> {
-    crate::i18n::add_later_english();
-    Ok(())
-}
-
 /// The sign-in form of the "sign in again" dialog and the access page, from their chunks.
 pub(super) const AUTH_VIEWS: AuthViews = AuthViews {
     reauth_form: |email, on_success| {
@@ -111,9 +96,9 @@ pub(super) const AUTH_VIEWS: AuthViews = AuthViews {
     },
 };
 
-/// Fetches sign-in's code (and the texts of `locale` it needs) at once, while the backend is
-/// asked who is signed in: a visit that will likely show the sign-in page then shows it a
-/// round trip sooner.
+/// Fetches sign-in's code (and, in French or Spanish, that language's texts) at once, while
+/// the backend is asked who is signed in: a visit that will likely show the sign-in page then
+/// shows it a round trip sooner.
 pub(super) fn fetch_sign_in_ahead(locale: Locale) {
     leptos::task::spawn_local(async move {
         let _ = futures::future::join(preload_sign_in(), super::fetch_texts(locale)).await;

@@ -1,6 +1,6 @@
 use super::use_session;
 use crate::api::{use_api, use_portal, SessionApi};
-use crate::components::{AppLink, ErrorNotice, Hold, LoadingIndicator};
+use crate::components::{AppLink, ErrorNotice, Hold, LoadingIndicator, SupportAdminList};
 use crate::domain::roles_granting;
 use crate::i18n::{role_key, use_i18n, Key};
 use leptos::prelude::*;
@@ -41,10 +41,9 @@ pub fn AccessPage(needs: Capability) -> impl IntoView {
     }
 }
 
-/// The organisation's support administrators, to ask for access: names, roles and a mail link.
+/// The organisation's support administrators, to ask for access, as the backend lists them.
 #[component]
-pub fn SupportAdmins(intro: Key) -> impl IntoView {
-    let i18n = use_i18n();
+fn SupportAdmins(intro: Key) -> impl IntoView {
     let api = use_api::<dyn SessionApi>();
     // The page (see `Settled`) waits for this block's first answer.
     let hold = Hold::new();
@@ -53,22 +52,7 @@ pub fn SupportAdmins(intro: Key) -> impl IntoView {
         <Transition fallback=|| view! { <LoadingIndicator/> }>
             {move || Suspend::new(async move {
                 match hold.after(contacts.await) {
-                    Ok(list) if list.is_empty() => view! { <p>{i18n.s(Key::NoSupportAdmins)}</p> }.into_any(),
-                    Ok(list) => view! {
-                        <p>{i18n.s(intro)}</p>
-                        <ul class="contacts">
-                            {list.into_iter().map(|c| {
-                                let mailto = format!("mailto:{}", c.email);
-                                view! {
-                                    <li>
-                                        <span class="contact-name">{c.name}</span>" · "
-                                        <span>{i18n.s(role_key(Some(c.role)))}</span>" · "
-                                        <a href=mailto>{c.email}</a>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                    }.into_any(),
+                    Ok(list) => view! { <SupportAdminList list=list intro=intro/> }.into_any(),
                     Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
                 }
             })}

@@ -10,7 +10,7 @@ mod set_password;
 mod sign_in;
 mod views;
 
-pub use access::{AccessPage, SupportAdmins};
+pub use access::AccessPage;
 pub use guard::Guard;
 pub use pages::{nav_for, page_for, AppPage};
 pub use reauth::ReauthDialog;

@@ -17,6 +17,7 @@ mod progress;
 mod router;
 mod search_form;
 mod select_field;
+mod support_admin_list;
 mod text_field;
 
 pub use app_link::{portal_href, use_go_to, AppLink, GoTo};
@@ -40,4 +41,5 @@ pub use router::{
 };
 pub use search_form::SearchForm;
 pub use select_field::{first_wire, people_options, wire_options, DateField, Label, SelectField};
+pub use support_admin_list::SupportAdminList;
 pub use text_field::TextField;

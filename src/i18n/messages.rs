@@ -5,12 +5,12 @@
 //!
 //! A plain build holds every text. In a split build (`--features split`) the first load holds
 //! only the English of the rows above `@later`, the texts it shows. The English of the rows
-//! below travels in a chunk of its own (`app::pages`), which the app loads with the first page
-//! that comes from a chunk and which hands them over with [`add_later_english`].
-//! `scripts/build.mjs` writes French and Spanish whole to one file each (one text per line, in
-//! key order, read from these rows), which the app fetches when the language is chosen and
-//! hands over with [`add_texts`]. Until a language is all here [`has_texts`] says no, and
-//! [`text`] answers French and Spanish in English.
+//! below travels with the code of the pages from chunks: every one of them hands it over with
+//! [`add_later_english`] before it is built, so wasm-split puts it in a module that every area
+//! shares, which comes with the first of them. `scripts/build.mjs` writes French and Spanish
+//! whole to one file each (one text per line, in key order, read from these rows), which the
+//! app fetches when the language is chosen and hands over with [`add_texts`]. Until a language
+//! is all here [`has_texts`] says no, and [`text`] answers French and Spanish in English.
 
 use support_contract::Locale;
 
@@ -34,8 +34,8 @@ macro_rules! messages {
         // Each language is one string and the end of each key's text in it: a fraction of the
         // bytes of a `match` per language, which the first load would carry.
         const EN: Texts = Texts(concat!($($en),*), &ends([$($en.len()),*]));
-        // In a split build, only `add_later_english` reads this, from a chunk of its own
-        // (see `app::pages`), which takes these texts along out of the first load.
+        // In a split build, only `add_later_english` reads this, from the pages' chunks
+        // (see `app::lazy::page!`), which take these texts along out of the first load.
         const EN_LATER: Texts = Texts(concat!($($len),*), &ends([$($len.len()),*]));
         #[cfg(not(feature = "split"))]
         const FR: Texts = Texts(concat!($($fr,)* $($lfr),*), &ends([$($fr.len(),)* $($lfr.len()),*]));
@@ -74,8 +74,8 @@ impl Texts {
 }
 
 /// The text of `key` in `locale`. French and Spanish answer in English until their texts
-/// arrive; in a split build the English of a key below `@later` is empty until its chunk has
-/// arrived, which the app awaits before it shows a page that needs one (`has_texts`).
+/// arrive; in a split build the English of a key below `@later` is empty until a page from a
+/// chunk has handed it over, which every such page does before it is built.
 pub fn text(key: Key, locale: Locale) -> &'static str {
     let i = key as usize;
     match locale {
@@ -95,11 +95,12 @@ pub fn text(key: Key, locale: Locale) -> &'static str {
     }
 }
 
-/// Whether every text of `locale` is here (built in, or fetched and added). The first load
-/// needs only the English above `@later`, which is always built in.
+/// Whether every text of `locale` the portal can show now is here: English always (the first
+/// load's is built in, and the rest comes with the pages that show it), French and Spanish
+/// once fetched and added.
 pub fn has_texts(locale: Locale) -> bool {
     #[cfg(feature = "split")]
-    return fetched::has(locale);
+    return locale == Locale::En || fetched::has(locale);
     #[cfg(not(feature = "split"))]
     {
         let _ = locale;
@@ -120,16 +121,18 @@ pub fn add_texts(locale: Locale, file: &str) -> bool {
     true
 }
 
-/// Adds the English of the keys below `@later`. Called from their chunk only: whatever calls
-/// it carries them.
+/// Adds the English of the keys below `@later` (once). Called by the pages from chunks only:
+/// whatever calls it carries them.
 pub fn add_later_english() {
     #[cfg(feature = "split")]
-    fetched::add(
-        Locale::En,
-        (0..Key::ALL.len() - Key::LATER)
-            .map(|i| EN_LATER.get(i))
-            .collect(),
-    );
+    if !fetched::has(Locale::En) {
+        fetched::add(
+            Locale::En,
+            (0..Key::ALL.len() - Key::LATER)
+                .map(|i| EN_LATER.get(i))
+                .collect(),
+        );
+    }
 }
 
 #[cfg(feature = "split")]

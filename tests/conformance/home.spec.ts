@@ -1,7 +1,7 @@
 // The home page's answers: what needs each role (`GET /home`) and the current announcements,
 // which the vendor publishes through the agent API. The backend is shared: every check finds
 // its own rows by id or title rather than counting everything.
-import { test, expect } from '@playwright/test';
+import { test, expect, type APIRequestContext } from '@playwright/test';
 import {
   AGENT, API, accounts, agentClient, anonymous, expectDocumented, expectProblem, externalBackend, fileCase,
   problemTypes, signedIn, uniqueKey,
@@ -25,6 +25,7 @@ test('a case support asks about is listed as awaiting the customer\'s reply, for
   expect(updated.every((t: number, i: number) => i === 0 || updated[i - 1] >= t), 'most recently updated first').toBe(true);
   expect(home.callbacks_waiting).toBeGreaterThanOrEqual(0);
   expect(home.support_users, 'only the Support System Administrator gets support-user counts').toBeNull();
+  expect(home.support_admins, 'only a member needs whom to ask for access').toBeNull();
 
   const contoso = await signedIn(accounts.otherOrgAdmin);
   const theirs = await expectDocumented(await contoso.get(`${API}/home`), 'GET', '/home');
@@ -32,24 +33,38 @@ test('a case support asks about is listed as awaiting the customer\'s reply, for
   await Promise.all([me, agent, contoso].map((c) => c.dispose()));
 });
 
+/**
+ * Whether `part` of the caller's home answer is what `path` answers, read just before and just
+ * after it: other checks add support users meanwhile, so a pair of reads that differ is tried
+ * again (three times at most).
+ */
+async function homeMatches(client: APIRequestContext, path: string, part: (home: any) => unknown): Promise<boolean> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const before = await (await client.get(`${API}${path}`)).json();
+    const home = await expectDocumented(await client.get(`${API}/home`), 'GET', '/home');
+    const after = await (await client.get(`${API}${path}`)).json();
+    if (JSON.stringify(before) === JSON.stringify(after)) {
+      expect(part(home)).toEqual(before);
+      return true;
+    }
+  }
+  return false;
+}
+
 test('a member gets nothing to do, the system administrator the support-user counts', async () => {
   const member = await signedIn(accounts.member);
   const theirs = await expectDocumented(await member.get(`${API}/home`), 'GET', '/home');
   expect(theirs).toMatchObject({ cases: null, open_chat: null, callbacks_waiting: null, support_users: null });
+  // Instead, whom to ask for support access, as `GET /support-contacts` answers it.
+  expect(theirs.support_admins.length).toBeGreaterThan(0);
+  expect(await homeMatches(member, '/support-contacts', (h) => h.support_admins), 'the contacts held still for one read').toBe(true);
+  // The banner's phase and numbers, as `GET /portal` has them.
+  const portal = await (await member.get(`${API}/portal`)).json();
+  expect(theirs.phase).toBe(portal.phase);
+  expect(theirs.phone_numbers).toEqual(portal.phone_numbers);
 
   const admin = await signedIn(accounts.systemAdmin);
-  // Other checks add support users meanwhile: compare with counts read just before and after.
-  let matched = false;
-  for (let attempt = 0; attempt < 3 && !matched; attempt++) {
-    const before = await (await admin.get(`${API}/support-users/counts`)).json();
-    const home = await expectDocumented(await admin.get(`${API}/home`), 'GET', '/home');
-    const after = await (await admin.get(`${API}/support-users/counts`)).json();
-    if (JSON.stringify(before) === JSON.stringify(after)) {
-      expect(home.support_users).toEqual(before);
-      matched = true;
-    }
-  }
-  expect(matched, 'the counts held still for one read').toBe(true);
+  expect(await homeMatches(admin, '/support-users/counts', (h) => h.support_users), 'the counts held still for one read').toBe(true);
 
   const nobody = await anonymous();
   const anon = await nobody.get(`${API}/home`);

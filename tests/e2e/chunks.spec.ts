@@ -14,9 +14,8 @@ test('the home page needs no area\'s code, and pointing at a link fetches its pa
   await signIn(page, accounts.systemAdmin);
   const fetched: string[] = [];
   // The chat panel's code is fetched once the browser is idle after the first screen (below).
-  // The English of pages from chunks (texts_en) comes too, once the browser is idle.
   page.on('request', (r) => {
-    if (areaChunk(r.url()) && !chatPanelCode.test(r.url()) && !areaCode('texts_en').test(r.url())) fetched.push(new URL(r.url()).pathname);
+    if (areaChunk(r.url()) && !chatPanelCode.test(r.url())) fetched.push(new URL(r.url()).pathname);
   });
   // A visit with a session: sign-in's code stays away too.
   await page.reload();
@@ -40,7 +39,7 @@ test('opening an area fetches its code in a few packs, not one file per shared m
   const code: string[] = [];
   page.on('request', (r) => {
     const file = new URL(r.url()).pathname;
-    if (/\/(split|chunk)_[^/]+$/.test(file) && !areaCode('texts_en').test(file)) code.push(file);
+    if (/\/(split|chunk)_[^/]+$/.test(file)) code.push(file);
   });
   await signIn(page, accounts.member);
   await mainNavigation(page).getByRole('link', { name: 'Help' }).click();
@@ -101,23 +100,6 @@ test.describe('with the network refusing a page\'s code', () => {
     await alert.getByRole('button', { name: 'Réessayer' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Historique des services' })).toBeVisible();
     await expect(page.getByRole('alert')).toHaveCount(0);
-  });
-
-  test('without the rest of English, the home page still shows whole, and a page from a chunk offers to try again', async ({ page }) => {
-    await signIn(page, accounts.supportAdmin);
-    // The English of pages from chunks travels as code of its own.
-    const english = areaCode('texts_en');
-    await page.route(english, (route) => route.abort());
-    await page.reload();
-    await expect(page.getByRole('heading', { level: 1, name: `Hello, ${accounts.supportAdmin.name}` })).toBeVisible();
-    await expect(page.getByRole('region', { name: 'What needs you' }).getByRole('heading', { name: 'Cases awaiting your reply' })).toBeVisible();
-
-    await mainNavigation(page).getByRole('link', { name: 'Cases' }).click();
-    const alert = page.getByRole('alert');
-    await expect(alert.getByRole('heading', { level: 1, name: 'This page could not be loaded' })).toBeVisible();
-    await page.unroute(english);
-    await alert.getByRole('button', { name: 'Try again' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
   });
 
   test('a language whose texts cannot be fetched is named in a message, the page stays in the one shown, and choosing it again works', async ({ page, browser, baseURL }) => {

@@ -74,8 +74,26 @@ async fn each_role_gets_the_parts_it_may_see() {
     for part in ["cases", "open_chat", "callbacks_waiting", "support_users"] {
         assert!(member[part].is_null(), "a member gets no {part}");
     }
+    // Instead, whom to ask for support access: as the organisation's support contacts.
+    let cookie = app.cookie_for(MEMBER).await;
+    let contacts = app
+        .get("/api/v1/support-contacts", Some(&cookie))
+        .await
+        .json();
+    assert!(!contacts.as_array().unwrap().is_empty());
+    assert_eq!(member["support_admins"], contacts);
     let support = home(&app, SUPPORT_ADMIN).await;
     assert!(support["cases"].is_object() && support["support_users"].is_null());
+    assert!(
+        support["support_admins"].is_null(),
+        "only a member needs to ask"
+    );
+    // The banner's phase and numbers, as `GET /portal` has them, for every role.
+    let portal = app.get("/api/v1/portal", Some(&cookie)).await.json();
+    for home in [&member, &support] {
+        assert_eq!(home["phase"], portal["phase"]);
+        assert_eq!(home["phone_numbers"], portal["phone_numbers"]);
+    }
     assert_eq!(support["callbacks_waiting"], 0);
 
     let admin = app.cookie_for(SYSADMIN).await;

@@ -32,9 +32,11 @@ use crate::users::review_cutoff;
 /// many, and the five most recently updated) and open; their queued or active chat; their
 /// callback requests not yet called back; and, for the Support System Administrator, the
 /// organisation's support-user counts (those waiting for review, invitations not yet accepted).
-/// A member gets `null` for each. Everyone gets, in their language, the current announcements
+/// A member gets `null` for each, and instead the organisation's support administrators, whom
+/// they ask for support access (as `GET /support-contacts`). Everyone gets, in their language, the current announcements
 /// (as `GET /announcements`), their learning progress with the next item (as `GET /learning`)
-/// and the five most answered forum threads (as `GET /help/forums`).
+/// and the five most answered forum threads (as `GET /help/forums`); and the rollout phase and
+/// the support phone numbers (as `GET /portal`), which the home page's banner shows.
 #[utoipa::path(
     get,
     path = "/home",
@@ -59,7 +61,11 @@ pub async fn home_summary(
     let now = clock::now();
     let conn = state.db.conn();
     let audiences = Audience::of(user.user.role);
+    let portal =
+        crate::portal::portal_config(state.config.phase, state.config.max_attachment_bytes);
     let mut summary = HomeSummary {
+        phase: portal.phase,
+        phone_numbers: portal.phone_numbers,
         announcements: home_store::current_announcements(&conn, language, now)?,
         learning: LearningGlance::of(&store::learning::items(&conn, me, language, &audiences)?),
         popular_threads: store::help::forum_threads(&conn, language, None, HOME_THREADS as u32)?,
@@ -86,6 +92,8 @@ pub async fn home_summary(
             open,
         });
         summary.callbacks_waiting = Some(home_store::callbacks_waiting(&conn, me)?);
+    } else {
+        summary.support_admins = Some(store::people::support_contacts(&conn, org)?);
     }
     if can(Capability::Chat) {
         summary.open_chat = store::chat::open_of(&conn, me)?.map(|c| HomeChat {
