@@ -366,6 +366,76 @@ fn numbers_follow_the_locale() {
     );
 }
 
+#[wasm_bindgen_test]
+fn answers_from_the_backend_read_as_the_contract_describes_them() {
+    use support_contract::cases::{Attachment, CallTiming, Case, Priority, ThreadEvent};
+    use support_contract::home::HomeSummary;
+    use support_portal::api::{from_json, to_json};
+    // What the app writes, it reads back: flattened fields, options, text in any script.
+    let case = Case {
+        description: "A <b>crash</b> \u{2014} «é» \\ \"quoted\"".into(),
+        reproducible: true,
+        environment: Some("production".into()),
+        ..Case::default()
+    };
+    assert_eq!(from_json::<Case>(&to_json(&case)), Some(case));
+    // Internally tagged variants, nested, with large integers.
+    let events = vec![
+        ThreadEvent::CallRequested {
+            phone: "+44 20 7946 0000".into(),
+            when: CallTiming::Scheduled {
+                at: "2026-12-07T09:00:00Z".into(),
+            },
+        },
+        ThreadEvent::UrgencyChangeRequested {
+            from: Priority::P3,
+            to: Priority::P1,
+            reason: "Down".into(),
+        },
+        ThreadEvent::AttachmentsAdded {
+            attachments: vec![Attachment {
+                id: "a1".into(),
+                name: "trace.log".into(),
+                size: 9_007_199_254_740_991,
+                content_type: "text/plain".into(),
+                uploaded_at: "2026-12-06T10:00:00Z".into(),
+            }],
+        },
+    ];
+    assert_eq!(
+        from_json::<Vec<ThreadEvent>>(&to_json(&events)),
+        Some(events)
+    );
+    // A newer backend's values and fields do not break the page.
+    assert_eq!(from_json::<Phase>(r#""beta""#), Some(Phase::Unknown));
+    assert_eq!(
+        from_json::<ThreadEvent>(r#"{"kind":"escalated","to":"tier 2"}"#),
+        Some(ThreadEvent::Unknown)
+    );
+    assert_eq!(
+        from_json::<HomeSummary>(r#"{"newer_field":[1,2],"callbacks_waiting":2}"#),
+        Some(HomeSummary {
+            callbacks_waiting: Some(2),
+            ..HomeSummary::default()
+        })
+    );
+    // Absent and null are "none"; a wrong shape, a fraction or a negative count is no answer.
+    assert_eq!(from_json::<HomeSummary>("{}"), Some(HomeSummary::default()));
+    assert_eq!(
+        from_json::<HomeSummary>(r#"{"cases":null}"#),
+        Some(HomeSummary::default())
+    );
+    for bad in [
+        r#"{"callbacks_waiting":"2"}"#,
+        r#"{"callbacks_waiting":1.5}"#,
+        r#"{"callbacks_waiting":-1}"#,
+        "[]",
+        "nonsense",
+    ] {
+        assert_eq!(from_json::<HomeSummary>(bad), None, "{bad}");
+    }
+}
+
 /// The chat widget alone in a bare element of its own, as `mount_chat` mounts it on a host page
 /// (no router), for a user signed in with `role`.
 fn mount_chat_alone(role: Option<Role>) -> HtmlElement {

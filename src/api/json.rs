@@ -1,18 +1,19 @@
 //! JSON in and out of the app: the contract's answers, the chat stream's events, and what is
 //! kept on the device (drafts, the chat outbox).
 //!
-//! Reading goes through the browser's own parser (`JSON.parse`) and `serde-wasm-bindgen`, which
-//! walks the parsed value: serde_json's parser, compiled into every answer type's decoder, was
-//! about 8 KiB brotli more of the first load. Writing (request bodies, drafts) stays with
-//! serde_json's serializer, which is small.
+//! Reading goes through the browser's own parser (`JSON.parse`), and `js_value::Value` walks
+//! the parsed value: serde_json's parser, compiled into every answer type's decoder, was about
+//! 8 KiB brotli more of the first load, and `serde-wasm-bindgen`'s error messages about 4 more.
+//! Writing (request bodies, drafts) stays with serde_json's serializer, which is small.
 
+use super::js_value::Value;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 /// `text` as a `T`; `None` when it is not JSON or not the shape of a `T`.
 pub fn from_json<T: DeserializeOwned>(text: &str) -> Option<T> {
     let value = js_sys::JSON::parse(text).ok()?;
-    serde_wasm_bindgen::from_value(value).ok()
+    T::deserialize(Value(value)).ok()
 }
 
 /// `value` as JSON text.

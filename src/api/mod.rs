@@ -22,6 +22,7 @@ mod help;
 mod history;
 mod home;
 mod invitations;
+mod js_value;
 mod json;
 mod learning;
 pub mod local_store;
