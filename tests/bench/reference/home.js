@@ -1,6 +1,6 @@
 // The plain-JS reference home page: the portal's requests for the signed-in home page (its
-// configuration, the session, then the portal and the home page's one answer at once), and the
-// same greeting and blocks, written with the DOM API.
+// configuration, the session, then the home page's one answer), and the same greeting and
+// blocks, written with the DOM API.
 const get = async (url) => {
   const response = await fetch(url, { credentials: 'include', headers: { Accept: 'application/json' } });
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
@@ -18,7 +18,7 @@ const main = document.getElementById('main');
 const config = await get('/config.json');
 const api = config.apiBase ?? '/api/v1';
 const session = await get(`${api}/session`);
-const [, home] = await Promise.all([get(`${api}/portal`), get(`${api}/home?lang=en`)]);
+const home = await get(`${api}/home?lang=en`);
 main.append(element('h1', `Hello, ${session.user.name}`));
 const block = (title, items) => {
   const section = element('section', undefined, { 'aria-label': title });
