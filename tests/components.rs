@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use std::sync::{Arc, Mutex};
 use support_contract::*;
 use support_portal::api::{
-    provide_api, ApiError, ApiFuture, ChatApi, NewCaseFromChat, RuntimeConfig, SessionApi,
+    provide_api, ApiError, ApiFuture, ChatApi, NewCaseFromChat, PortalApi, RuntimeConfig,
+    SessionApi,
 };
 use support_portal::app::provide_everything;
 use support_portal::auth::{AccessPage, Guard, SignInForm};
@@ -78,6 +79,9 @@ impl SessionApi for FakeBackend {
     fn update_profile(&self, _: ProfileUpdate) -> ApiFuture<Session> {
         Box::pin(async { Err(ApiError::Unauthorized) })
     }
+}
+
+impl PortalApi for FakeBackend {
     fn portal(&self) -> ApiFuture<PortalConfig> {
         Box::pin(async { Ok(portal()) })
     }
@@ -150,6 +154,7 @@ fn fake(sign_in: Result<Session, ApiError>) -> Arc<FakeBackend> {
 fn provide_fake(backend: Arc<FakeBackend>) -> support_portal::auth::SessionCtx {
     provide_everything(RuntimeConfig::default(), move |_| {
         provide_api::<dyn SessionApi>(backend.clone());
+        provide_api::<dyn PortalApi>(backend.clone());
         provide_api::<dyn ChatApi>(backend);
     })
 }

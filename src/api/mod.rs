@@ -54,7 +54,7 @@ pub use json::{from_json, to_json};
 pub use learning::LearningApi;
 pub use people::PeopleApi;
 pub use persisted::{use_persisted, Persisted};
-pub use portal::{provide_portal, use_portal, use_products, PortalResource};
+pub use portal::{provide_portal, use_portal, use_products, PortalApi, PortalResource};
 pub use session::SessionApi;
 pub use support_users::SupportUsersApi;
 
@@ -109,7 +109,8 @@ areas!(
     ForumsApi,
     HomeApi,
     LearningApi,
-    PeopleApi
+    PeopleApi,
+    PortalApi
 );
 
 /// An area of the backend: `use_api::<dyn CasesApi>()`, as provided (a test's fake), else over

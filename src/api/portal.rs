@@ -1,8 +1,30 @@
-//! The portal configuration, fetched once and shared: phase, products, phones, role table.
+//! The portal area: its configuration, fetched once and shared (phase, products, phones, the
+//! role table), and whom a member asks for support access. An area of its own, apart from the
+//! session the first screen needs: its calls and their decoding travel with the pages that use
+//! them, not in the first load.
 
-use super::{use_api, ApiError, SessionApi};
+use super::core::Http;
+use super::{use_api, ApiError, ApiFuture};
 use leptos::prelude::*;
-use support_contract::{PortalConfig, Product};
+use support_contract::{PortalConfig, Product, SupportContact};
+
+/// What the app asks of the backend about how the portal is set up.
+pub trait PortalApi: Send + Sync {
+    /// `GET /portal`: phase, products and channels, phones, the role table.
+    fn portal(&self) -> ApiFuture<PortalConfig>;
+    /// `GET /support-contacts`: whom a member asks for support access.
+    fn support_contacts(&self) -> ApiFuture<Vec<SupportContact>>;
+}
+
+impl PortalApi for Http {
+    fn portal(&self) -> ApiFuture<PortalConfig> {
+        self.get("/portal").public().fetch()
+    }
+
+    fn support_contacts(&self) -> ApiFuture<Vec<SupportContact>> {
+        self.get("/support-contacts").fetch()
+    }
+}
 
 /// The shared portal-configuration resource.
 pub type PortalResource = LocalResource<Result<PortalConfig, ApiError>>;
@@ -46,10 +68,8 @@ pub fn use_portal() -> PortalResource {
     if let Some(portal) = slot.resource.get_value() {
         return portal;
     }
-    let session = use_api::<dyn SessionApi>();
-    let portal = slot
-        .owner
-        .with(|| LocalResource::new(move || session.portal()));
+    let api = use_api::<dyn PortalApi>();
+    let portal = slot.owner.with(|| LocalResource::new(move || api.portal()));
     slot.resource.set_value(Some(portal));
     portal
 }

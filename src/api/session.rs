@@ -1,11 +1,11 @@
-//! The session area: signing in and out, the profile, the portal's public configuration, and
-//! who the support administrators are (invitations are `invitations.rs`).
+//! The session area: signing in and out, and the profile (invitations are `invitations.rs`; the
+//! portal's configuration and whom to ask for access, `portal.rs`).
 
 use super::core::Http;
 use super::ApiFuture;
-use support_contract::{PortalConfig, ProfileUpdate, Session, SignInRequest, SupportContact};
+use support_contract::{ProfileUpdate, Session, SignInRequest};
 
-/// What the app asks of the backend about who is signed in and how the portal is set up.
+/// What the app asks of the backend about who is signed in.
 pub trait SessionApi: Send + Sync {
     /// `GET /session`: the signed-in user, or `Unauthorized`.
     fn session(&self) -> ApiFuture<Session>;
@@ -15,10 +15,6 @@ pub trait SessionApi: Send + Sync {
     fn sign_out(&self) -> ApiFuture<()>;
     /// `PATCH /profile`.
     fn update_profile(&self, update: ProfileUpdate) -> ApiFuture<Session>;
-    /// `GET /portal`: phase, products and channels, phones, the role table.
-    fn portal(&self) -> ApiFuture<PortalConfig>;
-    /// `GET /support-contacts`: whom a member asks for support access.
-    fn support_contacts(&self) -> ApiFuture<Vec<SupportContact>>;
 }
 
 impl SessionApi for Http {
@@ -36,13 +32,5 @@ impl SessionApi for Http {
 
     fn update_profile(&self, update: ProfileUpdate) -> ApiFuture<Session> {
         self.patch("/profile").json(&update).fetch()
-    }
-
-    fn portal(&self) -> ApiFuture<PortalConfig> {
-        self.get("/portal").public().fetch()
-    }
-
-    fn support_contacts(&self) -> ApiFuture<Vec<SupportContact>> {
-        self.get("/support-contacts").fetch()
     }
 }

@@ -1,5 +1,5 @@
 use super::use_session;
-use crate::api::{use_api, use_portal, SessionApi};
+use crate::api::{use_api, use_portal, PortalApi};
 use crate::components::{AppLink, ErrorNotice, Hold, LoadingIndicator, SupportAdminList};
 use crate::domain::roles_granting;
 use crate::i18n::{role_key, use_i18n, Key};
@@ -44,7 +44,7 @@ pub fn AccessPage(needs: Capability) -> impl IntoView {
 /// The organisation's support administrators, to ask for access, as the backend lists them.
 #[component]
 fn SupportAdmins(intro: Key) -> impl IntoView {
-    let api = use_api::<dyn SessionApi>();
+    let api = use_api::<dyn PortalApi>();
     // The page (see `Settled`) waits for this block's first answer.
     let hold = Hold::new();
     let contacts = LocalResource::new(move || api.support_contacts());
