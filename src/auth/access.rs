@@ -1,6 +1,6 @@
 use super::use_session;
 use crate::api::{use_api, use_portal, PortalApi};
-use crate::components::{AppLink, ErrorNotice, Hold, LoadingIndicator, SupportAdminList};
+use crate::components::{AppLink, ErrorNotice, LoadingIndicator, SupportAdminList};
 use crate::domain::roles_granting;
 use crate::i18n::{role_key, use_i18n, Key};
 use leptos::prelude::*;
@@ -45,13 +45,11 @@ pub fn AccessPage(needs: Capability) -> impl IntoView {
 #[component]
 fn SupportAdmins(intro: Key) -> impl IntoView {
     let api = use_api::<dyn PortalApi>();
-    // The page (see `Settled`) waits for this block's first answer.
-    let hold = Hold::new();
     let contacts = LocalResource::new(move || api.support_contacts());
     view! {
         <Transition fallback=|| view! { <LoadingIndicator/> }>
             {move || Suspend::new(async move {
-                match hold.after(contacts.await) {
+                match contacts.await {
                     Ok(list) => view! { <SupportAdminList list=list intro=intro/> }.into_any(),
                     Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
                 }
