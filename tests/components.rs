@@ -76,6 +76,9 @@ impl SessionApi for FakeBackend {
     fn sign_out(&self) -> ApiFuture<()> {
         Box::pin(async { Ok(()) })
     }
+    fn handoff(&self, _: String) -> ApiFuture<Session> {
+        Box::pin(async { Err(ApiError::Unauthorized) })
+    }
     fn update_profile(&self, _: ProfileUpdate) -> ApiFuture<Session> {
         Box::pin(async { Err(ApiError::Unauthorized) })
     }

@@ -9,9 +9,11 @@ use axum::http::{header, request::Parts, HeaderMap, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
 use rusqlite::Connection;
+use sha2::{Digest, Sha256};
 use support_contract::{capabilities_of, Capability, Organisation, Session, User};
 
 use crate::clock::{self, ts};
+use crate::config::Secret;
 use crate::member::Member;
 use crate::problem::ApiError;
 use crate::state::AppState;
@@ -174,6 +176,27 @@ pub async fn renew_cookie(State(state): State<AppState>, mut req: Request, next:
         }
     }
     res
+}
+
+/// Checks a request's `Authorization: Bearer` against a token of the configuration, for the
+/// callers without a session (the agent API, the host): 404 when no token is configured (the
+/// API is off), 401 when the request carries another one or none.
+pub fn bearer(parts: &Parts, expected: Option<&Secret>) -> Result<(), ApiError> {
+    let Some(expected) = expected else {
+        return Err(ApiError::not_found());
+    };
+    let given = parts
+        .headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or("");
+    // Comparing digests keeps the comparison time independent of the token's prefix.
+    if !given.is_empty() && Sha256::digest(given) == Sha256::digest(&expected.0) {
+        Ok(())
+    } else {
+        Err(ApiError::unauthenticated())
+    }
 }
 
 /// A capability a handler requires, named by a marker type.

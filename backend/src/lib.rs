@@ -21,9 +21,11 @@ pub mod cases;
 pub mod chat;
 pub mod clock;
 pub mod config;
+pub mod console;
 pub mod csv;
 pub mod db;
 pub mod extract;
+pub mod handoff;
 pub mod help;
 pub mod history;
 pub mod housekeeping;
@@ -59,9 +61,15 @@ pub use state::AppState;
 pub fn app(state: AppState) -> Router {
     let security = Arc::new(security::Security::new(&state.config));
     let (api, _) = openapi::router().split_for_parts();
-    api.method_not_allowed_fallback(problem::api_method_not_allowed)
-        .route_layer(from_fn_with_state(state.clone(), auth::renew_cookie))
-        .fallback(static_files::serve)
+    let api = api
+        .method_not_allowed_fallback(problem::api_method_not_allowed)
+        .route_layer(from_fn_with_state(state.clone(), auth::renew_cookie));
+    // The demo console, a host page of the portal's, comes with the demo data.
+    let api = match state.config.demo {
+        true => api.merge(console::routes()),
+        false => api,
+    };
+    api.fallback(static_files::serve)
         .layer(from_fn_with_state(security, security::guard))
         .with_state(state)
 }

@@ -100,6 +100,17 @@ async fn serve(mut config: Config) -> Result<(), String> {
             config::DEMO_AGENT_TOKEN
         );
     }
+    if config.demo
+        && config.host_token.as_ref().map(|t| t.0.as_str()) == Some(config::DEMO_HOST_TOKEN)
+    {
+        println!(
+            "host hand-off: POST /api/v1/host/handoff with Authorization: Bearer {}",
+            config::DEMO_HOST_TOKEN
+        );
+    }
+    if config.demo {
+        println!("demo console (the portal embedded in a host page): http://{addr}/console/");
+    }
 
     // Links in mails point at the address actually bound (port 0 picks one) unless configured.
     if config.public_url.is_none() {

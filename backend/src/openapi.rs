@@ -47,6 +47,10 @@ pub const COMMITTED_PATH: &str = "contract/openapi.json";
         (name = "agent", description = "The vendor's side of cases, chats and callback requests under \
             `/agent/v1`, for tests and the demo: bearer token from `--agent-token`; without one configured, \
             every agent path answers 404"),
+        (name = "host", description = "What a host (the vendor's admin console, from its server) asks of the \
+            portal: hand-off tokens that sign its already signed-in user in without a password (exchanged with \
+            `POST /api/v1/session/handoff`). Bearer token from `--host-token`; without one configured, every \
+            host path answers 404"),
     ),
     // The problem schemas are named by the reusable responses, which do not register them; the
     // stream's events are named by no response body (they travel over the WebSocket).
@@ -59,6 +63,8 @@ pub const COMMITTED_PATH: &str = "contract/openapi.json";
         responses::Unauthenticated,
         responses::InvalidCredentials,
         responses::TooManyAttempts,
+        responses::InvalidHandoff,
+        responses::TooManyHandoffs,
         responses::Forbidden,
         responses::NotFound,
         responses::Conflict,
@@ -92,6 +98,10 @@ impl Modify for SessionCookie {
         );
         components.add_security_scheme(
             "agent_token",
+            SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)),
+        );
+        components.add_security_scheme(
+            "host_token",
             SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)),
         );
     }
@@ -147,6 +157,8 @@ mod tests {
         let paths: Vec<&String> = doc.paths.paths.keys().collect();
         for p in [
             "/api/v1/session",
+            "/api/v1/session/handoff",
+            "/api/v1/host/handoff",
             "/api/v1/profile",
             "/api/v1/portal",
             "/api/v1/support-contacts",
@@ -178,6 +190,7 @@ mod tests {
         let text = json();
         assert!(text.contains("application/problem+json"));
         assert!(text.contains("\"session_cookie\""));
+        assert!(text.contains("\"host_token\""));
         let schemas = &doc.components.as_ref().unwrap().schemas;
         assert!(
             schemas.contains_key("ChatEvent"),

@@ -60,6 +60,29 @@ impl ApiError {
         e
     }
 
+    /// 401: a hand-off token that is unknown, was already used or has expired (deliberately not
+    /// saying which).
+    pub fn invalid_handoff() -> Self {
+        Self::problem(
+            types::INVALID_HANDOFF,
+            StatusCode::UNAUTHORIZED,
+            "Hand-off refused",
+            "The hand-off token is unknown, was already used, or has expired.",
+        )
+    }
+
+    /// 429: too many hand-off tokens wait to be used; one expires in `retry_after` seconds.
+    pub fn too_many_handoffs(retry_after: u64) -> Self {
+        let mut e = Self::problem(
+            types::TOO_MANY_ATTEMPTS,
+            StatusCode::TOO_MANY_REQUESTS,
+            "Too many hand-offs",
+            "Too many hand-off tokens are waiting to be used; wait before minting another.",
+        );
+        e.0.retry_after = Some(retry_after);
+        e
+    }
+
     /// 403: signed in, but the role does not grant this.
     pub fn forbidden() -> Self {
         Self::new(

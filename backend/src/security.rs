@@ -23,10 +23,16 @@ impl Security {
     /// Builds the policy from the configuration.
     pub fn new(config: &Config) -> Self {
         let extra: String = config.connect_src.iter().map(|o| format!(" {o}")).collect();
+        // The host pages that embed the portal may frame it; no other page may.
+        let embedders: String = config
+            .embed_origins
+            .iter()
+            .map(|o| format!(" {o}"))
+            .collect();
         let csp = format!(
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
              font-src 'self'; connect-src 'self'{extra}; object-src 'none'; base-uri 'self'; form-action 'self'; \
-             frame-ancestors 'self'"
+             frame-ancestors 'self'{embedders}"
         );
         Security {
             csp: HeaderValue::from_str(&csp)
@@ -158,5 +164,23 @@ mod tests {
             .to_str()
             .unwrap()
             .contains("connect-src 'self' wss://chat.example;"));
+    }
+
+    #[test]
+    fn only_the_portal_frames_itself_unless_embed_origins_are_configured() {
+        let csp = Security::new(&Config::default()).csp;
+        assert!(csp.to_str().unwrap().ends_with("; frame-ancestors 'self'"));
+        let config = Config {
+            embed_origins: vec![
+                "https://console.example".into(),
+                "http://localhost:3000".into(),
+            ],
+            ..Config::default()
+        };
+        let csp = Security::new(&config).csp;
+        assert!(csp
+            .to_str()
+            .unwrap()
+            .ends_with("; frame-ancestors 'self' https://console.example http://localhost:3000"));
     }
 }

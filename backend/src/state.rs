@@ -7,6 +7,7 @@ use crate::chat::actions::Env;
 use crate::chat::hub::ChatHub;
 use crate::config::Config;
 use crate::db::Db;
+use crate::handoff::Handoffs;
 use crate::mail::Mailer;
 use crate::throttle::Throttle;
 
@@ -22,6 +23,8 @@ pub struct Inner {
     pub config: Config,
     /// Failed sign-ins per email.
     pub throttle: Throttle,
+    /// The hand-off tokens minted by the host and not yet used.
+    pub handoffs: Handoffs,
     /// Where attachments are stored (created on first upload).
     pub data_dir: PathBuf,
     /// Sends invitations and notifications.
@@ -54,6 +57,7 @@ impl AppState {
             chat_hub,
             config,
             throttle: Throttle::default(),
+            handoffs: Handoffs::default(),
             data_dir,
             mailer,
             public_url,

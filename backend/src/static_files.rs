@@ -1,10 +1,13 @@
-//! Serves the built app; unknown paths get `index.html` so that deep links work.
+//! Serves the built app; unknown paths get `index.html` (under `/embed/`: `embed.html`, the
+//! portal in an iframe) so that deep links work, and
+//! `/config.json` carries the embedding origins of the configuration.
 
 use std::path::{Path, PathBuf};
 
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
+use serde_json::{json, Map, Value};
 
 use crate::problem::ApiError;
 use crate::state::AppState;
@@ -33,14 +36,26 @@ pub async fn serve(
         )
             .into_response();
     }
+    if path == "/config.json" {
+        return runtime_config(dir, &state.config.embed_origins).await;
+    }
     if let Some(file) = file_path(dir, path) {
-        if file.file_name().is_some_and(|n| n != "index.html") {
+        if file
+            .file_name()
+            .is_some_and(|n| n != "index.html" && n != "embed.html")
+        {
             if let Some(response) = asset(&file, &headers).await {
                 return response;
             }
         }
     }
-    match tokio::fs::read(dir.join("index.html")).await {
+    // The portal in an iframe has a page of its own (its bridge to the host), for every path
+    // below `/embed` as the standalone page is for every other.
+    let page = match path == "/embed" || path.starts_with("/embed/") {
+        true => "embed.html",
+        false => "index.html",
+    };
+    match tokio::fs::read(dir.join(page)).await {
         // The shell names the current asset hashes, so it must be revalidated on every load.
         Ok(bytes) => (
             [
@@ -63,6 +78,56 @@ pub async fn serve(
             ),
         )
             .into_response(),
+    }
+}
+
+/// The app's runtime configuration: the built `config.json` with `embedOrigins` set from
+/// `--embed-origins` (the portal accepts messages only from these origins), revalidated on every
+/// load so that a changed flag reaches the next one.
+async fn runtime_config(dir: &Path, embed_origins: &[String]) -> Response {
+    let file = dir.join("config.json");
+    let built = tokio::fs::read(&file).await.ok();
+    let config = runtime_config_json(built.as_deref(), embed_origins).unwrap_or_else(|config| {
+        eprintln!(
+            "warning: {} is not a JSON object; serving the default configuration",
+            file.display()
+        );
+        config
+    });
+    let mut body = serde_json::to_vec_pretty(&config).expect("JSON values serialise");
+    body.push(b'\n');
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            ),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// The built configuration (the defaults when there is none) with `embedOrigins` set; `Err`
+/// with the defaults so set when the built file is not a JSON object.
+fn runtime_config_json(built: Option<&[u8]>, embed_origins: &[String]) -> Result<Value, Value> {
+    let defaults = || {
+        let mut map = Map::new();
+        map.insert("apiBase".into(), json!("/api/v1"));
+        map.insert("basePath".into(), json!(""));
+        map
+    };
+    let (mut config, readable) = match built.map(serde_json::from_slice::<Value>) {
+        None => (defaults(), true),
+        Some(Ok(Value::Object(map))) => (map, true),
+        Some(_) => (defaults(), false),
+    };
+    config.insert("embedOrigins".into(), json!(embed_origins));
+    if readable {
+        Ok(Value::Object(config))
+    } else {
+        Err(Value::Object(config))
     }
 }
 
@@ -215,6 +280,30 @@ mod tests {
         assert!(!accepts("gzip, br;q=0", "br"));
         assert!(!accepts("gzip", "br"));
         assert!(!accepts("", "gzip"));
+    }
+
+    #[test]
+    fn the_runtime_configuration_gets_the_embed_origins() {
+        let origins = ["https://console.example".to_string()];
+        let built = br#"{"apiBase":"https://api.example/api/v1","basePath":"/support","extra":1}"#;
+        assert_eq!(
+            runtime_config_json(Some(built), &origins),
+            Ok(json!({
+                "apiBase": "https://api.example/api/v1",
+                "basePath": "/support",
+                "extra": 1,
+                "embedOrigins": ["https://console.example"],
+            }))
+        );
+        let built = br#"{"apiBase":"/api/v1","embedOrigins":["https://stale.example"]}"#;
+        assert_eq!(
+            runtime_config_json(Some(built), &[]).unwrap()["embedOrigins"],
+            json!([]),
+            "the flag decides, not the built file"
+        );
+        let defaults = json!({ "apiBase": "/api/v1", "basePath": "", "embedOrigins": [] });
+        assert_eq!(runtime_config_json(None, &[]), Ok(defaults.clone()));
+        assert_eq!(runtime_config_json(Some(b"[1, 2"), &[]), Err(defaults));
     }
 
     #[test]

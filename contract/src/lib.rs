@@ -166,6 +166,35 @@ pub struct Session {
     pub expires_at: String,
 }
 
+/// `POST /api/v1/session/handoff` body: a hand-off token that a host minted for its signed-in
+/// user (`POST /api/v1/host/handoff`), exchanged for a session as a sign-in would be.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct HandoffRequest {
+    /// The token as the host received it; it works once, within `expires_in` seconds.
+    pub token: String,
+}
+
+/// `POST /api/v1/host/handoff` body: whom the host signs into the portal.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct HostHandoffRequest {
+    /// The email of an active user of the portal, matched without regard to case.
+    pub email: String,
+}
+
+/// `POST /api/v1/host/handoff` answer: a single-use token for the portal to exchange for a
+/// session (`POST /api/v1/session/handoff`). It travels only in request and response bodies,
+/// never in a URL.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Handoff {
+    /// The token (256 random bits, URL-safe base64); only its digest is kept by the backend.
+    pub token: String,
+    /// Seconds the token works for, counted from this answer.
+    pub expires_in: u32,
+}
+
 /// `PATCH /api/v1/profile` body: only the fields present change; `null` clears a choice.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]

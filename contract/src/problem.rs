@@ -41,6 +41,9 @@ pub mod problem_types {
     pub const SELF_REMOVAL: &str = "urn:support-portal:problem:self-removal";
     /// The invitation link was already used, has expired, or never existed.
     pub const INVITATION_INVALID: &str = "urn:support-portal:problem:invitation-invalid";
+    /// The hand-off token is unknown, was already used, or has expired (the same answer for all
+    /// three).
+    pub const INVALID_HANDOFF: &str = "urn:support-portal:problem:invalid-handoff";
     /// The import file has too many bytes or rows.
     pub const IMPORT_TOO_LARGE: &str = "urn:support-portal:problem:import-too-large";
     /// Chat is not offered for this product now (see `GET /chat/availability` for why).

@@ -13,6 +13,10 @@ pub struct RuntimeConfig {
     /// Path prefix the app is served under, for example `` or `/support`.
     #[serde(default)]
     pub base_path: String,
+    /// Where French and Spanish come from, as `fr=<url> es=<url>`, when the page does not name
+    /// them (a host page: `scripts/embed.js` passes the build's files).
+    #[serde(default)]
+    pub texts: Option<String>,
 }
 
 impl Default for RuntimeConfig {
@@ -20,6 +24,7 @@ impl Default for RuntimeConfig {
         RuntimeConfig {
             api_base: "/api/v1".into(),
             base_path: String::new(),
+            texts: None,
         }
     }
 }
@@ -53,16 +58,23 @@ pub async fn load_runtime_config() -> RuntimeConfig {
     }
 }
 
-/// Fetches the texts of `locale` when this build keeps them out of the first load: `index.html`
-/// names each language's file (`<meta name="support-portal-texts" content="fr=/texts-fr-….txt
-/// es=…">`, written by `scripts/build.mjs`). `None` when the page names none or it cannot be
-/// fetched: the portal then stays in the language it shows.
-pub async fn load_texts(locale: support_contract::Locale) -> Option<String> {
-    let names = leptos::prelude::document()
-        .query_selector("meta[name=support-portal-texts]")
-        .ok()
-        .flatten()?
-        .get_attribute("content")?;
+/// Fetches the texts of `locale` when this build keeps them out of the first load: the
+/// configuration's `texts`, or else `index.html` names each language's file (`<meta
+/// name="support-portal-texts" content="fr=/texts-fr-….txt es=…">`, written by
+/// `scripts/build.mjs`). `None` when neither names one or it cannot be fetched: the portal
+/// then stays in the language it shows.
+pub async fn load_texts(
+    locale: support_contract::Locale,
+    config: &RuntimeConfig,
+) -> Option<String> {
+    let names = match &config.texts {
+        Some(names) => names.clone(),
+        None => leptos::prelude::document()
+            .query_selector("meta[name=support-portal-texts]")
+            .ok()
+            .flatten()?
+            .get_attribute("content")?,
+    };
     let prefix = format!("{}=", locale.tag());
     let url = names
         .split_whitespace()

@@ -30,10 +30,12 @@ impl PortalApi for Http {
 pub type PortalResource = LocalResource<Result<PortalConfig, ApiError>>;
 
 /// Where the one portal-configuration resource lives once a page has asked for it, and the
-/// owner it lives under (the mount's, so that it outlives the page that asked).
+/// owner it lives under (the mount's, so that it outlives the page that asked). Weak: the slot
+/// is a context of that owner, and a strong reference would keep the owner, and everything
+/// the mount made, alive after unmounting.
 #[derive(Clone)]
 struct PortalSlot {
-    owner: Owner,
+    owner: WeakOwner,
     resource: StoredValue<Option<PortalResource>>,
 }
 
@@ -43,7 +45,7 @@ struct PortalSlot {
 pub fn provide_portal() {
     if let Some(owner) = Owner::current() {
         provide_context(PortalSlot {
-            owner,
+            owner: owner.downgrade(),
             resource: StoredValue::new(None),
         });
     }
@@ -69,7 +71,11 @@ pub fn use_portal() -> PortalResource {
         return portal;
     }
     let api = use_api::<dyn PortalApi>();
-    let portal = slot.owner.with(|| LocalResource::new(move || api.portal()));
+    let make = move || LocalResource::new(move || api.portal());
+    let portal = match slot.owner.upgrade() {
+        Some(owner) => owner.with(make),
+        None => make(),
+    };
     slot.resource.set_value(Some(portal));
     portal
 }

@@ -3,7 +3,7 @@
 
 use super::core::Http;
 use super::ApiFuture;
-use support_contract::{ProfileUpdate, Session, SignInRequest};
+use support_contract::{HandoffRequest, ProfileUpdate, Session, SignInRequest};
 
 /// What the app asks of the backend about who is signed in.
 pub trait SessionApi: Send + Sync {
@@ -13,6 +13,9 @@ pub trait SessionApi: Send + Sync {
     fn sign_in(&self, request: SignInRequest) -> ApiFuture<Session>;
     /// `DELETE /session`.
     fn sign_out(&self) -> ApiFuture<()>;
+    /// `POST /session/handoff`: a host's single-use token for its signed-in user, in exchange
+    /// for the session cookie. The token travels in the body, never in a URL.
+    fn handoff(&self, token: String) -> ApiFuture<Session>;
     /// `PATCH /profile`.
     fn update_profile(&self, update: ProfileUpdate) -> ApiFuture<Session>;
 }
@@ -28,6 +31,13 @@ impl SessionApi for Http {
 
     fn sign_out(&self) -> ApiFuture<()> {
         self.delete("/session").public().send()
+    }
+
+    fn handoff(&self, token: String) -> ApiFuture<Session> {
+        self.post("/session/handoff")
+            .public()
+            .json(&HandoffRequest { token })
+            .fetch()
     }
 
     fn update_profile(&self, update: ProfileUpdate) -> ApiFuture<Session> {

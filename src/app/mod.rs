@@ -6,7 +6,7 @@ mod lazy;
 mod pages;
 mod shell;
 
-pub use exports::Mounted;
+pub use exports::{HostOptions, Mounted};
 
 use crate::api::{
     load_runtime_config, load_texts, provide_http, provide_portal, provide_runtime_config, use_api,
@@ -17,8 +17,8 @@ use crate::auth::{
     Guard, ReauthDialog, SessionCtx, SessionState,
 };
 use crate::components::{
-    provide_chat_opener, provide_first_screen, use_route_param, AppLink, LoadingIndicator, Router,
-    Routes,
+    provide_chat_opener, provide_first_screen, provide_host, use_route_param, AppLink, Host,
+    LoadingIndicator, Router, Routes,
 };
 use crate::domain::path_segments;
 use crate::features::{
@@ -34,24 +34,27 @@ use pages::Pages;
 use shell::{track_page_title, Header, Nav, SkipLink};
 use wasm_bindgen::JsCast;
 
-/// Starts the standalone app: reads `config.json`, then mounts into `#support-portal` (or the
-/// body when a page has no such element).
+/// Starts the standalone app (`index.html`): reads `config.json`, then mounts into
+/// `#support-portal`. A host page has no such element: it mounts the portal itself
+/// (`SupportPortal.mount`, see `scripts/embed.js`), and loading the module mounts nothing.
 pub fn start() {
+    let Some(target) = document()
+        .get_element_by_id("support-portal")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
     // Leptos sets up its task executor when it mounts; this runs before that.
-    wasm_bindgen_futures::spawn_local(async {
+    wasm_bindgen_futures::spawn_local(async move {
         let config = load_runtime_config().await;
         // The first screen in the user's language, not English first. (Its English is built
         // in; the rest of English comes with the first page from a chunk.)
         let locale = initial_locale();
         if locale != Locale::En {
-            fetch_texts(locale).await;
+            fetch_texts(locale, &config).await;
         }
-        let target = document()
-            .get_element_by_id("support-portal")
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            .unwrap_or_else(|| document().body().expect("a page has a body"));
         // The standalone portal stays for the page's life.
-        std::mem::forget(mount_portal(target, config));
+        std::mem::forget(mount_portal(target, config, HostOptions::default()));
     });
 }
 
@@ -61,7 +64,7 @@ pub fn start() {
 /// session. The portal, the chat widget alone and the component tests all mount through it.
 pub fn provide_everything(config: RuntimeConfig, areas: impl FnOnce(Callback<()>)) -> SessionCtx {
     let i18n = provide_i18n();
-    follow_wanted_language(i18n);
+    follow_wanted_language(i18n, config.clone());
     let session = provide_session(i18n);
     areas(Callback::new(move |_| session.mark_unauthorized()));
     provide_runtime_config(config);
@@ -75,14 +78,15 @@ pub fn provide_everything(config: RuntimeConfig, areas: impl FnOnce(Callback<()>
 /// Shows the language asked for once its texts are here (a split build fetches French and
 /// Spanish when they are first chosen); if they cannot be fetched, the language shown stays
 /// and `missed` says which could not come, so the language select can tell the user.
-fn follow_wanted_language(i18n: I18n) {
+fn follow_wanted_language(i18n: I18n, config: RuntimeConfig) {
     Effect::new(move || {
         let wanted = i18n.wanted.get();
         if wanted == i18n.locale.get_untracked() {
             return;
         }
+        let config = config.clone();
         leptos::task::spawn_local(async move {
-            fetch_texts(wanted).await;
+            fetch_texts(wanted, &config).await;
             if i18n.wanted.get_untracked() != wanted {
                 return;
             }
@@ -99,50 +103,118 @@ fn follow_wanted_language(i18n: I18n) {
 
 /// Fetches and adds the texts of `locale` unless they are here: in a split build French and
 /// Spanish from their files (see `i18n::messages`).
-async fn fetch_texts(locale: Locale) {
+async fn fetch_texts(locale: Locale, config: &RuntimeConfig) {
     if has_texts(locale) {
         return;
     }
-    if let Some(file) = load_texts(locale).await {
+    if let Some(file) = load_texts(locale, config).await {
         add_texts(locale, &file);
     }
 }
 
-/// Everything over HTTP at the configured backend, and the session loading.
-fn provide_live(config: &RuntimeConfig) {
+/// Everything over HTTP at the configured backend, the host bridge, and the session loading
+/// (through the host's hand-off token when it gave one).
+fn provide_live(config: &RuntimeConfig, host: HostOptions) -> (I18n, Host) {
     let base = config.api_base.clone();
     let session = provide_everything(config.clone(), |on_unauthorized| {
         provide_http(&base, on_unauthorized)
     });
-    load_session(use_api::<dyn SessionApi>(), session);
+    let bridge = provide_host(host.listener);
+    let i18n = use_i18n();
+    if let Some(locale) = host.locale {
+        session.follow_host_language();
+        i18n.switch(locale);
+    }
+    tell_session_ended(session, bridge);
+    load_session(use_api::<dyn SessionApi>(), session, host.handoff);
+    (i18n, bridge)
+}
+
+/// Tells the host when a signed-in session ends (expired, signed out), so that a console can
+/// sign its user in again.
+fn tell_session_ended(session: SessionCtx, host: Host) {
+    if !host.listens() {
+        return;
+    }
+    Effect::new(move |was_in: Option<bool>| {
+        let signed_in = matches!(session.state.get(), SessionState::SignedIn(_));
+        let ended = !signed_in && matches!(session.state.get(), SessionState::SignedOut);
+        if was_in == Some(true) && (ended || session.expired.get()) {
+            host.tell("session-ended", &[]);
+        }
+        signed_in && !session.expired.get()
+    });
+}
+
+/// Mounts `app` into a root element of its own inside `target` (the portal's styles apply
+/// inside `.sp-root` only), and gives the host its bridge.
+fn mount_in(
+    target: web_sys::HtmlElement,
+    config: RuntimeConfig,
+    host: HostOptions,
+    app: impl FnOnce(&RuntimeConfig) -> AnyView + 'static,
+) -> Mounted {
+    target.set_inner_html("");
+    let root: web_sys::HtmlElement = document()
+        .create_element("div")
+        .expect("a document makes elements")
+        .unchecked_into();
+    root.set_class_name("sp-root");
+    let _ = target.append_child(&root);
+    let bridge = std::rc::Rc::new(std::cell::Cell::new(None));
+    let slot = bridge.clone();
+    // Standalone, the page is the portal's: its language is the document's.
+    let standalone = target.id() == "support-portal";
+    let lang = root.clone();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        let (i18n, bridge) = provide_live(&config, host);
+        slot.set(Some((i18n, bridge)));
+        // Screen readers and hyphenation follow the language of the portal's root.
+        Effect::new(move |_| {
+            let tag = i18n.locale.get().tag();
+            let _ = lang.set_attribute("lang", tag);
+            if standalone {
+                if let Some(html) = document().document_element() {
+                    let _ = html.set_attribute("lang", tag);
+                }
+            }
+        });
+        app(&config)
+    });
+    Mounted::new(handle, root, bridge.take())
 }
 
 /// Mounts the portal into `target`, talking to the backend `config` names. A host page that
-/// embeds the portal calls this (from JavaScript: `mountPortal`) with its own element and
-/// configuration; dropping the result unmounts it.
-pub fn mount_portal(target: web_sys::HtmlElement, config: RuntimeConfig) -> Mounted {
-    target.set_inner_html("");
-    Mounted::new(leptos::mount::mount_to(target, move || {
-        provide_live(&config);
+/// embeds the portal calls this (from JavaScript: `SupportPortal.mount`) with its own element,
+/// configuration and options; dropping the result unmounts it.
+pub fn mount_portal(
+    target: web_sys::HtmlElement,
+    config: RuntimeConfig,
+    host: HostOptions,
+) -> Mounted {
+    mount_in(target, config, host, |config| {
         if likely_signed_out() {
-            pages::fetch_sign_in_ahead(use_i18n().locale.get_untracked());
+            pages::fetch_sign_in_ahead(use_i18n().locale.get_untracked(), config.clone());
         }
-        view! { <App base_path=config.base_path.clone()/> }
-    }))
+        view! { <App base_path=config.base_path.clone()/> }.into_any()
+    })
 }
 
 /// Mounts only the chat launcher and its panel into `target`, for a host page outside the
 /// portal (the vendor's console): no router, no navigation; its links load the portal's pages
 /// under `config.base_path`, and an ended session asks to sign in again in place.
-pub fn mount_chat(target: web_sys::HtmlElement, config: RuntimeConfig) -> Mounted {
-    target.set_inner_html("");
-    Mounted::new(leptos::mount::mount_to(target, move || {
-        provide_live(&config);
+pub fn mount_chat(
+    target: web_sys::HtmlElement,
+    config: RuntimeConfig,
+    host: HostOptions,
+) -> Mounted {
+    mount_in(target, config, host, |_| {
         view! {
             <ChatWidget panel=|| view! { <LazyChatPanel load=Pages::CHAT_PANEL/> }/>
             <ReauthDialog/>
         }
-    }))
+        .into_any()
+    })
 }
 
 /// The portal: router, shell and pages. Expects what `provide_everything` provides.

@@ -4,6 +4,7 @@
 
 use super::lazy::{load, page, ChunkError, ChunkPreload, LazyPage, Load, PageLoad};
 use super::PastChatRoute;
+use crate::api::RuntimeConfig;
 use crate::auth::{AccessPage, AppPage, AuthViews, SetPasswordPage, SignInForm, SignInPage};
 use crate::features::{
     cases::{CaseDetailPage, CaseListPage, FileCasePage},
@@ -99,9 +100,10 @@ pub(super) const AUTH_VIEWS: AuthViews = AuthViews {
 /// Fetches sign-in's code (and, in French or Spanish, that language's texts) at once, while
 /// the backend is asked who is signed in: a visit that will likely show the sign-in page then
 /// shows it a round trip sooner.
-pub(super) fn fetch_sign_in_ahead(locale: Locale) {
+pub(super) fn fetch_sign_in_ahead(locale: Locale, config: RuntimeConfig) {
     leptos::task::spawn_local(async move {
-        let _ = futures::future::join(preload_sign_in(), super::fetch_texts(locale)).await;
+        let texts = super::fetch_texts(locale, &config);
+        let _ = futures::future::join(preload_sign_in(), texts).await;
     });
 }
 

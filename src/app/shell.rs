@@ -3,7 +3,7 @@
 use super::pages::preload;
 use crate::api::{use_api, SessionApi};
 use crate::auth::{nav_for, use_session, AppPage};
-use crate::components::{use_router, AppLink, LanguageSelect};
+use crate::components::{use_host, use_router, AppLink, LanguageSelect};
 use crate::i18n::{role_key, use_i18n, Key, Locale};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -64,7 +64,8 @@ pub fn Header() -> impl IntoView {
                 </p>
             })}
             <div class="header-actions">
-                <LanguageSelect on_change=change_language/>
+                // Embedded, the console's own language menu sets the portal's.
+                {(!ctx.host_sets_language()).then(|| view! { <LanguageSelect on_change=change_language/> })}
                 {move || ctx.session().is_some().then(|| view! {
                     <button type="button" class="button" on:click=sign_out.clone()>{i18n.s(Key::SignOut)}</button>
                 })}
@@ -101,11 +102,16 @@ pub fn Nav() -> impl IntoView {
     }
 }
 
-/// Keeps the document title on the current page and moves focus to the new page's content
+/// Keeps the document title on the current page (embedded: tells the host the page's path and
+/// title instead), and moves focus to the new page's content
 /// after a navigation, so screen-reader users hear where they are.
 pub fn track_page_title() {
     let i18n = use_i18n();
     let router = use_router();
+    let host = use_host();
+    if let Some(host) = host {
+        host.attach_router(router);
+    }
     Effect::new(move |previous: Option<String>| {
         let path = router.path();
         let app = i18n.t(Key::AppName);
@@ -115,7 +121,17 @@ pub fn track_page_title() {
             None if path == "/learning" => format!("{} · {app}", i18n.t(Key::LearningTitle)),
             None => app.to_string(),
         };
-        document().set_title(&title);
+        // Embedded, the host owns its document's title: it hears the page's instead.
+        match host.filter(|h| h.listens()) {
+            Some(host) => host.tell(
+                "navigated",
+                &[
+                    ("path", format!("{path}{}", router.search()).into()),
+                    ("title", title.into()),
+                ],
+            ),
+            None => document().set_title(&title),
+        }
         if previous.is_some_and(|p| p != path) {
             focus_main();
         }

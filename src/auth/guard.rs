@@ -48,7 +48,7 @@ pub fn Guard(needs: Option<Capability>, children: ChildrenFn) -> impl IntoView {
                 _ => crate::api::ApiError::Network,
             };
             let api = api.clone();
-            let retry = Callback::new(move |_| load_session(api.clone(), ctx));
+            let retry = Callback::new(move |_| load_session(api.clone(), ctx, None));
             view! { <ErrorNotice error=error retry=retry/> }.into_any()
         }
         Decision::Allow => children().into_any(),

@@ -26,6 +26,8 @@ pub struct SessionCtx {
     /// True when a signed-in request came back 401: the page stays, a dialog asks to sign in.
     pub expired: RwSignal<bool>,
     i18n: I18n,
+    /// A host page sets the language (its own menu): the profile's does not override it.
+    host_language: StoredValue<bool>,
 }
 
 impl SessionCtx {
@@ -46,7 +48,11 @@ impl SessionCtx {
 
     /// Records a session from the backend and applies the profile's language and time zone.
     pub fn signed_in(self, session: Session) {
-        if let Some(locale) = session.user.locale {
+        if let Some(locale) = session
+            .user
+            .locale
+            .filter(|_| !self.host_language.get_value())
+        {
             self.i18n.switch(locale);
         }
         self.i18n.time_zone.set(session.user.time_zone.clone());
@@ -81,6 +87,16 @@ impl SessionCtx {
     /// header), without re-applying its language: a slow answer must not undo a newer switch.
     pub fn refresh(self, session: Session) {
         self.state.set(SessionState::SignedIn(session));
+    }
+
+    /// From now on the host page, not the profile, sets the language.
+    pub fn follow_host_language(self) {
+        self.host_language.set_value(true);
+    }
+
+    /// Whether the host page sets the language (then the portal offers no language menu).
+    pub fn host_sets_language(self) -> bool {
+        self.host_language.get_value()
     }
 
     /// The session ended elsewhere (expiry, removal): ask to sign in again, keeping the page.
@@ -128,6 +144,7 @@ pub fn provide_session(i18n: I18n) -> SessionCtx {
         state: RwSignal::new(SessionState::Loading),
         expired: RwSignal::new(false),
         i18n,
+        host_language: StoredValue::new(false),
     };
     provide_context(ctx);
     ctx
@@ -139,9 +156,16 @@ pub fn use_session() -> SessionCtx {
 }
 
 /// Asks the backend who is signed in (on start, and on "try again").
-pub fn load_session(api: Arc<dyn SessionApi>, ctx: SessionCtx) {
+pub fn load_session(api: Arc<dyn SessionApi>, ctx: SessionCtx, handoff: Option<String>) {
     ctx.state.set(SessionState::Loading);
     spawn_local(async move {
+        // A host's user comes signed in: its token is exchanged for the session. A refused one
+        // (used, expired) leaves whatever session this browser has, or the sign-in page.
+        if let Some(token) = handoff {
+            if let Ok(session) = api.handoff(token).await {
+                return ctx.signed_in(session);
+            }
+        }
         match api.session().await {
             Ok(session) => ctx.signed_in(session),
             Err(ApiError::Unauthorized) => ctx.signed_out(),

@@ -26,12 +26,19 @@ const FIRST_SCREEN_AT_LATEST: Duration = Duration::from_millis(3000);
 pub fn provide_first_screen() {
     let up = RwSignal::new(false);
     provide_context(FirstScreen(up));
-    set_timeout(
+    clear_on_cleanup(set_timeout_with_handle(
         move || {
             let _ = up.try_set(true);
         },
         FIRST_SCREEN_AT_LATEST,
-    );
+    ));
+}
+
+/// An unmounted portal leaves no timer behind.
+fn clear_on_cleanup(timer: Result<TimeoutHandle, wasm_bindgen::JsValue>) {
+    if let Ok(timer) = timer {
+        on_cleanup(move || timer.clear());
+    }
 }
 
 /// Says that the first screen is up (nothing outside `provide_first_screen`).
@@ -120,7 +127,7 @@ pub fn Settled(children: Children) -> impl IntoView {
             reveal();
         }
     });
-    set_timeout(reveal, MAX_WAIT);
+    clear_on_cleanup(set_timeout_with_handle(reveal, MAX_WAIT));
     view! {
         <Show when=move || !shown.get()><LoadingIndicator/></Show>
         <div class="settled" class:settling=move || !shown.get()>{content}</div>

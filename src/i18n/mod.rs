@@ -119,12 +119,6 @@ pub fn provide_i18n() -> I18n {
         time_zone: RwSignal::new(None),
     };
     provide_context(i18n);
-    // Screen readers and hyphenation follow the document language.
-    Effect::new(move |_| {
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", i18n.locale.get().tag());
-        }
-    });
     i18n
 }
 

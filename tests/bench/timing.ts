@@ -22,19 +22,7 @@ export async function measure(page: Page, which: (r: Response) => boolean, act: 
   return [serverTime(response), performance.now() - started];
 }
 
-/** An init script (before the app loads): keeps the app's wasm memory where `memoryOf` reads it. */
-export function keepWasmMemory(): void {
-  const w = window as unknown as { __wasmMemory?: WebAssembly.Memory };
-  const keep = (result: WebAssembly.WebAssemblyInstantiatedSource) => {
-    const memory = result.instance.exports.memory;
-    if (memory instanceof WebAssembly.Memory) w.__wasmMemory = memory;
-    return result;
-  };
-  const streaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
-  WebAssembly.instantiateStreaming = (source, imports) => streaming(source, imports).then(keep);
-  const plain = WebAssembly.instantiate.bind(WebAssembly) as (b: BufferSource, i?: WebAssembly.Imports) => Promise<WebAssembly.WebAssemblyInstantiatedSource>;
-  (WebAssembly as unknown as { instantiate: unknown }).instantiate = (b: BufferSource, i?: WebAssembly.Imports) => plain(b, i).then(keep);
-}
+export { keepWasmMemory } from '../support/resources';
 
 /** The page's memory now: wasm (0 without `keepWasmMemory` or wasm), JS heap (Chromium with
  *  --enable-precise-memory-info), and its number of DOM elements. */

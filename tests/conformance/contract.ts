@@ -22,6 +22,7 @@ export const API = '/api/v1';
 export const PROBLEM_JSON = 'application/problem+json';
 export const problemTypes = {
   invalidCredentials: 'urn:support-portal:problem:invalid-credentials',
+  invalidHandoff: 'urn:support-portal:problem:invalid-handoff',
   tooManyAttempts: 'urn:support-portal:problem:too-many-attempts',
   unauthenticated: 'urn:support-portal:problem:unauthenticated',
   forbidden: 'urn:support-portal:problem:forbidden',

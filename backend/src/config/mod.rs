@@ -29,10 +29,17 @@ Every option can also be set through its environment variable; the flag wins.
   --secure-cookies             SP_SECURE_COOKIES=1       mark the session cookie Secure
   --connect-src ORIGINS        SP_CONNECT_SRC            extra CSP connect-src origins (space-separated)
   --allowed-origins ORIGINS    SP_ALLOWED_ORIGINS        extra origins allowed to change state (space-separated)
+  --embed-origins ORIGINS      SP_EMBED_ORIGINS          origins whose pages may frame the portal and post messages
+                                                         to it (space-separated scheme://host[:port]; CSP
+                                                         frame-ancestors and embedOrigins of /config.json)
   --data-dir DIR               SP_DATA_DIR               where attachments are stored [data; a temp dir for :memory:]
   --max-attachment-mb N        SP_MAX_ATTACHMENT_MB      largest attachment accepted, in MiB [25]
   --agent-token TOKEN          SP_AGENT_TOKEN            bearer token of the agent API (/agent/v1); without it the
                                                          agent API answers 404 (with --demo: demo-agent-token)
+  --host-token TOKEN           SP_HOST_TOKEN             bearer token with which a host mints hand-off tokens
+                                                         (POST /api/v1/host/handoff); without it that answers
+                                                         404 (with --demo: demo-host-token)
+  --handoff-seconds N          SP_HANDOFF_SECONDS        how long a hand-off token works, once [60; 1 to 600]
   --auto-close-days N          SP_AUTO_CLOSE_DAYS        close cases awaiting the customer this many days [7]
   --demo-cases N               SP_DEMO_CASES             with --demo, also file N generated cases (benchmarks) [0]
   --demo-history N             SP_DEMO_HISTORY           with --demo, also make N generated cases, chats and
@@ -105,6 +112,9 @@ pub struct Config {
     pub connect_src: Vec<String>,
     /// Extra origins allowed to make state-changing API calls.
     pub allowed_origins: Vec<String>,
+    /// Origins whose pages may frame the portal (CSP `frame-ancestors`) and post messages to it
+    /// (`embedOrigins` of `/config.json`): exact `scheme://host[:port]`, lowercase.
+    pub embed_origins: Vec<String>,
     /// First administrator of a fresh non-demo database.
     pub bootstrap: Option<Bootstrap>,
     /// Where attachments are stored; `None`: `data`, or a temporary directory for `:memory:`.
@@ -113,6 +123,10 @@ pub struct Config {
     pub max_attachment_bytes: u64,
     /// Bearer token of the agent API; `None` turns the agent API off (404).
     pub agent_token: Option<Secret>,
+    /// Bearer token with which a host mints hand-off tokens; `None` turns that off (404).
+    pub host_token: Option<Secret>,
+    /// How many seconds a hand-off token works, 1 to 600.
+    pub handoff_seconds: u32,
     /// Cases awaiting the customer for longer than this many days are closed automatically.
     pub auto_close_days: i64,
     /// With `demo`: extra generated cases for Northwind, for the benchmarks.
@@ -146,6 +160,9 @@ pub struct Config {
 /// The agent token used with `--demo` when none is configured. Public on purpose: demo data.
 pub const DEMO_AGENT_TOKEN: &str = "demo-agent-token";
 
+/// The host token used with `--demo` when none is configured. Public on purpose: demo data.
+pub const DEMO_HOST_TOKEN: &str = "demo-host-token";
+
 impl Default for Config {
     fn default() -> Self {
         Config {
@@ -159,10 +176,13 @@ impl Default for Config {
             secure_cookies: false,
             connect_src: Vec::new(),
             allowed_origins: Vec::new(),
+            embed_origins: Vec::new(),
             bootstrap: None,
             data_dir: None,
             max_attachment_bytes: 25 * 1024 * 1024,
             agent_token: None,
+            host_token: None,
+            handoff_seconds: 60,
             auto_close_days: 7,
             demo_cases: 0,
             demo_history: 0,
@@ -207,9 +227,12 @@ where
             | "--session-ttl-minutes"
             | "--connect-src"
             | "--allowed-origins"
+            | "--embed-origins"
             | "--data-dir"
             | "--max-attachment-mb"
             | "--agent-token"
+            | "--host-token"
+            | "--handoff-seconds"
             | "--auto-close-days"
             | "--demo-cases"
             | "--demo-history"
@@ -277,6 +300,12 @@ where
     if let Some(v) = setting("--allowed-origins", "SP_ALLOWED_ORIGINS") {
         config.allowed_origins = origins(&v, "--allowed-origins")?;
     }
+    if let Some(v) = setting("--embed-origins", "SP_EMBED_ORIGINS") {
+        config.embed_origins = origins(&v, "--embed-origins")?
+            .into_iter()
+            .map(|o| exact_origin(&o, "--embed-origins"))
+            .collect::<Result<_, _>>()?;
+    }
     if let Some(v) = setting("--data-dir", "SP_DATA_DIR").filter(|v| !v.is_empty()) {
         config.data_dir = Some(PathBuf::from(v));
     }
@@ -292,6 +321,17 @@ where
         .filter(|v| !v.is_empty())
         .map(Secret)
         .or_else(|| config.demo.then(|| Secret(DEMO_AGENT_TOKEN.into())));
+    config.host_token = setting("--host-token", "SP_HOST_TOKEN")
+        .filter(|v| !v.is_empty())
+        .map(Secret)
+        .or_else(|| config.demo.then(|| Secret(DEMO_HOST_TOKEN.into())));
+    if let Some(v) = setting("--handoff-seconds", "SP_HANDOFF_SECONDS") {
+        config.handoff_seconds = v
+            .parse()
+            .ok()
+            .filter(|s| (1..=600).contains(s))
+            .ok_or_else(|| format!("invalid hand-off seconds `{v}` (1 to 600)"))?;
+    }
     if let Some(v) = setting("--auto-close-days", "SP_AUTO_CLOSE_DAYS") {
         config.auto_close_days = v
             .parse()
@@ -383,6 +423,42 @@ fn origins(v: &str, flag: &str) -> Result<Vec<String>, String> {
             }
         })
         .collect()
+}
+
+/// An origin exactly as a browser names it (`scheme://host[:port]`: http or https, no path, no
+/// wildcard), lowercased: what the portal compares the origin of a message with.
+fn exact_origin(o: &str, flag: &str) -> Result<String, String> {
+    let lower = o.to_ascii_lowercase();
+    let authority = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    let ok = authority.is_some_and(|a| {
+        // A port, if any, follows the last colon outside an IPv6 literal (`[::1]:8080`).
+        let (host, port) = match a.rfind(':').filter(|i| !a[*i..].contains(']')) {
+            Some(i) => (&a[..i], Some(&a[i + 1..])),
+            None => (a, None),
+        };
+        let ipv6 = host
+            .strip_prefix('[')
+            .and_then(|h| h.strip_suffix(']'))
+            .is_some_and(|h| {
+                !h.is_empty()
+                    && h.chars()
+                        .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
+            });
+        let name = !host.is_empty()
+            && host
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
+        (ipv6 || name) && port.is_none_or(|p| p.parse::<u16>().is_ok_and(|p| p > 0))
+    });
+    if ok {
+        Ok(lower)
+    } else {
+        Err(format!(
+            "invalid origin `{o}` in {flag} (scheme://host[:port] with http or https, no path)"
+        ))
+    }
 }
 
 #[cfg(test)]

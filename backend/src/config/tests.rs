@@ -116,6 +116,69 @@ fn origin_lists_are_split_on_spaces() {
 }
 
 #[test]
+fn hand_off_settings_have_defaults_flags_and_variables() {
+    let c = serve(&[], &[]);
+    assert!(c.host_token.is_none());
+    assert_eq!(c.handoff_seconds, 60);
+    let c = serve(&["--demo"], &[]);
+    assert_eq!(c.host_token.unwrap().0, DEMO_HOST_TOKEN);
+    let c = serve(
+        &["--host-token=h0st-s3cret", "--handoff-seconds", "5"],
+        &[("SP_HANDOFF_SECONDS", "600")],
+    );
+    assert_eq!(c.host_token.as_ref().unwrap().0, "h0st-s3cret");
+    assert!(!format!("{c:?}").contains("h0st-s3cret"));
+    assert_eq!(c.handoff_seconds, 5);
+    let c = serve(
+        &["--demo"],
+        &[("SP_HOST_TOKEN", "from-env"), ("SP_HANDOFF_SECONDS", "600")],
+    );
+    assert_eq!(c.host_token.unwrap().0, "from-env");
+    assert_eq!(c.handoff_seconds, 600);
+    let none = |_: &str| None;
+    for bad in ["0", "601", "-1", "soon"] {
+        assert!(parse(["--handoff-seconds".into(), bad.into()], none).is_err());
+    }
+}
+
+#[test]
+fn embed_origins_are_exact_lowercase_origins() {
+    assert!(serve(&[], &[]).embed_origins.is_empty());
+    let c = serve(
+        &[],
+        &[(
+            "SP_EMBED_ORIGINS",
+            "https://Console.example/ http://localhost:3000  https://[::1]:8443",
+        )],
+    );
+    assert_eq!(
+        c.embed_origins,
+        [
+            "https://console.example",
+            "http://localhost:3000",
+            "https://[::1]:8443"
+        ]
+    );
+    let none = |_: &str| None;
+    for bad in [
+        "console.example",
+        "ftp://console.example",
+        "https://console.example/admin",
+        "https://*.example",
+        "https://console.example:0",
+        "https://console.example:http",
+        "https://",
+        "https://console.example?x=1",
+        "'self'",
+    ] {
+        assert!(
+            parse(["--embed-origins".into(), bad.into()], none).is_err(),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
 fn bad_values_and_unknown_flags_are_refused() {
     let none = |_: &str| None;
     assert!(parse(["--phase".into(), "beta".into()], none).is_err());

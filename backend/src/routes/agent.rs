@@ -4,16 +4,16 @@
 //! user account here) and `from_support: true`.
 
 use axum::extract::{FromRequestParts, Path, State};
-use axum::http::{header, request::Parts, StatusCode};
+use axum::http::{request::Parts, StatusCode};
 use axum::Json;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use support_contract::cases::{transition_allowed, Actor, Case, CaseStatus, ThreadEntry};
 use support_contract::wire::{from_wire, wire_name};
 use support_contract::FieldCode;
 use utoipa::ToSchema;
 
+use crate::auth::bearer;
 use crate::cases;
 use crate::clock;
 use crate::extract::ApiJson;
@@ -31,21 +31,7 @@ impl FromRequestParts<AppState> for Agent {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let Some(expected) = &state.config.agent_token else {
-            return Err(ApiError::not_found());
-        };
-        let given = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .unwrap_or("");
-        // Comparing digests keeps the comparison time independent of the token's prefix.
-        if !given.is_empty() && Sha256::digest(given) == Sha256::digest(&expected.0) {
-            Ok(Agent)
-        } else {
-            Err(ApiError::unauthenticated())
-        }
+        bearer(parts, state.config.agent_token.as_ref()).map(|()| Agent)
     }
 }
 

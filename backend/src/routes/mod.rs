@@ -16,6 +16,7 @@ pub mod fields;
 pub mod help;
 pub mod history;
 pub mod home;
+pub mod host;
 pub mod invitations;
 pub mod learning;
 pub mod portal;
@@ -42,6 +43,8 @@ pub fn api() -> OpenApiRouter<AppState> {
             session::get_session,
             session::sign_out
         ))
+        .routes(routes!(session::handoff_session))
+        .routes(routes!(host::host_handoff))
         .routes(routes!(profile::update_profile))
         .routes(routes!(portal::get_portal))
         .routes(routes!(support::support_contacts))

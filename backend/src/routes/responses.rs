@@ -32,6 +32,21 @@ pub struct InvalidCredentials(#[allow(dead_code)] Problem);
 )]
 pub struct TooManyAttempts(#[allow(dead_code)] Problem);
 
+/// The hand-off token is unknown, was already used, or has expired
+/// (`urn:support-portal:problem:invalid-handoff`, the same answer for all three).
+#[derive(ToResponse)]
+#[response(content_type = "application/problem+json")]
+pub struct InvalidHandoff(#[allow(dead_code)] Problem);
+
+/// Too many hand-off tokens wait to be used (`urn:support-portal:problem:too-many-attempts`);
+/// `retry_after` and the `Retry-After` header say when the oldest expires.
+#[derive(ToResponse)]
+#[response(
+    content_type = "application/problem+json",
+    headers(("Retry-After" = u64, description = "Seconds to wait before trying again"))
+)]
+pub struct TooManyHandoffs(#[allow(dead_code)] Problem);
+
 /// The role does not grant this (`urn:support-portal:problem:forbidden`), or a state-changing
 /// request came from a foreign origin (`urn:support-portal:problem:cross-origin`).
 #[derive(ToResponse)]

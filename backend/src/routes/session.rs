@@ -1,4 +1,4 @@
-//! `/session`: sign in, who am I, sign out.
+//! `/session`: sign in (with a password, or with a host's hand-off token), who am I, sign out.
 
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 use support_contract::FieldCode;
-use support_contract::{Session, SignInRequest};
+use support_contract::{HandoffRequest, Session, SignInRequest};
 
 use crate::auth::{
     create_session, delete_session, resume_session, session_cookie, session_token, CurrentUser,
@@ -14,7 +14,9 @@ use crate::auth::{
 use crate::extract::ApiJson;
 use crate::password;
 use crate::problem::{field, ApiError};
-use crate::routes::responses::{InvalidCredentials, TooManyAttempts, Unauthenticated, Validation};
+use crate::routes::responses::{
+    InvalidCredentials, InvalidHandoff, TooManyAttempts, Unauthenticated, Validation,
+};
 use crate::state::AppState;
 use crate::store::sessions;
 
@@ -90,16 +92,75 @@ pub async fn sign_in(
         return Err(ApiError::invalid_credentials());
     };
     state.throttle.succeed(&email);
+    signed_in(&state, &user_id)?.ok_or_else(ApiError::server)
+}
 
+/// Opens a session for a user and answers as every way of signing in does: the `Session` body,
+/// and its token in the `sp_session` cookie. `None` when the user is not (or no longer) active.
+fn signed_in(state: &AppState, user_id: &str) -> Result<Option<Response>, ApiError> {
     let ttl = state.config.session_ttl.as_secs() as i64;
     let current = {
         let conn = state.db.conn();
-        let token = create_session(&conn, &user_id, ttl)?;
-        resume_session(&conn, &token, ttl)?.map(|c| (c, token))
+        let token = create_session(&conn, user_id, ttl)?;
+        match resume_session(&conn, &token, ttl)? {
+            Some(current) => Some((current, token)),
+            None => {
+                delete_session(&conn, &token)?;
+                None
+            }
+        }
     };
-    let (current, token) = current.ok_or_else(ApiError::server)?;
-    let cookie = session_cookie(&token, ttl, state.config.secure_cookies);
-    Ok(([(header::SET_COOKIE, cookie)], Json(current.session())).into_response())
+    Ok(current.map(|(current, token)| {
+        let cookie = session_cookie(&token, ttl, state.config.secure_cookies);
+        ([(header::SET_COOKIE, cookie)], Json(current.session())).into_response()
+    }))
+}
+
+/// The hand-off body as received: the token optional so that a missing one is reported as a
+/// field error (`required`) rather than as unreadable JSON.
+#[derive(Deserialize)]
+pub struct HandoffForm {
+    #[serde(default)]
+    token: Option<String>,
+}
+
+/// Sign in with a hand-off token that a host minted for its signed-in user
+/// (`POST /host/handoff`).
+///
+/// Answers exactly as a successful `POST /session` does: the session, and its token as the
+/// `sp_session` cookie. A hand-off token works once, within the seconds its mint announced; an
+/// unknown, used or expired one is refused alike (`invalid-handoff`). It travels only in this
+/// body, never in a URL.
+#[utoipa::path(
+    post,
+    path = "/session/handoff",
+    tag = "session",
+    request_body = HandoffRequest,
+    responses(
+        (status = 200, description = "Signed in", body = Session,
+            headers(("Set-Cookie" = String, description = "`sp_session=…; HttpOnly; SameSite=Lax; Path=/; Max-Age=…`"))),
+        (status = 400, response = Validation),
+        (status = 401, response = InvalidHandoff),
+    )
+)]
+pub async fn handoff_session(
+    State(state): State<AppState>,
+    ApiJson(form): ApiJson<HandoffForm>,
+) -> Result<Response, ApiError> {
+    let token = form.token.unwrap_or_default();
+    if token.is_empty() {
+        return Err(ApiError::validation(vec![field(
+            "token",
+            FieldCode::Required,
+            "Send the hand-off token.",
+        )]));
+    }
+    let user_id = state
+        .handoffs
+        .redeem(&token)
+        .ok_or_else(ApiError::invalid_handoff)?;
+    // A user removed since the mint no longer signs in.
+    signed_in(&state, &user_id)?.ok_or_else(ApiError::invalid_handoff)
 }
 
 /// The current session: the user, their organisation and their capabilities.

@@ -103,3 +103,14 @@ pub fn credentials(conn: &Connection, email: &str) -> Result<Option<(String, Opt
         )
         .optional()?)
 }
+
+/// The id of the active user with this (lowercased) email, if any.
+pub fn active_user_id(conn: &Connection, email: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM users WHERE email = ?1 AND status = 'active'",
+            [email],
+            |r| r.get("id"),
+        )
+        .optional()?)
+}

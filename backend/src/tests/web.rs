@@ -69,6 +69,48 @@ async fn extra_connect_sources_reach_the_policy() {
 }
 
 #[tokio::test]
+async fn embed_origins_may_frame_the_portal_and_reach_its_configuration() {
+    let dir = StaticDir::new();
+    std::fs::write(
+        dir.0.join("config.json"),
+        r#"{ "apiBase": "/portal/api/v1", "basePath": "/portal" }"#,
+    )
+    .unwrap();
+    let app = TestApp::with_config(Config {
+        static_dir: dir.0.clone(),
+        embed_origins: vec!["https://console.example".into()],
+        ..Config::default()
+    });
+    let r = app.get("/config.json", None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.header(header::CONTENT_TYPE), "application/json");
+    assert_eq!(r.header(header::CACHE_CONTROL), "no-cache");
+    assert!(r
+        .header(header::CONTENT_SECURITY_POLICY)
+        .ends_with("; frame-ancestors 'self' https://console.example"));
+    assert_eq!(
+        r.json(),
+        serde_json::json!({
+            "apiBase": "/portal/api/v1",
+            "basePath": "/portal",
+            "embedOrigins": ["https://console.example"],
+        })
+    );
+}
+
+#[tokio::test]
+async fn without_a_built_configuration_the_defaults_are_served() {
+    let app = TestApp::new();
+    let r = app.get("/config.json", None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(
+        r.json(),
+        serde_json::json!({ "apiBase": "/api/v1", "basePath": "", "embedOrigins": [] })
+    );
+    assert_security_headers(&r);
+}
+
+#[tokio::test]
 async fn deep_links_get_the_app_shell_and_files_are_served() {
     let dir = StaticDir::new();
     let app = TestApp::with_config(Config {

@@ -3,7 +3,7 @@
 //! chunk) and share the launcher's state through [`ChatLauncher`].
 
 use crate::auth::use_session;
-use crate::components::use_chat_opener;
+use crate::components::{use_chat_opener, use_host};
 use crate::i18n::{use_i18n, Key};
 use leptos::html::Button;
 use leptos::prelude::*;
@@ -57,6 +57,10 @@ fn Launcher(panel: ViewFn) -> impl IntoView {
             }
             asked
         });
+    }
+    // A host page shows the count in its own frame (its navigation, its tab title).
+    if let Some(host) = use_host() {
+        Effect::new(move || host.tell("unread", &[("count", state.unread.get().into())]));
     }
     let label = move || {
         let unread = state.unread.get();

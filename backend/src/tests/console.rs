@@ -1,0 +1,64 @@
+//! The demo console: served with `--demo` only; its pages hand the console's user over with a
+//! single-use token, and without a console sign-in they send to it.
+
+use axum::http::{header, Method, StatusCode};
+
+use super::*;
+
+fn demo() -> TestApp {
+    TestApp::with_config(Config {
+        demo: true,
+        ..TestApp::config()
+    })
+}
+
+#[tokio::test]
+async fn without_demo_data_there_is_no_console() {
+    let r = TestApp::new().get("/console/support/", None).await;
+    assert!(!r.text().contains("Demo console"));
+}
+
+#[tokio::test]
+async fn the_console_sends_to_its_sign_in_until_someone_signs_in() {
+    let r = demo().get("/console/support/cases", None).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.header(header::LOCATION), "/console/sign-in");
+    let page = demo().get("/console/sign-in", None).await;
+    assert!(page.text().contains("support@northwind.example"));
+}
+
+#[tokio::test]
+async fn a_console_page_hands_its_user_over_once() {
+    let app = demo();
+    let form = (
+        "application/x-www-form-urlencoded",
+        b"email=support%40northwind.example".to_vec(),
+    );
+    let signed = app
+        .request(Method::POST, "/console/sign-in", Some(form), "", &[])
+        .await;
+    assert_eq!(signed.status, StatusCode::SEE_OTHER);
+    let console_cookie = cookie_pair(signed.header(header::SET_COOKIE));
+
+    let page = app
+        .get("/console/support/cases/12", Some(&console_cookie))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.header(header::CACHE_CONTROL), "no-store");
+    let html = page.text();
+    let token = html
+        .split("name=\"console-handoff\" content=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the page carries a hand-off token");
+    assert!(token.len() >= 43);
+
+    let exchange = |token: &str| {
+        let body = serde_json::json!({ "token": token });
+        app.call(Method::POST, "/api/v1/session/handoff", Some(body), None)
+    };
+    let first = exchange(token).await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert_eq!(first.json()["user"]["email"], "support@northwind.example");
+    assert_eq!(exchange(token).await.status, StatusCode::UNAUTHORIZED);
+}
