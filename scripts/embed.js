@@ -4,11 +4,13 @@
 //   <script src="/embed.js"></script>
 //   const portal = SupportPortal.mount(element, { basePath: '/console/support', handoffToken });
 //   portal.navigate('/cases'); portal.setLocale('fr'); portal.setTheme({ primary: '#0b5cad' });
+//   portal.setOrganisation('org_…');
 //   portal.unmount();
 //
 // or, declaratively, `<support-portal base-path="/console/support" locale="fr"
-// theme="primary: #0b5cad; radius: 0">` (its `handoffToken` property, set before it is
-// connected, carries the console user's token: never an attribute, never a URL).
+// organisation="org_…" theme="primary: #0b5cad; radius: 0">` (its `handoffToken` property,
+// set before it is connected, carries the console user's token: never an attribute, never a
+// URL).
 //
 // The host hears the portal through DOM events on its element, `support-portal:<name>` with
 // the details in `event.detail`: `ready`, `navigated` ({ path, title }), `unread` ({ count }),
@@ -78,6 +80,7 @@
           basePath: config.basePath ?? '',
           texts: Object.entries(FILES.texts).map(([locale, file]) => `${locale}=${at(file)}`).join(' '),
           locale: config.locale,
+          organisation: config.organisation,
           handoffToken: config.handoffToken,
           onEvent: tell,
         });
@@ -92,6 +95,7 @@
       },
       navigate(path) { handle.ready.then(() => mounted?.navigate(String(path))); },
       setLocale(locale) { handle.ready.then(() => mounted?.setLocale(String(locale))); },
+      setOrganisation(id) { handle.ready.then(() => mounted?.setOrganisation(String(id))); },
       setTheme(vars) {
         theme = vars;
         applyTheme(element, theme);
@@ -106,7 +110,7 @@
     .filter(([name, value]) => name && value));
 
   class SupportPortalElement extends HTMLElement {
-    static observedAttributes = ['locale', 'theme'];
+    static observedAttributes = ['locale', 'theme', 'organisation'];
 
     connectedCallback() {
       if (this.portal) return;
@@ -114,6 +118,7 @@
         basePath: this.getAttribute('base-path') ?? '',
         apiBase: this.getAttribute('api-base') ?? undefined,
         locale: this.getAttribute('locale') ?? undefined,
+        organisation: this.getAttribute('organisation') ?? undefined,
         theme: themeOf(this.getAttribute('theme')),
         handoffToken: this.handoffToken,
       });
@@ -128,6 +133,7 @@
     attributeChangedCallback(name, _old, value) {
       if (name === 'locale' && value) this.portal?.setLocale(value);
       if (name === 'theme') this.portal?.setTheme(themeOf(value));
+      if (name === 'organisation' && value) this.portal?.setOrganisation(value);
     }
 
     /** Goes to the in-app `path`, as the handle's `navigate`. */

@@ -3,8 +3,8 @@
 // bridge. The host page drives it through postMessage; every message, both ways, is
 // `{ type: 'support-portal:<name>', v: 1, ... }`:
 //
-//   in:  init { locale?, theme?, handoffToken? }   mounts the portal (once)
-//        locale { locale }   theme { theme }   navigate { path }
+//   in:  init { locale?, theme?, organisation?, handoffToken? }   mounts the portal (once)
+//        locale { locale }   theme { theme }   organisation { organisation }   navigate { path }
 //   out: ready {}   navigated { path, title }   unread { count }   height { height }
 //        session-ended {}
 //
@@ -38,13 +38,15 @@
   /** Each message the portal takes: whether its fields are what they must be, and what it does. */
   const messages = {
     init: {
-      valid: (m) => optional(m.locale, text) && optional(m.theme, theme) && optional(m.handoffToken, text),
+      valid: (m) => optional(m.locale, text) && optional(m.theme, theme) && optional(m.organisation, text)
+        && optional(m.handoffToken, text),
       run(m, config) {
         if (portal) return ignore('a second init');
         portal = window.SupportPortal.mount(slot, {
           apiBase: config.apiBase ?? '/api/v1',
           basePath: '/embed',
           locale: m.locale,
+          organisation: m.organisation,
           theme: m.theme,
           handoffToken: m.handoffToken,
           onEvent(name, detail) {
@@ -56,6 +58,7 @@
     },
     locale: { valid: (m) => text(m.locale), run: (m) => portal.setLocale(m.locale) },
     theme: { valid: (m) => theme(m.theme), run: (m) => portal.setTheme(m.theme) },
+    organisation: { valid: (m) => text(m.organisation), run: (m) => portal.setOrganisation(m.organisation) },
     navigate: { valid: (m) => path(m.path), run: (m) => portal.navigate(m.path) },
   };
 

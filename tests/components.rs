@@ -42,6 +42,7 @@ fn session(role: Option<Role>) -> Session {
             plan: Plan::Premium,
             region: Region::Emea,
         },
+        organisations: vec![],
         capabilities: capabilities_of(role).to_vec(),
         expires_at: "2026-11-21T18:00:00Z".into(),
     }
@@ -170,6 +171,8 @@ fn mount<V: IntoView + 'static>(
     view: impl Fn() -> V + Send + Sync + 'static,
 ) -> HtmlElement {
     let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    // The portal's root, as `app::mount_in` makes it: the stylesheet is scoped to it.
+    container.set_class_name("sp-root");
     document().body().unwrap().append_child(&container).unwrap();
     leptos::mount::mount_to(container.clone(), move || {
         let ctx = provide_fake(backend.clone());

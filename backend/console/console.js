@@ -8,19 +8,19 @@
 (() => {
   const TEXTS = {
     en: {
-      language: 'Language', theme: 'Theme', 'theme-default': 'Portal default', 'theme-console': 'Console colours',
+      organisation: 'Organisation', language: 'Language', theme: 'Theme', 'theme-default': 'Portal default', 'theme-console': 'Console colours',
       'sign-out': 'Leave the console', 'nav-support': 'Support', 'nav-framed': 'Support in a frame', 'nav-devices': 'Devices', 'console-nav': 'Console',
       choose: 'Sign in to the console as', 'devices-lead': 'The console’s own page: the devices of your organisation would be listed here.',
       unread: 'unread', ended: 'Your support session ended. Reload the page to continue.', console: 'Demo console',
     },
     fr: {
-      language: 'Langue', theme: 'Thème', 'theme-default': 'Thème du portail', 'theme-console': 'Couleurs de la console',
+      organisation: 'Organisation', language: 'Langue', theme: 'Thème', 'theme-default': 'Thème du portail', 'theme-console': 'Couleurs de la console',
       'sign-out': 'Quitter la console', 'nav-support': 'Assistance', 'nav-framed': 'Assistance dans un cadre', 'nav-devices': 'Appareils', 'console-nav': 'Console',
       choose: 'Se connecter à la console en tant que', 'devices-lead': 'Une page propre à la console : les appareils de votre organisation seraient listés ici.',
       unread: 'non lus', ended: 'Votre session d’assistance a pris fin. Rechargez la page pour continuer.', console: 'Console de démonstration',
     },
     es: {
-      language: 'Idioma', theme: 'Tema', 'theme-default': 'Tema del portal', 'theme-console': 'Colores de la consola',
+      organisation: 'Organización', language: 'Idioma', theme: 'Tema', 'theme-default': 'Tema del portal', 'theme-console': 'Colores de la consola',
       'sign-out': 'Salir de la consola', 'nav-support': 'Asistencia', 'nav-framed': 'Asistencia en un marco', 'nav-devices': 'Dispositivos', 'console-nav': 'Consola',
       choose: 'Iniciar sesión en la consola como', 'devices-lead': 'Una página propia de la consola: aquí se listarían los dispositivos de su organización.',
       unread: 'sin leer', ended: 'Su sesión de asistencia ha terminado. Vuelva a cargar la página para continuar.', console: 'Consola de demostración',
@@ -34,6 +34,12 @@
   const store = (key, value) => { try { localStorage.setItem(key, value); } catch { /* private mode */ } };
 
   const language = document.getElementById('console-language');
+  // Only for a console user in several organisations.
+  const organisation = document.getElementById('console-organisation');
+  if (organisation) {
+    const remembered = stored('console.organisation');
+    if ([...organisation.options].some((o) => o.value === remembered)) organisation.value = remembered;
+  }
   const theme = document.getElementById('console-theme');
   const main = document.querySelector('.console-main');
   language.value = TEXTS[stored('console.locale')] ? stored('console.locale') : 'en';
@@ -95,18 +101,25 @@
     const portal = window.SupportPortal.mount(slot, {
       basePath: slot.dataset.basePath,
       locale: language.value,
+      organisation: organisation?.value,
       theme: THEMES[theme.value],
       handoffToken,
     });
     for (const [name, follow] of Object.entries(heard)) {
       slot.addEventListener(`support-portal:${name}`, (event) => follow(event.detail));
     }
-    drive = { locale: (l) => portal.setLocale(l), theme: (v) => portal.setTheme(v) };
+    drive = {
+      locale: (l) => portal.setLocale(l),
+      theme: (v) => portal.setTheme(v),
+      organisation: (o) => portal.setOrganisation(o),
+    };
   } else if (frame) {
     // In an iframe: the postMessage protocol, to and from the frame's exact origin only.
     const origin = new URL(frame.src).origin;
     const send = (name, detail) => frame.contentWindow.postMessage({ ...detail, type: `support-portal:${name}`, v: 1 }, origin);
-    const init = () => send('init', { locale: language.value, theme: THEMES[theme.value], handoffToken });
+    const init = () => send('init', {
+      locale: language.value, theme: THEMES[theme.value], organisation: organisation?.value, handoffToken,
+    });
     if (frame.contentDocument?.readyState === 'complete' && frame.contentWindow.SupportPortal) init();
     else frame.addEventListener('load', init, { once: true });
     addEventListener('message', (event) => {
@@ -118,8 +131,16 @@
       if (name === 'height') frame.style.height = `${Math.max(detail.height, 320)}px`;
       heard[name]?.(detail);
     });
-    drive = { locale: (l) => send('locale', { locale: l }), theme: (v) => send('theme', { theme: v }) };
+    drive = {
+      locale: (l) => send('locale', { locale: l }),
+      theme: (v) => send('theme', { theme: v }),
+      organisation: (o) => send('organisation', { organisation: o }),
+    };
   }
+  organisation?.addEventListener('change', () => {
+    store('console.organisation', organisation.value);
+    drive?.organisation(organisation.value);
+  });
   language.addEventListener('change', () => {
     store('console.locale', language.value);
     showTexts();

@@ -43,14 +43,15 @@ impl CurrentUser {
         capabilities_of(self.user.role)
     }
 
-    /// The session as the contract shows it.
-    pub fn session(&self) -> Session {
-        Session {
+    /// The session as the contract shows it, with the organisations the person may switch to.
+    pub fn session(&self, conn: &Connection) -> store::Result<Session> {
+        Ok(Session {
             user: self.user.clone(),
             organisation: self.organisation.clone(),
             capabilities: self.capabilities().to_vec(),
             expires_at: ts(self.expires_at),
-        }
+            organisations: sessions::organisations_of(conn, &self.user.email)?,
+        })
     }
 
     /// The user as domain code takes them.

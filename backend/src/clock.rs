@@ -1,8 +1,40 @@
 //! The time as the backend keeps it: Unix seconds in the database and in the code, RFC 3339
 //! (UTC, whole seconds) on the wire.
 
+#[cfg(test)]
+use std::time::Duration;
+use std::time::Instant;
+
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
+
+/// A monotonic clock for what the backend keeps in memory for a while (sign-in throttling,
+/// hand-off tokens); tests move it forward instead of waiting.
+#[derive(Default)]
+pub struct Monotonic {
+    #[cfg(test)]
+    skew: std::sync::Mutex<Duration>,
+}
+
+impl Monotonic {
+    /// Now.
+    #[cfg(not(test))]
+    pub fn now(&self) -> Instant {
+        Instant::now()
+    }
+
+    /// Now, moved forward by what the test asked.
+    #[cfg(test)]
+    pub fn now(&self) -> Instant {
+        Instant::now() + *self.skew.lock().unwrap()
+    }
+
+    /// Moves the clock forward.
+    #[cfg(test)]
+    pub fn advance(&self, by: Duration) {
+        *self.skew.lock().unwrap() += by;
+    }
+}
 
 /// Unix seconds now.
 pub fn now() -> i64 {

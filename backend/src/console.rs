@@ -67,12 +67,20 @@ async fn asset(body: &'static str, kind: &'static str) -> Response {
 }
 
 /// The console page around `main`; `user` is the signed-in console user's email (empty on the
-/// console's sign-in page).
-fn page(title: &str, name: &str, user: &str, handoff: &str, main: &str) -> Response {
+/// console's sign-in page), `organisations` their organisation select (empty unless they are
+/// in several).
+fn page(
+    title: &str,
+    name: &str,
+    (user, organisations): (&str, &str),
+    handoff: &str,
+    main: &str,
+) -> Response {
     let html = PAGE
         .replace("{{title}}", &escape(title))
         .replace("{{page}}", name)
         .replace("{{user}}", &escape(user))
+        .replace("{{organisations}}", organisations)
         .replace("{{handoff}}", handoff)
         .replace("{{main}}", main);
     (
@@ -94,6 +102,31 @@ fn escape(text: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+/// The console's organisation select for a person in several organisations (the console's own
+/// switcher, which the script hands to the portal), the organisation of `user_id` selected;
+/// empty for a person in one.
+fn organisation_select(state: &AppState, email: &str, user_id: &str) -> String {
+    let accounts = sessions::accounts_of(&state.db.conn(), email).unwrap_or_default();
+    if accounts.len() < 2 {
+        return String::new();
+    }
+    let options: String = accounts
+        .iter()
+        .map(|(id, o)| {
+            let selected = if id == user_id { " selected" } else { "" };
+            format!(
+                "<option value=\"{}\"{selected}>{}</option>",
+                escape(&o.id),
+                escape(&o.name)
+            )
+        })
+        .collect();
+    format!(
+        "<label class=\"console-control\"><span data-text=\"organisation\">Organisation</span>\
+         <select id=\"console-organisation\">{options}</select></label>"
+    )
 }
 
 /// The demo user signed in to the console, if any (and still an active user).
@@ -122,7 +155,7 @@ async fn sign_in_page() -> Response {
                  data-next=\"/console/support/\"><input type=\"hidden\" \
                  name=\"email\" value=\"{e}\"><button type=\"submit\">{e}</button> {r}</form></li>",
                 e = escape(email),
-                r = escape(role)
+                r = escape(&role)
             )
         })
         .collect();
@@ -130,7 +163,7 @@ async fn sign_in_page() -> Response {
         "<div class=\"console-signin\"><h1 data-text=\"choose\">Sign in to the console as</h1>\
          <ul>{users}</ul></div>"
     );
-    page("Sign in", "sign-in", "", "", &main)
+    page("Sign in", "sign-in", ("", ""), "", &main)
 }
 
 #[derive(Deserialize)]
@@ -182,7 +215,9 @@ fn with_portal(state: &AppState, headers: &HeaderMap, name: &str, main: &str) ->
     let Ok(token) = state.handoffs.mint(&user_id, ttl) else {
         return StatusCode::SERVICE_UNAVAILABLE.into_response();
     };
-    page("Support", name, &email, &token, &format!("{CRUMB}{main}"))
+    let organisations = organisation_select(state, &email, &user_id);
+    let who = (email.as_str(), organisations.as_str());
+    page("Support", name, who, &token, &format!("{CRUMB}{main}"))
 }
 
 /// The portal in the console's document; every path below `/console/support/` is the
@@ -218,11 +253,12 @@ async fn support_deep(
 
 /// A console page that is not the portal.
 async fn devices(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let Some((email, _)) = console_user(&state, &headers) else {
+    let Some((email, user_id)) = console_user(&state, &headers) else {
         return Redirect::to("/console/sign-in").into_response();
     };
+    let organisations = organisation_select(&state, &email, &user_id);
     let main = "<div class=\"console-page\"><h1 data-text=\"nav-devices\">Devices</h1>\
          <p data-text=\"devices-lead\">The console's own page: the devices of your organisation \
          would be listed here.</p></div>";
-    page("Devices", "devices", &email, "", main)
+    page("Devices", "devices", (&email, &organisations), "", main)
 }

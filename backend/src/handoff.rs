@@ -26,9 +26,8 @@ struct Pending {
 #[derive(Default)]
 pub struct Handoffs {
     pending: Mutex<HashMap<String, Pending>>,
-    /// Added to the clock, so tests can let a token expire without waiting for it.
-    #[cfg(test)]
-    skew: Mutex<Duration>,
+    /// Its clock, which tests move forward.
+    clock: crate::clock::Monotonic,
 }
 
 impl Handoffs {
@@ -44,20 +43,14 @@ impl Handoffs {
         self.redeem_at(token, self.now())
     }
 
-    /// Moves the clock of the tokens forward.
+    /// Moves the clock forward.
     #[cfg(test)]
     pub fn advance(&self, by: Duration) {
-        *self.skew.lock().unwrap() += by;
+        self.clock.advance(by);
     }
 
-    #[cfg(test)]
     fn now(&self) -> Instant {
-        Instant::now() + *self.skew.lock().unwrap()
-    }
-
-    #[cfg(not(test))]
-    fn now(&self) -> Instant {
-        Instant::now()
+        self.clock.now()
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Pending>> {

@@ -23,7 +23,8 @@ pub const COMMITTED_PATH: &str = "contract/openapi.json";
         license(name = "MIT")
     ),
     tags(
-        (name = "session", description = "Signing in and out, and who is signed in"),
+        (name = "session", description = "Signing in and out, who is signed in, and moving the session \
+            to another of the person's organisations"),
         (name = "profile", description = "The signed-in user's preferences"),
         (name = "portal", description = "Public portal configuration"),
         (name = "support-users", description = "The organisation's support administrators and users: listing, \
@@ -158,6 +159,7 @@ mod tests {
         for p in [
             "/api/v1/session",
             "/api/v1/session/handoff",
+            "/api/v1/session/organisation",
             "/api/v1/host/handoff",
             "/api/v1/profile",
             "/api/v1/portal",

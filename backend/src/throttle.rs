@@ -21,9 +21,8 @@ struct Window {
 #[derive(Default)]
 pub struct Throttle {
     windows: Mutex<HashMap<String, Window>>,
-    /// Added to the clock, so tests can let a window pass without waiting for it.
-    #[cfg(test)]
-    skew: Mutex<Duration>,
+    /// Its clock, which tests move forward.
+    clock: crate::clock::Monotonic,
 }
 
 impl Throttle {
@@ -45,20 +44,14 @@ impl Throttle {
             .remove(email);
     }
 
-    /// Moves the throttle's clock forward.
+    /// Moves the clock forward.
     #[cfg(test)]
     pub fn advance(&self, by: Duration) {
-        *self.skew.lock().unwrap() += by;
+        self.clock.advance(by);
     }
 
-    #[cfg(test)]
     fn now(&self) -> Instant {
-        Instant::now() + *self.skew.lock().unwrap()
-    }
-
-    #[cfg(not(test))]
-    fn now(&self) -> Instant {
-        Instant::now()
+        self.clock.now()
     }
 
     fn check_at(&self, email: &str, now: Instant) -> Result<(), u64> {

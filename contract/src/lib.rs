@@ -144,7 +144,8 @@ pub struct User {
     pub time_zone: Option<String>,
 }
 
-/// The organisation the user belongs to.
+/// An organisation. Each user account belongs to one; a person in several organisations has an
+/// account in each.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct Organisation {
@@ -164,6 +165,20 @@ pub struct Session {
     pub capabilities: Vec<Capability>,
     /// When the session ends unless renewed by use (RFC 3339).
     pub expires_at: String,
+    /// The organisations this person belongs to as an active user, by name, the current one
+    /// included; a switcher is offered when there are two or more
+    /// (`PUT /api/v1/session/organisation`).
+    #[serde(default)]
+    pub organisations: Vec<Organisation>,
+}
+
+/// `PUT /api/v1/session/organisation` body: the organisation to move the session to, one of
+/// the session's `organisations`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct OrganisationSwitch {
+    /// The organisation's id.
+    pub organisation: String,
 }
 
 /// `POST /api/v1/session/handoff` body: a hand-off token that a host minted for its signed-in
@@ -181,6 +196,10 @@ pub struct HandoffRequest {
 pub struct HostHandoffRequest {
     /// The email of an active user of the portal, matched without regard to case.
     pub email: String,
+    /// For a person in several organisations: the organisation (its id) to sign them in to.
+    /// Without it, the one they used last, else the first by name, as a sign-in chooses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
 }
 
 /// `POST /api/v1/host/handoff` answer: a single-use token for the portal to exchange for a

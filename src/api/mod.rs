@@ -26,6 +26,7 @@ mod js_value;
 mod json;
 mod learning;
 pub mod local_store;
+mod organisations;
 mod people;
 mod persisted;
 mod portal;
@@ -52,6 +53,7 @@ pub use home::HomeApi;
 pub use invitations::InvitationsApi;
 pub use json::{from_json, to_json};
 pub use learning::LearningApi;
+pub use organisations::OrganisationsApi;
 pub use people::PeopleApi;
 pub use persisted::{use_persisted, Persisted};
 pub use portal::{provide_portal, use_portal, use_products, PortalApi, PortalResource};
@@ -110,7 +112,8 @@ areas!(
     HomeApi,
     LearningApi,
     PeopleApi,
-    PortalApi
+    PortalApi,
+    OrganisationsApi
 );
 
 /// An area of the backend: `use_api::<dyn CasesApi>()`, as provided (a test's fake), else over

@@ -9,11 +9,12 @@ use crate::i18n::{I18n, Locale};
 use wasm_bindgen::prelude::*;
 
 /// What a host page gives besides where the backend is: the console's language (it then
-/// wins over the profile's), its signed-in user's hand-off token, and its listener for what
-/// the portal tells (`(name, detail)`).
+/// wins over the profile's) and organisation, its signed-in user's hand-off token, and its
+/// listener for what the portal tells (`(name, detail)`).
 #[derive(Default)]
 pub struct HostOptions {
     pub locale: Option<Locale>,
+    pub organisation: Option<String>,
     pub handoff: Option<String>,
     pub listener: Option<js_sys::Function>,
 }
@@ -64,6 +65,15 @@ impl Mounted {
         }
     }
 
+    /// Moves the session to the person's `organisation` (its id), as the header's switcher
+    /// does; nothing for a person with one organisation.
+    #[wasm_bindgen(js_name = setOrganisation)]
+    pub fn set_organisation(&self, organisation: String) {
+        if let Some((_, host)) = self.bridge {
+            host.set_organisation(organisation);
+        }
+    }
+
     /// Shows the portal in `locale` (`en`, `fr`, `es`); false for a language it does not have.
     #[wasm_bindgen(js_name = setLocale)]
     pub fn set_locale(&self, locale: &str) -> bool {
@@ -77,8 +87,8 @@ impl Mounted {
     }
 }
 
-/// A configuration from JavaScript: `{ apiBase, basePath, texts, locale, handoffToken,
-/// onEvent }`, each optional.
+/// A configuration from JavaScript: `{ apiBase, basePath, texts, locale, organisation,
+/// handoffToken, onEvent }`, each optional.
 fn config_from(value: &JsValue) -> (RuntimeConfig, HostOptions) {
     let get = |name: &str| js_sys::Reflect::get(value, &JsValue::from_str(name)).ok();
     let field = |name: &str| get(name).and_then(|v| v.as_string());
@@ -90,6 +100,7 @@ fn config_from(value: &JsValue) -> (RuntimeConfig, HostOptions) {
     };
     let host = HostOptions {
         locale: field("locale").and_then(|l| Locale::from_tag(&l)),
+        organisation: field("organisation").filter(|o| !o.is_empty()),
         handoff: field("handoffToken").filter(|t| !t.is_empty()),
         listener: get("onEvent").and_then(|f| f.dyn_into().ok()),
     };

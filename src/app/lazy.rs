@@ -93,13 +93,14 @@ pub(super) use load;
 
 /// Shows a page (or part) from its chunk: a loading line while the chunk arrives, then the
 /// page; if the chunk cannot be fetched, a message with a retry (which fetches it again), never
-/// a blank page.
+/// a blank page. A `part` of the frame (the header's organisation switcher) shows no loading
+/// line and is not the first screen.
 #[component]
-pub fn LazyPage(#[prop(into)] load: Load) -> impl IntoView {
+pub fn LazyPage(#[prop(into)] load: Load, #[prop(optional)] part: bool) -> impl IntoView {
     let attempt = RwSignal::new(0u32);
     let first_screen_up = first_screen_is_up();
     view! {
-        <Suspense fallback=|| view! { <LoadingIndicator/> }>
+        <Suspense fallback=move || (!part).then(|| view! { <LoadingIndicator/> })>
             {move || {
                 attempt.track();
                 let load = load.0.clone();
@@ -107,7 +108,9 @@ pub fn LazyPage(#[prop(into)] load: Load) -> impl IntoView {
                 Suspend::new(SendWrapper::new(async move {
                     match load().await {
                         Ok(page) => {
-                            first_screen_up();
+                            if !part {
+                                first_screen_up();
+                            }
                             page
                         }
                         Err(ChunkError) => view! { <ChunkFailed retry=move || attempt.update(|n| *n += 1)/> }.into_any(),

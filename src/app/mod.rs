@@ -14,7 +14,7 @@ use crate::api::{
 };
 use crate::auth::{
     likely_signed_out, load_session, provide_auth_views, provide_session, use_session, AppPage,
-    Guard, ReauthDialog, SessionCtx, SessionState,
+    Guard, SessionCtx, SessionState,
 };
 use crate::components::{
     provide_chat_opener, provide_first_screen, provide_host, use_route_param, AppLink, Host,
@@ -119,7 +119,7 @@ fn provide_live(config: &RuntimeConfig, host: HostOptions) -> (I18n, Host) {
     let session = provide_everything(config.clone(), |on_unauthorized| {
         provide_http(&base, on_unauthorized)
     });
-    let bridge = provide_host(host.listener);
+    let bridge = provide_host(host.listener, host.organisation);
     let i18n = use_i18n();
     if let Some(locale) = host.locale {
         session.follow_host_language();
@@ -211,10 +211,22 @@ pub fn mount_chat(
     mount_in(target, config, host, |_| {
         view! {
             <ChatWidget panel=|| view! { <LazyChatPanel load=Pages::CHAT_PANEL/> }/>
-            <ReauthDialog/>
+            <Reauth/>
         }
         .into_any()
     })
+}
+
+/// The sign-in-again dialog, from its chunk, once a signed-in request found the session ended
+/// (`SessionCtx::expired`): the page stays mounted underneath.
+#[component]
+fn Reauth() -> impl IntoView {
+    let ctx = use_session();
+    move || {
+        ctx.expired
+            .get()
+            .then(|| view! { <LazyPage load=Pages::REAUTH_DIALOG part=true/> })
+    }
 }
 
 /// The portal: router, shell and pages. Expects what `provide_everything` provides.
@@ -242,11 +254,18 @@ fn Shell() -> impl IntoView {
             <SkipLink/>
             <Header/>
             <Nav/>
-            <main id="main" class="main" tabindex="-1">
-                <Routes matcher=route_of view=page_of/>
-            </main>
-            <ChatWidget panel=|| view! { <LazyChatPanel load=Pages::CHAT_PANEL/> }/>
-            <ReauthDialog/>
+            // Built again when the session moves to another organisation: no page, list or
+            // chat of the previous one stays.
+            {move || {
+                ctx.organisation_switches();
+                view! {
+                    <main id="main" class="main" tabindex="-1">
+                        <Routes matcher=route_of view=page_of/>
+                    </main>
+                    <ChatWidget panel=|| view! { <LazyChatPanel load=Pages::CHAT_PANEL/> }/>
+                }
+            }}
+            <Reauth/>
         </Show>
     }
 }

@@ -5,7 +5,10 @@
 use super::lazy::{load, page, ChunkError, ChunkPreload, LazyPage, Load, PageLoad};
 use super::PastChatRoute;
 use crate::api::RuntimeConfig;
-use crate::auth::{AccessPage, AppPage, AuthViews, SetPasswordPage, SignInForm, SignInPage};
+use crate::auth::{
+    AccessPage, AppPage, AuthViews, OrganisationSwitch, ReauthDialog, SetPasswordPage, SignInForm,
+    SignInPage,
+};
 use crate::features::{
     cases::{CaseDetailPage, CaseListPage, FileCasePage},
     chat::{ChatPanel, ChatsPage},
@@ -33,6 +36,8 @@ page! { file_case, file_case, preload_file_case, FileCasePage().into_any() }
 // Signing in, on the page or again in the dialog when a session ended: a visit with a session
 // never needs it.
 page! { sign_in, sign_in, preload_sign_in, SignInPage().into_any() }
+// The dialog itself too: it shows only once a session ended.
+page! { sign_in, reauth_dialog, preload_reauth_dialog, ReauthDialog().into_any() }
 page! { sign_in, reauth_form(email: String, on_success: Callback<Session>), preload_reauth_form,
 view! { <SignInForm id="reauth" initial_email=email on_success=on_success/> }.into_any() }
 // What a page needs that the user's role lacks, and whom to ask.
@@ -41,6 +46,8 @@ page! { access, access(needs: Capability), preload_access, view! { <AccessPage n
 page! { set_password, set_password, preload_set_password, SetPasswordPage().into_any() }
 // The chat panel leaves the first load too; the launcher stays (see `LazyChatPanel`).
 page! { chat_panel, chat_panel, preload_chat_panel, ChatPanel().into_any() }
+// Only people in several organisations switch between them.
+page! { organisations, organisation_switch, preload_organisation_switch, OrganisationSwitch().into_any() }
 page! { chats, past_chats, preload_chats, ChatsPage().into_any() }
 page! { chats, past_chat, preload_past_chat, view! { <PastChatRoute/> }.into_any() }
 page! { history, history, preload_history, HistoryPage().into_any() }
@@ -66,6 +73,8 @@ impl Pages {
     pub const SIGN_IN: PageLoad = load!(sign_in);
     pub const SET_PASSWORD: PageLoad = load!(set_password);
     pub const CHAT_PANEL: PageLoad = load!(chat_panel);
+    pub const ORGANISATION_SWITCH: PageLoad = load!(organisation_switch);
+    pub const REAUTH_DIALOG: PageLoad = load!(reauth_dialog);
     pub const PAST_CHATS: PageLoad = load!(past_chats);
     pub const PAST_CHAT: PageLoad = load!(past_chat);
     pub const HISTORY: PageLoad = load!(history);

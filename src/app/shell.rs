@@ -1,6 +1,7 @@
 //! The frame around every page: skip link, header, navigation, and the page title.
 
-use super::pages::preload;
+use super::lazy::LazyPage;
+use super::pages::{preload, Pages};
 use crate::api::{use_api, SessionApi};
 use crate::auth::{nav_for, use_session, AppPage};
 use crate::components::{use_host, use_router, AppLink, LanguageSelect};
@@ -43,6 +44,8 @@ pub fn Header() -> impl IntoView {
         let api = api.clone();
         Callback::new(move |locale: Locale| ctx.pick_language(api.clone(), locale))
     };
+    let several_organisations =
+        Memo::new(move |_| ctx.session().is_some_and(|s| s.organisations.len() > 1));
     let sign_out = move |_| {
         let ended = api.sign_out();
         spawn_local(async move {
@@ -66,6 +69,9 @@ pub fn Header() -> impl IntoView {
             <div class="header-actions">
                 // Embedded, the console's own language menu sets the portal's.
                 {(!ctx.host_sets_language()).then(|| view! { <LanguageSelect on_change=change_language/> })}
+                {move || several_organisations.get().then(|| view! {
+                    <LazyPage load=Pages::ORGANISATION_SWITCH part=true/>
+                })}
                 {move || ctx.session().is_some().then(|| view! {
                     <button type="button" class="button" on:click=sign_out.clone()>{i18n.s(Key::SignOut)}</button>
                 })}

@@ -3,6 +3,7 @@
 
 mod access;
 mod guard;
+mod organisations;
 mod pages;
 mod reauth;
 mod session;
@@ -12,6 +13,7 @@ mod views;
 
 pub use access::AccessPage;
 pub use guard::Guard;
+pub use organisations::OrganisationSwitch;
 pub use pages::{nav_for, page_for, AppPage};
 pub use reauth::ReauthDialog;
 pub use session::{

@@ -28,6 +28,9 @@ pub struct SessionCtx {
     i18n: I18n,
     /// A host page sets the language (its own menu): the profile's does not override it.
     host_language: StoredValue<bool>,
+    /// How many times the session moved to another organisation: the pages and the chat are
+    /// built again on each, so nothing of the previous organisation stays.
+    switches: RwSignal<u32>,
 }
 
 impl SessionCtx {
@@ -89,6 +92,18 @@ impl SessionCtx {
         self.state.set(SessionState::SignedIn(session));
     }
 
+    /// The session moved to another of the person's organisations (`session` is the one
+    /// there): every page and the chat start again with that organisation's data.
+    pub fn switched_organisation(self, session: Session) {
+        self.signed_in(session);
+        self.switches.update(|n| *n += 1);
+    }
+
+    /// Changes each time the session moves to another organisation; reactive.
+    pub fn organisation_switches(self) -> u32 {
+        self.switches.get()
+    }
+
     /// From now on the host page, not the profile, sets the language.
     pub fn follow_host_language(self) {
         self.host_language.set_value(true);
@@ -145,6 +160,7 @@ pub fn provide_session(i18n: I18n) -> SessionCtx {
         expired: RwSignal::new(false),
         i18n,
         host_language: StoredValue::new(false),
+        switches: RwSignal::new(0),
     };
     provide_context(ctx);
     ctx

@@ -1,6 +1,7 @@
 //! The portal's side of the bridge to a host page (the vendor's console): what it tells the
 //! host (`navigated`, `unread`, `session-ended`, `ready`) through the one listener the host
-//! gave at mount, and the router a host's `navigate()` drives. Standalone, there is no
+//! gave at mount, the router a host's `navigate()` drives, and the organisation its console
+//! has chosen. Standalone, there is no
 //! listener and telling is a no-op. The JavaScript half (events on the host's element, the
 //! iframe's messages) is `scripts/embed.js`.
 
@@ -8,11 +9,13 @@ use super::Router;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-/// The host's listener, if one mounted the portal, and the portal's router once it runs.
+/// The host's listener, if one mounted the portal, the portal's router once it runs, and the
+/// organisation the host asked for.
 #[derive(Clone, Copy)]
 pub struct Host {
     listener: StoredValue<Option<js_sys::Function>, LocalStorage>,
     router: StoredValue<Option<Router>>,
+    organisation: RwSignal<Option<String>>,
 }
 
 impl Host {
@@ -38,6 +41,17 @@ impl Host {
         self.router.set_value(Some(router));
     }
 
+    /// The organisation the host's console has chosen (its id), if it chose one; reactive.
+    pub fn organisation(self) -> Option<String> {
+        self.organisation.get()
+    }
+
+    /// The host's console switched to `organisation`: the portal follows (see
+    /// `auth::OrganisationSwitch`).
+    pub fn set_organisation(self, organisation: String) {
+        self.organisation.set(Some(organisation));
+    }
+
     /// The host asks for the in-app `path` (`/cases?status=open`): a new history entry.
     pub fn navigate(self, path: &str) {
         if let Some(router) = self.router.try_get_value().flatten() {
@@ -48,11 +62,13 @@ impl Host {
     }
 }
 
-/// Provides the host bridge; `listener` is the host's `(name, detail)` function, if any.
-pub fn provide_host(listener: Option<js_sys::Function>) -> Host {
+/// Provides the host bridge; `listener` is the host's `(name, detail)` function, if any, and
+/// `organisation` the organisation its console shows, if it said.
+pub fn provide_host(listener: Option<js_sys::Function>, organisation: Option<String>) -> Host {
     let host = Host {
         listener: StoredValue::new_local(listener),
         router: StoredValue::new(None),
+        organisation: RwSignal::new(organisation),
     };
     provide_context(host);
     host

@@ -183,6 +183,8 @@ messages! {
     MainNavigation => "Main navigation", "Navigation principale", "Navegación principal";
     Loading => "Loading…", "Chargement…", "Cargando…";
     SignedInAs => "Signed in as {name}", "Connecté en tant que {name}", "Sesión iniciada como {name}";
+    OrganisationLabel => "Organisation", "Organisation", "Organización";
+    OrganisationSwitchFailed => "The organisation could not be switched. Try again.", "Impossible de changer d'organisation. Réessayez.", "No se pudo cambiar de organización. Vuelva a intentarlo.";
     NavHome => "Home", "Accueil", "Inicio";
     NavCases => "Cases", "Dossiers d'assistance", "Casos";
     NavHistory => "Service history", "Historique des services", "Historial de servicios";

@@ -22,6 +22,8 @@ const SAME_IN_EVERY_LANGUAGE: &[Key] = &[
     Key::HistoryTotal,
     Key::HistoryTableTitle,
     Key::KindChat,
+    // "Organisation" is French too ("Organización" in Spanish).
+    Key::OrganisationLabel,
     // Unit abbreviations.
     Key::DurationMinutes,
     Key::DurationHours,

@@ -56,11 +56,27 @@ test('new users are checked field by field and an existing email is a duplicate'
   expect((await expectProblem(long, 400, problemTypes.validation)).errors[0]).toMatchObject({ field: 'name', code: 'too_long' });
 
   const created = await createUser(admin);
-  for (const email of [created.email.toUpperCase(), accounts.supportAdmin.email, accounts.otherOrgAdmin.email]) {
+  for (const email of [created.email.toUpperCase(), accounts.supportAdmin.email]) {
     const dup = await admin.post(`${API}/support-users`, { data: { email, name: 'Someone', role: 'customer_support_admin' } });
     await expectProblem(dup, 409, problemTypes.duplicateUser);
     await expectDocumented(dup, 'POST', '/support-users');
   }
+  await admin.dispose();
+});
+
+test('someone of another organisation gets an account in this one too, once', async () => {
+  // A person may belong to several organisations: each has its own account of them.
+  const other = await signedIn(accounts.otherOrgAdmin);
+  const theirs = await createUser(other);
+  await other.dispose();
+  const admin = await signedIn(accounts.systemAdmin);
+  const res = await admin.post(`${API}/support-users`, { data: { email: theirs.email, name: 'Known Elsewhere', role: 'customer_support_admin' } });
+  const mine = await expectDocumented(res, 'POST', '/support-users');
+  expect(res.status()).toBe(201);
+  expect(mine.id, "this organisation's own account of them").not.toBe(theirs.id);
+  expect(mine).toMatchObject({ email: theirs.email, name: 'Known Elsewhere', status: 'invited' });
+  const dup = await admin.post(`${API}/support-users`, { data: { email: theirs.email.toUpperCase(), name: 'Again', role: 'customer_support_admin' } });
+  await expectProblem(dup, 409, problemTypes.duplicateUser);
   await admin.dispose();
 });
 

@@ -40,4 +40,16 @@ export const accounts = {
     password: process.env.SP_CHAT_COLLEAGUE_PASSWORD ?? PASSWORD,
     name: 'Noor Haddad',
   },
+  /**
+   * A person in two organisations (Northwind and Contoso, a Customer Support Administrator in
+   * each): one account per organisation, the same email and password. Sign-in opens the
+   * organisation they used last, so tests read the current one from the session rather than
+   * assume it. Another backend without such a person leaves SP_MULTI_ORG_EMAIL unset, and the
+   * checks that need one are skipped.
+   */
+  multiOrg: {
+    email: process.env.SP_MULTI_ORG_EMAIL ?? 'morgan.avery@partners.example',
+    password: process.env.SP_MULTI_ORG_PASSWORD ?? PASSWORD,
+    name: 'Morgan Avery',
+  },
 };

@@ -34,6 +34,8 @@ impl FromRequestParts<AppState> for Host {
 pub struct HostHandoffForm {
     #[serde(default)]
     email: Option<String>,
+    #[serde(default)]
+    organisation: Option<String>,
 }
 
 /// Mint a hand-off token for a user the host has signed in, for the portal to exchange for a
@@ -42,6 +44,10 @@ pub struct HostHandoffForm {
 /// The token works once, for `expires_in` seconds (`--handoff-seconds`); only its digest is
 /// kept. Pass it to the portal in a message or a request body, never in a URL. An email that
 /// names no active user is "not found", saying no more.
+///
+/// For a person in several organisations, `organisation` (an id) chooses the account the token
+/// signs in to ("not found" when the person has no active account there); without it, the
+/// organisation they used last, else the first by name, as a sign-in with a password.
 #[utoipa::path(
     post,
     path = "/host/handoff",
@@ -69,8 +75,15 @@ pub async fn host_handoff(
             "Name the user by their email address.",
         )]));
     }
-    let user_id =
-        sessions::active_user_id(&state.db.conn(), &email)?.ok_or_else(ApiError::not_found)?;
+    let organisation = form.organisation.as_deref().map(str::trim);
+    let user_id = {
+        let conn = state.db.conn();
+        match organisation.filter(|o| !o.is_empty()) {
+            Some(org) => sessions::active_user_in(&conn, &email, org)?,
+            None => sessions::active_user_id(&conn, &email)?,
+        }
+    }
+    .ok_or_else(ApiError::not_found)?;
     let expires_in = state.config.handoff_seconds;
     let token = state
         .handoffs

@@ -44,6 +44,7 @@ pub fn api() -> OpenApiRouter<AppState> {
             session::sign_out
         ))
         .routes(routes!(session::handoff_session))
+        .routes(routes!(session::switch_organisation))
         .routes(routes!(host::host_handoff))
         .routes(routes!(profile::update_profile))
         .routes(routes!(portal::get_portal))

@@ -44,8 +44,9 @@ pub async fn update_profile(
     }
     let user = &current.user;
     let time_zone = user.time_zone.as_deref();
-    people::set_preferences(&state.db.conn(), &user.id, user.locale, time_zone)?;
-    Ok(Json(current.session()))
+    let conn = state.db.conn();
+    people::set_preferences(&conn, &user.id, user.locale, time_zone)?;
+    Ok(Json(current.session(&conn)?))
 }
 
 fn read_update(body: &Value) -> Result<ProfileUpdate, ApiError> {

@@ -1,4 +1,5 @@
-//! `/session`: sign in (with a password, or with a host's hand-off token), who am I, sign out.
+//! `/session`: sign in (with a password, or with a host's hand-off token), who am I, switch
+//! organisation, sign out.
 
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
@@ -6,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 use support_contract::FieldCode;
-use support_contract::{HandoffRequest, Session, SignInRequest};
+use support_contract::{HandoffRequest, OrganisationSwitch, Session, SignInRequest};
 
 use crate::auth::{
     create_session, delete_session, resume_session, session_cookie, session_token, CurrentUser,
@@ -15,10 +16,11 @@ use crate::extract::ApiJson;
 use crate::password;
 use crate::problem::{field, ApiError};
 use crate::routes::responses::{
-    InvalidCredentials, InvalidHandoff, TooManyAttempts, Unauthenticated, Validation,
+    InvalidCredentials, InvalidHandoff, NotFound, TooManyAttempts, Unauthenticated, Validation,
 };
 use crate::state::AppState;
 use crate::store::sessions;
+use crate::tokens::token_hash;
 
 /// The sign-in body as received: both fields optional so that a missing one is reported as a
 /// field error (`required`) rather than as unreadable JSON.
@@ -31,6 +33,11 @@ pub struct SignInForm {
 }
 
 /// Sign in with email and password.
+///
+/// A person who belongs to several organisations has one password for all of them, and is
+/// signed in to the organisation they used last (signed in to or switched to), else to the
+/// first by name; the session's `organisations` lists the others
+/// (`PUT /session/organisation`).
 ///
 /// On success the session token is set as an `HttpOnly` cookie (`sp_session`); it never
 /// appears in a body. After repeated failures for one email, sign-in is refused for a while
@@ -97,22 +104,21 @@ pub async fn sign_in(
 
 /// Opens a session for a user and answers as every way of signing in does: the `Session` body,
 /// and its token in the `sp_session` cookie. `None` when the user is not (or no longer) active.
+/// The user's organisation becomes the one the person used last, for their next sign-in.
 fn signed_in(state: &AppState, user_id: &str) -> Result<Option<Response>, ApiError> {
     let ttl = state.config.session_ttl.as_secs() as i64;
-    let current = {
-        let conn = state.db.conn();
-        let token = create_session(&conn, user_id, ttl)?;
-        match resume_session(&conn, &token, ttl)? {
-            Some(current) => Some((current, token)),
-            None => {
-                delete_session(&conn, &token)?;
-                None
-            }
-        }
-    };
-    Ok(current.map(|(current, token)| {
+    let opened = state.db.transaction(|tx| -> Result<_, ApiError> {
+        let token = create_session(tx, user_id, ttl)?;
+        let Some(current) = resume_session(tx, &token, ttl)? else {
+            delete_session(tx, &token)?;
+            return Ok(None);
+        };
+        sessions::remember_organisation(tx, &current.user.email, &current.organisation.id)?;
+        Ok(Some((current.session(tx)?, token)))
+    })?;
+    Ok(opened.map(|(session, token)| {
         let cookie = session_cookie(&token, ttl, state.config.secure_cookies);
-        ([(header::SET_COOKIE, cookie)], Json(current.session())).into_response()
+        ([(header::SET_COOKIE, cookie)], Json(session)).into_response()
     }))
 }
 
@@ -176,8 +182,70 @@ pub async fn handoff_session(
         (status = 401, response = Unauthenticated),
     )
 )]
-pub async fn get_session(current: CurrentUser) -> Json<Session> {
-    Json(current.session())
+pub async fn get_session(
+    State(state): State<AppState>,
+    current: CurrentUser,
+) -> Result<Json<Session>, ApiError> {
+    Ok(Json(current.session(&state.db.conn())?))
+}
+
+/// The switch body as received: the organisation optional so that a missing one is reported as
+/// a field error (`required`) rather than as unreadable JSON.
+#[derive(Deserialize)]
+pub struct SwitchForm {
+    #[serde(default)]
+    organisation: Option<String>,
+}
+
+/// Move the session to another of the person's organisations: one of the session's
+/// `organisations`, by id.
+///
+/// The session continues as the person's account in that organisation (its role, capabilities
+/// and data); the cookie and its token stay. Clients reload every view, since everything they
+/// showed was the other organisation's; the chat streams of the previous account close. An
+/// organisation in which the person has no active account is "not found", saying no more.
+#[utoipa::path(
+    put,
+    path = "/session/organisation",
+    tag = "session",
+    security(("session_cookie" = [])),
+    request_body = OrganisationSwitch,
+    responses(
+        (status = 200, description = "The session in that organisation", body = Session),
+        (status = 400, response = Validation),
+        (status = 401, response = Unauthenticated),
+        (status = 404, response = NotFound),
+    )
+)]
+pub async fn switch_organisation(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    headers: HeaderMap,
+    ApiJson(form): ApiJson<SwitchForm>,
+) -> Result<Json<Session>, ApiError> {
+    let organisation = form.organisation.unwrap_or_default().trim().to_string();
+    if organisation.is_empty() {
+        return Err(ApiError::validation(vec![field(
+            "organisation",
+            FieldCode::Required,
+            "Choose an organisation.",
+        )]));
+    }
+    // The extractor found the session by this token.
+    let token = session_token(&headers).ok_or_else(ApiError::unauthenticated)?;
+    let ttl = state.config.session_ttl.as_secs() as i64;
+    let email = &current.user.email;
+    let session = state.db.transaction(|tx| -> Result<_, ApiError> {
+        let user_id =
+            sessions::active_user_in(tx, email, &organisation)?.ok_or_else(ApiError::not_found)?;
+        sessions::move_to(tx, &token_hash(&token), &user_id)?;
+        sessions::remember_organisation(tx, email, &organisation)?;
+        let moved = resume_session(tx, &token, ttl)?.ok_or_else(ApiError::unauthenticated)?;
+        Ok(moved.session(tx)?)
+    })?;
+    // Open chat streams belong to the previous account: they check again and close.
+    state.chat_hub.access_changed();
+    Ok(Json(session))
 }
 
 /// Sign out: ends the session and clears the cookie. Succeeds when already signed out.

@@ -1,4 +1,4 @@
-//! The demo cases of Northwind, and generated cases for the benchmarks.
+//! The demo cases of Northwind and Contoso, and generated cases for the benchmarks.
 
 use rusqlite::{params, Connection};
 use support_contract::cases::{CaseStatus, NewCase, Person, Priority, ThreadEvent};
@@ -101,11 +101,38 @@ pub(super) const DEMO_CASES: &[DemoCase] = &[
     },
 ];
 
-/// Northwind's demo cases, across statuses, priorities and products.
+/// Contoso's few demo cases: enough for its case list to differ from Northwind's at a glance
+/// (the person in both organisations switches between them).
+pub(super) const CONTOSO_CASES: &[DemoCase] = &[
+    DemoCase {
+        product: Product::AudienceManager,
+        priority: Priority::P2,
+        title: "Destination sync to the ad server stopped",
+        description: "Contoso's segment destination to the ad server has sent nothing since Tuesday; the sync log shows authentication errors.",
+        age: 3 * D,
+        steps: &[
+            (2 * H, Step::Agent("The ad server's credentials expired. Could you renew them in the destination settings and tell us when it is done?")),
+            (2 * H + 60, Step::Status(CaseStatus::AwaitingYourReply)),
+        ],
+    },
+    DemoCase {
+        product: Product::Analytics,
+        priority: Priority::P3,
+        title: "Marketing channel report counts email twice",
+        description: "Since the new processing rules went live, visits from newsletters count both as Email and as Referring Domains.",
+        age: 5 * H,
+        steps: &[],
+    },
+];
+
+/// Demo cases of an organisation, across statuses, priorities and products, filed by
+/// `requester` with the contact phone and time zone `contact`; `watcher` watches every other one.
 pub(super) fn seed_cases(
     tx: &Connection,
     org_id: &str,
     plan: Plan,
+    demo_cases: &[DemoCase],
+    (phone, time_zone): (&str, &str),
     requester: &str,
     watcher: &str,
 ) -> stores::Result<()> {
@@ -120,7 +147,7 @@ pub(super) fn seed_cases(
         })
     };
     let customer = person(requester)?;
-    for (n, d) in DEMO_CASES.iter().enumerate() {
+    for (n, d) in demo_cases.iter().enumerate() {
         let filed = now - d.age;
         let new = NewCase {
             product: d.product,
@@ -133,8 +160,8 @@ pub(super) fn seed_cases(
             environment: Some("Production".into()),
             business_impact: (d.priority == Priority::P1)
                 .then(|| "Checkout experiments drive a third of online revenue.".into()),
-            contact_phone: "+44 20 7946 0123".into(),
-            time_zone: "Europe/London".into(),
+            contact_phone: phone.into(),
+            time_zone: time_zone.into(),
             watchers: if n % 2 == 0 {
                 vec![watcher.to_string()]
             } else {

@@ -21,8 +21,8 @@ use crate::password;
 use crate::store::{self, wire_name};
 use crate::tokens::new_id;
 
-use cases::seed_cases;
 pub use cases::seed_generated_cases;
+use cases::{seed_cases, DemoCase, CONTOSO_CASES, DEMO_CASES};
 pub use help::seed_help;
 pub use history::seed_generated_history;
 pub use learning::seed_learning;
@@ -57,8 +57,18 @@ struct DemoOrg {
     name: &'static str,
     plan: Plan,
     region: Region,
+    /// The first is the organisation's system administrator; with `cases`, the second files them.
     users: &'static [DemoUser],
+    /// Filed by the second user, the first watching every other one.
+    cases: &'static [DemoCase],
+    /// The cases' contact phone and time zone.
+    contact: (&'static str, &'static str),
 }
+
+/// The demo person in two organisations, with an account (a `DemoUser`) in each, the same
+/// email and password: the organisation switcher's demo.
+const MULTI_ORG_EMAIL: &str = "morgan.avery@partners.example";
+const MULTI_ORG_NAME: &str = "Morgan Avery";
 
 /// The demo data; tests (`tests/support/accounts.ts`) rely on these exact emails and names.
 const DEMO: &[DemoOrg] = &[
@@ -92,18 +102,38 @@ const DEMO: &[DemoOrg] = &[
                 status: UserStatus::Invited,
                 source: UserSource::Portal,
             },
+            demo(
+                MULTI_ORG_EMAIL,
+                MULTI_ORG_NAME,
+                Some(Role::CustomerSupportAdmin),
+                UserSource::EarlierSupportRequest,
+            ),
         ],
+        cases: DEMO_CASES,
+        contact: ("+44 20 7946 0123", "Europe/London"),
     },
+    // Robin stays Contoso's one Support System Administrator: the checks of the last-admin
+    // rule rely on it, so Morgan is a Customer Support Administrator here too.
     DemoOrg {
         name: "Contoso Ltd",
         plan: Plan::Standard,
         region: Region::Americas,
-        users: &[demo(
-            "sysadmin@contoso.example",
-            "Robin Diaz",
-            Some(Role::SupportSystemAdmin),
-            UserSource::PurchaseContract,
-        )],
+        users: &[
+            demo(
+                "sysadmin@contoso.example",
+                "Robin Diaz",
+                Some(Role::SupportSystemAdmin),
+                UserSource::PurchaseContract,
+            ),
+            demo(
+                MULTI_ORG_EMAIL,
+                MULTI_ORG_NAME,
+                Some(Role::CustomerSupportAdmin),
+                UserSource::EarlierSupportRequest,
+            ),
+        ],
+        cases: CONTOSO_CASES,
+        contact: ("+1 212 555 0147", "America/New_York"),
     },
     // Two colleagues whose chats nothing else touches: a user has one open chat at a time, so
     // the chat conformance checks need accounts of their own (one each for the two spec files,
@@ -126,21 +156,46 @@ const DEMO: &[DemoOrg] = &[
                 UserSource::EarlierSupportRequest,
             ),
         ],
+        cases: &[],
+        contact: ("", ""),
     },
 ];
 
-/// Emails and roles of the demo accounts that can sign in, for the startup banner.
-pub fn demo_accounts() -> Vec<(&'static str, &'static str)> {
-    DEMO.iter()
-        .flat_map(|o| o.users.iter())
-        .filter(|u| u.status == UserStatus::Active)
-        .map(|u| {
+/// Emails and roles of the demo accounts that can sign in, for the startup banner and the demo
+/// console: one line a person, naming the organisations of the person who has two.
+pub fn demo_accounts() -> Vec<(&'static str, String)> {
+    let mut accounts: Vec<(&'static str, Vec<(&'static str, &'static str)>)> = Vec::new();
+    for org in DEMO {
+        for u in org.users.iter().filter(|u| u.status == UserStatus::Active) {
             let role = match u.role {
                 Some(Role::SupportSystemAdmin) => "Support System Administrator",
                 Some(_) => "Customer Support Administrator",
                 None => "Member without a support role",
             };
-            (u.email, role)
+            match accounts.iter_mut().find(|(email, _)| *email == u.email) {
+                Some((_, roles)) => roles.push((role, org.name)),
+                None => accounts.push((u.email, vec![(role, org.name)])),
+            }
+        }
+    }
+    accounts
+        .into_iter()
+        .map(|(email, roles)| {
+            let line = match roles.as_slice() {
+                [(role, _)] => role.to_string(),
+                [(first, _), rest @ ..] if rest.iter().all(|(role, _)| role == first) => {
+                    let orgs: Vec<&str> = roles.iter().map(|(_, org)| *org).collect();
+                    format!("{first} in {}", orgs.join(" and "))
+                }
+                _ => {
+                    let each: Vec<String> = roles
+                        .iter()
+                        .map(|(role, org)| format!("{role} in {org}"))
+                        .collect();
+                    each.join(", ")
+                }
+            };
+            (email, line)
         })
         .collect()
 }
@@ -166,9 +221,19 @@ pub fn seed_demo(conn: &mut Connection) -> store::Result<bool> {
                 &tx, &org_id, u.email, u.name, u.role, u.status, u.source, hash,
             )?);
         }
+        if !org.cases.is_empty() {
+            seed_cases(
+                &tx,
+                &org_id,
+                org.plan,
+                org.cases,
+                org.contact,
+                &ids[1],
+                &ids[0],
+            )?;
+        }
         if i == 0 {
-            // Northwind: the system administrator and the customer support administrator.
-            seed_cases(&tx, &org_id, org.plan, &ids[1], &ids[0])?;
+            // Northwind's support users in every review state, created by its system administrator.
             users::seed_support_users(&tx, &org_id, &ids[0])?;
         }
     }
@@ -261,7 +326,7 @@ pub fn insert_user(
 
 #[cfg(test)]
 mod tests {
-    use super::cases::{D, DEMO_CASES};
+    use super::cases::D;
     use super::*;
     use crate::clock;
     use crate::config::Secret;
@@ -287,9 +352,12 @@ mod tests {
         assert_eq!(count(&conn, "organisations"), 3);
         assert_eq!(
             count(&conn, "users"),
-            7 + users::DEMO_SUPPORT_USERS.len() as i64
+            9 + users::DEMO_SUPPORT_USERS.len() as i64
         );
-        assert_eq!(count(&conn, "cases"), DEMO_CASES.len() as i64);
+        assert_eq!(
+            count(&conn, "cases"),
+            (DEMO_CASES.len() + CONTOSO_CASES.len()) as i64
+        );
         let reopenable: i64 = conn
             .query_row(
                 "SELECT count(*) AS n FROM cases WHERE status = 'closed' AND closed_at > ?1",

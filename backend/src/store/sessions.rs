@@ -1,5 +1,6 @@
 //! Sessions and sign-in: only the SHA-256 of a session token is stored, and a session belongs
-//! to an active user.
+//! to an active user. A person (an email) has an account in each organisation they belong to,
+//! all with the same password: sign-in picks one, and a session may move to another.
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use support_contract::{Organisation, User};
@@ -93,24 +94,89 @@ pub fn touch_activity(conn: &Connection, user_id: &str, now: i64) -> Result<()> 
     Ok(())
 }
 
-/// The id and password hash of the active user with this (lowercased) email, if any.
+/// How sign-in picks among a person's active accounts (`u`, one per organisation `o`): the
+/// organisation they used last (`person_last_organisation`), else the first by name.
+const PICK_ACCOUNT: &str = "FROM users u JOIN organisations o ON o.id = u.organisation_id \
+     LEFT JOIN person_last_organisation p ON p.email = u.email \
+     WHERE u.email = ?1 AND u.status = 'active' \
+     ORDER BY coalesce(p.organisation_id = u.organisation_id, 0) DESC, o.name, o.id LIMIT 1";
+
+/// The id and password hash of the account a person (a lowercased email) signs in to: of
+/// their active accounts, the one in the organisation they used last, else the first by the
+/// organisation's name. `None` when they have no active account.
 pub fn credentials(conn: &Connection, email: &str) -> Result<Option<(String, Option<String>)>> {
+    let sql = format!("SELECT u.id, u.password_hash {PICK_ACCOUNT}");
+    Ok(conn
+        .query_row(&sql, [email], |r| {
+            Ok((r.get("id")?, r.get("password_hash")?))
+        })
+        .optional()?)
+}
+
+/// The id of the account a person (a lowercased email) signs in to, as [`credentials`] picks
+/// it; `None` when they have no active account.
+pub fn active_user_id(conn: &Connection, email: &str) -> Result<Option<String>> {
+    let sql = format!("SELECT u.id {PICK_ACCOUNT}");
+    Ok(conn.query_row(&sql, [email], |r| r.get("id")).optional()?)
+}
+
+/// The id of a person's (a lowercased email's) active account in an organisation, if any.
+pub fn active_user_in(
+    conn: &Connection,
+    email: &str,
+    organisation_id: &str,
+) -> Result<Option<String>> {
     Ok(conn
         .query_row(
-            "SELECT id, password_hash FROM users WHERE email = ?1 AND status = 'active'",
-            [email],
-            |r| Ok((r.get("id")?, r.get("password_hash")?)),
+            "SELECT id FROM users WHERE email = ?1 AND organisation_id = ?2 AND status = 'active'",
+            params![email, organisation_id],
+            |r| r.get("id"),
         )
         .optional()?)
 }
 
-/// The id of the active user with this (lowercased) email, if any.
-pub fn active_user_id(conn: &Connection, email: &str) -> Result<Option<String>> {
-    Ok(conn
-        .query_row(
-            "SELECT id FROM users WHERE email = ?1 AND status = 'active'",
-            [email],
-            |r| r.get("id"),
-        )
-        .optional()?)
+/// A person's (a lowercased email's) active accounts, by their organisation's name: each
+/// account's id and organisation.
+pub fn accounts_of(conn: &Connection, email: &str) -> Result<Vec<(String, Organisation)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT u.id AS user_id, o.id, o.name, o.plan, o.region FROM users u \
+         JOIN organisations o ON o.id = u.organisation_id \
+         WHERE u.email = ?1 AND u.status = 'active' ORDER BY o.name, o.id",
+    )?;
+    let rows = stmt.query_map([email], |r| {
+        let organisation = Organisation {
+            id: r.get("id")?,
+            name: r.get("name")?,
+            plan: enum_at(r, "plan")?,
+            region: enum_at(r, "region")?,
+        };
+        Ok((r.get("user_id")?, organisation))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The organisations in which a person (a lowercased email) has an active account, by name.
+pub fn organisations_of(conn: &Connection, email: &str) -> Result<Vec<Organisation>> {
+    let accounts = accounts_of(conn, email)?;
+    Ok(accounts.into_iter().map(|(_, o)| o).collect())
+}
+
+/// Remembers the organisation a person (a lowercased email) used last, for their next sign-in.
+pub fn remember_organisation(conn: &Connection, email: &str, organisation_id: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO person_last_organisation (email, organisation_id) VALUES (?1, ?2) \
+         ON CONFLICT (email) DO UPDATE SET organisation_id = excluded.organisation_id",
+        params![email, organisation_id],
+    )?;
+    Ok(())
+}
+
+/// Moves the session stored under a token's hash to another user (the same person's account
+/// in another organisation); the token stays.
+pub fn move_to(conn: &Connection, token_hash: &str, user_id: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE sessions SET user_id = ?2 WHERE token_hash = ?1",
+        params![token_hash, user_id],
+    )?;
+    Ok(())
 }

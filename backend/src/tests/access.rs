@@ -7,11 +7,12 @@ use support_contract::problem_types as types;
 use super::*;
 
 /// Northwind's current support users, by name (Drew Quinn was removed, Sam Patel is a member).
-const NORTHWIND_SUPPORT_USERS: [&str; 6] = [
+const NORTHWIND_SUPPORT_USERS: [&str; 7] = [
     "Alex Morgan",
     "Casey Lee",
     "Jamie Chen",
     "Jordan Blake",
+    "Morgan Avery",
     "Riley Evans",
     "Taylor Brooks",
 ];
@@ -103,6 +104,7 @@ async fn every_signed_in_user_sees_their_own_support_contacts() {
             "Alex Morgan",
             "Casey Lee",
             "Jamie Chen",
+            "Morgan Avery",
             "Riley Evans",
             "Taylor Brooks"
         ]
@@ -119,12 +121,15 @@ async fn organisations_never_see_each_others_people() {
         .get("/api/v1/support-contacts", Some(&contoso))
         .await
         .json();
-    assert_eq!(names(&contacts), ["Robin Diaz"]);
+    // Morgan Avery is in both organisations: here, Contoso's own account of them.
+    assert_eq!(names(&contacts), ["Robin Diaz", "Morgan Avery"]);
     let users = app
         .get("/api/v1/support-users", Some(&contoso))
         .await
         .json();
-    assert_eq!(names(&users), ["Robin Diaz"]);
+    assert_eq!(names(&users), ["Morgan Avery", "Robin Diaz"]);
+    let in_northwind = app.account_in(MULTI_ORG, "Northwind Traders");
+    assert!(!users.to_string().contains(&in_northwind));
 
     let northwind = app.cookie_for(SYSADMIN).await;
     let users = app

@@ -62,3 +62,51 @@ async fn a_console_page_hands_its_user_over_once() {
     assert_eq!(first.json()["user"]["email"], "support@northwind.example");
     assert_eq!(exchange(token).await.status, StatusCode::UNAUTHORIZED);
 }
+
+/// Signs in to the console as `email` and returns its console page at `path`, as HTML.
+async fn console_page(app: &TestApp, email: &str, path: &str) -> String {
+    let form = (
+        "application/x-www-form-urlencoded",
+        format!("email={}", email.replace('@', "%40")).into_bytes(),
+    );
+    let signed = app
+        .request(Method::POST, "/console/sign-in", Some(form), "", &[])
+        .await;
+    assert_eq!(signed.status, StatusCode::SEE_OTHER);
+    let cookie = cookie_pair(signed.header(header::SET_COOKIE));
+    let page = app.get(path, Some(&cookie)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    page.text()
+}
+
+#[tokio::test]
+async fn a_person_in_two_organisations_gets_the_consoles_organisation_select() {
+    let app = demo();
+    let list = app.get("/console/sign-in", None).await.text();
+    assert!(list.contains(&format!(
+        "{MULTI_ORG}</button> Customer Support Administrator in Northwind Traders and Contoso Ltd"
+    )));
+    assert_eq!(
+        list.matches(MULTI_ORG).count(),
+        2,
+        "one line: its value and its button"
+    );
+    for path in ["/console/support/", "/console/devices/"] {
+        let html = console_page(&app, MULTI_ORG, path).await;
+        assert!(
+            html.contains("<select id=\"console-organisation\">"),
+            "{path}"
+        );
+        assert_eq!(html.matches("<option value=\"org_").count(), 2, "{path}");
+        // The organisation the hand-off opens (Contoso, the first by name) is the one selected.
+        let selected = html
+            .split(" selected>")
+            .nth(1)
+            .and_then(|rest| rest.split('<').next());
+        assert_eq!(selected, Some("Contoso Ltd"), "{path}");
+        assert!(!html.contains("{{"), "{path}");
+    }
+    let single = console_page(&app, SUPPORT_ADMIN, "/console/support/").await;
+    assert!(!single.contains("console-organisation"));
+    assert!(!single.contains("{{"));
+}

@@ -214,3 +214,76 @@ async fn a_user_removed_after_the_mint_is_not_signed_in() {
         .unwrap();
     assert_eq!(sessions, 0, "no session is left behind");
 }
+
+impl TestApp {
+    /// A hand-off token minted for the person's account in an organisation (by id).
+    async fn mint_in(&self, email: &str, organisation: &str) -> Reply {
+        self.req(
+            Method::POST,
+            "/api/v1/host/handoff",
+            Some(json!({ "email": email, "organisation": organisation })),
+            "",
+            &[("authorization", &format!("Bearer {HOST_TOKEN}"))],
+        )
+        .await
+    }
+
+    /// The organisation a hand-off token signs in to, exchanging it.
+    async fn organisation_of(&self, token: &str) -> String {
+        let r = self.exchange(token).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+        let session: Session = serde_json::from_slice(&r.body).unwrap();
+        session.organisation.name
+    }
+}
+
+#[tokio::test]
+async fn a_hand_off_for_an_organisation_signs_the_person_in_there() {
+    let app = host_app(60);
+    let org = |name: &str| {
+        app.state
+            .db
+            .conn()
+            .query_row(
+                "SELECT id FROM organisations WHERE name = ?1",
+                [name],
+                |r| r.get::<_, String>("id"),
+            )
+            .unwrap()
+    };
+    // Without an organisation, as a sign-in picks: none used yet, so the first by name.
+    let token = app.handoff_token(MULTI_ORG).await;
+    assert_eq!(app.organisation_of(&token).await, "Contoso Ltd");
+
+    let r = app.mint_in(MULTI_ORG, &org("Northwind Traders")).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let handoff: Handoff = serde_json::from_slice(&r.body).unwrap();
+    let r = app.exchange(&handoff.token).await;
+    let session: Session = serde_json::from_slice(&r.body).unwrap();
+    assert_eq!(session.organisation.name, "Northwind Traders");
+    assert_eq!(
+        session.user.id,
+        app.account_in(MULTI_ORG, "Northwind Traders")
+    );
+    // Now Northwind was used last; an empty organisation is none.
+    let r = app.mint_in(MULTI_ORG, " ").await;
+    let handoff: Handoff = serde_json::from_slice(&r.body).unwrap();
+    assert_eq!(
+        app.organisation_of(&handoff.token).await,
+        "Northwind Traders"
+    );
+
+    // An organisation the person is not in, or that does not exist: not found alike.
+    let elsewhere = app
+        .mint_in(MULTI_ORG, &org("Fabrikam Inc"))
+        .await
+        .problem(404, types::NOT_FOUND);
+    let unknown = app
+        .mint_in(MULTI_ORG, "org_nowhere")
+        .await
+        .problem(404, types::NOT_FOUND);
+    assert_eq!(elsewhere, unknown);
+    app.mint_in(SYSADMIN, &org("Contoso Ltd"))
+        .await
+        .problem(404, types::NOT_FOUND);
+}

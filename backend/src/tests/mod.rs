@@ -12,6 +12,7 @@ mod history;
 mod home;
 mod layout;
 mod learning;
+mod organisations;
 mod profile;
 mod session;
 mod users;
@@ -37,6 +38,8 @@ pub const SUPPORT_ADMIN: &str = "support@northwind.example";
 pub const MEMBER: &str = "member@northwind.example";
 pub const INVITED: &str = "jordan.blake@northwind.example";
 pub const OTHER_ORG_ADMIN: &str = "sysadmin@contoso.example";
+/// Morgan Avery, a Customer Support Administrator in both Northwind and Contoso.
+pub const MULTI_ORG: &str = "morgan.avery@partners.example";
 
 /// An app over a fresh demo database, with its state for reaching behind the API.
 pub struct TestApp {
@@ -209,6 +212,20 @@ impl TestApp {
             }
             println!("{:>8.2} ms  {path}", best.as_secs_f64() * 1000.0);
         }
+    }
+
+    /// The id of a person's account in an organisation (by its name), straight from the database.
+    pub fn account_in(&self, email: &str, organisation: &str) -> String {
+        self.state
+            .db
+            .conn()
+            .query_row(
+                "SELECT u.id FROM users u JOIN organisations o ON o.id = u.organisation_id \
+                 WHERE u.email = ?1 AND o.name = ?2",
+                [email, organisation],
+                |r| r.get("id"),
+            )
+            .unwrap()
     }
 
     /// Signs in with the demo password and returns the `Cookie` header value to send back.

@@ -22,18 +22,18 @@ pub enum Existing {
     Member { id: String, status: UserStatus },
     /// A removed user of the organisation: invited again.
     Removed { id: String, role: Option<Role> },
-    /// A current support user of the organisation, or anyone of another organisation.
+    /// A current support user of the organisation.
     Taken,
 }
 
-/// Who owns `email` (lowercased), from the point of view of organisation `org_id`.
+/// Who owns `email` (lowercased) in organisation `org_id`. Accounts of the same person in other
+/// organisations do not count: each organisation has its own account of them, so a person known
+/// elsewhere is `Nobody` here, and gets a new account (a membership) of this organisation.
 pub fn existing(conn: &Connection, org_id: &str, email: &str) -> Result<Existing> {
-    let Some(owner) = store::email_owner(conn, email)? else {
+    let Some(owner) = store::email_owner(conn, org_id, email)? else {
         return Ok(Existing::Nobody);
     };
-    Ok(if owner.organisation_id != org_id {
-        Existing::Taken
-    } else if owner.status == UserStatus::Removed {
+    Ok(if owner.status == UserStatus::Removed {
         Existing::Removed {
             id: owner.id,
             role: owner.role,

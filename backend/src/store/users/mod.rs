@@ -124,28 +124,26 @@ pub fn remove(conn: &Connection, id: &str) -> Result<()> {
     Ok(())
 }
 
-/// Whom an email belongs to: the user's id, organisation, role and status.
+/// Whom an email belongs to in an organisation: the user's id, role and status.
 pub struct EmailOwner {
     /// The user's id.
     pub id: String,
-    /// Their organisation.
-    pub organisation_id: String,
     /// `None`: a member without a support role.
     pub role: Option<Role>,
     /// Invited, active or removed.
     pub status: UserStatus,
 }
 
-/// The user with this (lowercased) email, in any organisation.
-pub fn email_owner(conn: &Connection, email: &str) -> Result<Option<EmailOwner>> {
+/// The user with this (lowercased) email in an organisation. The same person may have an
+/// account in other organisations too: each organisation has its own.
+pub fn email_owner(conn: &Connection, org_id: &str, email: &str) -> Result<Option<EmailOwner>> {
     Ok(conn
         .query_row(
-            "SELECT id, organisation_id, role, status FROM users WHERE email = ?1",
-            [email],
+            "SELECT id, role, status FROM users WHERE organisation_id = ?1 AND email = ?2",
+            params![org_id, email],
             |r| {
                 Ok(EmailOwner {
                     id: r.get("id")?,
-                    organisation_id: r.get("organisation_id")?,
                     role: opt_enum_at(r, "role")?,
                     status: enum_at(r, "status")?,
                 })
@@ -260,11 +258,19 @@ pub fn invitee(conn: &Connection, id: &str) -> Result<(String, String, String, R
 }
 
 /// Sets an invited user's password and makes them active; returns their organisation's id.
+/// The password is the person's: their accounts in other organisations that have one get the
+/// new one too (those still invited there keep waiting for their own invitation).
 pub fn activate(conn: &Connection, id: &str, password_hash: &str) -> Result<String> {
-    Ok(conn.query_row(
+    let org = conn.query_row(
         "UPDATE users SET password_hash = ?2, status = 'active', version = version + 1 \
          WHERE id = ?1 RETURNING organisation_id",
         params![id, password_hash],
         |r| r.get("organisation_id"),
-    )?)
+    )?;
+    conn.execute(
+        "UPDATE users SET password_hash = ?2 WHERE id != ?1 AND password_hash IS NOT NULL \
+         AND email = (SELECT email FROM users WHERE id = ?1)",
+        params![id, password_hash],
+    )?;
+    Ok(org)
 }

@@ -156,6 +156,7 @@ async fn the_demo_cases_show_targets_and_reopen_windows() {
             "Alex Morgan",
             "Casey Lee",
             "Jamie Chen",
+            "Morgan Avery",
             "Riley Evans",
             "Sam Patel",
             "Taylor Brooks"

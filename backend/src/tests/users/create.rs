@@ -72,6 +72,7 @@ async fn a_new_user_is_invited_and_both_administrator_roles_are_told() {
         "taylor.brooks@northwind.example",
         "jamie.chen@northwind.example",
         "riley.evans@northwind.example",
+        MULTI_ORG,
     ] {
         let mails = app.mails_to(admin);
         assert_eq!(mails.len(), 1, "{admin}");
@@ -97,7 +98,7 @@ async fn a_new_user_is_invited_and_both_administrator_roles_are_told() {
     ] {
         assert!(app.mails_to(nobody).is_empty(), "{nobody}");
     }
-    assert_eq!(app.mails().len(), 6);
+    assert_eq!(app.mails().len(), 7);
 }
 
 #[tokio::test]
@@ -157,8 +158,9 @@ async fn fields_are_checked_and_taken_emails_are_duplicates() {
         .await
         .problem(400, types::VALIDATION);
     assert_eq!(p["errors"][0]["code"], "too_long");
-    // A current support user of the organisation (any case), an invited one, anyone elsewhere.
-    for email in ["Support@Northwind.example", INVITED, OTHER_ORG_ADMIN] {
+    // A current support user of the organisation (any case), an invited one. (Someone of
+    // another organisation is no duplicate: they get an account here too.)
+    for email in ["Support@Northwind.example", INVITED] {
         app.create_user(&cookie, email, "Someone", "customer_support_admin")
             .await
             .problem(409, types::DUPLICATE_USER);
@@ -253,4 +255,80 @@ async fn activity_is_recorded_on_use() {
         after["version"], before["version"],
         "activity is not an edit"
     );
+}
+
+#[tokio::test]
+async fn a_person_of_another_organisation_gets_an_account_here_too() {
+    let app = TestApp::with_mail();
+    let cookie = app.cookie_for(SYSADMIN).await;
+    let robin = app.account_in(OTHER_ORG_ADMIN, "Contoso Ltd");
+    let u = app
+        .created(
+            &cookie,
+            " Sysadmin@Contoso.example ",
+            "Robin Diaz",
+            "customer_support_admin",
+        )
+        .await;
+    let here = u["id"].as_str().unwrap().to_string();
+    assert_ne!(here, robin, "Northwind's own account of them");
+    assert_eq!(
+        (&u["status"], &u["role"], &u["email"]),
+        (
+            &json!("invited"),
+            &json!("customer_support_admin"),
+            &json!(OTHER_ORG_ADMIN)
+        )
+    );
+    assert_eq!(here, app.account_in(OTHER_ORG_ADMIN, "Northwind Traders"));
+    // The same email twice in one organisation is still a duplicate.
+    app.create_user(&cookie, OTHER_ORG_ADMIN, "Robin", "customer_support_admin")
+        .await
+        .problem(409, types::DUPLICATE_USER);
+    // Contoso's account is untouched: still its active system administrator, with its password,
+    // and alone in the session's organisations while the invitation waits.
+    let contoso = app.cookie_for(OTHER_ORG_ADMIN).await;
+    let session = app.get("/api/v1/session", Some(&contoso)).await.json();
+    assert_eq!(session["user"]["id"], robin.as_str());
+    assert_eq!(session["user"]["role"], "support_system_admin");
+    assert_eq!(session["organisations"].as_array().unwrap().len(), 1);
+    let theirs = app.get("/api/v1/audit-log", Some(&contoso)).await.json();
+    assert!(
+        theirs["items"].as_array().unwrap().is_empty(),
+        "Northwind's log"
+    );
+
+    // Accepting the invitation sets the person's one password, on both accounts.
+    let token = app.invitation_token(OTHER_ORG_ADMIN);
+    let r = app.accept(&token, "A brand new passphrase").await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text());
+    app.sign_in_as(OTHER_ORG_ADMIN, DEMO_PASSWORD)
+        .await
+        .problem(401, types::INVALID_CREDENTIALS);
+    let r = app
+        .sign_in_as(OTHER_ORG_ADMIN, "A brand new passphrase")
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let session = r.json();
+    // Contoso, used last (signed in to above).
+    assert_eq!(session["organisation"]["name"], "Contoso Ltd");
+    let names: Vec<&str> = session["organisations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Contoso Ltd", "Northwind Traders"]);
+    let hashes: Vec<String> = app
+        .state
+        .db
+        .conn()
+        .prepare("SELECT password_hash FROM users WHERE email = ?1")
+        .unwrap()
+        .query_map([OTHER_ORG_ADMIN], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(hashes.len(), 2);
+    assert_eq!(hashes[0], hashes[1], "one password for the person");
 }

@@ -170,3 +170,25 @@ async fn the_file_must_have_the_header_and_be_utf8_and_small() {
     let r = import(&app, &cookie, "", ok).await;
     assert_eq!(r.json()["created"], 1000, "1000 rows are fine");
 }
+
+#[tokio::test]
+async fn a_person_of_another_organisation_is_imported_as_an_account_here() {
+    let app = TestApp::with_mail();
+    let cookie = app.cookie_for(SYSADMIN).await;
+    let file = format!(
+        "email,name,role\n{OTHER_ORG_ADMIN},Robin Diaz,customer_support_admin\n\
+         {MULTI_ORG},Morgan Avery,customer_support_admin\n"
+    );
+    let done = import(&app, &cookie, "?dry_run=false", file.clone())
+        .await
+        .json();
+    // Robin is new to Northwind; Morgan already has an account here.
+    assert_eq!(outcomes(&done), ["2:created:-", "3:already_exists:-"]);
+    let robin = app.account_in(OTHER_ORG_ADMIN, "Northwind Traders");
+    assert_ne!(robin, app.account_in(OTHER_ORG_ADMIN, "Contoso Ltd"));
+    let again = import(&app, &cookie, "?dry_run=false", file).await.json();
+    assert_eq!(
+        (&again["created"], &again["already_exist"]),
+        (&json!(0), &json!(2))
+    );
+}

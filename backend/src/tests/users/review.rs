@@ -46,7 +46,13 @@ async fn the_demo_has_every_review_state() {
     assert_eq!(list("validation=flagged").await, ["Riley Evans"]);
     assert_eq!(
         list("validation=needs_review").await,
-        ["Alex Morgan", "Casey Lee", "Jamie Chen", "Jordan Blake"]
+        [
+            "Alex Morgan",
+            "Casey Lee",
+            "Jamie Chen",
+            "Jordan Blake",
+            "Morgan Avery"
+        ]
     );
     let riley = app.user_id("riley.evans@northwind.example");
     let u = app.support_user(&cookie, &riley).await.json();
@@ -63,9 +69,9 @@ async fn the_demo_has_every_review_state() {
         counts,
         json!({
             "support_system_admins": 1,
-            "customer_support_admins": 5,
+            "customer_support_admins": 6,
             "invited": 1,
-            "needs_review": 4,
+            "needs_review": 5,
             "flagged": 1,
         })
     );
