@@ -96,13 +96,16 @@ for (const f of readdirSync(out).sort()) hash.update(f).update(readFileSync(path
 hash.update(readFileSync(path.join(root, 'scripts', 'split-loader.js')));
 const h = hash.digest('hex').slice(0, 16);
 const hashed = (f) => f.replace(/^([^.]+?)(_bg)?\.(wasm|js)$/, `$1-${h}$2.$3`);
+// The first load's glue and wasm, by their names in dist/.
+const glueName = hashed(`${name}.js`);
+const wasmName = hashed(`${name}_bg.wasm`);
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 let glue = readFileSync(path.join(out, `${name}.js`), 'utf8')
   .replaceAll('from "./__wasm_split.js"', `from "./${hashed('__wasm_split.js')}"`)
-  .replace(`'${name}_bg.wasm'`, `'${hashed(`${name}_bg.wasm`)}'`);
+  .replace(`'${name}_bg.wasm'`, `'${wasmName}'`);
 const { loader: link, areas } = packAreas(readFileSync(path.join(out, '__wasm_split.js'), 'utf8'));
-writeFileSync(path.join(dist, hashed(`${name}.js`)), minify(glue, 'js'));
+writeFileSync(path.join(dist, glueName), minify(glue, 'js'));
 writeFileSync(path.join(dist, hashed('__wasm_split.js')), minify(link, 'js'));
 for (const f of readdirSync(out)) if (f.endsWith('.wasm')) copyFileSync(path.join(out, f), path.join(dist, hashed(f)));
 
@@ -110,8 +113,9 @@ for (const f of readdirSync(out)) if (f.endsWith('.wasm')) copyFileSync(path.joi
 const css = minify(readFileSync(path.join(root, 'style', 'main.css'), 'utf8'), 'css');
 const cssName = `main-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
 writeFileSync(path.join(dist, cssName), css);
-const boot = `import init, * as bindings from '/${hashed(`${name}.js`)}';
-await init({ module_or_path: '/${hashed(`${name}_bg.wasm`)}' });
+const cssIntegrity = sriOf(css);
+const boot = `import init, * as bindings from '/${glueName}';
+await init({ module_or_path: '/${wasmName}' });
 // Host pages reach the portal's exported mount functions here (see src/app/exports.rs).
 window.wasmBindings = bindings;
 `;
@@ -123,16 +127,17 @@ for (const f of ['config.json', 'favicon.svg']) copyFileSync(path.join(root, 'pu
 // line in key order, named after its content, which index.html names for the app. (The English
 // of pages from chunks comes with their code.)
 const texts = languageFiles(readFileSync(path.join(root, 'src', 'i18n', 'messages.rs'), 'utf8'));
+const languages = Object.fromEntries(texts);
 
-const firstLoad = [bootName, hashed(`${name}.js`), hashed('__wasm_split.js'), hashed(`${name}_bg.wasm`), cssName, 'config.json'];
+const firstLoad = [bootName, glueName, hashed('__wasm_split.js'), wasmName, cssName, 'config.json'];
 const preloads = [
-  `<link rel="modulepreload" href="/${hashed(`${name}.js`)}" crossorigin="anonymous">`,
+  `<link rel="modulepreload" href="/${glueName}" crossorigin="anonymous">`,
   `<link rel="modulepreload" href="/${hashed('__wasm_split.js')}" crossorigin="anonymous">`,
-  `<link rel="preload" href="/${hashed(`${name}_bg.wasm`)}" as="fetch" type="application/wasm" crossorigin="anonymous">`,
+  `<link rel="preload" href="/${wasmName}" as="fetch" type="application/wasm" crossorigin="anonymous">`,
 ];
 const head = [
   `<script type="module" src="/${bootName}" integrity="${sriOf(boot)}" crossorigin="anonymous"></script>`,
-  `<link rel="stylesheet" href="/${cssName}" integrity="${sriOf(css)}">`,
+  `<link rel="stylesheet" href="/${cssName}" integrity="${cssIntegrity}">`,
   ...preloads,
   `<meta name="support-portal-texts" content="${texts.map(([locale, file]) => `${locale}=/${file}`).join(' ')}">`,
 ].join('\n    ');
@@ -146,8 +151,8 @@ writeFileSync(path.join(dist, 'index.html'), html);
 // The one script tag of host pages (scripts/embed.js): the build's names filled in, under a
 // name that does not change.
 const embed = readFileSync(path.join(root, 'scripts', 'embed.js'), 'utf8').replace('const FILES = __FILES__;', () => 'const FILES = ' + JSON.stringify({
-  glue: hashed(`${name}.js`), wasm: hashed(`${name}_bg.wasm`), css: cssName, integrity: sriOf(css),
-  texts: Object.fromEntries(texts),
+  glue: glueName, wasm: wasmName, css: cssName, integrity: cssIntegrity,
+  texts: languages,
 }) + ';');
 if (embed.includes('const FILES = __FILES__')) throw new Error('scripts/embed.js: its file table was not filled');
 writeFileSync(path.join(dist, 'embed.js'), minify(embed, 'js'));
@@ -155,7 +160,7 @@ writeFileSync(path.join(dist, 'embed.js'), minify(embed, 'js'));
 // to the host (scripts/frame.js).
 writeFileSync(path.join(dist, 'frame.js'), minify(readFileSync(path.join(root, 'scripts', 'frame.js'), 'utf8'), 'js'));
 const frameHead = [
-  `<link rel="stylesheet" href="/${cssName}" integrity="${sriOf(css)}" data-support-portal>`,
+  `<link rel="stylesheet" href="/${cssName}" integrity="${cssIntegrity}" data-support-portal>`,
   ...preloads,
   '<script src="/embed.js" defer></script>',
   '<script src="/frame.js" defer></script>',
@@ -176,7 +181,6 @@ writeFileSync(path.join(dist, 'embed.html'), `<!doctype html>
 </html>
 `);
 
-const languages = Object.fromEntries(texts);
 writeFileSync(path.join(dist, 'split-manifest.json'), JSON.stringify({ firstLoad, areas, languages }, null, 2));
 precompress(dist);
 console.log(`built ${dist}: first load ${firstLoad.join(', ')}; ${Object.keys(areas).length} areas`);

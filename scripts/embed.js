@@ -25,6 +25,8 @@
   const FILES = __FILES__;
   const here = new URL('.', document.currentScript?.src ?? location.href);
   const at = (file) => new URL(file, here).href;
+  /** The French and Spanish texts, as the portal's configuration names them. */
+  const texts = Object.entries(FILES.texts).map(([locale, file]) => `${locale}=${at(file)}`).join(' ');
   /** The theme's custom properties (`--sp-<name>`), as the README's "Theming" lists them. */
   const THEME = ['font', 'font-size', 'line', 'bg', 'surface', 'text', 'muted', 'border', 'primary',
     'primary-hover', 'on-primary', 'focus', 'focus-width', 'danger', 'radius', 'space', 'max-width'];
@@ -78,7 +80,7 @@
         mounted = glue.mountPortal(element, {
           apiBase: config.apiBase ?? '/api/v1',
           basePath: config.basePath ?? '',
-          texts: Object.entries(FILES.texts).map(([locale, file]) => `${locale}=${at(file)}`).join(' '),
+          texts,
           locale: config.locale,
           organisation: config.organisation,
           handoffToken: config.handoffToken,
@@ -105,9 +107,10 @@
   }
 
   /** `primary: #0b5cad; radius: 0` as `{ primary: '#0b5cad', radius: '0' }`. */
-  const themeOf = (text) => Object.fromEntries((text ?? '').split(';')
-    .map((d) => [d.slice(0, d.indexOf(':')).trim(), d.slice(d.indexOf(':') + 1).trim()])
-    .filter(([name, value]) => name && value));
+  const themeOf = (text) => Object.fromEntries((text ?? '').split(';').flatMap((d) => {
+    const colon = d.indexOf(':');
+    return colon < 0 ? [] : [[d.slice(0, colon).trim(), d.slice(colon + 1).trim()]];
+  }).filter(([name, value]) => name && value));
 
   class SupportPortalElement extends HTMLElement {
     static observedAttributes = ['locale', 'theme', 'organisation'];

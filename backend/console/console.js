@@ -42,8 +42,9 @@
   }
   const theme = document.getElementById('console-theme');
   const main = document.querySelector('.console-main');
-  language.value = TEXTS[stored('console.locale')] ? stored('console.locale') : 'en';
-  theme.value = THEMES[stored('console.theme')] ? stored('console.theme') : '';
+  const [savedLocale, savedTheme] = [stored('console.locale'), stored('console.theme')];
+  language.value = TEXTS[savedLocale] ? savedLocale : 'en';
+  theme.value = THEMES[savedTheme] ? savedTheme : '';
   let unread = 0;
 
   const t = (key) => TEXTS[language.value][key] ?? TEXTS.en[key];
@@ -93,7 +94,14 @@
   const handoffToken = meta?.content || undefined;
   meta?.remove();
 
+  /** Tells the portal what a console menu now says (`locale`, `theme`, `organisation`). */
   let drive = null;
+  // What each menu hands the portal.
+  const chosen = {
+    locale: () => language.value,
+    theme: () => THEMES[theme.value] ?? {},
+    organisation: () => organisation.value,
+  };
   const slot = document.getElementById('portal');
   const frame = document.getElementById('portal-frame');
   if (slot) {
@@ -108,11 +116,8 @@
     for (const [name, follow] of Object.entries(heard)) {
       slot.addEventListener(`support-portal:${name}`, (event) => follow(event.detail));
     }
-    drive = {
-      locale: (l) => portal.setLocale(l),
-      theme: (v) => portal.setTheme(v),
-      organisation: (o) => portal.setOrganisation(o),
-    };
+    const setters = { locale: 'setLocale', theme: 'setTheme', organisation: 'setOrganisation' };
+    drive = (name, value) => portal[setters[name]](value);
   } else if (frame) {
     // In an iframe: the postMessage protocol, to and from the frame's exact origin only.
     const origin = new URL(frame.src).origin;
@@ -131,23 +136,13 @@
       if (name === 'height') frame.style.height = `${Math.max(detail.height, 320)}px`;
       heard[name]?.(detail);
     });
-    drive = {
-      locale: (l) => send('locale', { locale: l }),
-      theme: (v) => send('theme', { theme: v }),
-      organisation: (o) => send('organisation', { organisation: o }),
-    };
+    drive = (name, value) => send(name, { [name]: value });
   }
-  organisation?.addEventListener('change', () => {
-    store('console.organisation', organisation.value);
-    drive?.organisation(organisation.value);
-  });
-  language.addEventListener('change', () => {
-    store('console.locale', language.value);
-    showTexts();
-    drive?.locale(language.value);
-  });
-  theme.addEventListener('change', () => {
-    store('console.theme', theme.value);
-    drive?.theme(THEMES[theme.value] ?? {});
-  });
+  for (const [menu, name] of [[language, 'locale'], [theme, 'theme'], [organisation, 'organisation']]) {
+    menu?.addEventListener('change', () => {
+      store(`console.${name}`, menu.value);
+      showTexts();
+      drive?.(name, chosen[name]());
+    });
+  }
 })();

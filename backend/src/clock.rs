@@ -8,6 +8,11 @@ use std::time::Instant;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
+/// Whole seconds in `left`, rounded up: waiting exactly that many (a `Retry-After`) is enough.
+pub fn seconds_up(left: std::time::Duration) -> u64 {
+    left.as_secs() + u64::from(left.subsec_nanos() > 0)
+}
+
 /// A monotonic clock for what the backend keeps in memory for a while (sign-in throttling,
 /// hand-off tokens); tests move it forward instead of waiting.
 #[derive(Default)]

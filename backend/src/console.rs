@@ -9,9 +9,7 @@
 //! - `/console/framed/…`: the portal in an iframe (`/embed/…`), driven by postMessage;
 //! - `/console/devices/`: a console page that is not the portal.
 
-use std::time::Duration;
-
-use axum::extract::{Form, Path, State};
+use axum::extract::{Form, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -48,7 +46,7 @@ pub fn routes() -> Router<AppState> {
         .route("/console/sign-out", post(sign_out))
         .route("/console/support", get(support))
         .route("/console/support/", get(support))
-        .route("/console/support/{*rest}", get(support_deep))
+        .route("/console/support/{*rest}", get(support))
         .route("/console/framed", get(framed))
         .route("/console/framed/", get(framed))
         .route("/console/framed/{*rest}", get(framed))
@@ -131,17 +129,11 @@ fn organisation_select(state: &AppState, email: &str, user_id: &str) -> String {
 
 /// The demo user signed in to the console, if any (and still an active user).
 fn console_user(state: &AppState, headers: &HeaderMap) -> Option<(String, String)> {
-    let email = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .find_map(|c| c.trim().strip_prefix(&format!("{COOKIE}=")))
-        .map(|e| {
-            percent_encoding::percent_decode_str(e)
-                .decode_utf8_lossy()
-                .to_string()
-        })?;
+    let email = crate::auth::cookie(headers, COOKIE).map(|e| {
+        percent_encoding::percent_decode_str(&e)
+            .decode_utf8_lossy()
+            .to_string()
+    })?;
     let user_id = sessions::active_user_id(&state.db.conn(), &email).ok()??;
     Some((email, user_id))
 }
@@ -205,19 +197,33 @@ const CRUMB: &str = "<p class=\"console-crumb\"><span data-text=\"nav-support\">
      <span id=\"console-crumb\"></span></p>\
      <p id=\"console-note\" class=\"console-note\" role=\"status\"></p>";
 
-/// A console page with the portal, `main` after the breadcrumb, and a hand-off token for the
-/// console's user (as the console's server would ask `POST /host/handoff` for one).
-fn with_portal(state: &AppState, headers: &HeaderMap, name: &str, main: &str) -> Response {
+/// A console page around `main` for the console's signed-in user (else its sign-in); a page
+/// `with_portal` carries a hand-off token for them, minted as `POST /host/handoff` mints them.
+fn console_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    (title, name): (&str, &str),
+    main: &str,
+    with_portal: bool,
+) -> Response {
     let Some((email, user_id)) = console_user(state, headers) else {
         return Redirect::to("/console/sign-in").into_response();
     };
-    let ttl = Duration::from_secs(state.config.handoff_seconds.into());
-    let Ok(token) = state.handoffs.mint(&user_id, ttl) else {
-        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    let token = match with_portal {
+        false => String::new(),
+        true => match state.mint_handoff(&user_id) {
+            Ok(token) => token,
+            Err(_) => return StatusCode::SERVICE_UNAVAILABLE.into_response(),
+        },
     };
     let organisations = organisation_select(state, &email, &user_id);
-    let who = (email.as_str(), organisations.as_str());
-    page("Support", name, who, &token, &format!("{CRUMB}{main}"))
+    page(title, name, (&email, &organisations), &token, main)
+}
+
+/// A console page with the portal: `main` after the breadcrumb.
+fn with_portal(state: &AppState, headers: &HeaderMap, name: &str, main: &str) -> Response {
+    let main = format!("{CRUMB}{main}");
+    console_page(state, headers, ("Support", name), &main, true)
 }
 
 /// The portal in the console's document; every path below `/console/support/` is the
@@ -243,22 +249,10 @@ async fn framed(State(state): State<AppState>, headers: HeaderMap, uri: Uri) -> 
     with_portal(&state, &headers, "framed", &main)
 }
 
-async fn support_deep(
-    state: State<AppState>,
-    headers: HeaderMap,
-    Path(_rest): Path<String>,
-) -> Response {
-    support(state, headers).await
-}
-
 /// A console page that is not the portal.
 async fn devices(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let Some((email, user_id)) = console_user(&state, &headers) else {
-        return Redirect::to("/console/sign-in").into_response();
-    };
-    let organisations = organisation_select(&state, &email, &user_id);
     let main = "<div class=\"console-page\"><h1 data-text=\"nav-devices\">Devices</h1>\
          <p data-text=\"devices-lead\">The console's own page: the devices of your organisation \
          would be listed here.</p></div>";
-    page("Devices", "devices", (&email, &organisations), "", main)
+    console_page(&state, &headers, ("Devices", "devices"), main, false)
 }

@@ -63,8 +63,7 @@ impl Handoffs {
         if pending.len() >= MAX_PENDING {
             let first_free = pending.values().map(|p| p.expires_at).min().unwrap_or(now);
             let left = first_free.saturating_duration_since(now);
-            // Round up: waiting exactly `retry_after` seconds must be enough.
-            return Err((left.as_secs() + u64::from(left.subsec_nanos() > 0)).max(1));
+            return Err(crate::clock::seconds_up(left).max(1));
         }
         let token = random_token(32);
         pending.insert(

@@ -36,6 +36,13 @@ pub struct Inner {
 }
 
 impl AppState {
+    /// A hand-off token for an account, working once for `--handoff-seconds`; `Err(seconds
+    /// until a place frees up)` when too many wait to be used (see [`Handoffs`]).
+    pub fn mint_handoff(&self, user_id: &str) -> Result<String, u64> {
+        let ttl = std::time::Duration::from_secs(self.config.handoff_seconds.into());
+        self.handoffs.mint(user_id, ttl)
+    }
+
     /// Bundles an opened database with the configuration.
     pub fn new(db: Db, config: Config) -> Self {
         let data_dir = match &config.data_dir {

@@ -63,8 +63,7 @@ impl Throttle {
             }
             Some(w) if w.failures >= MAX_FAILURES => {
                 let left = WINDOW.saturating_sub(now.duration_since(w.started));
-                // Round up: waiting exactly `retry_after` seconds must be enough.
-                Err(left.as_secs() + u64::from(left.subsec_nanos() > 0))
+                Err(crate::clock::seconds_up(left))
             }
             _ => Ok(()),
         }

@@ -136,13 +136,15 @@ fn tell_session_ended(session: SessionCtx, host: Host) {
     if !host.listens() {
         return;
     }
-    Effect::new(move |was_in: Option<bool>| {
-        let signed_in = matches!(session.state.get(), SessionState::SignedIn(_));
-        let ended = !signed_in && matches!(session.state.get(), SessionState::SignedOut);
-        if was_in == Some(true) && (ended || session.expired.get()) {
+    Effect::new(move |was_live: Option<bool>| {
+        let live = session
+            .state
+            .with(|s| matches!(s, SessionState::SignedIn(_)))
+            && !session.expired.get();
+        if was_live == Some(true) && !live {
             host.tell("session-ended", &[]);
         }
-        signed_in && !session.expired.get()
+        live
     });
 }
 

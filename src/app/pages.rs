@@ -6,8 +6,7 @@ use super::lazy::{load, page, ChunkError, ChunkPreload, LazyPage, Load, PageLoad
 use super::PastChatRoute;
 use crate::api::RuntimeConfig;
 use crate::auth::{
-    AccessPage, AppPage, AuthViews, OrganisationSwitch, ReauthDialog, SetPasswordPage, SignInForm,
-    SignInPage,
+    AccessPage, AppPage, AuthViews, OrganisationSwitch, ReauthDialog, SetPasswordPage, SignInPage,
 };
 use crate::features::{
     cases::{CaseDetailPage, CaseListPage, FileCasePage},
@@ -26,7 +25,7 @@ use crate::i18n::Locale;
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
-use support_contract::{Capability, Session};
+use support_contract::Capability;
 
 // `page! { chunk, builder, preload, page }`. Support-user administration is four chunks:
 // together its pages would pass the chunk budget.
@@ -38,8 +37,6 @@ page! { file_case, file_case, preload_file_case, FileCasePage().into_any() }
 page! { sign_in, sign_in, preload_sign_in, SignInPage().into_any() }
 // The dialog itself too: it shows only once a session ended.
 page! { sign_in, reauth_dialog, preload_reauth_dialog, ReauthDialog().into_any() }
-page! { sign_in, reauth_form(email: String, on_success: Callback<Session>), preload_reauth_form,
-view! { <SignInForm id="reauth" initial_email=email on_success=on_success/> }.into_any() }
 // What a page needs that the user's role lacks, and whom to ask.
 page! { access, access(needs: Capability), preload_access, view! { <AccessPage needs=needs/> }.into_any() }
 // Setting a password from an invitation happens once per user: not worth everyone's first load.
@@ -93,13 +90,6 @@ impl Pages {
 
 /// The sign-in form of the "sign in again" dialog and the access page, from their chunks.
 pub(super) const AUTH_VIEWS: AuthViews = AuthViews {
-    reauth_form: |email, on_success| {
-        let load = Load::new(move || {
-            let email = email.clone();
-            Box::pin(async move { reauth_form(email, on_success).await })
-        });
-        view! { <LazyPage load=load/> }.into_any()
-    },
     access: |needs| {
         let load = Load::new(move || Box::pin(async move { access(needs).await }));
         view! { <LazyPage load=load/> }.into_any()

@@ -3,7 +3,7 @@
 use super::lazy::LazyPage;
 use super::pages::{preload, Pages};
 use crate::api::{use_api, SessionApi};
-use crate::auth::{nav_for, use_session, AppPage};
+use crate::auth::{nav_for, use_session, AppPage, SessionState};
 use crate::components::{use_host, use_router, AppLink, LanguageSelect};
 use crate::i18n::{role_key, use_i18n, Key, Locale};
 use leptos::prelude::*;
@@ -44,8 +44,10 @@ pub fn Header() -> impl IntoView {
         let api = api.clone();
         Callback::new(move |locale: Locale| ctx.pick_language(api.clone(), locale))
     };
-    let several_organisations =
-        Memo::new(move |_| ctx.session().is_some_and(|s| s.organisations.len() > 1));
+    let several_organisations = Memo::new(move |_| {
+        ctx.state
+            .with(|s| matches!(s, SessionState::SignedIn(s) if s.organisations.len() > 1))
+    });
     let sign_out = move |_| {
         let ended = api.sign_out();
         spawn_local(async move {

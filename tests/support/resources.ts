@@ -1,7 +1,7 @@
 // What a page holds: DOM nodes and JS event listeners (Chromium's own counters, after a forced
 // garbage collection), timers still pending and WebSockets still open (counted by wrappers that
 // `countResources` installs as an init script, before the page loads), the JS heap and the wasm
-// memory (kept by the benchmark's `keepWasmMemory`). The mount-and-unmount check and benchmark
+// memory (kept by `keepWasmMemory`, below). The mount-and-unmount check and benchmark
 // read them.
 import { Page, expect } from '@playwright/test';
 
@@ -78,8 +78,8 @@ export async function mountAndUnmount(page: Page): Promise<void> {
     w.handle = w.SupportPortal.mount(el, { basePath: '/console/devices' });
   });
   await expect(page.locator('#cycle').getByRole('heading', { level: 1, name: /^Hello/ })).toBeVisible();
-  await page.evaluate(() => {
-    (window as unknown as { handle: { unmount: () => void } }).handle.unmount();
-    document.getElementById('cycle')!.remove();
-  });
+  await page.evaluate(() => (window as unknown as { handle: { unmount: () => void } }).handle.unmount());
+  // Unmounted: nothing of the portal stays in the host's element.
+  await expect(page.locator('#cycle')).toBeEmpty();
+  await page.evaluate(() => document.getElementById('cycle')!.remove());
 }

@@ -2,8 +2,6 @@
 //! Authenticated by a bearer token from the configuration (`--host-token`); without one
 //! configured, every host path is "not found".
 
-use std::time::Duration;
-
 use axum::extract::{FromRequestParts, State};
 use axum::http::{request::Parts, StatusCode};
 use axum::Json;
@@ -84,10 +82,9 @@ pub async fn host_handoff(
         }
     }
     .ok_or_else(ApiError::not_found)?;
-    let expires_in = state.config.handoff_seconds;
     let token = state
-        .handoffs
-        .mint(&user_id, Duration::from_secs(expires_in.into()))
+        .mint_handoff(&user_id)
         .map_err(ApiError::too_many_handoffs)?;
+    let expires_in = state.config.handoff_seconds;
     Ok((StatusCode::CREATED, Json(Handoff { token, expires_in })))
 }

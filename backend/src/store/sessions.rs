@@ -116,8 +116,7 @@ pub fn credentials(conn: &Connection, email: &str) -> Result<Option<(String, Opt
 /// The id of the account a person (a lowercased email) signs in to, as [`credentials`] picks
 /// it; `None` when they have no active account.
 pub fn active_user_id(conn: &Connection, email: &str) -> Result<Option<String>> {
-    let sql = format!("SELECT u.id {PICK_ACCOUNT}");
-    Ok(conn.query_row(&sql, [email], |r| r.get("id")).optional()?)
+    Ok(credentials(conn, email)?.map(|(id, _)| id))
 }
 
 /// The id of a person's (a lowercased email's) active account in an organisation, if any.

@@ -14,8 +14,14 @@ fn demo() -> TestApp {
 
 #[tokio::test]
 async fn without_demo_data_there_is_no_console() {
-    let r = TestApp::new().get("/console/support/", None).await;
-    assert!(!r.text().contains("Demo console"));
+    // Not the console's redirect to its sign-in, nor its sign-in page listing demo users.
+    let app = TestApp::new();
+    assert_ne!(
+        app.get("/console/support/", None).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let sign_in = app.get("/console/sign-in", None).await;
+    assert!(!sign_in.text().contains("support@northwind.example"));
 }
 
 #[tokio::test]
