@@ -37,6 +37,7 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p support-portal --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy -p support-client -p support-chat-widget --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 # Native tests: contract, app domain/i18n/routes, backend and the OpenAPI drift check.
 unit:
@@ -59,7 +60,7 @@ size: app
 	command -v twiggy >/dev/null || cargo install twiggy --version 0.8.0 --locked
 	node scripts/size.mjs dist --items
 
-## bench: bundle sizes, then startup, case-list, chat and help-search figures in headless Chromium (figures only, no pass/fail)
+## bench: bundle sizes, then startup, case-list, chat, chat-widget and help-search figures in headless Chromium (figures only, no pass/fail)
 bench: setup-test app backend
 	node scripts/size.mjs dist
 	npx playwright test -c tests/bench

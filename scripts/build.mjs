@@ -21,6 +21,9 @@
 //    everything is precompressed (`.br`, `.gz`).
 // `embed.js` is the one script tag a host page adds (scripts/embed.js, with this build's names);
 // `embed.html` and `frame.js` are the portal in an iframe (scripts/frame.js).
+// `chat-loader.js` is the chat widget's one script tag for any host page (scripts/chat-loader.js),
+// and `chat-widget-<hash>.js` / `.wasm` the widget it fetches on the first click (widget/);
+// `chat-frame.html` runs it in an iframe on the portal's origin for hosts on other origins.
 // `split-manifest.json` lists which files the first load fetches and, by area, its packs and
 // modules; scripts/size.mjs reads it.
 import { execFileSync, spawn } from 'node:child_process';
@@ -55,8 +58,11 @@ const run = (cmd, args, env = {}) =>
 //    installs it) rebuilds the standard library for this build, so that panics abort without
 //    formatting a message, `Debug` formats nothing and panics carry no source locations: none
 //    of that reaches a user, and it was about a tenth of every module.
+//    The chat widget for host pages (widget/, its own wasm) is built in the same run, with the
+//    same flags, so that the crates they share are compiled once.
 run('cargo', [`+${nightly}`, 'build', '-Zbuild-std=std,panic_abort', '--release',
-  '--target', 'wasm32-unknown-unknown', '-p', name, '--bin', name, '--features', 'split'], {
+  '--target', 'wasm32-unknown-unknown', '-p', name, '--bin', name, '--features', `${name}/split`,
+  '-p', 'support-chat-widget', '--lib'], {
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS: [
     '-Clink-args=--emit-relocs', '--cfg erase_components',
     '-Zunstable-options -Cpanic=immediate-abort', '-Zfmt-debug=none', '-Zlocation-detail=none',
@@ -181,12 +187,14 @@ writeFileSync(path.join(dist, 'embed.html'), `<!doctype html>
 </html>
 `);
 
-writeFileSync(path.join(dist, 'split-manifest.json'), JSON.stringify({ firstLoad, areas, languages }, null, 2));
+const chatWidget = buildChatWidget(readFileSync(path.join(root, 'src', 'i18n', 'messages.rs'), 'utf8'));
+
+writeFileSync(path.join(dist, 'split-manifest.json'), JSON.stringify({ firstLoad, areas, languages, chatWidget }, null, 2));
 precompress(dist);
 console.log(`built ${dist}: first load ${firstLoad.join(', ')}; ${Object.keys(areas).length} areas`);
 
-/** Writes `texts-<locale>-<hash>.txt` for French and Spanish from the rows of messages.rs. */
-function languageFiles(source) {
+/** The rows of messages.rs: `[match, key, english, french, spanish]` (escaped as in Rust). */
+function messageRows(source) {
   const literal = String.raw`"((?:[^"\\]|\\.)*)"`;
   const row = new RegExp(String.raw`^    (\w+) => ${literal}, ${literal}, ${literal};$`, 'gm');
   const rows = [...source.matchAll(row)];
@@ -194,6 +202,97 @@ function languageFiles(source) {
   if (rows.length === 0 || rows.length !== keys.length) {
     throw new Error(`messages.rs: ${keys.length} keys but ${rows.length} rows of the expected shape`);
   }
+  return rows;
+}
+
+/** `{ en: { Key: text }, fr: …, es: … }` for `keys`, from the rows of messages.rs. */
+function textTable(source, keys) {
+  const rows = new Map(messageRows(source).map((m) => [m[1], m]));
+  const missing = keys.filter((k) => !rows.has(k));
+  if (missing.length) throw new Error(`src/i18n/messages.rs has no ${missing.join(', ')}`);
+  return Object.fromEntries(['en', 'fr', 'es'].map((locale, i) =>
+    [locale, Object.fromEntries(keys.map((k) => [k, unescapeRust(rows.get(k)[i + 2])]))]));
+}
+
+/**
+ * The chat widget for host pages: its wasm (built in step 1) bound, optimised and named after
+ * its content, its glue with its stylesheet and its texts in three languages (the keys of
+ * messages.rs that widget/src names in string literals), the
+ * loader (`chat-loader.js`, a stable name: host pages keep one address) with the launcher's
+ * words and stylesheet, and `chat-frame.html` for hosts on other origins. Returns the names.
+ */
+function buildChatWidget(messages) {
+  const widgetWork = path.join(work, 'widget');
+  mkdirSync(widgetWork, { recursive: true });
+  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', widgetWork, '--out-name', 'chat-widget',
+    path.join(root, 'target', 'wasm32-unknown-unknown', 'release', 'support_chat_widget.wasm')]);
+  // Step 1's `--emit-relocs` (for the portal's splitter) left relocations, which wasm-opt
+  // cannot read and the widget does not need.
+  const bound = path.join(widgetWork, 'chat-widget_bg.wasm');
+  writeFileSync(bound, withoutCustomSections(readFileSync(bound), (name) => name === 'linking' || name.startsWith('reloc.')));
+  const wasmFile = path.join(widgetWork, 'chat-widget.opt.wasm');
+  run('wasm-opt', ['-Oz', ...wasmFeatures, '--strip-debug', '--strip-producers', bound, '-o', wasmFile]);
+  const sources = readdirSync(path.join(root, 'widget', 'src')).map((f) => readFileSync(path.join(root, 'widget', 'src', f), 'utf8')).join('\n');
+  const known = new Set(messageRows(messages).map((m) => m[1]));
+  const keys = [...new Set([...sources.matchAll(/"([A-Z][A-Za-z0-9]+)"/g)].map((m) => m[1]))]
+    .filter((k) => known.has(k)).sort();
+  const wasm = readFileSync(wasmFile);
+  const wasmOut = `chat-widget-${createHash('sha256').update(wasm).digest('hex').slice(0, 16)}.wasm`;
+  writeFileSync(path.join(dist, wasmOut), wasm);
+  const css = minify(readFileSync(path.join(root, 'widget', 'style.css'), 'utf8'), 'css');
+  const glue = minify(`${readFileSync(path.join(widgetWork, 'chat-widget.js'), 'utf8')}
+export const TEXTS = ${JSON.stringify(textTable(messages, keys))};
+export const CSS = ${JSON.stringify(css)};
+`, 'js');
+  const glueOut = `chat-widget-${createHash('sha256').update(glue).digest('hex').slice(0, 16)}.js`;
+  writeFileSync(path.join(dist, glueOut), glue);
+  const loader = readFileSync(path.join(root, 'scripts', 'chat-loader.js'), 'utf8').replace('const FILES = __FILES__;', () => 'const FILES = ' + JSON.stringify({
+    glue: glueOut, wasm: wasmOut,
+    css: minify(readFileSync(path.join(root, 'scripts', 'chat-launcher.css'), 'utf8'), 'css'),
+    words: textTable(messages, ['ChatLauncher', 'ChatLauncherUnread']),
+  }) + ';');
+  if (loader.includes('__FILES__')) throw new Error('scripts/chat-loader.js: its file table was not filled');
+  writeFileSync(path.join(dist, 'chat-loader.js'), minify(loader, 'js'));
+  writeFileSync(path.join(dist, 'chat-frame.html'), `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>Chat with support</title>
+    <script src="/chat-loader.js" data-mode="frame" defer></script>
+  </head>
+  <body></body>
+</html>
+`);
+  return { loader: 'chat-loader.js', glue: glueOut, wasm: wasmOut, frame: 'chat-frame.html' };
+}
+
+/** `wasm` without the custom sections whose names `drop` picks. */
+function withoutCustomSections(wasm, drop) {
+  const kept = [wasm.subarray(0, 8)];
+  let i = 8;
+  const leb = () => {
+    let value = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = wasm[i++];
+      value += (byte & 127) * 2 ** shift;
+      if (byte < 128) return value;
+    }
+  };
+  while (i < wasm.length) {
+    const begin = i;
+    const id = wasm[i++];
+    const length = leb();
+    const end = i + length;
+    if (id !== 0 || !drop(wasm.subarray(i + 1, i + 1 + wasm[i]).toString())) kept.push(wasm.subarray(begin, end));
+    i = end;
+  }
+  return Buffer.concat(kept);
+}
+
+/** Writes `texts-<locale>-<hash>.txt` for French and Spanish from the rows of messages.rs. */
+function languageFiles(source) {
+  const rows = messageRows(source);
   return [['fr', 3], ['es', 4]].map(([locale, column]) => {
     const lines = rows.map((m) => unescapeRust(m[column]));
     if (lines.some((t) => /[\r\n]/.test(t))) throw new Error(`a ${locale} text holds a line break`);

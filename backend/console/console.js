@@ -4,7 +4,7 @@
 // /embed/ and speaks the postMessage protocol. Either way the portal gets the console user's
 // hand-off token from the page, the header's language and theme menus drive it at run time, and
 // what it tells (`navigated`, `unread`, `session-ended`) drives the console's breadcrumb,
-// title, address and navigation.
+// title, address and navigation. Devices has the chat widget for host pages instead.
 (() => {
   const TEXTS = {
     en: {
@@ -137,6 +137,24 @@
       heard[name]?.(detail);
     });
     drive = (name, value) => send(name, { [name]: value });
+  }
+  // Elsewhere (Devices), the chat widget for host pages (/chat-loader.js): it floats on the
+  // page, speaks the console's language, wears its theme (the same `--sp-*` properties, which
+  // reach into the widget's shadow root), and its unread count joins the navigation's.
+  const chatTheme = () => {
+    for (const name of Object.keys(THEMES.console)) document.body.style.removeProperty(`--sp-${name}`);
+    for (const [name, value] of Object.entries(chosen.theme())) document.body.style.setProperty(`--sp-${name}`, value);
+  };
+  if (!slot && !frame) {
+    chatTheme();
+    // Read by /chat-loader.js when it runs, after this script.
+    window.SupportChatConfig = { organisation: organisation?.value };
+    document.addEventListener('support-chat:unread', (event) => heard.unread(event.detail));
+    drive = (name) => {
+      if (name === 'locale') window.SupportChat?.setLocale(language.value);
+      if (name === 'theme') chatTheme();
+      if (name === 'organisation') window.SupportChat?.setOrganisation(organisation.value);
+    };
   }
   for (const [menu, name] of [[language, 'locale'], [theme, 'theme'], [organisation, 'organisation']]) {
     menu?.addEventListener('change', () => {

@@ -7,7 +7,9 @@
 //! - `/console/support/…`: the portal mounted in the console's document (`SupportPortal.mount`)
 //!   under `/console/support`;
 //! - `/console/framed/…`: the portal in an iframe (`/embed/…`), driven by postMessage;
-//! - `/console/devices/`: a console page that is not the portal.
+//! - `/console/devices/`: a console page that is not the portal, with the chat widget for host
+//!   pages (`/chat-loader.js`), which asks `POST /console/handoff` for a hand-off token when it
+//!   starts (a token minted with the page would expire before the first click).
 
 use axum::extract::{Form, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
@@ -51,6 +53,7 @@ pub fn routes() -> Router<AppState> {
         .route("/console/framed/", get(framed))
         .route("/console/framed/{*rest}", get(framed))
         .route("/console/devices/", get(devices))
+        .route("/console/handoff", post(handoff))
 }
 
 async fn asset(body: &'static str, kind: &'static str) -> Response {
@@ -249,10 +252,30 @@ async fn framed(State(state): State<AppState>, headers: HeaderMap, uri: Uri) -> 
     with_portal(&state, &headers, "framed", &main)
 }
 
-/// A console page that is not the portal.
+/// A console page that is not the portal, with the chat launcher.
 async fn devices(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let main = "<div class=\"console-page\"><h1 data-text=\"nav-devices\">Devices</h1>\
          <p data-text=\"devices-lead\">The console's own page: the devices of your organisation \
-         would be listed here.</p></div>";
+         would be listed here.</p></div>\
+         <script src=\"/chat-loader.js\" data-handoff-url=\"/console/handoff\" defer></script>";
     console_page(&state, &headers, ("Devices", "devices"), main, false)
+}
+
+/// A fresh hand-off token for the console's signed-in user, as the console's server would
+/// mint one for the chat widget (`data-handoff-url`); 401 without a console user.
+async fn handoff(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let Some((_, user_id)) = console_user(&state, &headers) else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    match state.mint_handoff(&user_id) {
+        Ok(token) => (
+            [
+                (header::CONTENT_TYPE, HeaderValue::from_static("text/plain")),
+                (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+            ],
+            token,
+        )
+            .into_response(),
+        Err(_) => StatusCode::SERVICE_UNAVAILABLE.into_response(),
+    }
 }

@@ -182,6 +182,17 @@ pub const SUMMARY_MAX: usize = 1000;
 /// Seconds between heartbeats; a client that hears nothing for three of them reconnects.
 pub const HEARTBEAT_SECS: u64 = 15;
 
+/// The `type` of each [`ChatEvent`] on the wire, for a client that reads a frame's type first
+/// and then only that event's fields (serde's internally tagged decoding buffers the whole
+/// frame and keeps a second decoder of every type inside it: kilobytes of a small wasm).
+pub mod event_type {
+    pub const MESSAGE: &str = "message";
+    pub const TYPING: &str = "typing";
+    pub const STATUS: &str = "status";
+    pub const QUEUE_POSITION: &str = "queue_position";
+    pub const AGENT_JOINED: &str = "agent_joined";
+}
+
 /// Whether a client message id is acceptable: 8 to 64 characters of `[A-Za-z0-9_-]`.
 pub fn valid_message_id(id: &str) -> bool {
     (8..=64).contains(&id.len())
@@ -198,6 +209,52 @@ pub fn valid_rating(rating: &ChatRating) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn event_types_are_the_wire_tags_of_chat_events() {
+        let tag = |e: ChatEvent| serde_json::to_value(e).unwrap()["type"].clone();
+        let message = ChatMessage {
+            id: "m".into(),
+            chat_id: "c".into(),
+            seq: 1,
+            at: String::new(),
+            author: None,
+            from_support: true,
+            body: String::new(),
+            attachments: vec![],
+        };
+        let cases = [
+            (ChatEvent::Message { message }, event_type::MESSAGE),
+            (
+                ChatEvent::Typing {
+                    from_support: true,
+                    typing: true,
+                },
+                event_type::TYPING,
+            ),
+            (
+                ChatEvent::Status {
+                    status: ChatStatus::Active,
+                    agent: None,
+                },
+                event_type::STATUS,
+            ),
+            (
+                ChatEvent::QueuePosition {
+                    position: 1,
+                    estimated_wait_minutes: 2,
+                },
+                event_type::QUEUE_POSITION,
+            ),
+            (
+                ChatEvent::AgentJoined { agent: "A".into() },
+                event_type::AGENT_JOINED,
+            ),
+        ];
+        for (event, name) in cases {
+            assert_eq!(tag(event), name);
+        }
+    }
 
     #[test]
     fn message_ids_are_uuid_like_tokens() {

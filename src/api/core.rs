@@ -3,14 +3,15 @@
 //! leaves the exchange to this file. (`config.rs` fetches the app's own static files, the runtime
 //! configuration and the texts, which are not part of the contract.)
 
-use super::json::{from_json, to_json};
 use super::xhr::xhr_upload;
+use super::{from_json, to_json};
 use super::{ApiError, ApiFuture};
 use crate::domain::{encode_component, with_query};
 use gloo_net::http::{Method, RequestBuilder, Response};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+pub(super) use support_client::chat_stream::websocket_url;
 use support_contract::Problem;
 use web_sys::RequestCredentials;
 
@@ -218,23 +219,6 @@ pub(super) fn decode<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
 /// A path segment (an id), percent-encoded.
 pub(super) fn segment(s: &str) -> String {
     encode_component(s)
-}
-
-/// The `ws:` / `wss:` address of an API address, which may be relative to the page.
-pub(super) fn websocket_url(http: &str) -> String {
-    if let Some(rest) = http.strip_prefix("https://") {
-        return format!("wss://{rest}");
-    }
-    if let Some(rest) = http.strip_prefix("http://") {
-        return format!("ws://{rest}");
-    }
-    let location = web_sys::window().map(|w| w.location());
-    let secure = location
-        .as_ref()
-        .and_then(|l| l.protocol().ok())
-        .is_some_and(|p| p == "https:");
-    let host = location.and_then(|l| l.host().ok()).unwrap_or_default();
-    format!("{}://{host}{http}", if secure { "wss" } else { "ws" })
 }
 
 /// Reads a response body to its end, keeping its chunks for a file and counting its lines

@@ -12,7 +12,6 @@ mod attachments;
 mod callbacks;
 mod cases;
 mod chat;
-mod chat_stream;
 mod config;
 mod core;
 mod download;
@@ -22,10 +21,7 @@ mod help;
 mod history;
 mod home;
 mod invitations;
-mod js_value;
-mod json;
 mod learning;
-pub mod local_store;
 mod organisations;
 mod people;
 mod persisted;
@@ -40,7 +36,6 @@ pub use attachments::{
 pub use callbacks::CallbacksApi;
 pub use cases::CasesApi;
 pub use chat::{ChatApi, NewCaseFromChat};
-pub use chat_stream::{ChatStream, LinkState};
 pub use config::{
     load_runtime_config, load_texts, provide_runtime_config, use_runtime_config, RuntimeConfig,
 };
@@ -51,13 +46,16 @@ pub use help::HelpApi;
 pub use history::{HistoryApi, HistoryExport};
 pub use home::HomeApi;
 pub use invitations::InvitationsApi;
-pub use json::{from_json, to_json};
 pub use learning::LearningApi;
 pub use organisations::OrganisationsApi;
 pub use people::PeopleApi;
 pub use persisted::{use_persisted, Persisted};
 pub use portal::{provide_portal, use_portal, use_products, PortalApi, PortalResource};
 pub use session::SessionApi;
+pub use support_client::local_store;
+pub use support_client::random_id;
+pub use support_client::{from_json, to_json};
+pub use support_client::{ChatStream, LinkState};
 pub use support_users::SupportUsersApi;
 
 use leptos::prelude::*;
@@ -128,20 +126,4 @@ pub fn use_api<T: ?Sized + Area>() -> Arc<T> {
 /// an ended session.
 pub fn provide_http(base: &str, on_unauthorized: Callback<()>) {
     provide_context(Arc::new(Http::new(base, on_unauthorized)));
-}
-
-/// A fresh random id (a version-4 UUID) for idempotency keys and chat message ids.
-/// `crypto.getRandomValues`, unlike `crypto.randomUUID`, also works on a plain-http origin
-/// other than localhost (an intranet host serving the portal without TLS).
-pub fn random_id() -> String {
-    let mut bytes = [0u8; 16];
-    let filled = web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
-    if !filled {
-        for b in bytes.iter_mut() {
-            *b = (js_sys::Math::random() * 256.0) as u8;
-        }
-    }
-    crate::domain::uuid_v4(bytes)
 }

@@ -154,3 +154,32 @@ fn no_module_of_the_app_or_the_backend_imports_itself_through_others() {
         .collect();
     assert!(found.is_empty(), "import cycles: {found:#?}");
 }
+
+/// The chat widget for host pages is a wasm of its own with a budget of 60 KB: neither it nor the
+/// core it shares with the portal (`client/`) may depend on Leptos, the portal or its HTTP
+/// library, and the chat's rules there stay plain Rust.
+#[test]
+fn the_chat_widget_and_the_shared_client_need_neither_leptos_nor_the_portal() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found = Vec::new();
+    for manifest in ["client/Cargo.toml", "widget/Cargo.toml"] {
+        let text = fs::read_to_string(root.join(manifest)).unwrap();
+        let dependencies = text.split("[dependencies]").nth(1).unwrap_or_default();
+        for forbidden in ["leptos", "support-portal", "gloo"] {
+            if dependencies.contains(forbidden) {
+                found.push(format!("{manifest} depends on {forbidden}"));
+            }
+        }
+    }
+    for rules in [
+        "client/src/chat.rs",
+        "client/src/outbox.rs",
+        "client/src/ids.rs",
+    ] {
+        let text = fs::read_to_string(root.join(rules)).unwrap();
+        if text.contains("web_sys") || text.contains("wasm_bindgen") {
+            found.push(format!("{rules} uses the browser"));
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+}

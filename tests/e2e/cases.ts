@@ -120,20 +120,30 @@ export async function casesTitled(request: APIRequestContext, baseURL: string, t
 /** Waits until the draft this browser keeps in IndexedDB contains `text` (or, with
  *  `present` false, until no stored value contains it any more). */
 export async function draftSaved(page: Page, text: string, present = true): Promise<void> {
-  await page.waitForFunction(async ([needle, wanted]) => {
+  await keptOnDevice(page, text, { present });
+}
+
+/** Waits until a value this browser keeps in the portal's IndexedDB store (drafts, the chat
+ *  outbox: the portal and the chat widget share it) under a key that starts with `kind`
+ *  contains `text` (or, with `present` false, until none does any more). */
+export async function keptOnDevice(page: Page, text: string, { present = true, kind = '' } = {}): Promise<void> {
+  await page.waitForFunction(async ([needle, wanted, prefix]) => {
     const db: IDBDatabase = await new Promise((resolve, reject) => {
       const open = indexedDB.open('support-portal', 1);
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
-    const values: unknown[] = await new Promise((resolve) => {
-      const request = db.transaction('kv').objectStore('kv').getAll();
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => resolve([]);
+    const entries: [IDBValidKey, unknown][] = await new Promise((resolve) => {
+      const store = db.transaction('kv').objectStore('kv');
+      const keys = store.getAllKeys();
+      const values = store.getAll();
+      values.onsuccess = () => resolve(keys.result.map((k, i): [IDBValidKey, unknown] => [k, values.result[i]]));
+      values.onerror = () => resolve([]);
     });
     db.close();
-    return values.some((v) => typeof v === 'string' && v.includes(needle as string)) === wanted;
-  }, [text, present] as const);
+    return entries.some(([k, v]) => String(k).startsWith(prefix as string)
+      && typeof v === 'string' && v.includes(needle as string)) === wanted;
+  }, [text, present, kind] as const);
 }
 
 /** The case's current version (its ETag), as an edit must send it in If-Match. */

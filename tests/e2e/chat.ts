@@ -88,7 +88,8 @@ export async function startAcceptedChat(page: Page, baseURL: string, topic: stri
 }
 
 /** The messages the panel shows, in order: the text of each, without who wrote it or whether it
- *  arrived (the one place that knows how a message's text is marked). */
+ *  arrived (the one place that knows how a message's text is marked: `.chat-text` in the
+ *  portal's panel, `.text` in the chat widget's for host pages). */
 export async function shownBodies(panel: Locator): Promise<string[]> {
-  return panel.getByRole('listitem').locator('.chat-text').allInnerTexts();
+  return panel.getByRole('listitem').locator(':scope > .chat-text, :scope > .text').allInnerTexts();
 }

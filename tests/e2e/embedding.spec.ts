@@ -4,6 +4,7 @@
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
 import { mainNavigation } from './portal';
+import { consoleOnly, enterConsole } from './console';
 import { accounts } from '../support/accounts';
 import { mintHandoff } from '../support/host';
 import { agentSays } from '../support/agent';
@@ -11,20 +12,6 @@ import { countResources, keepWasmMemory, mountAndUnmount, resources } from '../s
 import { startAcceptedChat } from './chat';
 import { startForeignHost } from '../support/foreign';
 import { startBackend, stopBackend } from '../support/backend';
-
-/** Signs in to the demo console as `email` (the console's own sign-in: no portal password). */
-async function enterConsole(page: Page, email: string): Promise<void> {
-  await page.goto('/console/sign-in');
-  await page.getByRole('button', { name: email }).click();
-  await expect(page).toHaveURL(/\/console\/support\/$/);
-}
-
-/** Signs in to the console only (the portal is not opened, so no hand-off happens yet). */
-async function consoleOnly(page: Page, email: string): Promise<void> {
-  const answer = await page.request.post('/console/sign-in', { form: { email }, maxRedirects: 0 });
-  expect(answer.status()).toBe(303);
-  await page.goto('/console/devices/');
-}
 
 const portal = (page: Page) => page.locator('#portal');
 

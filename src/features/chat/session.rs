@@ -6,25 +6,13 @@ use crate::api::{
     from_json, local_store, random_id, to_json, use_api, ApiError, ChatApi, ChatStream, LinkState,
 };
 use crate::auth::use_session;
-use crate::domain::{contiguous_seq, last_chat_seq, merge_messages, user_key, ChatLine, Delivery};
+use crate::domain::{contiguous_seq, last_chat_seq, merge_messages, user_key, ChatLine};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde::{Deserialize, Serialize};
 use std::sync::Arc;
+use support_client::outbox::{self, OutboxItem, Sent, OUTBOX_KIND};
 use support_contract::cases::Attachment;
-use support_contract::chat::{Chat, ChatAvailability, ChatEvent, ChatStatus, NewChatMessage};
-
-/// A message written but not yet stored by the backend. Kept on the device, so it survives a
-/// reload, a crash or a dropped connection, and is sent again with the same id (never twice).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-struct OutboxItem {
-    id: String,
-    chat_id: String,
-    body: String,
-    #[serde(default)]
-    attachments: Vec<Attachment>,
-    at: String,
-}
+use support_contract::chat::{Chat, ChatAvailability, ChatEvent, ChatStatus};
 
 /// The chat's state, shared by the launcher, the panel and its parts.
 #[derive(Clone, Copy)]
@@ -63,7 +51,7 @@ impl ChatCtx {
     pub fn new(launcher: ChatLauncher) -> ChatCtx {
         let session = use_session();
         let user_id = session.session().map(|s| s.user.id).unwrap_or_default();
-        let outbox_key = user_key("chat-outbox", &user_id, "");
+        let outbox_key = user_key(OUTBOX_KIND, &user_id, "");
         let api = use_api::<dyn ChatApi>();
         let open = launcher.open;
         let availability = LocalResource::new({
@@ -110,13 +98,8 @@ impl ChatCtx {
         let Some(chat) = open else {
             return;
         };
-        let pending: Vec<OutboxItem> = saved.into_iter().filter(|i| i.chat_id == chat.id).collect();
-        self.lines.set(
-            pending
-                .iter()
-                .map(|i| ChatLine::pending(&i.id, &i.body, &i.attachments, &i.at))
-                .collect(),
-        );
+        let (pending, lines) = outbox::resume(saved, &chat.id);
+        self.lines.set(lines);
         self.outbox.set(pending);
         self.begin(chat, api).await;
     }
@@ -248,14 +231,7 @@ impl ChatCtx {
             attachments,
             at: now_iso(),
         };
-        self.lines.update(|l| {
-            l.push(ChatLine::pending(
-                &item.id,
-                &item.body,
-                &item.attachments,
-                &item.at,
-            ))
-        });
+        self.lines.update(|l| l.push(item.line()));
         self.outbox.update(|o| o.push(item));
         self.save_outbox();
         self.typing(false);
@@ -264,38 +240,21 @@ impl ChatCtx {
 
     /// Sends a failed message again, with its id, so it cannot arrive twice.
     pub fn retry(self, id: String, api: Arc<dyn ChatApi>) {
-        let line = self
-            .lines
-            .with_untracked(|l| l.iter().find(|x| x.id == id).cloned());
-        let Some(line) = line else { return };
         let Some(chat_id) = self
             .chat
             .with_untracked(|c| c.as_ref().map(|c| c.id.clone()))
         else {
             return;
         };
-        self.set_delivery(&id, Delivery::Sending);
-        self.outbox.update(|o| {
-            if !o.iter().any(|i| i.id == id) {
-                o.push(OutboxItem {
-                    id: id.clone(),
-                    chat_id,
-                    body: line.body,
-                    attachments: line.attachments,
-                    at: line.at,
-                })
-            }
-        });
-        self.save_outbox();
-        self.flush(api);
-    }
-
-    fn set_delivery(self, id: &str, delivery: Delivery) {
+        let mut queued = false;
         self.lines.update(|l| {
-            if let Some(line) = l.iter_mut().find(|x| x.id == id && x.seq.is_none()) {
-                line.delivery = delivery;
-            }
+            self.outbox
+                .update(|o| queued = outbox::requeue(o, l, &id, &chat_id))
         });
+        if queued {
+            self.save_outbox();
+            self.flush(api);
+        }
     }
 
     fn save_outbox(self) {
@@ -318,28 +277,24 @@ impl ChatCtx {
         spawn_local(async move {
             let mut unreachable = false;
             while let Some(item) = self.outbox.with_untracked(|o| o.first().cloned()) {
-                let message = NewChatMessage {
-                    id: item.id.clone(),
-                    body: item.body.clone(),
-                    attachments: item.attachments.iter().map(|a| a.id.clone()).collect(),
+                let sent = match api
+                    .send_chat_message(item.chat_id.clone(), item.message())
+                    .await
+                {
+                    Ok(stored) => Sent::Stored(stored),
+                    Err(crate::api::ApiError::Network) => Sent::Unreachable,
+                    Err(_) => Sent::Refused,
                 };
-                match api.send_chat_message(item.chat_id.clone(), message).await {
-                    Ok(stored) => {
-                        self.outbox.update(|o| o.retain(|i| i.id != item.id));
-                        self.save_outbox();
-                        self.lines
-                            .update(|l| merge_messages(l, std::slice::from_ref(&stored)));
-                    }
-                    Err(crate::api::ApiError::Network) => {
-                        unreachable = true;
-                        break;
-                    }
-                    Err(_) => {
-                        self.outbox.update(|o| o.retain(|i| i.id != item.id));
-                        self.save_outbox();
-                        self.set_delivery(&item.id, Delivery::Failed);
-                    }
+                let mut go_on = false;
+                self.lines.update(|l| {
+                    self.outbox
+                        .update(|o| go_on = outbox::settle(o, l, &item.id, sent))
+                });
+                if !go_on {
+                    unreachable = true;
+                    break;
                 }
+                self.save_outbox();
             }
             self.flushing.set(false);
             // The link may stay up while a send fails (a proxy hiccup): try again shortly

@@ -63,18 +63,19 @@ impl ChatLine {
 /// Merges stored messages into the lines: a message already there (by id) is replaced by its
 /// stored form, a new one is added; stored lines are ordered by `seq`, and lines not stored yet
 /// follow in the order they were written. Duplicates and out-of-order arrivals change nothing.
+/// Each message is put in its place rather than the whole list sorted: lines are always in this
+/// order, and a sort's code is kilobytes of the chat widget's wasm.
 pub fn merge_messages(lines: &mut Vec<ChatLine>, incoming: &[ChatMessage]) {
     for m in incoming {
-        match lines.iter_mut().find(|l| l.id == m.id) {
-            Some(line) => *line = ChatLine::stored(m),
-            None => lines.push(ChatLine::stored(m)),
+        if let Some(k) = lines.iter().position(|l| l.id == m.id) {
+            lines.remove(k);
         }
+        let at = lines
+            .iter()
+            .position(|l| l.seq.is_none_or(|seq| seq > m.seq))
+            .unwrap_or(lines.len());
+        lines.insert(at, ChatLine::stored(m));
     }
-    // A stable sort keeps the pending lines in their written order.
-    lines.sort_by_key(|l| match l.seq {
-        Some(seq) => (0, seq),
-        None => (1, 0),
-    });
 }
 
 /// The highest stored `seq`: where a reconnect resumes ("everything after N").
@@ -82,13 +83,12 @@ pub fn last_chat_seq(lines: &[ChatLine]) -> i64 {
     lines.iter().filter_map(|l| l.seq).max().unwrap_or(0)
 }
 
-/// Whether the stored messages have a gap (a `seq` missing below the highest), which a resync
-/// fills by asking for everything after the last contiguous one.
+/// The last `seq` up to which the stored messages have no gap (a `seq` missing below the
+/// highest), which a resync fills by asking for everything after it. Lines are in `seq` order
+/// (see [`merge_messages`]).
 pub fn contiguous_seq(lines: &[ChatLine]) -> i64 {
-    let mut seqs: Vec<i64> = lines.iter().filter_map(|l| l.seq).collect();
-    seqs.sort_unstable();
     let mut last = 0;
-    for s in seqs {
+    for s in lines.iter().filter_map(|l| l.seq) {
         if s == last + 1 {
             last = s;
         } else if s > last + 1 {

@@ -2,10 +2,11 @@
 //! by itself (exponential backoff with full jitter, capped), resumes after the last message it
 //! saw, and treats a link that stays silent past three heartbeats as broken.
 
-use crate::domain::reconnect_delay_ms;
+use crate::chat::reconnect_delay_ms;
+use crate::timer::Timer;
 use std::cell::RefCell;
 use std::rc::Rc;
-use support_contract::chat::{ChatEvent, HEARTBEAT_SECS};
+use support_contract::chat::{event_type, ChatEvent, ChatMessage, ChatStatus, HEARTBEAT_SECS};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{CloseEvent, MessageEvent, WebSocket};
@@ -38,8 +39,8 @@ struct Inner {
     stopped: bool,
     // Kept alive as long as the socket may call them.
     handlers: Vec<Closure<dyn FnMut(web_sys::Event)>>,
-    watchdog: Option<(i32, Closure<dyn FnMut()>)>,
-    retry: Option<(i32, Closure<dyn FnMut()>)>,
+    watchdog: Option<Timer>,
+    retry: Option<Timer>,
 }
 
 /// A chat's realtime link. Dropping it does not close it: call [`ChatStream::close`].
@@ -90,8 +91,7 @@ impl ChatStream {
     /// Reconnects now instead of waiting out the backoff (the browser came back online).
     pub fn retry_now(&self) {
         let pending = self.0.borrow_mut().retry.take();
-        if let Some((id, _)) = pending {
-            window().clear_timeout_with_handle(id);
+        if pending.is_some() {
             self.open();
         }
     }
@@ -111,12 +111,8 @@ impl ChatStream {
         if let Some(ws) = socket {
             let _ = ws.close();
         }
-        if let Some((id, _)) = watchdog {
-            window().clear_interval_with_handle(id);
-        }
-        if let Some((id, _)) = retry {
-            window().clear_timeout_with_handle(id);
-        }
+        // Dropped, the timers stop.
+        drop((watchdog, retry));
         on_state(LinkState::Closed);
     }
 
@@ -155,7 +151,7 @@ impl ChatStream {
             else {
                 return;
             };
-            let Some(event) = super::from_json::<ChatEvent>(&text) else {
+            let Some(event) = decode_event(&text) else {
                 return;
             };
             let on_event = {
@@ -204,23 +200,17 @@ impl ChatStream {
         on_state(LinkState::Reconnecting);
         let delay = reconnect_delay_ms(attempt - 1, js_sys::Math::random());
         let me = self.clone();
-        let retry = Closure::<dyn FnMut()>::new(move || {
+        let retry = Timer::once(delay as u32, move || {
             me.0.borrow_mut().retry = None;
             me.open();
         });
-        let id = window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                retry.as_ref().unchecked_ref(),
-                delay as i32,
-            )
-            .unwrap_or(0);
-        self.0.borrow_mut().retry = Some((id, retry));
+        self.0.borrow_mut().retry = Some(retry);
     }
 
     /// Replaces a link that has been silent for three heartbeats.
     fn start_watchdog(&self) {
         let me = self.clone();
-        let check = Closure::<dyn FnMut()>::new(move || {
+        let check = Timer::every(5_000, move || {
             let stale = {
                 let inner = me.0.borrow();
                 let silent = now_ms() - inner.last_frame_ms;
@@ -240,16 +230,62 @@ impl ChatStream {
                 me.schedule_retry();
             }
         });
-        let id = window()
-            .set_interval_with_callback_and_timeout_and_arguments_0(
-                check.as_ref().unchecked_ref(),
-                5_000,
-            )
-            .unwrap_or(0);
-        self.0.borrow_mut().watchdog = Some((id, check));
+        self.0.borrow_mut().watchdog = Some(check);
     }
 }
 
-fn window() -> web_sys::Window {
-    web_sys::window().expect("a browser window")
+/// The `ws:` / `wss:` address of an API address, which may be relative to the page.
+pub fn websocket_url(http: &str) -> String {
+    if let Some(rest) = http.strip_prefix("https://") {
+        return format!("wss://{rest}");
+    }
+    if let Some(rest) = http.strip_prefix("http://") {
+        return format!("ws://{rest}");
+    }
+    let location = web_sys::window().map(|w| w.location());
+    let secure = location
+        .as_ref()
+        .and_then(|l| l.protocol().ok())
+        .is_some_and(|p| p == "https:");
+    let host = location.and_then(|l| l.host().ok()).unwrap_or_default();
+    format!("{}://{host}{http}", if secure { "wss" } else { "ws" })
+}
+
+/// Of a stream frame, every field any event has; which ones are there depends on its `type`.
+#[derive(serde::Deserialize)]
+struct Frame {
+    #[serde(rename = "type")]
+    kind: String,
+    message: Option<ChatMessage>,
+    from_support: Option<bool>,
+    typing: Option<bool>,
+    status: Option<ChatStatus>,
+    agent: Option<String>,
+    position: Option<u32>,
+    estimated_wait_minutes: Option<u32>,
+}
+
+/// A stream frame as a [`ChatEvent`]: read flat, then by its type (see
+/// `support_contract::chat::event_type`); `None` when it lacks what its type needs.
+pub fn decode_event(text: &str) -> Option<ChatEvent> {
+    let f: Frame = crate::from_json(text)?;
+    Some(match f.kind.as_str() {
+        event_type::MESSAGE => ChatEvent::Message {
+            message: f.message?,
+        },
+        event_type::TYPING => ChatEvent::Typing {
+            from_support: f.from_support?,
+            typing: f.typing?,
+        },
+        event_type::STATUS => ChatEvent::Status {
+            status: f.status?,
+            agent: f.agent,
+        },
+        event_type::QUEUE_POSITION => ChatEvent::QueuePosition {
+            position: f.position?,
+            estimated_wait_minutes: f.estimated_wait_minutes?,
+        },
+        event_type::AGENT_JOINED => ChatEvent::AgentJoined { agent: f.agent? },
+        _ => ChatEvent::Unknown,
+    })
 }
