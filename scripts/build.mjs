@@ -232,7 +232,9 @@ function buildChatWidget(messages) {
   writeFileSync(bound, withoutCustomSections(readFileSync(bound), (name) => name === 'linking' || name.startsWith('reloc.')));
   const wasmFile = path.join(widgetWork, 'chat-widget.opt.wasm');
   run('wasm-opt', ['-Oz', ...wasmFeatures, '--strip-debug', '--strip-producers', bound, '-o', wasmFile]);
-  const sources = readdirSync(path.join(root, 'widget', 'src')).map((f) => readFileSync(path.join(root, 'widget', 'src', f), 'utf8')).join('\n');
+  const widgetSrc = path.join(root, 'widget', 'src');
+  const sources = readdirSync(widgetSrc, { recursive: true }).filter((f) => f.endsWith('.rs'))
+    .map((f) => readFileSync(path.join(widgetSrc, f), 'utf8')).join('\n');
   const known = new Set(messageRows(messages).map((m) => m[1]));
   const keys = [...new Set([...sources.matchAll(/"([A-Z][A-Za-z0-9]+)"/g)].map((m) => m[1]))]
     .filter((k) => known.has(k)).sort();
