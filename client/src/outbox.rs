@@ -45,6 +45,9 @@ pub enum Sent {
     Stored(ChatMessage),
     /// The backend could not be reached: keep it, and try again later.
     Unreachable,
+    /// The session ended: keep it, for after the user signed in again (nothing is tried until
+    /// then; the link's reopening sends it).
+    SignedOut,
     /// The backend refused it: it leaves the outbox, and its line offers a retry.
     Refused,
 }
@@ -66,7 +69,7 @@ pub fn settle(
     sent: Sent,
 ) -> bool {
     match sent {
-        Sent::Unreachable => return false,
+        Sent::Unreachable | Sent::SignedOut => return false,
         Sent::Stored(stored) => merge_messages(lines, std::slice::from_ref(&stored)),
         Sent::Refused => set_delivery(lines, id, Delivery::Failed),
     }
@@ -149,7 +152,9 @@ mod tests {
         let mut outbox = vec![item("a", "c1"), item("b", "c1")];
         let mut lines: Vec<ChatLine> = outbox.iter().map(OutboxItem::line).collect();
         assert!(!settle(&mut outbox, &mut lines, "a", Sent::Unreachable));
+        assert!(!settle(&mut outbox, &mut lines, "a", Sent::SignedOut));
         assert_eq!(outbox.len(), 2);
+        assert_eq!(lines[0].delivery, Delivery::Sending);
         assert!(settle(
             &mut outbox,
             &mut lines,

@@ -795,6 +795,7 @@ messages! {
     ChatOpenCase => "Open the case this chat became", "Ouvrir le dossier issu de cette discussion", "Abrir el caso creado a partir de este chat";
     ChatNoMessages => "No messages were written in this chat.", "Aucun message n'a été écrit dans cette discussion.", "No se escribió ningún mensaje en este chat.";
     ChatAllChats => "All your chats", "Toutes vos discussions", "Todos sus chats";
+    ChatSignInFirst => "Sign in to the support portal to chat with support.", "Connectez-vous au portail d'assistance pour discuter avec l'assistance.", "Inicie sesión en el portal de asistencia técnica para chatear con asistencia técnica.";
     ChatOpensAt => "Chat opens again on {when}.", "La discussion rouvre le {when}.", "El chat vuelve a abrir el {when}.";
     ChatInsteadCallback => "Meanwhile, support can call you back:", "En attendant, l'assistance peut vous rappeler :", "Mientras tanto, el equipo de asistencia puede devolverle la llamada:";
     NoChatsYet => "You have not chatted with support yet.", "Vous n'avez pas encore discuté avec l'assistance.", "Aún no ha chateado con asistencia técnica.";

@@ -7,7 +7,7 @@ import { fillSignIn, signIn } from './portal';
 import { freshCustomer } from './users';
 import { chatPanel, controlStreams, openChatId, say, shownBodies, startAcceptedChat, startChat, storedBodies } from './chat';
 import { accounts } from '../support/accounts';
-import { draftSaved } from './cases';
+import { draftSaved, keptOnDevice } from './cases';
 import { agentAccepts, agentHeaders, agentSays, agentTypes, customerTyping } from '../support/agent';
 
 test('a support administrator starts a chat, sees the queue, then the agent typing and replying', async ({ page, browser, baseURL }) => {
@@ -331,4 +331,32 @@ test('a file sent in the chat arrives with its message, and one over the limit i
   expect(await readFile(await (await download).path(), 'utf8')).toBe('day,rows\nmon,120\n');
   const stored = await (await page.request.get(`${baseURL}/api/v1/chats/${chatId}/messages?after=0`)).json();
   expect(stored[0].attachments.map((a: { name: string }) => a.name)).toEqual(['report.csv']);
+});
+
+test.describe('with the chat link held down', () => {
+  test.use({ expectedConsole: [/WebSocket connection to .* failed/] });
+
+  test('a chat message written after the session ended waits, and is sent once the user signs in again', async ({ page, browser, baseURL }) => {
+    const me = await freshCustomer(browser, baseURL!, 'Lena Later');
+    const streams = await controlStreams(page);
+    await signIn(page, me);
+    const { chatId, panel } = await startAcceptedChat(page, baseURL!, 'Session ends during a chat');
+    // The link is down (so it cannot tell the panel), and meanwhile the session ends on the
+    // server (expiry, removal, another tab signing out): the message meets a 401.
+    await streams.cut(true);
+    expect((await page.request.delete(`${baseURL}/api/v1/session`)).status()).toBe(204);
+    await say(page, 'Kept while signed out');
+    const dialog = page.getByRole('dialog', { name: 'Your session has ended' });
+    await expect(dialog).toBeVisible();
+    // Not "not sent": it waits in the outbox on the device.
+    await expect(panel.getByRole('listitem').filter({ hasText: 'Kept while signed out' })).toContainText('Sending…');
+    await keptOnDevice(page, 'Kept while signed out', { kind: 'chat-outbox:' });
+
+    streams.restore();
+    await dialog.getByLabel('Password').fill(me.password);
+    await dialog.getByRole('button', { name: 'Sign in' }).click();
+    await expect(dialog).toBeHidden();
+    await expect.poll(() => storedBodies(page.request, baseURL!, chatId), { timeout: 20_000 }).toEqual(['Kept while signed out']);
+    await expect(panel.getByRole('listitem').filter({ hasText: 'Kept while signed out' })).toContainText('Sent');
+  });
 });

@@ -183,6 +183,41 @@ test('the widget works by keyboard and meets WCAG 2.2 AA', async ({ page, browse
   expect(await wcagViolations(page)).toEqual([]);
 });
 
+test.describe('with the chat link held down', () => {
+  test.use({ expectedConsole: [/WebSocket connection to .* failed/] });
+
+  test('when the session ends the widget says so, the host hears it, and what was written waits for the next session', async ({ page, browser, baseURL }) => {
+    const me = await freshCustomer(browser, baseURL!, 'Ivo Ended');
+    const streams = await controlStreams(page);
+    await consoleOnly(page, me.email);
+    const { chatId, panel } = await startAcceptedChat(page, baseURL!, 'Session ends mid-chat');
+    const heard = page.evaluate(() => new Promise<boolean>((resolve) => {
+      document.addEventListener('support-chat:session-ended', () => resolve(true), { once: true });
+    }));
+    // The link is down (so it cannot tell the widget), and meanwhile the session ends on the
+    // server (another tab signs out, an administrator removes it): the message meets a 401.
+    await streams.cut(true);
+    expect((await page.request.delete(`${baseURL}/api/v1/session`)).status()).toBe(204);
+    await say(page, 'Written after the session ended');
+    await expect(panel.getByText('Sign in again to continue where you left off. What you typed is kept.')).toBeVisible();
+    await expect(panel.getByRole('link', { name: 'Sign in' })).toBeVisible();
+    expect(await heard).toBe(true);
+    await keptOnDevice(page, 'Written after the session ended', { kind: 'chat-outbox:' });
+
+    // The next console page signs the console's user in again (its hand-off): the chat comes
+    // back without a click and sends what waited, once.
+    streams.restore();
+    const signedInAgain = page.waitForResponse((r) => r.url().endsWith('/api/v1/session/handoff') && r.ok());
+    await page.reload();
+    await signedInAgain;
+    await expect.poll(() => storedBodies(page.request, baseURL!, chatId), { timeout: 15_000 })
+      .toEqual(['Written after the session ended']);
+    await launcher(page).click();
+    await expect(messages(page).filter({ hasText: 'Written after the session ended' })).toContainText('Sent');
+    await expect(messages(page)).toHaveCount(1);
+  });
+});
+
 test.describe('with sending refused by the network', () => {
   // The browser logs each send the test aborts; they are the point of the test.
   test.use({ expectedConsole: [/net::ERR_FAILED/] });
@@ -281,6 +316,37 @@ test("a page on another origin gets the widget through the portal's frame", asyn
     await expect(page.locator('iframe')).toBeHidden();
     await expect(launcher(page)).toHaveAttribute('aria-expanded', 'false');
   });
+});
+
+test("a page on an origin outside the allow-list cannot frame the portal's chat", async ({ browser }) => {
+  let portal = '';
+  const page = (title: string) => () => hostPage(title, loaderTag(portal));
+  const allowed = await startForeignHost({ '/': page('Allowed') });
+  const other = await startForeignHost({ '/': page('Not allowed') });
+  const backend = await startBackend(['--phase', 'live', '--chat-hours', 'always', '--embed-origins', allowed.url]);
+  portal = backend.url;
+  const context = await browser.newContext();
+  try {
+    const refused = await context.newPage();
+    await refused.goto(other.url);
+    const violation = refused.waitForEvent('console', (m) => /frame-ancestors/.test(m.text()));
+    await launcher(refused).click();
+    await violation;
+    await expect(refused.frameLocator('iframe').getByRole('dialog')).toHaveCount(0);
+
+    // The same page on the allowed origin gets the panel (signed out here: it says how to sign in).
+    const framed = await context.newPage();
+    await framed.goto(allowed.url);
+    await launcher(framed).click();
+    const panel = framed.frameLocator('iframe').getByRole('dialog', { name: 'Chat with support' });
+    await expect(panel.getByText('Sign in to the support portal to chat with support.')).toBeVisible();
+    await expect(panel.getByRole('link', { name: 'Sign in' })).toBeVisible();
+  } finally {
+    await context.close();
+    stopBackend(backend);
+    await allowed.close();
+    await other.close();
+  }
 });
 
 test('the launcher docks left, hides, or sits in a host element', async ({ page }) => {

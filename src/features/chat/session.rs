@@ -268,14 +268,15 @@ impl ChatCtx {
     }
 
     /// Sends the outbox in order, one message at a time; stops at the first that cannot go
-    /// (offline: it waits for the link; refused: it is marked failed and left for a retry).
+    /// (offline or signed out: it waits in the outbox; refused: it is marked failed and left
+    /// for a retry).
     fn flush(self, api: Arc<dyn ChatApi>) {
         if self.flushing.get_untracked() {
             return;
         }
         self.flushing.set(true);
         spawn_local(async move {
-            let mut unreachable = false;
+            let mut retry_later = false;
             while let Some(item) = self.outbox.with_untracked(|o| o.first().cloned()) {
                 let sent = match api
                     .send_chat_message(item.chat_id.clone(), item.message())
@@ -283,23 +284,25 @@ impl ChatCtx {
                 {
                     Ok(stored) => Sent::Stored(stored),
                     Err(crate::api::ApiError::Network) => Sent::Unreachable,
+                    Err(crate::api::ApiError::Unauthorized) => Sent::SignedOut,
                     Err(_) => Sent::Refused,
                 };
+                retry_later = sent == Sent::Unreachable;
                 let mut go_on = false;
                 self.lines.update(|l| {
                     self.outbox
                         .update(|o| go_on = outbox::settle(o, l, &item.id, sent))
                 });
                 if !go_on {
-                    unreachable = true;
                     break;
                 }
                 self.save_outbox();
             }
             self.flushing.set(false);
             // The link may stay up while a send fails (a proxy hiccup): try again shortly
-            // rather than wait for the next message or reconnect.
-            if unreachable {
+            // rather than wait for the next message or reconnect. After the session ended, the
+            // link's reopening (signed in again) sends what waits.
+            if retry_later {
                 set_timeout(move || self.flush(api), std::time::Duration::from_secs(3));
             }
         });
@@ -348,15 +351,18 @@ impl ChatCtx {
     }
 
     /// Opens the link again after the user signed in again (the backend closed it when the
-    /// session ended), resuming after the last message shown.
+    /// session ended), resuming after the last message shown; its opening sends the outbox.
     pub fn resume_after_sign_in(self, api: Arc<dyn ChatApi>) {
         let open = self.chat.with_untracked(|c| {
             c.as_ref()
                 .filter(|c| c.status != ChatStatus::Ended)
                 .map(|c| c.id.clone())
         });
-        if let (Some(id), LinkState::Closed) = (open, self.link.get_untracked()) {
-            self.connect(id, api);
+        match (open, self.link.get_untracked()) {
+            (Some(id), LinkState::Closed) => self.connect(id, api),
+            // The link outlived the session (it notices at its next heartbeat): send what
+            // waited now.
+            _ => self.flush(api),
         }
     }
 

@@ -184,10 +184,18 @@ impl W {
     }
 
     fn set_stage(&self, stage: Stage) {
+        // Whether a chat is going on, for the loader to fetch the widget at once on the next
+        // page; a stage that does not know (signed out, a failure) leaves that as it was.
+        let active = match stage {
+            Stage::During => Some(true),
+            Stage::Before(_) | Stage::After => Some(false),
+            _ => None,
+        };
         self.0.borrow_mut().stage = stage;
         view::render(self);
-        let active = self.0.borrow().stage == Stage::During;
-        self.emit("active", &[("active", active.into())]);
+        if let Some(active) = active {
+            self.emit("active", &[("active", active.into())]);
+        }
     }
 
     fn failed(&self, e: Failure) {

@@ -58,42 +58,47 @@ impl W {
     }
 
     /// Sends the outbox in order, one message at a time; stops at the first that cannot go
-    /// and tries again shortly (a refused one is marked failed, for a retry).
+    /// and tries again shortly (a refused one is marked failed, for a retry; after the session
+    /// ended, what waits stays on the device for the next one).
     pub(super) fn flush(&self) {
         if std::mem::replace(&mut self.0.borrow_mut().flushing, true) {
             return;
         }
         let me = self.clone();
         spawn_local(async move {
-            let mut unreachable = false;
+            let mut last = Sent::Refused;
             loop {
                 let next = me.0.borrow().outbox.first().cloned();
                 let Some(item) = next else { break };
                 let path = format!("/chats/{}/messages", segment(&item.chat_id));
-                let sent = match me
+                last = match me
                     .api()
                     .post::<_, ChatMessage>(&path, &item.message())
                     .await
                 {
                     Ok(stored) => Sent::Stored(stored),
                     Err(Failure::Network) => Sent::Unreachable,
+                    Err(Failure::Unauthorized) => Sent::SignedOut,
                     Err(_) => Sent::Refused,
                 };
                 let go_on = {
                     let mut s = me.0.borrow_mut();
                     let s = &mut *s;
-                    outbox::settle(&mut s.outbox, &mut s.lines, &item.id, sent)
+                    outbox::settle(&mut s.outbox, &mut s.lines, &item.id, last.clone())
                 };
                 view::refresh(&me);
                 if !go_on {
-                    unreachable = true;
                     break;
                 }
                 me.save_outbox();
             }
             me.0.borrow_mut().flushing = false;
-            if unreachable && !me.0.borrow().gone {
-                me.later_flush();
+            match last {
+                _ if me.0.borrow().gone => {}
+                Sent::Unreachable => me.later_flush(),
+                // Kept on the device for the next session (a reload signs in again).
+                Sent::SignedOut => me.session_ended(),
+                _ => {}
             }
         });
     }

@@ -52,11 +52,15 @@ pub fn render(w: &W) {
     match stage {
         Stage::Loading => replace(&body, &[&note("ChatConnecting")]),
         Stage::SignedOut => {
+            // Signed out from the start, or the session ended during a chat.
+            let ended = !w.0.borrow().user.is_empty();
+            let why = note(if ended {
+                "SessionEndedBody"
+            } else {
+                "ChatSignInFirst"
+            });
             let link = portal_link(w, "sign-in", "SignIn");
-            replace(
-                &body,
-                &[&note("SessionEndedBody"), &with(el("p", &[], ""), &[&link])],
-            );
+            replace(&body, &[&why, &with(el("p", &[], ""), &[&link])]);
         }
         Stage::NotAllowed => {
             let link = portal_link(w, "", "ChatAllChats");
