@@ -11,7 +11,14 @@ use serde::de::DeserializeOwned;
 
 use crate::problem::ApiError;
 
-/// A JSON request body; a wrong content type or unreadable JSON is a validation problem.
+/// The largest JSON request body, in bytes; a larger one is refused with 413 before it is
+/// parsed. Every field has its own limit far below (the longest, a help article's body, is
+/// 100,000 characters); this one bounds what a request holds in memory before those are
+/// checked. Uploads and imports stream their bodies under their own limits.
+pub const JSON_BODY_MAX: usize = 1024 * 1024;
+
+/// A JSON request body; a wrong content type or unreadable JSON is a validation problem, a body
+/// over [`JSON_BODY_MAX`] a 413.
 pub struct ApiJson<T>(pub T);
 
 impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {

@@ -10,15 +10,16 @@
 //!   `store::Result` (the fixtures of `seed/` write their rows directly).
 //!
 //! Shared by them: `clock` (time), `tokens` (random ids and digests), `db` (the connection and
-//! migrations) and `problem` (the API's errors). A new area gets `store/<area>.rs` for its SQL,
-//! `routes/<area>/` for its handlers (listed in `routes::api`), and a domain module only when
-//! logic is shared.
+//! migrations), `problem` (the API's errors) and `search` (every full-text `MATCH` expression).
+//! A new area gets `store/<area>.rs` for its SQL, `routes/<area>/` for its handlers (listed in
+//! `routes::api`), and a domain module only when logic is shared.
 
 pub mod attachments;
 pub mod auth;
 pub mod business_hours;
 pub mod cases;
 pub mod chat;
+pub mod client;
 pub mod clock;
 pub mod config;
 pub mod console;
@@ -51,6 +52,7 @@ mod tests;
 
 use std::sync::Arc;
 
+use axum::extract::DefaultBodyLimit;
 use axum::middleware::from_fn_with_state;
 use axum::Router;
 
@@ -70,6 +72,7 @@ pub fn app(state: AppState) -> Router {
         false => api,
     };
     api.fallback(static_files::serve)
+        .layer(DefaultBodyLimit::max(extract::JSON_BODY_MAX))
         .layer(from_fn_with_state(security, security::guard))
         .with_state(state)
 }

@@ -128,7 +128,9 @@ async fn serve(mut config: Config) -> Result<(), String> {
         tokio::spawn(async move { support_backend::chat::demo_agent::run(state.chat_env()).await });
     }
     let stopping = state.clone();
-    let served = axum::serve(listener, app(state.clone()))
+    // The peer address of each connection, which sign-in throttling counts failures by.
+    let service = app(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
+    let served = axum::serve(listener, service)
         .with_graceful_shutdown(async move {
             shutdown_signal().await;
             // Open chat streams would hold the graceful shutdown: tell them to close.

@@ -19,7 +19,8 @@ pub const COMMITTED_PATH: &str = "contract/openapi.json";
         description = "The HTTP contract between the Support Portal app and its backend. Every error is an \
             RFC 9457 problem (`application/problem+json`); clients branch on its `type`. Authentication is \
             the `sp_session` cookie set by `POST /api/v1/session`. State-changing requests from a foreign \
-            `Origin` are refused (`urn:support-portal:problem:cross-origin`).",
+            `Origin` are refused (`urn:support-portal:problem:cross-origin`). A JSON request body over 1 MiB is \
+            refused with 413 (`urn:support-portal:problem:validation`) before it is read.",
         license(name = "MIT")
     ),
     tags(

@@ -54,7 +54,11 @@ impl ApiError {
             types::TOO_MANY_ATTEMPTS,
             StatusCode::TOO_MANY_REQUESTS,
             "Too many attempts",
-            Some("Too many failed sign-ins for this account; wait before trying again.".into()),
+            Some(
+                "Too many failed sign-ins for this account or from this address; wait before \
+                 trying again."
+                    .into(),
+            ),
         );
         e.0.retry_after = Some(retry_after);
         e
@@ -158,7 +162,7 @@ impl ApiError {
         e
     }
 
-    /// 409: the email belongs to a current support user, or to someone of another organisation.
+    /// 409: the email belongs to a current support user of the organisation.
     pub fn duplicate_user() -> Self {
         Self::problem(
             types::DUPLICATE_USER,

@@ -1,11 +1,14 @@
-//! What a reader typed, as an FTS5 `MATCH` expression the reader cannot break: the help
-//! search, the case wizard's help suggestions and its similar open cases all look through it.
+//! What a reader typed, as an FTS5 `MATCH` expression the reader cannot break: every full-text
+//! search builds its expression here. The help search, the case wizard's help suggestions and
+//! its similar open cases use [`match_expression`]; the case list uses [`prefix_expression`].
 //!
-//! The expression is built from the words alone: every run of letters and digits becomes a
-//! quoted string, so quotes, `NEAR(`, `*`, `-`, `^`, `:` and parentheses are never syntax, only
-//! separators. The last word is a prefix while it is still being typed (the text does not end
-//! in a space or a punctuation mark). Accents and case are the index's business
-//! (`unicode61 remove_diacritics 2` folds both, in the text and in the query alike).
+//! Both first make the text [`searchable`]: control characters (NUL above all, which ends the
+//! expression early inside SQLite and left a quote open) are spaces. [`match_expression`] builds
+//! from the words alone: every run of letters and digits becomes a quoted string, so quotes,
+//! `NEAR(`, `*`, `-`, `^`, `:` and parentheses are never syntax, only separators. The last word
+//! is a prefix while it is still being typed (the text does not end in a space or a punctuation
+//! mark). Accents and case are the index's business (`unicode61 remove_diacritics 2` folds
+//! both, in the text and in the query alike).
 
 /// How the words combine.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,8 +39,19 @@ const STOP_WORDS: &[&str] = &[
     "para", "pero", "por", "qué", "su", "sus", "una", "y",
 ];
 
+/// Most words of a case-list search.
+const MAX_PREFIXES: usize = 20;
+
+/// `text` with every control character as a space: what any search looks for.
+pub fn searchable(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
 /// The `MATCH` expression for `text`, or `None` when it holds no word to look for.
 pub fn match_expression(text: &str, combine: Combine) -> Option<String> {
+    let text = &searchable(text);
     let still_typing = text.chars().last().is_some_and(char::is_alphanumeric);
     let all: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
@@ -77,6 +91,19 @@ pub fn match_expression(text: &str, combine: Combine) -> Option<String> {
         Combine::All => " ",
         Combine::Any => " OR ",
     }))
+}
+
+/// The case list's `MATCH` expression: every whitespace-separated word of `text` that holds a
+/// letter or digit, as a prefix (a case number such as `C-001042` stays one quoted phrase), all
+/// of them required; `None` when `text` has no such word.
+pub fn prefix_expression(text: &str) -> Option<String> {
+    let terms: Vec<String> = searchable(text)
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .take(MAX_PREFIXES)
+        .map(|w| quoted(w, true))
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" "))
 }
 
 /// One FTS5 string: between double quotes, a quote inside doubled.
@@ -128,6 +155,35 @@ mod tests {
         }
         assert_eq!(match_expression("\"()*-:^", Combine::All), None);
         assert_eq!(match_expression("", Combine::Any), None);
+    }
+
+    #[test]
+    fn case_list_words_are_quoted_prefixes() {
+        assert_eq!(prefix_expression("  "), None);
+        assert_eq!(prefix_expression("- *"), None);
+        assert_eq!(
+            prefix_expression("report \"x* OR"),
+            Some("\"report\"* \"\"\"x*\"* \"OR\"*".into())
+        );
+    }
+
+    #[test]
+    fn control_characters_are_spaces_in_every_expression() {
+        assert_eq!(
+            prefix_expression("a\u{0}b\tc\u{1b}").as_deref(),
+            Some("\"a\"* \"b\"* \"c\"*")
+        );
+        assert_eq!(prefix_expression("\u{0}\u{7}"), None);
+        assert_eq!(
+            match_expression("data\u{0}", Combine::All).as_deref(),
+            Some("\"data\"")
+        );
+        for m in [
+            prefix_expression("x\u{0}\u{1}\u{7f}\u{85}y"),
+            match_expression("x\u{0}\u{1}\u{7f}\u{85}y", Combine::Any),
+        ] {
+            assert!(!m.unwrap().chars().any(char::is_control));
+        }
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub struct Inner {
     pub db: Db,
     /// The configuration the server started with.
     pub config: Config,
-    /// Failed sign-ins per email.
+    /// Failed sign-ins per email and per client address.
     pub throttle: Throttle,
     /// The hand-off tokens minted by the host and not yet used.
     pub handoffs: Handoffs,

@@ -125,7 +125,9 @@ pub enum Plan {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct SignInRequest {
+    /// At most 254 bytes (`users::EMAIL_MAX`), else `too_long`.
     pub email: String,
+    /// At most 256 characters (`users::PASSWORD_MAX`), else `too_long`.
     pub password: String,
 }
 
@@ -186,7 +188,8 @@ pub struct OrganisationSwitch {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct HandoffRequest {
-    /// The token as the host received it; it works once, within `expires_in` seconds.
+    /// The token as the host received it; it works once, within `expires_in` seconds. At most
+    /// 128 characters (`users::TOKEN_MAX`), else `too_long`.
     pub token: String,
 }
 

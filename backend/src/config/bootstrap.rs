@@ -1,5 +1,6 @@
 //! The first administrator of a fresh, non-demo database, from `SP_BOOTSTRAP_*` variables.
 
+use support_contract::users::{EMAIL_MAX, PASSWORD_MAX};
 use support_contract::{Plan, Region};
 
 /// The first Support System Administrator of a fresh, non-demo database.
@@ -41,6 +42,18 @@ pub fn from_env(env: &impl Fn(&str) -> Option<String>) -> Result<Option<Bootstra
         return Err(
             "SP_BOOTSTRAP_ADMIN_EMAIL and SP_BOOTSTRAP_ADMIN_PASSWORD must not be empty".into(),
         );
+    }
+    // Sign-in refuses longer ones before looking anything up: such an administrator could
+    // never sign in.
+    if email.trim().len() > EMAIL_MAX {
+        return Err(format!(
+            "SP_BOOTSTRAP_ADMIN_EMAIL must have at most {EMAIL_MAX} bytes"
+        ));
+    }
+    if password.chars().count() > PASSWORD_MAX {
+        return Err(format!(
+            "SP_BOOTSTRAP_ADMIN_PASSWORD must have at most {PASSWORD_MAX} characters"
+        ));
     }
     let org_plan = match env("SP_BOOTSTRAP_ORG_PLAN").as_deref() {
         None | Some("standard") => Plan::Standard,

@@ -7,6 +7,7 @@ use support_contract::Phase;
 
 mod bootstrap;
 mod mail;
+mod proxies;
 
 pub use bootstrap::{Bootstrap, Secret};
 pub use mail::{SmtpSettings, DEFAULT_MAIL_FROM};
@@ -32,6 +33,10 @@ Every option can also be set through its environment variable; the flag wins.
   --embed-origins ORIGINS      SP_EMBED_ORIGINS          origins whose pages may frame the portal and post messages
                                                          to it (space-separated scheme://host[:port]; CSP
                                                          frame-ancestors and embedOrigins of /config.json)
+  --trusted-proxies ADDRS      SP_TRUSTED_PROXIES        IP addresses of the reverse proxies in front of the server
+                                                         (space-separated); from them, the client is the last
+                                                         X-Forwarded-For address that is not one of them
+                                                         (sign-in throttling counts failures per client)
   --data-dir DIR               SP_DATA_DIR               where attachments are stored [data; a temp dir for :memory:]
   --max-attachment-mb N        SP_MAX_ATTACHMENT_MB      largest attachment accepted, in MiB [25]
   --agent-token TOKEN          SP_AGENT_TOKEN            bearer token of the agent API (/agent/v1); without it the
@@ -115,6 +120,9 @@ pub struct Config {
     /// Origins whose pages may frame the portal (CSP `frame-ancestors`) and post messages to it
     /// (`embedOrigins` of `/config.json`): exact `scheme://host[:port]`, lowercase.
     pub embed_origins: Vec<String>,
+    /// The reverse proxies in front of the server, whose `X-Forwarded-For` names the client;
+    /// without them, the client is the peer of the connection.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
     /// First administrator of a fresh non-demo database.
     pub bootstrap: Option<Bootstrap>,
     /// Where attachments are stored; `None`: `data`, or a temporary directory for `:memory:`.
@@ -177,6 +185,7 @@ impl Default for Config {
             connect_src: Vec::new(),
             allowed_origins: Vec::new(),
             embed_origins: Vec::new(),
+            trusted_proxies: Vec::new(),
             bootstrap: None,
             data_dir: None,
             max_attachment_bytes: 25 * 1024 * 1024,
@@ -228,6 +237,7 @@ where
             | "--connect-src"
             | "--allowed-origins"
             | "--embed-origins"
+            | "--trusted-proxies"
             | "--data-dir"
             | "--max-attachment-mb"
             | "--agent-token"
@@ -305,6 +315,9 @@ where
             .into_iter()
             .map(|o| exact_origin(&o, "--embed-origins"))
             .collect::<Result<_, _>>()?;
+    }
+    if let Some(v) = setting("--trusted-proxies", "SP_TRUSTED_PROXIES") {
+        config.trusted_proxies = proxies::addresses(&v)?;
     }
     if let Some(v) = setting("--data-dir", "SP_DATA_DIR").filter(|v| !v.is_empty()) {
         config.data_dir = Some(PathBuf::from(v));

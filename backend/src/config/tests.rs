@@ -200,3 +200,35 @@ fn the_bootstrap_password_never_shows_in_debug_output() {
     assert_eq!(b.admin_email, "admin@example.com");
     assert!(!format!("{c:?}").contains("hunter2-secret"));
 }
+
+#[test]
+fn trusted_proxies_are_ip_addresses() {
+    assert!(serve(&[], &[]).trusted_proxies.is_empty());
+    let c = serve(&[], &[("SP_TRUSTED_PROXIES", " 10.0.0.1  ::1 ")]);
+    let expected: Vec<std::net::IpAddr> = vec!["10.0.0.1".parse().unwrap(), "::1".parse().unwrap()];
+    assert_eq!(c.trusted_proxies, expected);
+    let err = parse(
+        ["--trusted-proxies", "10.0.0.0/8"].map(String::from),
+        |_| None,
+    )
+    .unwrap_err();
+    assert!(err.contains("--trusted-proxies"), "{err}");
+}
+
+#[test]
+fn a_bootstrap_administrator_who_could_never_sign_in_is_refused() {
+    let long_password = "p".repeat(257);
+    let long_email = format!("{}@example.com", "a".repeat(250));
+    for (email, password) in [
+        ("admin@example.com", long_password.as_str()),
+        (long_email.as_str(), "hunter2-secret"),
+    ] {
+        let env = |k: &str| match k {
+            "SP_BOOTSTRAP_ADMIN_EMAIL" => Some(email.to_string()),
+            "SP_BOOTSTRAP_ADMIN_PASSWORD" => Some(password.to_string()),
+            _ => None,
+        };
+        let err = parse(Vec::<String>::new(), env).unwrap_err();
+        assert!(err.contains("at most"), "{err}");
+    }
+}

@@ -13,7 +13,7 @@ use support_contract::problem_types as types;
 use support_contract::FieldCode;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-use crate::attachments::{allowed_type, NAME_MAX};
+use crate::attachments::{allowed_type, valid_name};
 use crate::auth::{ManageCases, RequireCapability};
 use crate::clock;
 use crate::extract::next_chunk;
@@ -48,8 +48,10 @@ impl Drop for PartialFile {
 /// Upload a file to attach to a case or comment afterwards (by its id, within the same user).
 ///
 /// The body is the file itself, with the file's `Content-Type` (images, PDF, text, CSV, JSON or
-/// HAR, ZIP) and its name in `X-File-Name`, percent-encoded UTF-8. Over the size limit (25 MB by
-/// default) the upload is refused, even while streaming.
+/// HAR, ZIP) and its name in `X-File-Name`, percent-encoded UTF-8: at most 255 characters, with
+/// no control characters and no text-direction controls (U+202A to U+202E, U+2066 to U+2069,
+/// U+200E, U+200F, U+061C), else `invalid_name`. Over the size limit (25 MB by default) the
+/// upload is refused, even while streaming.
 #[utoipa::path(
     post,
     path = "/attachments",
@@ -106,11 +108,11 @@ pub async fn upload_attachment(
             )]))
         }
     };
-    if name.chars().count() > NAME_MAX || name.chars().any(char::is_control) {
+    if !valid_name(&name) {
         return Err(ApiError::validation(vec![field(
             "X-File-Name",
             FieldCode::InvalidName,
-            "Use a file name of at most 255 printable characters.",
+            "Use a file name of at most 255 printable characters, without text-direction controls.",
         )]));
     }
     // The limit is checked on the bytes as they arrive, not on `Content-Length`: answering before

@@ -2,11 +2,14 @@
 //! phone numbers. Each pushes a field error with a stable code, so that one answer names every
 //! bad field.
 
+use std::collections::HashSet;
+
+use support_contract::users::TOKEN_MAX;
 use support_contract::wire::wire_name;
 use support_contract::{FieldCode, FieldError, Product};
 
 use crate::portal::PRODUCTS;
-use crate::problem::field;
+use crate::problem::{field, valid, ApiError};
 
 /// A field error when `value` has more than `max` characters.
 pub fn too_long(errors: &mut Vec<FieldError>, name: &str, value: Option<&str>, max: usize) {
@@ -17,6 +20,24 @@ pub fn too_long(errors: &mut Vec<FieldError>, name: &str, value: Option<&str>, m
             &format!("Use at most {max} characters."),
         ));
     }
+}
+
+/// The ids a client listed, each once and in order, `except` left out. Linear: the list is
+/// whatever the client sent (as many as the body holds), and only its length after this is
+/// capped; this runs before any transaction.
+pub fn distinct(ids: Vec<String>, except: Option<&str>) -> Vec<String> {
+    let mut seen = HashSet::new();
+    ids.into_iter()
+        .filter(|id| Some(id.as_str()) != except && seen.insert(id.clone()))
+        .collect()
+}
+
+/// A token of the public requests (an invitation's, a hand-off's): over [`TOKEN_MAX`] it is
+/// no token the backend made, refused before it is hashed or looked up.
+pub fn token_length(token: &str) -> Result<(), ApiError> {
+    let mut errors = Vec::new();
+    too_long(&mut errors, "token", Some(token), TOKEN_MAX);
+    valid(errors)
 }
 
 /// Required text: present, not blank, at most `max` characters.
@@ -100,5 +121,17 @@ mod tests {
         for bad in ["", "12345", "call me", "+44+20 7946 0000", "<script>"] {
             assert!(!valid_phone(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn listed_ids_count_once_in_order_and_the_excepted_not_at_all() {
+        let ids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            distinct(ids(&["b", "me", "a", "b", "a", "c"]), Some("me")),
+            ids(&["b", "a", "c"])
+        );
+        assert_eq!(distinct(ids(&["me", "me"]), None), ids(&["me"]));
+        let many: Vec<String> = (0..20_000).map(|i| format!("usr_{}", i % 7)).collect();
+        assert_eq!(distinct(many, None).len(), 7);
     }
 }

@@ -15,6 +15,7 @@ use crate::clock::{self, ts};
 use crate::extract::ApiJson;
 use crate::password;
 use crate::problem::{field, ApiError};
+use crate::routes::fields::token_length;
 use crate::routes::responses::InvitationRefusals;
 use crate::state::AppState;
 use crate::store::users::audit::{self, Change};
@@ -57,7 +58,8 @@ fn invitation(state: &AppState, token: &str) -> Result<(String, Invitation), Api
 
 /// What an invitation is for: the invitee's email, name, organisation and role, and when the
 /// link expires. Unknown, used and expired links are all
-/// `urn:support-portal:problem:invitation-invalid` (410).
+/// `urn:support-portal:problem:invitation-invalid` (410); a token over 128 characters is
+/// refused as invalid (`token`: `too_long`).
 #[utoipa::path(
     post,
     path = "/invitations/inspect",
@@ -73,13 +75,15 @@ pub async fn inspect_invitation(
     ApiJson(form): ApiJson<TokenForm>,
 ) -> Result<Json<Invitation>, ApiError> {
     let token = form.token.unwrap_or_default();
+    token_length(token.trim())?;
     let (_, found) = invitation(&state, token.trim())?;
     Ok(Json(found))
 }
 
 /// Accept an invitation by choosing a password: the account becomes active and the link stops
 /// working. The password needs 12 to 256 characters and must not be the email (`password`:
-/// `too_short`, `too_long`, `same_as_email`). Then sign in as usual.
+/// `too_short`, `too_long`, `same_as_email`); a token over 128 characters is refused as invalid
+/// (`token`: `too_long`). Then sign in as usual.
 #[utoipa::path(
     post,
     path = "/invitations/accept",
@@ -95,6 +99,7 @@ pub async fn accept_invitation(
     ApiJson(form): ApiJson<AcceptForm>,
 ) -> Result<StatusCode, ApiError> {
     let token = form.token.unwrap_or_default().trim().to_string();
+    token_length(&token)?;
     let (user_id, found) = invitation(&state, &token)?;
     let password = form.password.unwrap_or_default();
     if let Some(code) = password_problem(&password, &found.email) {

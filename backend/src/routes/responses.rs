@@ -23,7 +23,8 @@ pub struct Unauthenticated(#[allow(dead_code)] Problem);
 #[response(content_type = "application/problem+json")]
 pub struct InvalidCredentials(#[allow(dead_code)] Problem);
 
-/// Too many failed sign-ins for this email (`urn:support-portal:problem:too-many-attempts`);
+/// Too many failed sign-ins for this email from this address, or from this address for any
+/// email (`urn:support-portal:problem:too-many-attempts`);
 /// `retry_after` and the `Retry-After` header say how many seconds to wait.
 #[derive(ToResponse)]
 #[response(

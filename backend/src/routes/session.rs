@@ -6,15 +6,18 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
+use support_contract::users::{EMAIL_MAX, PASSWORD_MAX};
 use support_contract::FieldCode;
 use support_contract::{HandoffRequest, OrganisationSwitch, Session, SignInRequest};
 
 use crate::auth::{
     create_session, delete_session, resume_session, session_cookie, session_token, CurrentUser,
 };
+use crate::client::ClientAddress;
 use crate::extract::ApiJson;
 use crate::password;
-use crate::problem::{field, ApiError};
+use crate::problem::{field, valid, ApiError};
+use crate::routes::fields::token_length;
 use crate::routes::responses::{
     InvalidCredentials, InvalidHandoff, NotFound, TooManyAttempts, Unauthenticated, Validation,
 };
@@ -40,8 +43,12 @@ pub struct SignInForm {
 /// (`PUT /session/organisation`).
 ///
 /// On success the session token is set as an `HttpOnly` cookie (`sp_session`); it never
-/// appears in a body. After repeated failures for one email, sign-in is refused for a while
-/// (`too-many-attempts`, with `Retry-After`), even with the right password.
+/// appears in a body. An email over 254 bytes or a password over 256 characters is refused
+/// (`too_long`) before anything is looked up. After repeated failures for one email, sign-in to
+/// it is refused for a while (`too-many-attempts`, with `Retry-After`) from the client
+/// addresses that failed, even with the right password; from an address without failures the
+/// right password still signs in. After many failures from one address, whatever the emails,
+/// its sign-ins are refused for a while too.
 #[utoipa::path(
     post,
     path = "/session",
@@ -57,31 +64,13 @@ pub struct SignInForm {
 )]
 pub async fn sign_in(
     State(state): State<AppState>,
+    ClientAddress(client): ClientAddress,
     ApiJson(form): ApiJson<SignInForm>,
 ) -> Result<Response, ApiError> {
-    let email = form.email.unwrap_or_default().trim().to_lowercase();
-    let password = form.password.unwrap_or_default();
-    let mut errors = Vec::new();
-    if email.is_empty() {
-        errors.push(field(
-            "email",
-            FieldCode::Required,
-            "Enter your email address.",
-        ));
-    }
-    if password.is_empty() {
-        errors.push(field(
-            "password",
-            FieldCode::Required,
-            "Enter your password.",
-        ));
-    }
-    if !errors.is_empty() {
-        return Err(ApiError::validation(errors));
-    }
+    let (email, password) = sign_in_fields(form)?;
     state
         .throttle
-        .check(&email)
+        .check(&email, client)
         .map_err(ApiError::too_many_attempts)?;
 
     let account = sessions::credentials(&state.db.conn(), &email)?;
@@ -95,11 +84,49 @@ pub async fn sign_in(
             .await
             .map_err(|_| ApiError::server())?;
     let Some(user_id) = user_id.filter(|_| verified) else {
-        state.throttle.fail(&email);
+        state.throttle.fail(&email, client);
         return Err(ApiError::invalid_credentials());
     };
     state.throttle.succeed(&email);
     signed_in(&state, &user_id)?.ok_or_else(ApiError::server)
+}
+
+/// The lowercased email and the password of a sign-in, or the validation problem. The lengths
+/// are checked first: an email becomes a key of the throttle's table, and a password is hashed,
+/// so neither may be of any size a stranger likes (no account has longer ones).
+fn sign_in_fields(form: SignInForm) -> Result<(String, String), ApiError> {
+    let email = form.email.unwrap_or_default();
+    let email = email.trim();
+    let password = form.password.unwrap_or_default();
+    let mut errors = Vec::new();
+    if email.is_empty() {
+        errors.push(field(
+            "email",
+            FieldCode::Required,
+            "Enter your email address.",
+        ));
+    } else if email.len() > EMAIL_MAX {
+        errors.push(field(
+            "email",
+            FieldCode::TooLong,
+            &format!("Use at most {EMAIL_MAX} characters."),
+        ));
+    }
+    if password.is_empty() {
+        errors.push(field(
+            "password",
+            FieldCode::Required,
+            "Enter your password.",
+        ));
+    } else if password.chars().count() > PASSWORD_MAX {
+        errors.push(field(
+            "password",
+            FieldCode::TooLong,
+            &format!("Use at most {PASSWORD_MAX} characters."),
+        ));
+    }
+    valid(errors)?;
+    Ok((email.to_lowercase(), password))
 }
 
 /// Opens a session for a user and answers as every way of signing in does: the `Session` body,
@@ -135,8 +162,8 @@ pub struct HandoffForm {
 ///
 /// Answers exactly as a successful `POST /session` does: the session, and its token as the
 /// `sp_session` cookie. A hand-off token works once, within the seconds its mint announced; an
-/// unknown, used or expired one is refused alike (`invalid-handoff`). It travels only in this
-/// body, never in a URL.
+/// unknown, used or expired one is refused alike (`invalid-handoff`), one over 128 characters
+/// as invalid (`token`: `too_long`). It travels only in this body, never in a URL.
 #[utoipa::path(
     post,
     path = "/session/handoff",
@@ -161,6 +188,7 @@ pub async fn handoff_session(
             "Send the hand-off token.",
         )]));
     }
+    token_length(&token)?;
     let user_id = state
         .handoffs
         .redeem(&token)

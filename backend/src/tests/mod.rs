@@ -14,7 +14,9 @@ mod layout;
 mod learning;
 mod organisations;
 mod profile;
+mod search;
 mod session;
+mod sign_in_limits;
 mod users;
 mod web;
 

@@ -150,6 +150,8 @@ pub const TEXT_MAX: usize = 20_000;
 pub const SHORT_MAX: usize = 5_000;
 /// Longest product detail (an id, a name or a link).
 pub const DETAIL_MAX: usize = 2_000;
+/// Most watchers of a new case (each counted once, the filer aside).
+pub const WATCHERS_MAX: usize = 50;
 
 /// Whether `value` is a web address a case may carry as a product detail: `http` or `https`
 /// with a host, no spaces. Anything else (`javascript:`, `file:`, a bare word) is refused, so
@@ -224,10 +226,11 @@ pub struct NewCase {
     pub contact_phone: String,
     /// IANA time zone of the contact.
     pub time_zone: String,
-    /// User ids of organisation members to keep informed.
+    /// User ids of organisation members to keep informed: at most 50 (`WATCHERS_MAX`), each
+    /// counted once, the filer aside.
     #[serde(default)]
     pub watchers: Vec<String>,
-    /// Ids of attachments uploaded beforehand (`POST /attachments`).
+    /// Ids of attachments uploaded beforehand (`POST /attachments`), at most 20.
     #[serde(default)]
     pub attachments: Vec<String>,
 }

@@ -269,6 +269,7 @@ pub struct AuditPerson {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct InvitationToken {
+    /// At most 128 characters (`TOKEN_MAX`), else `too_long`.
     pub token: String,
 }
 
@@ -288,6 +289,7 @@ pub struct Invitation {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct AcceptInvitation {
+    /// At most 128 characters (`TOKEN_MAX`), else `too_long`.
     pub token: String,
     pub password: String,
 }
@@ -298,6 +300,11 @@ pub const NAME_MAX: usize = 120;
 pub const PASSWORD_MIN: usize = 12;
 /// Longest password, in characters (argon2 takes any length; this bounds the work).
 pub const PASSWORD_MAX: usize = 256;
+/// Longest email address, in bytes (RFC 5321's path limit); sign-in refuses longer ones before
+/// looking anything up.
+pub const EMAIL_MAX: usize = 254;
+/// Longest token (an invitation's or a hand-off's), in characters; the backend mints 43.
+pub const TOKEN_MAX: usize = 128;
 
 /// Whether `email` looks like a deliverable address: one `@`, a non-empty local part, a dotted
 /// domain, no spaces or control characters, at most 254 characters.
@@ -305,7 +312,7 @@ pub fn valid_email(email: &str) -> bool {
     let Some((local, domain)) = email.split_once('@') else {
         return false;
     };
-    email.len() <= 254
+    email.len() <= EMAIL_MAX
         && !local.is_empty()
         && local.len() <= 64
         && !domain.contains('@')

@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Response};
 use support_contract::cases::{Case, NewCase};
 use support_contract::{problem_types as types, FieldCode, Phase};
 
-use super::validate::{validate, CaseForm};
+use super::validate::{check, resolve, CaseForm};
 use crate::auth::{ManageCases, RequireCapability};
 use crate::cases;
 use crate::clock;
@@ -89,6 +89,8 @@ pub async fn create_case(
     filing_open(state.config.phase)?;
     let key = idempotency_key(&headers)?;
     let hash = sha256_hex(&serde_json::to_vec(&form).unwrap_or_default());
+    // Outside the transaction, which holds the one database lock of every organisation.
+    let checked = check(&user.user.id, form)?;
     let now = clock::now();
     let org = Some(user.organisation.id.as_str());
     let (status, case) = state.db.transaction(|tx| {
@@ -98,7 +100,7 @@ pub async fn create_case(
             }
             return Ok((StatusCode::OK, cases::view(tx, &case_id, org, now)?));
         }
-        let (new, attachments) = validate(tx, user.member(), form)?;
+        let (new, attachments) = resolve(tx, user.member(), checked)?;
         let id = cases::file(tx, user.member(), &new, attachments, now)?;
         store::remember_key(tx, &user.user.id, &key, &id, &hash, now)?;
         Ok((StatusCode::CREATED, cases::view(tx, &id, org, now)?))

@@ -5,18 +5,19 @@ use serde::{Deserialize, Serialize};
 use support_contract::cases::{
     requires_business_impact, Attachment, NewCase, Priority, ProductDetails,
 };
-use support_contract::{FieldCode, Product};
+use support_contract::{FieldCode, FieldError, Product};
 
 use crate::attachments;
 use crate::member::Member;
 use crate::problem::{field, ApiError};
 use crate::routes::fields::{
-    optional_text, required_phone, required_product, required_text, too_long, PHONE_EXAMPLE,
+    distinct, optional_text, required_phone, required_product, required_text, too_long,
+    PHONE_EXAMPLE,
 };
 use crate::store::people;
 
 use support_contract::cases::{Detail, DETAIL_MAX};
-pub use support_contract::cases::{SHORT_MAX, TEXT_MAX, TITLE_MAX};
+pub use support_contract::cases::{SHORT_MAX, TEXT_MAX, TITLE_MAX, WATCHERS_MAX};
 
 /// `POST /cases` body as received: everything optional so that a missing field is a field
 /// error (`required`), not unreadable JSON. Its JSON (a fixed field order) is what the
@@ -83,12 +84,18 @@ pub fn valid_time_zone(tz: &str) -> bool {
         })
 }
 
-/// Validates a filing against the rules and the organisation's people.
-pub(super) fn validate(
-    conn: &Connection,
-    user: Member<'_>,
-    form: CaseForm,
-) -> Result<(NewCase, Vec<Attachment>), ApiError> {
+/// A filing checked as far as its own text goes: its fields, the field errors found so far, and
+/// the watchers (once each, the filer aside) and attachments the database has still to confirm.
+pub(super) struct Checked {
+    new: NewCase,
+    errors: Vec<FieldError>,
+}
+
+/// Checks what the filing alone decides, before the transaction: the database is locked for
+/// every organisation while it runs, so nothing that could be done here waits for it there.
+/// More watchers or attachments than allowed are refused at once (`too_many`), with the other
+/// field errors but without looking anyone up.
+pub(super) fn check(filer_id: &str, form: CaseForm) -> Result<Checked, ApiError> {
     let mut errors = Vec::new();
     let product = required_product(&mut errors, form.product);
     let priority = form.priority.filter(|p| *p != Priority::Unknown);
@@ -167,32 +174,21 @@ pub(super) fn validate(
             "Choose a time zone such as Europe/London.",
         ));
     }
-    let mut watchers: Vec<String> = Vec::new();
-    for w in form.watchers {
-        if w != user.user.id && !watchers.contains(&w) {
-            watchers.push(w);
-        }
-    }
-    if watchers.len() > 50 {
+    let watchers = distinct(form.watchers, Some(filer_id));
+    let mut too_many = false;
+    if watchers.len() > WATCHERS_MAX {
+        too_many = true;
         errors.push(field(
             "watchers",
             FieldCode::TooMany,
-            "Add at most 50 watchers.",
+            &format!("Add at most {WATCHERS_MAX} watchers."),
         ));
-    } else {
-        for w in &watchers {
-            if !people::is_active_member(conn, &user.organisation.id, w)? {
-                errors.push(field(
-                    "watchers",
-                    FieldCode::NotAMember,
-                    "A watcher is not an active member of your organisation.",
-                ));
-                break;
-            }
-        }
     }
-    let attachments = attachments::unlinked(conn, user, &form.attachments, &mut errors)?;
-    if !errors.is_empty() {
+    if form.attachments.len() > attachments::MAX_PER_REQUEST {
+        too_many = true;
+        errors.push(attachments::too_many());
+    }
+    if too_many {
         return Err(ApiError::validation(errors));
     }
     let new = NewCase {
@@ -210,6 +206,31 @@ pub(super) fn validate(
         watchers,
         attachments: form.attachments,
     };
+    Ok(Checked { new, errors })
+}
+
+/// Completes the check in the transaction: every watcher an active member of the organisation,
+/// every attachment the filer's own and attached nowhere. Answers every field error at once.
+pub(super) fn resolve(
+    conn: &Connection,
+    user: Member<'_>,
+    checked: Checked,
+) -> Result<(NewCase, Vec<Attachment>), ApiError> {
+    let Checked { new, mut errors } = checked;
+    for w in &new.watchers {
+        if !people::is_active_member(conn, &user.organisation.id, w)? {
+            errors.push(field(
+                "watchers",
+                FieldCode::NotAMember,
+                "A watcher is not an active member of your organisation.",
+            ));
+            break;
+        }
+    }
+    let attachments = attachments::unlinked(conn, user, &new.attachments, &mut errors)?;
+    if !errors.is_empty() {
+        return Err(ApiError::validation(errors));
+    }
     Ok((new, attachments))
 }
 

@@ -12,6 +12,7 @@ use crate::auth::{RequireCapability, ReviewUsers};
 use crate::clock;
 use crate::extract::ApiJson;
 use crate::problem::{field, ApiError};
+use crate::routes::fields::distinct;
 use crate::routes::responses::InputRefusals;
 use crate::state::AppState;
 use crate::users::review::{review_users, Review};
@@ -56,12 +57,8 @@ pub async fn review_support_users(
     ApiJson(form): ApiJson<ReviewForm>,
 ) -> Result<Json<Vec<SupportUser>>, ApiError> {
     let mut errors = Vec::new();
-    let mut ids: Vec<String> = Vec::new();
-    for id in form.user_ids.unwrap_or_default() {
-        if !ids.contains(&id) {
-            ids.push(id);
-        }
-    }
+    // Checked before the transaction, which holds the one database lock of every organisation.
+    let ids = distinct(form.user_ids.unwrap_or_default(), None);
     if ids.is_empty() {
         errors.push(field(
             "user_ids",

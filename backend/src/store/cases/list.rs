@@ -6,6 +6,7 @@ use support_contract::cases::{CaseScope, CaseSort, CaseStatus, Priority};
 use support_contract::Product;
 
 use super::{case_row, CaseRow, CASES_FROM, CASE_COLUMNS};
+use crate::search::prefix_expression;
 use crate::store::{wire_name, Result};
 
 /// Where a case stands in a sort: its priority's wire name, the time sorted on, its id.
@@ -42,18 +43,6 @@ pub fn key_of(c: &CaseRow, sort: CaseSort) -> CaseKey {
         _ => c.updated_at,
     };
     (wire_name(&c.priority).to_string(), t, c.id.clone())
-}
-
-/// An FTS5 query matching every word of `q` (as a prefix), with FTS syntax neutralised:
-/// each word becomes a quoted string. `None` when `q` has no words.
-pub fn fts_query(q: &str) -> Option<String> {
-    let terms: Vec<String> = q
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .take(20)
-        .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
-        .collect();
-    (!terms.is_empty()).then(|| terms.join(" "))
 }
 
 fn names<T: serde::Serialize>(values: &[T]) -> Vec<String> {
@@ -95,7 +84,7 @@ pub fn list(
         &mut args,
     );
     if let Some(q) = f.q.as_deref() {
-        match fts_query(q) {
+        match prefix_expression(q) {
             Some(m) => {
                 sql.push_str(
                     " AND c.id IN (SELECT case_id FROM case_search WHERE case_search MATCH ?)",
@@ -140,19 +129,4 @@ pub fn list(
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params_from_iter(args), case_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn search_words_are_quoted_prefixes() {
-        assert_eq!(fts_query("  "), None);
-        assert_eq!(fts_query("- *"), None);
-        assert_eq!(
-            fts_query("report \"x* OR"),
-            Some("\"report\"* \"\"\"x*\"* \"OR\"*".into())
-        );
-    }
 }

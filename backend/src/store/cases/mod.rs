@@ -6,7 +6,7 @@ mod list;
 mod similar;
 mod thread;
 
-pub use list::{fts_query, key_of, list, CaseFilter, CaseKey};
+pub use list::{key_of, list, CaseFilter, CaseKey};
 pub use similar::{similar, watch};
 pub use thread::{add_entry, thread};
 

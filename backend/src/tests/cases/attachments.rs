@@ -148,3 +148,48 @@ async fn uploads_never_attached_are_deleted_after_a_week() {
     assert_eq!(r.body, b"kept", "an attached file stays");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+async fn a_file_name_with_text_direction_controls_is_refused_and_nothing_is_stored() {
+    let dir = std::env::temp_dir().join(format!("sp-att-{}", random_token(6)));
+    let app = TestApp::with_config(Config {
+        data_dir: Some(dir.clone()),
+        ..TestApp::config()
+    });
+    let cookie = app.cookie_for(SUPPORT_ADMIN).await;
+    // U+202E before "fdp.exe" makes the name read as "invoiceexe.pdf"; each control, encoded.
+    for control in [
+        "%E2%80%AA",
+        "%E2%80%AB",
+        "%E2%80%AC",
+        "%E2%80%AD",
+        "%E2%80%AE",
+        "%E2%81%A6",
+        "%E2%81%A7",
+        "%E2%81%A8",
+        "%E2%81%A9",
+        "%E2%80%8E",
+        "%E2%80%8F",
+        "%D8%9C",
+    ] {
+        let name = format!("invoice{control}fdp.exe");
+        let p = upload(&app, &cookie, b"MZ".to_vec(), "application/pdf", &name)
+            .await
+            .problem(400, types::VALIDATION);
+        assert_eq!(field_codes(&p), ["X-File-Name:invalid_name"], "{name}");
+    }
+    let files = std::fs::read_dir(&dir).map(|d| d.count()).unwrap_or(0);
+    assert_eq!(files, 0, "nothing was stored");
+    // Right-to-left letters themselves are names like any other.
+    let r = upload(
+        &app,
+        &cookie,
+        b"%PDF".to_vec(),
+        "application/pdf",
+        "%D8%AA%D9%82%D8%B1%D9%8A%D8%B1.pdf",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    assert_eq!(r.json()["name"], "تقرير.pdf");
+    let _ = std::fs::remove_dir_all(&dir);
+}

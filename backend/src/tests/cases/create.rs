@@ -209,3 +209,51 @@ async fn another_organisations_case_is_not_found() {
         .await;
     assert!(!list.text().contains(id));
 }
+
+#[tokio::test]
+async fn twenty_thousand_watchers_are_refused_before_anything_is_looked_up_or_stored() {
+    let app = TestApp::new();
+    let cookie = app.cookie_for(SUPPORT_ADMIN).await;
+    let cases = |app: &TestApp| -> i64 {
+        app.state
+            .db
+            .conn()
+            .query_row("SELECT count(*) AS n FROM cases", [], |r| r.get("n"))
+            .unwrap()
+    };
+    let before = cases(&app);
+    let mut body = new_case("Everyone watches");
+    let watchers: Vec<String> = (0..20_000).map(|i| format!("usr_{i}")).collect();
+    body["watchers"] = json!(watchers);
+    // An unknown attachment would be named if anything were looked up.
+    body["attachments"] = json!(["att_nope"]);
+    let p = app
+        .req(
+            Method::POST,
+            "/api/v1/cases",
+            Some(body),
+            &cookie,
+            &[("idempotency-key", "crowd")],
+        )
+        .await
+        .problem(400, types::VALIDATION);
+    assert_eq!(field_codes(&p), ["watchers:too_many"]);
+    assert_eq!(cases(&app), before, "nothing was filed");
+    // Nor was the key kept: it files a proper case afterwards.
+    let r = app
+        .req(
+            Method::POST,
+            "/api/v1/cases",
+            Some(new_case("Fewer watchers")),
+            &cookie,
+            &[("idempotency-key", "crowd")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    // Repeats count once: fifty distinct watchers named over and over are fine.
+    let member = app.account_in(MEMBER, "Northwind Traders");
+    let mut body = new_case("Repeated watcher");
+    body["watchers"] = json!(vec![member; 20_000]);
+    let case = app.file(&cookie, body).await;
+    assert_eq!(case["watchers"].as_array().unwrap().len(), 1);
+}

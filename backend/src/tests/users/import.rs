@@ -192,3 +192,20 @@ async fn a_person_of_another_organisation_is_imported_as_an_account_here() {
         (&json!(0), &json!(2))
     );
 }
+
+#[tokio::test]
+async fn a_dry_run_answers_for_another_organisations_address_as_for_a_new_one() {
+    let app = TestApp::with_mail();
+    let cookie = app.cookie_for(SYSADMIN).await;
+    let file = format!(
+        "email,name,role\n{OTHER_ORG_ADMIN},Robin Diaz,customer_support_admin\n\
+         brand.new@example.com,Brand New,customer_support_admin\n"
+    );
+    let r = import(&app, &cookie, "", file).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let dry = r.json();
+    // Nothing tells the two apart: Contoso's administrator is unknown to Northwind.
+    assert_eq!(outcomes(&dry), ["2:created:-", "3:created:-"]);
+    assert!(!r.text().contains("Contoso"), "{}", r.text());
+    assert!(app.mails().is_empty(), "a dry run writes nothing");
+}

@@ -202,3 +202,38 @@ async fn a_bad_review_changes_nobody() {
         .json();
     assert_eq!(log["items"].as_array().unwrap().len(), 2, "only the demo's");
 }
+
+async fn log(app: &TestApp, cookie: &str) -> Value {
+    app.get("/api/v1/audit-log?limit=200", Some(cookie))
+        .await
+        .json()["items"]
+        .clone()
+}
+
+#[tokio::test]
+async fn twenty_thousand_ids_are_refused_and_nobody_changes() {
+    let app = TestApp::new();
+    let cookie = app.cookie_for(SYSADMIN).await;
+    let mut ids: Vec<String> = (0..20_000).map(|i| format!("usr_{i}")).collect();
+    ids.push(app.user_id(SUPPORT_ADMIN));
+    let before = log(&app, &cookie).await;
+    let p = review(
+        &app,
+        &cookie,
+        json!({ "user_ids": ids, "decision": "validated" }),
+    )
+    .await
+    .problem(400, types::VALIDATION);
+    assert_eq!(field_codes(&p), ["user_ids:too_many"]);
+    assert_eq!(log(&app, &cookie).await, before, "nothing was audited");
+    // One id named 20,000 times is one user.
+    let casey = app.user_id(SUPPORT_ADMIN);
+    let r = review(
+        &app,
+        &cookie,
+        json!({ "user_ids": vec![casey; 20_000], "decision": "validated" }),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(r.json().as_array().unwrap().len(), 1);
+}
