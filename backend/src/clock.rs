@@ -41,6 +41,36 @@ impl Monotonic {
     }
 }
 
+/// The wall clock of the session checks (idle timeout, absolute lifetime): Unix seconds, as the
+/// database keeps them; tests move it forward instead of rewriting the rows they check.
+#[derive(Default)]
+pub struct Wall {
+    #[cfg(test)]
+    skew: std::sync::atomic::AtomicI64,
+}
+
+impl Wall {
+    /// Unix seconds now.
+    #[cfg(not(test))]
+    pub fn now(&self) -> i64 {
+        now()
+    }
+
+    /// Unix seconds now, moved forward by what the test asked.
+    #[cfg(test)]
+    pub fn now(&self) -> i64 {
+        now() + self.skew.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Moves the clock forward.
+    #[cfg(test)]
+    pub fn advance(&self, by: Duration) {
+        let secs = i64::try_from(by.as_secs()).expect("a test moves the clock by less");
+        self.skew
+            .fetch_add(secs, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
 /// Unix seconds now.
 pub fn now() -> i64 {
     OffsetDateTime::now_utc().unix_timestamp()

@@ -248,17 +248,32 @@ impl From<StoreError> for ApiError {
     }
 }
 
+/// The detail of a JSON body that does not parse, or does not fit the call's type.
+pub const UNREADABLE_JSON: &str = "The request body is not valid JSON for this call.";
+
+/// The detail of a body without `Content-Type: application/json`.
+pub const NOT_JSON: &str = "Send the request body as JSON (Content-Type: application/json).";
+
 impl From<JsonRejection> for ApiError {
+    /// A fixed sentence per kind of failure: the parser's own message (line, column, the type it
+    /// expected, pieces of the payload) tells a prober about the server's types and a user
+    /// nothing they can act on. Fields that parse but are wrong get field errors instead.
     fn from(r: JsonRejection) -> Self {
-        let status = match &r {
-            JsonRejection::MissingJsonContentType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        let (status, detail) = match &r {
+            JsonRejection::MissingJsonContentType(_) => {
+                (StatusCode::UNSUPPORTED_MEDIA_TYPE, NOT_JSON)
+            }
             // Bodies that are JSON but of the wrong shape are still plain client errors.
             JsonRejection::JsonDataError(_) | JsonRejection::JsonSyntaxError(_) => {
-                StatusCode::BAD_REQUEST
+                (StatusCode::BAD_REQUEST, UNREADABLE_JSON)
             }
-            other => other.status(),
+            other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "The request body is too large.",
+            ),
+            other => (other.status(), "The request body could not be read."),
         };
-        ApiError::malformed(status, r.body_text())
+        ApiError::malformed(status, detail.into())
     }
 }
 

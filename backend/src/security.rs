@@ -1,10 +1,13 @@
 //! Headers every response carries, and the cross-origin (CSRF) check on state-changing requests
 //! and on chat stream upgrades.
+//!
+//! No `Cross-Origin-Embedder-Policy`: it would require every framing host page and every
+//! resource to opt in, and the portal is embedded by host pages (`--embed-origins`).
 
 use std::sync::Arc;
 
 use axum::extract::{FromRequestParts, Request, State};
-use axum::http::{header, request::Parts, HeaderValue, Method, StatusCode};
+use axum::http::{header, request::Parts, HeaderName, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use support_contract::problem_types as types;
@@ -13,10 +16,23 @@ use crate::config::Config;
 use crate::problem::ApiError;
 use crate::state::AppState;
 
+/// The browser features the portal never uses, all turned off (`Permissions-Policy`): a script
+/// that got in anyway cannot ask for the camera, the microphone, the location, a payment or a
+/// device. Only features Chromium knows: an unknown one costs a console error on every page.
+const PERMISSIONS_POLICY: &str = "accelerometer=(), camera=(), display-capture=(), \
+     geolocation=(), gyroscope=(), hid=(), magnetometer=(), microphone=(), midi=(), payment=(), \
+     serial=(), usb=()";
+
+/// One year: browsers remember to use HTTPS only for this long, renewed on every answer.
+const HSTS: &str = "max-age=31536000";
+
 /// What the security middleware needs, computed once at startup.
 pub struct Security {
     csp: HeaderValue,
     allowed_origins: Vec<String>,
+    /// `--secure-cookies` says the portal is served over HTTPS: only then is HSTS sent (over
+    /// plain HTTP browsers ignore it, and a local development server must stay reachable).
+    hsts: bool,
 }
 
 impl Security {
@@ -42,6 +58,7 @@ impl Security {
                 .iter()
                 .map(|o| o.to_ascii_lowercase())
                 .collect(),
+            hsts: config.secure_cookies,
         }
     }
 
@@ -118,6 +135,25 @@ pub async fn guard(State(security): State<Arc<Security>>, req: Request, next: Ne
         header::REFERRER_POLICY,
         HeaderValue::from_static("no-referrer"),
     );
+    // A window of another origin that opens the portal gets no handle on it. Popups the
+    // portal itself opens keep theirs (`-allow-popups`): its own links to other sites already
+    // open with `noopener`, and a console that opens a window keeps talking to it. Frames are
+    // unaffected: embedding hosts still talk with the portal in their iframe through
+    // `postMessage`, whose allow-list is what guards it.
+    headers.insert(
+        HeaderName::from_static("cross-origin-opener-policy"),
+        HeaderValue::from_static("same-origin-allow-popups"),
+    );
+    headers.insert(
+        HeaderName::from_static("permissions-policy"),
+        HeaderValue::from_static(PERMISSIONS_POLICY),
+    );
+    if security.hsts {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static(HSTS),
+        );
+    }
     if is_api {
         // Sessions and personal data: no shared or private cache may keep an API answer.
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use crate::chat::actions::Env;
 use crate::chat::hub::ChatHub;
+use crate::clock::Wall;
 use crate::config::Config;
 use crate::db::Db;
 use crate::handoff::Handoffs;
@@ -33,6 +34,8 @@ pub struct Inner {
     pub public_url: String,
     /// The live channels of the chat streams.
     pub chat_hub: ChatHub,
+    /// The clock sessions are checked against.
+    pub clock: Wall,
 }
 
 impl AppState {
@@ -68,6 +71,7 @@ impl AppState {
             data_dir,
             mailer,
             public_url,
+            clock: Wall::default(),
         }))
     }
 

@@ -165,7 +165,8 @@ pub struct Session {
     pub organisation: Organisation,
     /// What the user may do; the UI is driven by this list, never by role names.
     pub capabilities: Vec<Capability>,
-    /// When the session ends unless renewed by use (RFC 3339).
+    /// When the session ends unless renewed by use (RFC 3339). Use never moves it past the
+    /// session's absolute end, a fixed time after sign-in (12 hours by default).
     pub expires_at: String,
     /// The organisations this person belongs to as an active user, by name, the current one
     /// included; a switcher is offered when there are two or more

@@ -7,70 +7,14 @@ use support_contract::Phase;
 
 mod bootstrap;
 mod mail;
+mod origins;
 mod proxies;
+mod usage;
 
 pub use bootstrap::{Bootstrap, Secret};
 pub use mail::{SmtpSettings, DEFAULT_MAIL_FROM};
-
-/// The usage text `--help` prints.
-pub const USAGE: &str = "\
-support-backend: the Support Portal reference backend (the /api/v1 contract and the built app)
-
-USAGE: support-backend [OPTIONS]
-
-Every option can also be set through its environment variable; the flag wins.
-
-  --host HOST                  SP_HOST                   address to listen on [127.0.0.1]
-  --port PORT                  SP_PORT                   port; 0 picks a free one [8080]
-  --database PATH              SP_DATABASE               SQLite file, or :memory: [support-portal.db]
-  --phase PHASE                SP_PHASE                  setup | enablement | live [live]
-  --demo                       SP_DEMO=1                 seed demo data into an empty database
-  --static-dir DIR             SP_STATIC_DIR             the built app to serve [dist]
-  --session-ttl-minutes N      SP_SESSION_TTL_MINUTES    idle timeout, renewed by use [480]
-  --secure-cookies             SP_SECURE_COOKIES=1       mark the session cookie Secure
-  --connect-src ORIGINS        SP_CONNECT_SRC            extra CSP connect-src origins (space-separated)
-  --allowed-origins ORIGINS    SP_ALLOWED_ORIGINS        extra origins allowed to change state (space-separated)
-  --embed-origins ORIGINS      SP_EMBED_ORIGINS          origins whose pages may frame the portal and post messages
-                                                         to it (space-separated scheme://host[:port]; CSP
-                                                         frame-ancestors and embedOrigins of /config.json)
-  --trusted-proxies ADDRS      SP_TRUSTED_PROXIES        IP addresses of the reverse proxies in front of the server
-                                                         (space-separated); from them, the client is the last
-                                                         X-Forwarded-For address that is not one of them
-                                                         (sign-in throttling counts failures per client)
-  --data-dir DIR               SP_DATA_DIR               where attachments are stored [data; a temp dir for :memory:]
-  --max-attachment-mb N        SP_MAX_ATTACHMENT_MB      largest attachment accepted, in MiB [25]
-  --agent-token TOKEN          SP_AGENT_TOKEN            bearer token of the agent API (/agent/v1); without it the
-                                                         agent API answers 404 (with --demo: demo-agent-token)
-  --host-token TOKEN           SP_HOST_TOKEN             bearer token with which a host mints hand-off tokens
-                                                         (POST /api/v1/host/handoff); without it that answers
-                                                         404 (with --demo: demo-host-token)
-  --handoff-seconds N          SP_HANDOFF_SECONDS        how long a hand-off token works, once [60; 1 to 600]
-  --auto-close-days N          SP_AUTO_CLOSE_DAYS        close cases awaiting the customer this many days [7]
-  --demo-cases N               SP_DEMO_CASES             with --demo, also file N generated cases (benchmarks) [0]
-  --demo-history N             SP_DEMO_HISTORY           with --demo, also make N generated cases, chats and
-                                                         callback requests over the last year (benchmarks) [0]
-  --demo-help N                SP_DEMO_HELP              add N generated help articles to a fresh help library
-                                                         (benchmarks) [0]
-  --review-days N              SP_REVIEW_DAYS            a validation older than this is due for review [180]
-  --invitation-days N          SP_INVITATION_DAYS        how long an invitation link works [7]
-  --smtp-url URL               SP_SMTP_URL               send mail through this plain SMTP relay
-                                                         (smtp://user:password@host:port; no TLS)
-  --mail-dir DIR               SP_MAIL_DIR               without --smtp-url, write each mail as a .eml file
-                                                         here [mail; a temp dir for :memory:]
-  --mail-from MAILBOX          SP_MAIL_FROM              sender of every mail
-                                                         [Support Portal <no-reply@support-portal.invalid>]
-  --public-url URL             SP_PUBLIC_URL             the portal's address, for links in mails
-                                                         [http://<the address listened on>]
-  --chat-hours MODE            SP_CHAT_HOURS             when chat is open: business (the region's business
-                                                         hours) | always | closed [business]
-  --demo-agent                 SP_DEMO_AGENT=1           a labelled demo agent accepts every chat and answers
-  --print-openapi                                        print the OpenAPI document and exit
-  --help                                                 print this text and exit
-
-Without --demo, an empty database gets an organisation and its first Support System
-Administrator from SP_BOOTSTRAP_ADMIN_EMAIL and SP_BOOTSTRAP_ADMIN_PASSWORD (optional:
-SP_BOOTSTRAP_ADMIN_NAME, SP_BOOTSTRAP_ORG_NAME, SP_BOOTSTRAP_ORG_PLAN, SP_BOOTSTRAP_ORG_REGION).
-";
+use origins::{exact_origin, origins};
+pub use usage::USAGE;
 
 /// When chat is open, on top of the product's channels and the phase.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -111,7 +55,9 @@ pub struct Config {
     pub static_dir: PathBuf,
     /// Idle timeout of a session.
     pub session_ttl: Duration,
-    /// Mark the session cookie `Secure` (behind HTTPS).
+    /// Absolute lifetime of a session from sign-in: use renews the idle timeout up to here.
+    pub session_max: Duration,
+    /// Mark the session cookie `Secure` and send `Strict-Transport-Security` (behind HTTPS).
     pub secure_cookies: bool,
     /// Extra origins for the CSP `connect-src` directive.
     pub connect_src: Vec<String>,
@@ -181,6 +127,7 @@ impl Default for Config {
             demo: false,
             static_dir: PathBuf::from("dist"),
             session_ttl: Duration::from_secs(480 * 60),
+            session_max: Duration::from_secs(12 * 3600),
             secure_cookies: false,
             connect_src: Vec::new(),
             allowed_origins: Vec::new(),
@@ -234,6 +181,7 @@ where
             | "--phase"
             | "--static-dir"
             | "--session-ttl-minutes"
+            | "--session-max-hours"
             | "--connect-src"
             | "--allowed-origins"
             | "--embed-origins"
@@ -301,6 +249,14 @@ where
             .filter(|m| *m > 0)
             .ok_or_else(|| format!("invalid session TTL `{v}` (minutes, at least 1)"))?;
         config.session_ttl = Duration::from_secs(minutes * 60);
+    }
+    if let Some(v) = setting("--session-max-hours", "SP_SESSION_MAX_HOURS") {
+        let hours: u64 = v
+            .parse()
+            .ok()
+            .filter(|h| (1..=8760).contains(h))
+            .ok_or_else(|| format!("invalid session lifetime `{v}` (hours, 1 to 8760)"))?;
+        config.session_max = Duration::from_secs(hours * 3600);
     }
     config.secure_cookies =
         setting("--secure-cookies", "SP_SECURE_COOKIES").is_some_and(|v| truthy(&v));
@@ -420,58 +376,6 @@ fn truthy(v: &str) -> bool {
         v.trim().to_ascii_lowercase().as_str(),
         "1" | "true" | "yes" | "on"
     )
-}
-
-/// Splits a space-separated origin list, refusing anything that would break the CSP header.
-fn origins(v: &str, flag: &str) -> Result<Vec<String>, String> {
-    v.split_whitespace()
-        .map(|o| {
-            let ok = o
-                .chars()
-                .all(|c| c.is_ascii_graphic() && c != ';' && c != ',' && c != '\'');
-            if ok {
-                Ok(o.trim_end_matches('/').to_string())
-            } else {
-                Err(format!("invalid origin `{o}` in {flag}"))
-            }
-        })
-        .collect()
-}
-
-/// An origin exactly as a browser names it (`scheme://host[:port]`: http or https, no path, no
-/// wildcard), lowercased: what the portal compares the origin of a message with.
-fn exact_origin(o: &str, flag: &str) -> Result<String, String> {
-    let lower = o.to_ascii_lowercase();
-    let authority = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
-    let ok = authority.is_some_and(|a| {
-        // A port, if any, follows the last colon outside an IPv6 literal (`[::1]:8080`).
-        let (host, port) = match a.rfind(':').filter(|i| !a[*i..].contains(']')) {
-            Some(i) => (&a[..i], Some(&a[i + 1..])),
-            None => (a, None),
-        };
-        let ipv6 = host
-            .strip_prefix('[')
-            .and_then(|h| h.strip_suffix(']'))
-            .is_some_and(|h| {
-                !h.is_empty()
-                    && h.chars()
-                        .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
-            });
-        let name = !host.is_empty()
-            && host
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
-        (ipv6 || name) && port.is_none_or(|p| p.parse::<u16>().is_ok_and(|p| p > 0))
-    });
-    if ok {
-        Ok(lower)
-    } else {
-        Err(format!(
-            "invalid origin `{o}` in {flag} (scheme://host[:port] with http or https, no path)"
-        ))
-    }
 }
 
 #[cfg(test)]

@@ -27,6 +27,22 @@ fn defaults_apply_without_flags_or_environment() {
 }
 
 #[test]
+fn sessions_last_twelve_hours_at_most_unless_configured() {
+    assert_eq!(serve(&[], &[]).session_max, Duration::from_secs(12 * 3600));
+    let c = serve(
+        &["--session-max-hours", "2"],
+        &[("SP_SESSION_MAX_HOURS", "5")],
+    );
+    assert_eq!(c.session_max, Duration::from_secs(2 * 3600));
+    let c = serve(&[], &[("SP_SESSION_MAX_HOURS", "5")]);
+    assert_eq!(c.session_max, Duration::from_secs(5 * 3600));
+    for bad in ["0", "8761", "-1", "twelve"] {
+        let args = ["--session-max-hours".to_string(), bad.to_string()];
+        assert!(parse(args, |_| None).is_err(), "{bad}");
+    }
+}
+
+#[test]
 fn a_flag_wins_over_its_environment_variable() {
     let c = serve(
         &["--port", "0", "--phase=setup"],

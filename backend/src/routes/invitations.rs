@@ -84,6 +84,9 @@ pub async fn inspect_invitation(
 /// working. The password needs 12 to 256 characters and must not be the email (`password`:
 /// `too_short`, `too_long`, `same_as_email`); a token over 128 characters is refused as invalid
 /// (`token`: `too_long`). Then sign in as usual.
+///
+/// The password is the person's, in every organisation where they have one: it changes there
+/// too, and every session they have open (in any organisation) ends, their open chats with it.
 #[utoipa::path(
     post,
     path = "/invitations/accept",
@@ -115,7 +118,7 @@ pub async fn accept_invitation(
         .await
         .map_err(|_| ApiError::server())?;
     let now = clock::now();
-    state.db.transaction(|tx| {
+    state.db.transaction(|tx| -> Result<(), ApiError> {
         // Checked again inside the transaction: two tabs accepting at once set one password.
         if invitations::find(tx, &token, now)?.is_none() {
             return Err(invalid());
@@ -143,8 +146,11 @@ pub async fn accept_invitation(
                 after: Some(status(UserStatus::Active)),
             },
         )?;
-        Ok(StatusCode::NO_CONTENT)
-    })
+        Ok(())
+    })?;
+    // The person's sessions ended with the old password: their chat streams close now.
+    state.chat_hub.access_changed();
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// `AcceptInvitation` as received.

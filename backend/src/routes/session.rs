@@ -12,6 +12,7 @@ use support_contract::{HandoffRequest, OrganisationSwitch, Session, SignInReques
 
 use crate::auth::{
     create_session, delete_session, resume_session, session_cookie, session_token, CurrentUser,
+    Lifetime,
 };
 use crate::client::ClientAddress;
 use crate::extract::ApiJson;
@@ -133,18 +134,19 @@ fn sign_in_fields(form: SignInForm) -> Result<(String, String), ApiError> {
 /// and its token in the `sp_session` cookie. `None` when the user is not (or no longer) active.
 /// The user's organisation becomes the one the person used last, for their next sign-in.
 fn signed_in(state: &AppState, user_id: &str) -> Result<Option<Response>, ApiError> {
-    let ttl = state.config.session_ttl.as_secs() as i64;
+    let lifetime = Lifetime::of(state);
     let opened = state.db.transaction(|tx| -> Result<_, ApiError> {
-        let token = create_session(tx, user_id, ttl)?;
-        let Some(current) = resume_session(tx, &token, ttl)? else {
+        let token = create_session(tx, user_id, lifetime)?;
+        let Some(current) = resume_session(tx, &token, lifetime)? else {
             delete_session(tx, &token)?;
             return Ok(None);
         };
         sessions::remember_organisation(tx, &current.user.email, &current.organisation.id)?;
-        Ok(Some((current.session(tx)?, token)))
+        let max_age = current.expires_at - lifetime.now;
+        Ok(Some((current.session(tx)?, token, max_age)))
     })?;
-    Ok(opened.map(|(session, token)| {
-        let cookie = session_cookie(&token, ttl, state.config.secure_cookies);
+    Ok(opened.map(|(session, token, max_age)| {
+        let cookie = session_cookie(&token, max_age, state.config.secure_cookies);
         ([(header::SET_COOKIE, cookie)], Json(session)).into_response()
     }))
 }
@@ -199,7 +201,10 @@ pub async fn handoff_session(
 
 /// The current session: the user, their organisation and their capabilities.
 ///
-/// Each authenticated request renews the session's idle timeout.
+/// Each authenticated request renews the session's idle timeout (`--session-ttl-minutes`), but
+/// never past its absolute end: a session ends `--session-max-hours` after sign-in however much
+/// it is used (switching organisation does not restart it), and then answers 401 like any
+/// ended session.
 #[utoipa::path(
     get,
     path = "/session",
@@ -261,14 +266,14 @@ pub async fn switch_organisation(
     }
     // The extractor found the session by this token.
     let token = session_token(&headers).ok_or_else(ApiError::unauthenticated)?;
-    let ttl = state.config.session_ttl.as_secs() as i64;
+    let lifetime = Lifetime::of(&state);
     let email = &current.user.email;
     let session = state.db.transaction(|tx| -> Result<_, ApiError> {
         let user_id =
             sessions::active_user_in(tx, email, &organisation)?.ok_or_else(ApiError::not_found)?;
         sessions::move_to(tx, &token_hash(&token), &user_id)?;
         sessions::remember_organisation(tx, email, &organisation)?;
-        let moved = resume_session(tx, &token, ttl)?.ok_or_else(ApiError::unauthenticated)?;
+        let moved = resume_session(tx, &token, lifetime)?.ok_or_else(ApiError::unauthenticated)?;
         Ok(moved.session(tx)?)
     })?;
     // Open chat streams belong to the previous account: they check again and close.

@@ -7,13 +7,17 @@ use support_contract::{Organisation, User};
 
 use super::{enum_at, opt_enum_at, Result};
 
-/// A stored session: its user and their organisation, its expiry, the user's last activity.
+/// A stored session: its user and their organisation, its start and expiry, the user's last
+/// activity.
 pub struct SessionRow {
     /// The signed-in user.
     pub user: User,
     /// Their organisation.
     pub organisation: Organisation,
-    /// Unix seconds.
+    /// When the session was opened (signed in), Unix seconds: its absolute lifetime counts from
+    /// here.
+    pub created_at: i64,
+    /// When the session ends unless used again, Unix seconds.
     pub expires_at: i64,
     /// Unix seconds; `None` before the first authenticated request.
     pub last_active_at: Option<i64>,
@@ -35,6 +39,7 @@ fn session_row(r: &Row<'_>) -> rusqlite::Result<SessionRow> {
             plan: enum_at(r, "plan")?,
             region: enum_at(r, "region")?,
         },
+        created_at: r.get("created_at")?,
         expires_at: r.get("expires_at")?,
         last_active_at: r.get("last_active_at")?,
     })
@@ -61,7 +66,7 @@ pub fn insert(
 pub fn find(conn: &Connection, token_hash: &str) -> Result<Option<SessionRow>> {
     let sql = "SELECT u.id AS user_id, u.email, u.name AS user_name, u.role, u.locale, \
          u.time_zone, o.id AS organisation_id, o.name AS organisation_name, o.plan, o.region, \
-         s.expires_at, u.last_active_at FROM sessions s \
+         s.created_at, s.expires_at, u.last_active_at FROM sessions s \
          JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.organisation_id \
          WHERE s.token_hash = ?1 AND u.status = 'active'";
     Ok(conn

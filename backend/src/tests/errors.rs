@@ -54,6 +54,32 @@ async fn unreadable_bodies_are_problems() {
 }
 
 #[tokio::test]
+async fn an_unreadable_body_gets_a_fixed_sentence_not_the_parsers_message() {
+    let app = TestApp::new();
+    for body in [
+        // Malformed: the string never ends.
+        r#"{"email": "member@northwind.example", "password": "hunter2-secret"#,
+        // Well-formed, wrong types.
+        r#"{"email": 4242, "password": ["hunter2-secret"]}"#,
+    ] {
+        let req = Request::post("/api/v1/session")
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(body));
+        let p = app.send(req.unwrap()).await.problem(400, types::VALIDATION);
+        let detail = p["detail"].as_str().unwrap();
+        assert_eq!(detail, crate::problem::UNREADABLE_JSON);
+        for leak in ["line", "column", "expected", "hunter2", "4242", "string"] {
+            assert!(!detail.contains(leak), "{leak} in {detail}");
+        }
+    }
+    let req = Request::post("/api/v1/session")
+        .header(header::CONTENT_TYPE, "text/plain")
+        .body(Body::from("{}"));
+    let p = app.send(req.unwrap()).await.problem(415, types::VALIDATION);
+    assert_eq!(p["detail"], crate::problem::NOT_JSON);
+}
+
+#[tokio::test]
 async fn cross_origin_state_changes_are_refused() {
     let app = TestApp::with_config(Config {
         allowed_origins: vec!["https://console.example".into()],

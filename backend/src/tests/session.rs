@@ -218,6 +218,58 @@ async fn use_renews_the_session_and_its_cookie() {
 }
 
 #[tokio::test]
+async fn a_session_in_constant_use_still_ends_twelve_hours_after_sign_in() {
+    let app = TestApp::new();
+    let signed_in = app.sign_in_as(MEMBER, DEMO_PASSWORD).await;
+    let cookie = cookie_pair(signed_in.header(header::SET_COOKIE));
+    let opened: Session = serde_json::from_slice(&signed_in.body).unwrap();
+    let idle_end = crate::clock::parse_rfc3339(&opened.expires_at).unwrap();
+    let absolute_end = idle_end - 8 * 3600 + 12 * 3600;
+    // Used every hour, so the eight-hour idle timeout never runs out.
+    for hour in 1..=11 {
+        app.state.clock.advance(Duration::from_secs(3600));
+        let r = app.get("/api/v1/session", Some(&cookie)).await;
+        assert_eq!(r.status, StatusCode::OK, "hour {hour}: {}", r.text());
+    }
+    // The last hour: neither the session nor its cookie promise more than what is left.
+    let r = app.get("/api/v1/session", Some(&cookie)).await;
+    let session: Session = serde_json::from_slice(&r.body).unwrap();
+    assert_eq!(
+        crate::clock::parse_rfc3339(&session.expires_at),
+        Some(absolute_end)
+    );
+    let max_age: i64 = r
+        .header(header::SET_COOKIE)
+        .split("Max-Age=")
+        .nth(1)
+        .and_then(|v| v.split(';').next())
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((3500..=3600).contains(&max_age), "Max-Age={max_age}");
+
+    app.state.clock.advance(Duration::from_secs(3600));
+    app.get("/api/v1/session", Some(&cookie))
+        .await
+        .problem(401, types::UNAUTHENTICATED);
+}
+
+#[tokio::test]
+async fn a_shorter_absolute_lifetime_caps_the_first_cookie() {
+    let app = TestApp::with_config(Config {
+        session_max: Duration::from_secs(3600),
+        ..TestApp::config()
+    });
+    let r = app.sign_in_as(MEMBER, DEMO_PASSWORD).await;
+    assert!(r.header(header::SET_COOKIE).ends_with("Max-Age=3600"));
+    let cookie = cookie_pair(r.header(header::SET_COOKIE));
+    app.state.clock.advance(Duration::from_secs(3600));
+    app.get("/api/v1/session", Some(&cookie))
+        .await
+        .problem(401, types::UNAUTHENTICATED);
+}
+
+#[tokio::test]
 async fn signing_out_ends_the_session_and_clears_the_cookie() {
     let app = TestApp::new();
     let cookie = app.cookie_for(SYSADMIN).await;

@@ -64,7 +64,8 @@ async fn a_json_body_over_one_mib_is_refused_before_it_is_read() {
     let app = TestApp::new();
     let huge = format!("{}@northwind.example", "a".repeat(1_900_000));
     let r = app.sign_in_as(&huge, "guess").await;
-    r.problem(413, types::VALIDATION);
+    let p = r.problem(413, types::VALIDATION);
+    assert_eq!(p["detail"], "The request body is too large.");
     assert_eq!(app.state.throttle.tracked(), (0, 0));
 }
 

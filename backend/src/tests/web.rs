@@ -12,6 +12,31 @@ fn assert_security_headers(r: &Reply) {
     assert_eq!(r.header(header::CONTENT_SECURITY_POLICY), CSP);
     assert_eq!(r.header(header::X_CONTENT_TYPE_OPTIONS), "nosniff");
     assert_eq!(r.header(header::REFERRER_POLICY), "no-referrer");
+    assert_eq!(
+        r.headers["cross-origin-opener-policy"], "same-origin-allow-popups",
+        "no other page keeps a handle on a portal window"
+    );
+    let permissions = r.headers["permissions-policy"].to_str().unwrap();
+    for off in [
+        "camera=()",
+        "microphone=()",
+        "geolocation=()",
+        "payment=()",
+        "usb=()",
+    ] {
+        assert!(
+            permissions.contains(off),
+            "{off} missing from {permissions}"
+        );
+    }
+    assert!(
+        !r.headers.contains_key("cross-origin-embedder-policy"),
+        "host pages must still be able to frame the portal"
+    );
+    assert!(
+        !r.headers.contains_key(header::STRICT_TRANSPORT_SECURITY),
+        "HSTS only behind HTTPS (--secure-cookies)"
+    );
 }
 
 #[tokio::test]
@@ -53,6 +78,28 @@ async fn every_response_carries_the_security_headers() {
         "/api/nope",
     ] {
         assert_security_headers(&app.get(path, None).await);
+    }
+}
+
+#[tokio::test]
+async fn behind_https_browsers_are_told_to_keep_to_https() {
+    let dir = StaticDir::new();
+    let app = TestApp::with_config(Config {
+        static_dir: dir.0.clone(),
+        secure_cookies: true,
+        ..Config::default()
+    });
+    for path in ["/", "/app.js", "/api/v1/portal", "/api/v1/session"] {
+        let r = app.get(path, None).await;
+        assert_eq!(
+            r.header(header::STRICT_TRANSPORT_SECURITY),
+            "max-age=31536000",
+            "{path}"
+        );
+        assert_eq!(
+            r.headers["cross-origin-opener-policy"],
+            "same-origin-allow-popups"
+        );
     }
 }
 

@@ -14,7 +14,7 @@ use tokio::sync::broadcast::error::RecvError;
 use tokio::time::{interval_at, Instant};
 
 use super::{customer, AfterQuery};
-use crate::auth::{peek_session, session_token, Chat, RequireCapability};
+use crate::auth::{peek_session, session_token, Chat, Lifetime, RequireCapability};
 use crate::chat::actions::find;
 use crate::chat::queue;
 use crate::extract::ApiQuery;
@@ -222,7 +222,8 @@ impl Stream {
 
     /// Whether the session still exists and still allows chat.
     fn check_access(&self) -> Result<(), Stop> {
-        let current = peek_session(&self.state.db.conn(), &self.token);
+        let lifetime = Lifetime::of(&self.state);
+        let current = peek_session(&self.state.db.conn(), &self.token, lifetime);
         match current {
             Ok(Some(u)) if u.user.id == self.user_id => {
                 if !u.capabilities().contains(&Capability::Chat) {

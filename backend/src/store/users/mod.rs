@@ -259,7 +259,9 @@ pub fn invitee(conn: &Connection, id: &str) -> Result<(String, String, String, R
 
 /// Sets an invited user's password and makes them active; returns their organisation's id.
 /// The password is the person's: their accounts in other organisations that have one get the
-/// new one too (those still invited there keep waiting for their own invitation).
+/// new one too (those still invited there keep waiting for their own invitation), and every
+/// session of theirs ends, in whichever organisation: whoever signed in with the old password
+/// (perhaps someone who learnt it) must sign in again with the new one.
 pub fn activate(conn: &Connection, id: &str, password_hash: &str) -> Result<String> {
     let org = conn.query_row(
         "UPDATE users SET password_hash = ?2, status = 'active', version = version + 1 \
@@ -271,6 +273,11 @@ pub fn activate(conn: &Connection, id: &str, password_hash: &str) -> Result<Stri
         "UPDATE users SET password_hash = ?2 WHERE id != ?1 AND password_hash IS NOT NULL \
          AND email = (SELECT email FROM users WHERE id = ?1)",
         params![id, password_hash],
+    )?;
+    conn.execute(
+        "DELETE FROM sessions WHERE user_id IN \
+         (SELECT id FROM users WHERE email = (SELECT email FROM users WHERE id = ?1))",
+        [id],
     )?;
     Ok(org)
 }

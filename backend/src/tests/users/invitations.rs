@@ -137,3 +137,42 @@ async fn the_invitation_calls_refuse_foreign_origins() {
         .problem(403, types::CROSS_ORIGIN);
     }
 }
+
+#[tokio::test]
+async fn choosing_a_password_ends_every_session_the_person_had_open() {
+    let app = TestApp::with_mail();
+    let admin = app.cookie_for(SYSADMIN).await;
+    // Contoso's administrator, signed in to Contoso in two browsers, is invited to Northwind.
+    let first = app.cookie_for(OTHER_ORG_ADMIN).await;
+    let second = app.cookie_for(OTHER_ORG_ADMIN).await;
+    app.created(
+        &admin,
+        OTHER_ORG_ADMIN,
+        "Robin Diaz",
+        "customer_support_admin",
+    )
+    .await;
+    assert_eq!(
+        app.get("/api/v1/session", Some(&first)).await.status,
+        StatusCode::OK,
+        "an invitation alone ends nothing"
+    );
+
+    let token = app.invitation_token(OTHER_ORG_ADMIN);
+    let r = app.accept(&token, "A brand new passphrase").await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text());
+    for cookie in [&first, &second] {
+        app.get("/api/v1/session", Some(cookie))
+            .await
+            .problem(401, types::UNAUTHENTICATED);
+    }
+    assert_eq!(
+        app.get("/api/v1/session", Some(&admin)).await.status,
+        StatusCode::OK,
+        "other people stay signed in"
+    );
+    let again = app
+        .sign_in_as(OTHER_ORG_ADMIN, "A brand new passphrase")
+        .await;
+    assert_eq!(again.status, StatusCode::OK, "{}", again.text());
+}

@@ -12,19 +12,20 @@ use rusqlite::Connection;
 use sha2::{Digest, Sha256};
 use support_contract::{capabilities_of, Capability, Organisation, Session, User};
 
-use crate::clock::{self, ts};
+use crate::clock::ts;
 use crate::config::Secret;
 use crate::member::Member;
 use crate::problem::ApiError;
 use crate::state::AppState;
 use crate::store;
-use crate::store::sessions::{self, SessionRow};
-use crate::tokens::{random_token, token_hash};
+use crate::store::sessions;
+
+mod lifetime;
+
+pub use lifetime::{create_session, delete_session, peek_session, resume_session, Lifetime};
 
 /// Name of the session cookie.
 pub const COOKIE: &str = "sp_session";
-/// Renewing the expiry costs a write; skip it when the last renewal is this recent.
-const RENEW_AFTER_SECS: i64 = 60;
 
 /// The signed-in user of a request: a valid, unexpired session of an active user.
 #[derive(Clone, Debug)]
@@ -33,7 +34,7 @@ pub struct CurrentUser {
     pub user: User,
     /// Their organisation; every query a handler makes is scoped to it.
     pub organisation: Organisation,
-    /// When the session ends unless used again (Unix seconds).
+    /// When the session ends unless used again (Unix seconds); never after its absolute end.
     pub expires_at: i64,
 }
 
@@ -63,64 +64,6 @@ impl CurrentUser {
     }
 }
 
-/// Creates a session for a user and returns its token (256 random bits).
-pub fn create_session(conn: &Connection, user_id: &str, ttl_secs: i64) -> store::Result<String> {
-    let token = random_token(32);
-    let now = clock::now();
-    sessions::insert(conn, &token_hash(&token), user_id, now, now + ttl_secs)?;
-    Ok(token)
-}
-
-/// Deletes the session of a token, if any.
-pub fn delete_session(conn: &Connection, token: &str) -> store::Result<()> {
-    sessions::delete(conn, &token_hash(token))
-}
-
-fn current_user(row: SessionRow) -> CurrentUser {
-    CurrentUser {
-        user: row.user,
-        organisation: row.organisation,
-        expires_at: row.expires_at,
-    }
-}
-
-/// Looks up a token's session, deleting it when expired and renewing it otherwise; records the
-/// user's activity (`last_active_at`, at most once a minute: every authenticated request comes
-/// here, and a write per request would be wasted).
-pub fn resume_session(
-    conn: &Connection,
-    token: &str,
-    ttl_secs: i64,
-) -> store::Result<Option<CurrentUser>> {
-    let hash = token_hash(token);
-    let Some(mut row) = sessions::find(conn, &hash)? else {
-        return Ok(None);
-    };
-    let now = clock::now();
-    if row.expires_at <= now {
-        sessions::delete(conn, &hash)?;
-        return Ok(None);
-    }
-    if now + ttl_secs - row.expires_at >= RENEW_AFTER_SECS {
-        row.expires_at = now + ttl_secs;
-        sessions::renew(conn, &hash, row.expires_at)?;
-    }
-    if row.last_active_at.is_none_or(|t| now - t >= 60) {
-        sessions::touch_activity(conn, &row.user.id, now)?;
-    }
-    Ok(Some(current_user(row)))
-}
-
-/// The session of a token as it stands, without renewing it or recording activity: a chat
-/// stream re-checks its session on every heartbeat, and an open socket alone must not keep an
-/// idle session alive. `None` once the session was deleted (sign-out, removal) or expired.
-pub fn peek_session(conn: &Connection, token: &str) -> store::Result<Option<CurrentUser>> {
-    let found = sessions::find(conn, &token_hash(token))?;
-    Ok(found
-        .filter(|row| row.expires_at > clock::now())
-        .map(current_user))
-}
-
 /// The session token from the `Cookie` headers, if any.
 pub fn session_token(headers: &HeaderMap) -> Option<String> {
     cookie(headers, COOKIE)
@@ -147,37 +90,38 @@ pub fn session_cookie(token: &str, max_age: i64, secure: bool) -> HeaderValue {
     .expect("tokens are URL-safe base64")
 }
 
-/// Where [`CurrentUser`] leaves the token it renewed, for [`renew_cookie`] to re-issue.
+/// Where [`CurrentUser`] leaves the token it renewed and the seconds the session has left, for
+/// [`renew_cookie`] to re-issue.
 #[derive(Clone, Default)]
-struct Renewed(Arc<OnceLock<String>>);
+struct Renewed(Arc<OnceLock<(String, i64)>>);
 
 impl FromRequestParts<AppState> for CurrentUser {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let token = session_token(&parts.headers).ok_or_else(ApiError::unauthenticated)?;
-        let ttl = state.config.session_ttl.as_secs() as i64;
-        let current =
-            resume_session(&state.db.conn(), &token, ttl)?.ok_or_else(ApiError::unauthenticated)?;
+        let lifetime = Lifetime::of(state);
+        let current = resume_session(&state.db.conn(), &token, lifetime)?
+            .ok_or_else(ApiError::unauthenticated)?;
         if let Some(renewed) = parts.extensions.get::<Renewed>() {
-            let _ = renewed.0.set(token);
+            let _ = renewed.0.set((token, current.expires_at - lifetime.now));
         }
         Ok(current)
     }
 }
 
 /// Re-issues the session cookie when a request renewed the session, so that the browser keeps
-/// it as long as the server does (the idle timeout slides on both sides).
+/// it as long as the server does (the idle timeout slides on both sides, up to the absolute
+/// end of the session).
 pub async fn renew_cookie(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let renewed = Renewed::default();
     req.extensions_mut().insert(renewed.clone());
     let mut res = next.run(req).await;
-    if let Some(token) = renewed.0.get() {
+    if let Some((token, max_age)) = renewed.0.get() {
         if !res.headers().contains_key(header::SET_COOKIE) {
-            let ttl = state.config.session_ttl.as_secs() as i64;
             res.headers_mut().insert(
                 header::SET_COOKIE,
-                session_cookie(token, ttl, state.config.secure_cookies),
+                session_cookie(token, *max_age, state.config.secure_cookies),
             );
         }
     }
