@@ -286,7 +286,8 @@ function withoutCustomSections(wasm, drop) {
     const id = wasm[i++];
     const length = leb();
     const end = i + length;
-    if (id !== 0 || !drop(wasm.subarray(i + 1, i + 1 + wasm[i]).toString())) kept.push(wasm.subarray(begin, end));
+    const named = id === 0 && (() => { const n = leb(); return wasm.subarray(i, i + n).toString(); })();
+    if (!named || !drop(named)) kept.push(wasm.subarray(begin, end));
     i = end;
   }
   return Buffer.concat(kept);

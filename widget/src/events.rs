@@ -30,8 +30,9 @@ pub(crate) fn on_click(w: &W, e: Event) {
         Some("case") => w.to_case(),
         Some("retry") => w.retry(&button.get_attribute("data-id").unwrap_or_default()),
         Some("reload") => {
-            let w = w.clone();
-            wasm_bindgen_futures::spawn_local(w.start(None, None));
+            // Again as the host asked (its organisation), with the session the first try made.
+            let organisation = w.0.borrow().organisation.clone();
+            wasm_bindgen_futures::spawn_local(w.clone().start(None, organisation));
         }
         _ => {}
     }

@@ -206,12 +206,7 @@ async fn a_user_removed_after_the_mint_is_not_signed_in() {
     let r = app.exchange(&token).await;
     r.problem(401, types::INVALID_HANDOFF);
     assert!(r.headers.get(header::SET_COOKIE).is_none());
-    let sessions: i64 = app
-        .state
-        .db
-        .conn()
-        .query_row("SELECT count(*) AS n FROM sessions", [], |r| r.get("n"))
-        .unwrap();
+    let sessions = app.session_count();
     assert_eq!(sessions, 0, "no session is left behind");
 }
 

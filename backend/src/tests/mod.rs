@@ -96,6 +96,15 @@ impl Reply {
 }
 
 impl TestApp {
+    /// How many sessions the database holds (signed in anywhere).
+    pub fn session_count(&self) -> i64 {
+        self.state
+            .db
+            .conn()
+            .query_row("SELECT count(*) AS n FROM sessions", [], |r| r.get("n"))
+            .unwrap()
+    }
+
     pub fn new() -> Self {
         Self::with_config(Self::config())
     }

@@ -148,12 +148,7 @@ async fn switching_moves_the_session_and_every_query_follows() {
     let set_cookie = r.header(header::SET_COOKIE);
     assert!(set_cookie.is_empty() || cookie_pair(set_cookie) == cookie);
     assert_eq!(app.session_of(&cookie).await.organisation.name, NORTHWIND);
-    let sessions: i64 = app
-        .state
-        .db
-        .conn()
-        .query_row("SELECT count(*) AS n FROM sessions", [], |r| r.get("n"))
-        .unwrap();
+    let sessions = app.session_count();
     assert_eq!(sessions, 1, "moved, not a second session");
 
     let northwind_cases = app.case_titles(&cookie).await;

@@ -184,12 +184,7 @@ async fn an_expired_session_is_refused_and_deleted() {
     app.get("/api/v1/session", Some(&cookie))
         .await
         .problem(401, types::UNAUTHENTICATED);
-    let left: i64 = app
-        .state
-        .db
-        .conn()
-        .query_row("SELECT count(*) AS n FROM sessions", [], |r| r.get("n"))
-        .unwrap();
+    let left = app.session_count();
     assert_eq!(left, 0);
 }
 

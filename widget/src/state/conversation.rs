@@ -8,6 +8,7 @@ impl W {
     /// Signs in with the host's hand-off token (if any), moves to the host's organisation (if
     /// it names one), then resumes the open chat or offers the pre-chat form.
     pub async fn start(self, handoff: Option<String>, organisation: Option<String>) {
+        self.0.borrow_mut().organisation = organisation.clone();
         let api = self.api();
         if let Some(token) = handoff.filter(|t| !t.is_empty()) {
             // A spent or expired token leaves whatever session the browser has.

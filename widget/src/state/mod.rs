@@ -107,6 +107,8 @@ pub struct State {
     idle: Option<Timer>,
     retry_timer: Option<Timer>,
     pub gone: bool,
+    /// The host's organisation, kept for a retry after a failed start.
+    pub organisation: Option<String>,
 }
 
 /// The widget: its state, shared by the event handlers, the link's callbacks and the calls.
@@ -156,6 +158,7 @@ impl W {
             idle: None,
             retry_timer: None,
             gone: false,
+            organisation: None,
         })))
     }
 

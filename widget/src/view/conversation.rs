@@ -145,16 +145,26 @@ fn set_text(root: &Element, selector: &str, text: &str) {
 }
 
 /// Makes the list show the lines in order: a new line gets an element, a line whose delivery
-/// changed gets its state redrawn, and elements move only when the order changed.
+/// changed gets its state redrawn, and elements move only when the order changed. It runs on
+/// every event of the chat, so the usual case (each line where it was) costs one comparison a
+/// line, not a search.
 fn sync_lines(w: &W, list: &HtmlElement) {
     let mut s = w.0.borrow_mut();
     let s = &mut *s;
-    let mut shown = std::mem::take(&mut s.shown);
+    let mut old: Vec<Option<(String, HtmlElement, Delivery)>> =
+        std::mem::take(&mut s.shown).into_iter().map(Some).collect();
     let mut next = Vec::with_capacity(s.lines.len());
+    let mut previous: Option<HtmlElement> = None;
     for (i, line) in s.lines.iter().enumerate() {
-        let element = match shown.iter().position(|(id, _, _)| *id == line.id) {
-            Some(k) => {
-                let (id, element, delivery) = shown.swap_remove(k);
+        let is_line = |e: &Option<(String, HtmlElement, Delivery)>| {
+            e.as_ref().is_some_and(|(id, _, _)| *id == line.id)
+        };
+        let at = match old.get(i).is_some_and(is_line) {
+            true => Some(i),
+            false => old.iter().position(is_line),
+        };
+        let (id, element, delivery) = match at.and_then(|k| old[k].take()) {
+            Some((id, element, delivery)) => {
                 if delivery != line.delivery {
                     draw_delivery(&s.texts, &element, line);
                 }
@@ -166,13 +176,22 @@ fn sync_lines(w: &W, list: &HtmlElement) {
                 line.delivery,
             ),
         };
-        let at = list.children().item(i as u32);
-        if at.as_ref() != Some(element.1.as_ref()) {
-            let _ = list.insert_before(&element.1, at.as_ref().map(|e| e.as_ref()));
+        // Right after the line before it (or first): else it moves there.
+        let placed = match &previous {
+            Some(p) => element.previous_element_sibling().as_ref() == Some(p.as_ref()),
+            None => list.first_element_child().as_ref() == Some(element.as_ref()),
+        };
+        if !placed {
+            let before = match &previous {
+                Some(p) => p.next_sibling(),
+                None => list.first_child(),
+            };
+            let _ = list.insert_before(&element, before.as_ref());
         }
-        next.push(element);
+        previous = Some(element.clone());
+        next.push((id, element, delivery));
     }
-    for (_, gone, _) in shown {
+    for (_, gone, _) in old.into_iter().flatten() {
         gone.remove();
     }
     s.shown = next;
