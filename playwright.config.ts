@@ -19,6 +19,11 @@ export default defineConfig({
       testDir: './tests/conformance',
     },
     {
+      // Kills the reference backend mid-write and checks what survives; no browser.
+      name: 'resilience',
+      testDir: './tests/resilience',
+    },
+    {
       name: 'e2e',
       testDir: './tests/e2e',
       use: {

@@ -447,6 +447,24 @@ fn answers_from_the_backend_read_as_the_contract_describes_them() {
     }
 }
 
+#[wasm_bindgen_test]
+fn a_hostile_answer_nested_past_the_limit_is_refused_not_a_crash() {
+    use support_contract::cases::Case;
+    use support_contract::help::Block;
+    use support_portal::api::{from_json, to_json};
+    let arrays = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+    let case = to_json(&Case::default());
+    // A flattened type buffers its unknown fields whole, however deep they nest.
+    let with = |extra: String| format!("{{\"zz\":{extra},{}", &case[1..]);
+    assert_eq!(from_json::<Case>(&with(arrays(100_000))), None);
+    // 127 nested arrays and objects, serde_json's limit too, are still read.
+    assert!(from_json::<Case>(&with(arrays(126))).is_some());
+    // A quote in a quote, 100,000 times: a recursive type.
+    let quote = r#"{"type":"quote","blocks":["#;
+    let quotes = format!("{}{}", quote.repeat(100_000), "]}".repeat(100_000));
+    assert_eq!(from_json::<Block>(&quotes), None);
+}
+
 /// The chat widget alone in a bare element of its own, as `mount_chat` mounts it on a host page
 /// (no router), for a user signed in with `role`.
 fn mount_chat_alone(role: Option<Role>) -> HtmlElement {

@@ -2,8 +2,10 @@
 //! (a case filing, a reply and a chat message all take the ids of files uploaded beforehand,
 //! with `POST /attachments`, and all check them the same way).
 
+use axum::http::StatusCode;
 use rusqlite::Connection;
 use support_contract::cases::Attachment;
+use support_contract::problem_types as types;
 use support_contract::{FieldCode, FieldError};
 
 use crate::member::Member;
@@ -70,6 +72,44 @@ pub fn too_many() -> FieldError {
         FieldCode::TooMany,
         "Attach at most 20 files at once.",
     )
+}
+
+/// The most uploads one user may hold unattached (waiting for a case, a reply or a chat
+/// message): twice [`MAX_PER_REQUEST`], so that a full case draft and a full reply draft fit
+/// together. Uploads nobody attaches expire after `housekeeping::UNLINKED_UPLOAD_DAYS`.
+pub const MAX_UNATTACHED_FILES: u64 = 2 * MAX_PER_REQUEST as u64;
+
+/// The most bytes one user may hold unattached, given the per-file limit: a case filing with
+/// [`MAX_PER_REQUEST`] files, each at the limit (500 MiB with the default 25 MiB). A fixed
+/// figure would refuse such a filing, or bound nothing once an operator raises the limit.
+pub fn max_unattached_bytes(file_limit: u64) -> u64 {
+    MAX_PER_REQUEST as u64 * file_limit
+}
+
+/// The refusal of an upload over the quota: 429, as the uploads held count against the user
+/// until they are attached or expire, like requests against a rate.
+pub fn quota_exceeded(file_limit: u64) -> ApiError {
+    ApiError::problem(
+        types::UPLOAD_QUOTA_EXCEEDED,
+        StatusCode::TOO_MANY_REQUESTS,
+        "Too many unattached uploads",
+        &format!(
+            "You can hold at most {MAX_UNATTACHED_FILES} uploaded files ({} MB) that are not \
+             attached to a case, a reply or a chat message yet. Send what they are for first; \
+             unattached files are deleted after a few days.",
+            max_unattached_bytes(file_limit) / (1024 * 1024)
+        ),
+    )
+}
+
+/// How many more bytes `uploader` may upload now (0: none, the quota is reached), with
+/// `file_limit` the per-file limit.
+pub fn upload_room(conn: &Connection, uploader: &str, file_limit: u64) -> Result<u64, ApiError> {
+    let (files, bytes) = store::unlinked_usage(conn, uploader)?;
+    if files >= MAX_UNATTACHED_FILES {
+        return Ok(0);
+    }
+    Ok(max_unattached_bytes(file_limit).saturating_sub(bytes))
 }
 
 /// The uploads `ids` names: the uploader's own, held by no case or chat message yet. A bad list

@@ -31,7 +31,7 @@ pub async fn run_once(state: &AppState, now: i64) -> store::Result<Round> {
     for path in &stored {
         if let Err(e) = tokio::fs::remove_file(state.data_dir.join(path)).await {
             if e.kind() != std::io::ErrorKind::NotFound {
-                eprintln!("cannot delete an unattached upload: {e}");
+                crate::log_line!("cannot delete an unattached upload: {e}");
             }
         }
     }
@@ -49,19 +49,20 @@ pub async fn every_minute(state: AppState) {
         match run_once(&state, crate::clock::now()).await {
             Ok(round) => {
                 if round.cases_closed > 0 {
-                    eprintln!(
+                    crate::log_line!(
                         "auto-closed {} case(s) awaiting the customer over {} days",
-                        round.cases_closed, state.config.auto_close_days
+                        round.cases_closed,
+                        state.config.auto_close_days
                     );
                 }
                 if round.uploads_deleted > 0 {
-                    eprintln!(
+                    crate::log_line!(
                         "deleted {} upload(s) not attached within {UNLINKED_UPLOAD_DAYS} days",
                         round.uploads_deleted
                     );
                 }
             }
-            Err(e) => eprintln!("housekeeping failed: {e}"),
+            Err(e) => crate::log_line!("housekeeping failed: {e}"),
         }
     }
 }

@@ -10,7 +10,9 @@
 //!   `store::Result` (the fixtures of `seed/` write their rows directly).
 //!
 //! Shared by them: `clock` (time), `tokens` (random ids and digests), `db` (the connection and
-//! migrations), `problem` (the API's errors) and `search` (every full-text `MATCH` expression).
+//! migrations), `problem` (the API's errors), `search` (every full-text `MATCH` expression) and
+//! `log` (every line the server logs, so that tests can check it holds no secret). `shutdown`
+//! serves the app and stops it gently; `main.rs` only parses, seeds and calls it.
 //! A new area gets `store/<area>.rs` for its SQL, `routes/<area>/` for its handlers (listed in
 //! `routes::api`), and a domain module only when logic is shared.
 
@@ -30,6 +32,7 @@ pub mod handoff;
 pub mod help;
 pub mod history;
 pub mod housekeeping;
+pub mod log;
 pub mod mail;
 pub mod member;
 pub mod openapi;
@@ -40,6 +43,7 @@ pub mod routes;
 pub mod search;
 pub mod security;
 pub mod seed;
+pub mod shutdown;
 pub mod state;
 pub mod static_files;
 pub mod store;
@@ -71,8 +75,15 @@ pub fn app(state: AppState) -> Router {
         true => api.merge(console::routes()),
         false => api,
     };
-    api.fallback(static_files::serve)
+    let log_requests = state.config.log_requests;
+    let app = api
+        .fallback(static_files::serve)
         .layer(DefaultBodyLimit::max(extract::JSON_BODY_MAX))
         .layer(from_fn_with_state(security, security::guard))
-        .with_state(state)
+        .with_state(state);
+    // Outermost, so that the line has the status the client really got.
+    match log_requests {
+        true => app.layer(axum::middleware::from_fn(log::requests)),
+        false => app,
+    }
 }

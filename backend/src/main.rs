@@ -5,9 +5,10 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use support_backend::config::{self, Command, Config};
-use support_backend::{app, db, openapi, seed, AppState};
+use support_backend::{db, openapi, seed, shutdown, AppState};
 
-/// How long in-flight requests get to finish after a shutdown signal.
+/// How long in-flight requests get to finish once the server stops accepting (after
+/// `--drain-seconds`).
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 
 fn main() -> ExitCode {
@@ -21,12 +22,28 @@ fn main() -> ExitCode {
     match command {
         Command::Help => print!("{}", config::USAGE),
         Command::PrintOpenApi => print!("{}", openapi::json()),
+        Command::CheckDatabase(path) => match db::check_file(&path) {
+            Ok(found) if found.is_empty() => println!("ok"),
+            Ok(found) => {
+                for line in found {
+                    println!("{line}");
+                }
+                return ExitCode::FAILURE;
+            }
+            Err(e) => {
+                eprintln!("support-backend: cannot check database {path}: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
         Command::Serve(config) => {
             let runtime = tokio::runtime::Builder::new_multi_thread()
                 .enable_all()
                 .build()
                 .expect("tokio runtime");
-            if let Err(e) = runtime.block_on(serve(*config)) {
+            let served = runtime.block_on(serve(*config));
+            // A readiness probe may still wait on the database lock: do not wait for it.
+            runtime.shutdown_timeout(Duration::from_secs(1));
+            if let Err(e) = served {
                 eprintln!("support-backend: {e}");
                 return ExitCode::FAILURE;
             }
@@ -41,7 +58,16 @@ async fn serve(mut config: Config) -> Result<(), String> {
     {
         let mut conn = db.conn();
         if config.demo {
-            let fresh = seed::seed_demo(&mut conn).map_err(|e| format!("demo seed failed: {e}"))?;
+            let start = seed::start_demo(&mut conn, &mut config)
+                .map_err(|e| format!("demo seed failed: {e}"))?;
+            if start == seed::DemoStart::NotTheDemos {
+                eprintln!(
+                    "warning: --demo ignored: {} holds data the demo did not seed; serving it \
+                     without demo accounts, console or public demo tokens (the demo needs a new --database)",
+                    config.database
+                );
+            }
+            let fresh = start == seed::DemoStart::Seeded;
             if fresh && config.demo_cases > 0 {
                 seed::seed_generated_cases(&mut conn, config.demo_cases)
                     .map_err(|e| format!("demo cases failed: {e}"))?;
@@ -127,15 +153,7 @@ async fn serve(mut config: Config) -> Result<(), String> {
         let state = state.clone();
         tokio::spawn(async move { support_backend::chat::demo_agent::run(state.chat_env()).await });
     }
-    let stopping = state.clone();
-    // The peer address of each connection, which sign-in throttling counts failures by.
-    let service = app(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
-    let served = axum::serve(listener, service)
-        .with_graceful_shutdown(async move {
-            shutdown_signal().await;
-            // Open chat streams would hold the graceful shutdown: tell them to close.
-            stopping.chat_hub.shut_down();
-        })
+    let served = shutdown::serve(listener, state.clone(), shutdown_signal(), SHUTDOWN_GRACE)
         .await
         .map_err(|e| e.to_string());
     if state.data_dir_is_temporary() {
@@ -145,7 +163,7 @@ async fn serve(mut config: Config) -> Result<(), String> {
     served
 }
 
-/// Resolves on ctrl-c or SIGTERM, and makes sure a stuck connection cannot hold the exit.
+/// Resolves on ctrl-c or SIGTERM.
 async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
@@ -165,10 +183,4 @@ async fn shutdown_signal() {
         _ = ctrl_c => {},
         _ = term => {},
     }
-    eprintln!("shutting down");
-    tokio::spawn(async {
-        tokio::time::sleep(SHUTDOWN_GRACE).await;
-        eprintln!("connections still open after {SHUTDOWN_GRACE:?}; exiting");
-        std::process::exit(0);
-    });
 }

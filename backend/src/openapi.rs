@@ -19,7 +19,9 @@ pub const COMMITTED_PATH: &str = "contract/openapi.json";
         description = "The HTTP contract between the Support Portal app and its backend. Every error is an \
             RFC 9457 problem (`application/problem+json`); clients branch on its `type`. Authentication is \
             the `sp_session` cookie set by `POST /api/v1/session`. State-changing requests from a foreign \
-            `Origin` are refused (`urn:support-portal:problem:cross-origin`). A JSON request body over 1 MiB is \
+            `Origin` are refused (`urn:support-portal:problem:cross-origin`), and so are those without \
+            `Origin` unless they carry `X-Requested-With` (any value) or `Authorization`: a client that is \
+            not a browser sends `X-Requested-With`. A JSON request body over 1 MiB is \
             refused with 413 (`urn:support-portal:problem:validation`) before it is read.",
         license(name = "MIT")
     ),
@@ -53,6 +55,8 @@ pub const COMMITTED_PATH: &str = "contract/openapi.json";
             portal: hand-off tokens that sign its already signed-in user in without a password (exchanged with \
             `POST /api/v1/session/handoff`). Bearer token from `--host-token`; without one configured, every \
             host path answers 404"),
+        (name = "operations", description = "For operators and load balancers, outside `/api/v1` and without \
+            a session: liveness (`/healthz`) and readiness (`/readyz`), never cached"),
     ),
     // The problem schemas are named by the reusable responses, which do not register them; the
     // stream's events are named by no response body (they travel over the WebSocket).
@@ -75,6 +79,7 @@ pub const COMMITTED_PATH: &str = "contract/openapi.json";
         responses::UrgencyChangeTooSoon,
         responses::AttachmentTooLarge,
         responses::AttachmentTypeNotAllowed,
+        responses::UploadQuotaExceeded,
         responses::UserConflict,
         responses::InvitationInvalid,
         responses::ImportTooLarge,
@@ -109,11 +114,13 @@ impl Modify for SessionCookie {
     }
 }
 
-/// The API routes with their document: `/api/v1` plus everything in [`routes::api`].
+/// The API routes with their document: `/api/v1` (everything in [`routes::api`]), `/agent/v1`,
+/// and the operators' probes `/healthz` and `/readyz`.
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .nest("/api/v1", routes::api())
         .nest("/agent/v1", routes::agent())
+        .merge(routes::health::routes())
 }
 
 /// The document alone.
@@ -187,6 +194,8 @@ mod tests {
             "/api/v1/learning",
             "/api/v1/learning/{id}/done",
             "/agent/v1/announcements",
+            "/healthz",
+            "/readyz",
         ] {
             assert!(paths.iter().any(|k| *k == p), "{p} missing from {paths:?}");
         }

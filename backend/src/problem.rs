@@ -234,7 +234,7 @@ impl IntoResponse for ApiError {
 
 impl From<rusqlite::Error> for ApiError {
     fn from(e: rusqlite::Error) -> Self {
-        eprintln!("database error: {e}");
+        crate::log_line!("database error: {e}");
         ApiError::server()
     }
 }

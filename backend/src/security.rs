@@ -12,7 +12,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use support_contract::problem_types as types;
 
-use crate::config::Config;
+use crate::config::{Config, CspTest};
 use crate::problem::ApiError;
 use crate::state::AppState;
 
@@ -26,9 +26,16 @@ const PERMISSIONS_POLICY: &str = "accelerometer=(), camera=(), display-capture=(
 /// One year: browsers remember to use HTTPS only for this long, renewed on every answer.
 const HSTS: &str = "max-age=31536000";
 
+/// Reports every HTML, script and script-URL sink a page assigns a plain string to, without
+/// blocking it (Trusted Types, report-only): the hostile-input tests read the reports.
+const TRUSTED_TYPES_REPORT: &str = "require-trusted-types-for 'script'";
+
 /// What the security middleware needs, computed once at startup.
 pub struct Security {
-    csp: HeaderValue,
+    /// `None` only under `--test-csp off`.
+    csp: Option<HeaderValue>,
+    /// The Trusted Types report-only policy, under `--test-csp`.
+    report_only: Option<HeaderValue>,
     allowed_origins: Vec<String>,
     /// `--secure-cookies` says the portal is served over HTTPS: only then is HSTS sent (over
     /// plain HTTP browsers ignore it, and a local development server must stay reachable).
@@ -50,9 +57,13 @@ impl Security {
              font-src 'self'; connect-src 'self'{extra}; object-src 'none'; base-uri 'self'; form-action 'self'; \
              frame-ancestors 'self'{embedders}"
         );
+        let csp = HeaderValue::from_str(&csp)
+            .expect("origins were checked when parsing the configuration");
         Security {
-            csp: HeaderValue::from_str(&csp)
-                .expect("origins were checked when parsing the configuration"),
+            csp: (config.test_csp != Some(CspTest::Off)).then_some(csp),
+            report_only: config
+                .test_csp
+                .map(|_| HeaderValue::from_static(TRUSTED_TYPES_REPORT)),
             allowed_origins: config
                 .allowed_origins
                 .iter()
@@ -62,23 +73,43 @@ impl Security {
         }
     }
 
-    fn origin_allowed(&self, origin: Option<&str>, host: Option<&str>) -> bool {
-        origin_allowed(&self.allowed_origins, origin, host)
+    fn may_change_state(&self, origin: Option<&str>, host: Option<&str>, vouched: bool) -> bool {
+        may_change_state(&self.allowed_origins, origin, host, vouched)
     }
 }
 
-/// Whether a request with this `Origin` may change state (or open a chat stream): its own
-/// origin or an allowed one. Without `Origin` (same-origin GET-style navigation, curl,
-/// server-to-server), there is no browser to forge the request, and SameSite=Lax already keeps
-/// the cookie off cross-site POSTs. Browsers always send `Origin` on WebSocket handshakes.
-fn origin_allowed(allowed: &[String], origin: Option<&str>, host: Option<&str>) -> bool {
-    let Some(origin) = origin else { return true };
+/// Whether a request from `origin` may change state (or open a chat stream): the portal's own
+/// origin or an allowed one.
+fn origin_allowed(allowed: &[String], origin: &str, host: Option<&str>) -> bool {
     let origin = origin.trim_end_matches('/').to_ascii_lowercase();
     let own = host.is_some_and(|h| {
         let h = h.to_ascii_lowercase();
         origin == format!("http://{h}") || origin == format!("https://{h}")
     });
     own || allowed.iter().any(|a| a.eq_ignore_ascii_case(&origin))
+}
+
+/// The header a client that is not a browser sends on a state change instead of `Origin`.
+pub const CLIENT_HEADER: &str = "x-requested-with";
+
+/// Whether a state-changing request may go through. Browsers send `Origin` on every POST, PUT,
+/// PATCH and DELETE, so one with an `Origin` is judged by it. One without must prove it was not
+/// sent by a page of another site: a `X-Requested-With` header (another site's page cannot add
+/// a custom header without a CORS preflight, which the backend never grants) or an
+/// `Authorization` header (a bearer token is never attached by the browser on its own). A
+/// cookie alone is not enough: an old browser or a privacy extension may drop `Origin` from a
+/// cross-site form, and a form can post `text/plain` or `multipart/form-data` bodies (an import,
+/// an upload) without a preflight.
+fn may_change_state(
+    allowed: &[String],
+    origin: Option<&str>,
+    host: Option<&str>,
+    vouched: bool,
+) -> bool {
+    match origin {
+        Some(origin) => origin_allowed(allowed, origin, host),
+        None => vouched,
+    }
 }
 
 /// The origin check of a WebSocket upgrade. The handshake is a GET, which [`guard`] lets
@@ -98,7 +129,11 @@ impl FromRequestParts<AppState> for SameOrigin {
                 .and_then(|v: &HeaderValue| v.to_str().ok())
         };
         let host = get(header::HOST).or_else(|| parts.uri.authority().map(|a| a.as_str()));
-        if origin_allowed(&state.config.allowed_origins, get(header::ORIGIN), host) {
+        // Browsers always send `Origin` on a WebSocket handshake; a client that is not a
+        // browser (a test, a bot) has no ambient cookie to abuse.
+        let allowed = get(header::ORIGIN)
+            .is_none_or(|o| origin_allowed(&state.config.allowed_origins, o, host));
+        if allowed {
             Ok(SameOrigin)
         } else {
             Err(ApiError::problem(
@@ -118,15 +153,22 @@ pub async fn guard(State(security): State<Arc<Security>>, req: Request, next: Ne
         Method::POST | Method::PUT | Method::PATCH | Method::DELETE
     );
     let is_api = req.uri().path() == "/api" || req.uri().path().starts_with("/api/");
+    let vouched = req.headers().contains_key(CLIENT_HEADER)
+        || req.headers().contains_key(header::AUTHORIZATION);
     let mut res = if changes_state
-        && !security.origin_allowed(header_str(&req, header::ORIGIN), host(&req))
+        && !security.may_change_state(header_str(&req, header::ORIGIN), host(&req), vouched)
     {
         ApiError::cross_origin().into_response()
     } else {
         next.run(req).await
     };
     let headers = res.headers_mut();
-    headers.insert(header::CONTENT_SECURITY_POLICY, security.csp.clone());
+    if let Some(csp) = &security.csp {
+        headers.insert(header::CONTENT_SECURITY_POLICY, csp.clone());
+    }
+    if let Some(report) = &security.report_only {
+        headers.insert(header::CONTENT_SECURITY_POLICY_REPORT_ONLY, report.clone());
+    }
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
@@ -181,12 +223,16 @@ mod tests {
             ..Config::default()
         };
         let s = Security::new(&config);
-        assert!(s.origin_allowed(None, Some("localhost:8080")));
-        assert!(s.origin_allowed(Some("http://localhost:8080"), Some("localhost:8080")));
-        assert!(s.origin_allowed(Some("https://Console.example"), Some("localhost:8080")));
-        assert!(!s.origin_allowed(Some("https://evil.example"), Some("localhost:8080")));
-        assert!(!s.origin_allowed(Some("null"), Some("localhost:8080")));
-        assert!(!s.origin_allowed(Some("http://localhost:8080"), None));
+        let host = Some("localhost:8080");
+        assert!(s.may_change_state(Some("http://localhost:8080"), host, false));
+        assert!(s.may_change_state(Some("https://Console.example"), host, false));
+        assert!(!s.may_change_state(Some("https://evil.example"), host, false));
+        assert!(!s.may_change_state(Some("https://evil.example"), host, true));
+        assert!(!s.may_change_state(Some("null"), host, false));
+        assert!(!s.may_change_state(Some("http://localhost:8080"), None, false));
+        // Without `Origin`, only a custom header or a bearer token vouches for the request.
+        assert!(!s.may_change_state(None, host, false));
+        assert!(s.may_change_state(None, host, true));
     }
 
     #[test]
@@ -195,7 +241,7 @@ mod tests {
             connect_src: vec!["wss://chat.example".into()],
             ..Config::default()
         };
-        let csp = Security::new(&config).csp;
+        let csp = Security::new(&config).csp.unwrap();
         assert!(csp
             .to_str()
             .unwrap()
@@ -204,7 +250,7 @@ mod tests {
 
     #[test]
     fn only_the_portal_frames_itself_unless_embed_origins_are_configured() {
-        let csp = Security::new(&Config::default()).csp;
+        let csp = Security::new(&Config::default()).csp.unwrap();
         assert!(csp.to_str().unwrap().ends_with("; frame-ancestors 'self'"));
         let config = Config {
             embed_origins: vec![
@@ -213,10 +259,26 @@ mod tests {
             ],
             ..Config::default()
         };
-        let csp = Security::new(&config).csp;
+        let csp = Security::new(&config).csp.unwrap();
         assert!(csp
             .to_str()
             .unwrap()
             .ends_with("; frame-ancestors 'self' https://console.example http://localhost:3000"));
+    }
+
+    #[test]
+    fn the_test_policies_report_trusted_types_and_off_drops_the_policy() {
+        let normal = Security::new(&Config::default());
+        assert!(normal.csp.is_some() && normal.report_only.is_none());
+        for (mode, enforced) in [(CspTest::Report, true), (CspTest::Off, false)] {
+            let s = Security::new(&Config {
+                test_csp: Some(mode),
+                ..Config::default()
+            });
+            assert_eq!(s.csp.is_some(), enforced);
+            assert_eq!(s.report_only.unwrap(), TRUSTED_TYPES_REPORT);
+        }
+        assert_eq!(CspTest::parse("off"), Ok(CspTest::Off));
+        assert!(CspTest::parse("none").is_err());
     }
 }

@@ -1,6 +1,7 @@
 //! What every handler shares.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use crate::chat::actions::Env;
@@ -36,6 +37,8 @@ pub struct Inner {
     pub chat_hub: ChatHub,
     /// The clock sessions are checked against.
     pub clock: Wall,
+    /// Set once the server starts stopping: readiness answers 503 from then on.
+    stopping: AtomicBool,
 }
 
 impl AppState {
@@ -72,7 +75,20 @@ impl AppState {
             mailer,
             public_url,
             clock: Wall::default(),
+            stopping: AtomicBool::new(false),
         }))
+    }
+
+    /// The server is stopping: readiness turns 503 (load balancers send no more traffic) and
+    /// chat streams close with "service restart" (clients reconnect, to another instance).
+    pub fn begin_shutdown(&self) {
+        self.stopping.store(true, Ordering::SeqCst);
+        self.chat_hub.shut_down();
+    }
+
+    /// Whether [`AppState::begin_shutdown`] was called.
+    pub fn is_stopping(&self) -> bool {
+        self.stopping.load(Ordering::SeqCst)
     }
 
     /// The store and the hub, as the chat changes take them.

@@ -88,7 +88,7 @@ async fn runtime_config(dir: &Path, embed_origins: &[String]) -> Response {
     let file = dir.join("config.json");
     let built = tokio::fs::read(&file).await.ok();
     let config = runtime_config_json(built.as_deref(), embed_origins).unwrap_or_else(|config| {
-        eprintln!(
+        crate::log_line!(
             "warning: {} is not a JSON object; serving the default configuration",
             file.display()
         );

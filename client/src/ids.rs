@@ -27,9 +27,32 @@ pub fn user_key(kind: &str, user_id: &str, item: &str) -> Option<String> {
     }
 }
 
+/// Whether `key` was made by [`user_key`] for `user_id`. Kinds are one word (`chat-outbox`) or
+/// `draft:<form>`; the user comes right after the kind (an item may name another user).
+pub fn is_users_key(key: &str, user_id: &str) -> bool {
+    let mut parts = key.split(':');
+    let user = match parts.next() {
+        Some("draft") => parts.nth(1),
+        _ => parts.next(),
+    };
+    !user_id.is_empty() && user == Some(user_id)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_users_keys_are_told_from_everyone_elses() {
+        for key in ["draft:reply:u1:c9:body", "chat-outbox:u1", "draft:case:u1"] {
+            assert!(is_users_key(key, "u1"), "{key}");
+        }
+        // The last: u2's draft about the support user u1.
+        for key in ["chat-outbox:u12", "u1", "draft:case:u2", "draft:user:u2:u1"] {
+            assert!(!is_users_key(key, "u1"), "{key}");
+        }
+        assert!(!is_users_key("draft:case:", ""));
+    }
 
     #[test]
     fn what_is_kept_is_kept_per_user_and_nothing_without_one() {

@@ -15,6 +15,8 @@
 pub mod chat;
 pub mod chat_stream;
 pub mod ids;
+// Off the browser `from_json` reads with serde_json: the walker is compiled, not used.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod js_value;
 pub mod json;
 pub mod local_store;

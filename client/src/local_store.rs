@@ -96,3 +96,35 @@ pub async fn remove(key: &str) {
     })
     .await;
 }
+
+/// The keys of everything kept for `user_id` (see `ids::is_users_key`): their drafts and chat
+/// outbox. Storage failures read as "nothing kept".
+pub async fn keys_of(user_id: &str) -> Vec<String> {
+    let Ok(all) = run(IdbTransactionMode::Readonly, |s| s.get_all_keys()).await else {
+        return Vec::new();
+    };
+    js_sys::Array::from(&all)
+        .iter()
+        .filter_map(|k| k.as_string())
+        .filter(|k| crate::ids::is_users_key(k, user_id))
+        .collect()
+}
+
+/// Forgets every one of `keys`, in one transaction.
+pub async fn remove_all(keys: &[String]) {
+    let Ok(db) = database().await else { return };
+    let Ok(tx) = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite) else {
+        return;
+    };
+    let Ok(store) = tx.object_store(STORE) else {
+        return;
+    };
+    let mut last = None;
+    for key in keys {
+        last = store.delete(&JsValue::from_str(key)).ok();
+    }
+    // The transaction commits once its last request is done.
+    if let Some(request) = last {
+        let _ = done(&request).await;
+    }
+}

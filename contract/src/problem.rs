@@ -30,6 +30,9 @@ pub mod problem_types {
     /// An attachment's type is not on the allow-list.
     pub const ATTACHMENT_TYPE_NOT_ALLOWED: &str =
         "urn:support-portal:problem:attachment-type-not-allowed";
+    /// The user already holds the most uploads not yet attached to a case or a chat message
+    /// (files or bytes): attach them, or wait until the unattached ones expire.
+    pub const UPLOAD_QUOTA_EXCEEDED: &str = "urn:support-portal:problem:upload-quota-exceeded";
     /// The `Idempotency-Key` already filed a case with a different request (a draft changed
     /// after a submit whose answer was lost); `resource_id` names that case.
     pub const IDEMPOTENCY_KEY_REUSED: &str = "urn:support-portal:problem:idempotency-key-reused";
@@ -50,6 +53,9 @@ pub mod problem_types {
     pub const CHAT_UNAVAILABLE: &str = "urn:support-portal:problem:chat-unavailable";
     /// The chat has ended: no more messages.
     pub const CHAT_ENDED: &str = "urn:support-portal:problem:chat-ended";
+    /// The server cannot take traffic now (`GET /readyz`): it is stopping, or its database does
+    /// not answer.
+    pub const UNAVAILABLE: &str = "urn:support-portal:problem:unavailable";
 }
 
 /// Why a field was refused: a stable code that clients translate. A code a newer backend adds

@@ -39,6 +39,8 @@ pub enum ApiError {
     AttachmentTooLarge,
     /// An uploaded file's type is not on the backend's allow-list.
     AttachmentType,
+    /// The user holds the most uploads not attached to anything yet.
+    UploadQuota,
     /// The draft's idempotency key already filed this case, from an earlier version of the draft
     /// (its answer was lost, then the draft changed).
     AlreadyFiled {
@@ -68,6 +70,7 @@ impl ApiError {
             (problem_types::IMPORT_TOO_LARGE, _) => ApiError::ImportTooLarge,
             (problem_types::ATTACHMENT_TOO_LARGE, _) | (_, 413) => ApiError::AttachmentTooLarge,
             (problem_types::ATTACHMENT_TYPE_NOT_ALLOWED, _) | (_, 415) => ApiError::AttachmentType,
+            (problem_types::UPLOAD_QUOTA_EXCEEDED, _) => ApiError::UploadQuota,
             (problem_types::IDEMPOTENCY_KEY_REUSED, _) => {
                 match problem.as_ref().and_then(|p| p.resource_id.clone()) {
                     Some(case_id) => ApiError::AlreadyFiled { case_id },
@@ -119,6 +122,7 @@ impl ApiError {
             ApiError::ImportTooLarge => Key::ErrImportTooLarge,
             ApiError::AttachmentTooLarge => Key::ErrAttachmentTooLarge,
             ApiError::AttachmentType => Key::ErrAttachmentType,
+            ApiError::UploadQuota => Key::ErrUploadQuota,
             ApiError::AlreadyFiled { .. } => Key::ErrAlreadyFiled,
             ApiError::Network => Key::ErrNetwork,
             ApiError::Decode => Key::ErrDecode,
@@ -307,6 +311,12 @@ mod tests {
             big.message(Locale::Fr),
             ApiError::ImportTooLarge.message(Locale::Fr)
         );
+        // A 429, but not a sign-in throttle.
+        let held = problem(problem_types::UPLOAD_QUOTA_EXCEEDED, 429);
+        assert_eq!(ApiError::from_response(429, held), ApiError::UploadQuota);
+        assert!(ApiError::UploadQuota
+            .message(Locale::Es)
+            .contains("adjuntado"));
     }
 
     #[test]

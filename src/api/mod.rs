@@ -20,6 +20,9 @@ mod forums;
 mod help;
 mod history;
 mod home;
+// The fuzzing of every answer type reads with serde_json: a host test.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod hostile;
 mod invitations;
 mod learning;
 mod organisations;

@@ -7,6 +7,7 @@ use super::PastChatRoute;
 use crate::api::RuntimeConfig;
 use crate::auth::{
     AccessPage, AppPage, AuthViews, OrganisationSwitch, ReauthDialog, SetPasswordPage, SignInPage,
+    SignOutDialog,
 };
 use crate::features::{
     cases::{CaseDetailPage, CaseListPage, FileCasePage},
@@ -37,6 +38,8 @@ page! { file_case, file_case, preload_file_case, FileCasePage().into_any() }
 page! { sign_in, sign_in, preload_sign_in, SignInPage().into_any() }
 // The dialog itself too: it shows only once a session ended.
 page! { sign_in, reauth_dialog, preload_reauth_dialog, ReauthDialog().into_any() }
+// Signing out asks about kept drafts only when there are some; the sign-in page comes next.
+page! { sign_in, sign_out_dialog(asking: RwSignal<bool>), preload_sign_out_dialog, view! { <SignOutDialog asking=asking/> }.into_any() }
 // What a page needs that the user's role lacks, and whom to ask.
 page! { access, access(needs: Capability), preload_access, view! { <AccessPage needs=needs/> }.into_any() }
 // Setting a password from an invitation happens once per user: not worth everyone's first load.
@@ -104,6 +107,18 @@ pub(super) fn fetch_sign_in_ahead(locale: Locale, config: RuntimeConfig) {
         let texts = super::fetch_texts(locale, &config);
         let _ = futures::future::join(preload_sign_in(), texts).await;
     });
+}
+
+/// The sign-out step that looks for the user's kept input (see `auth::SignOutDialog`), built
+/// once its chunk is there; `asking` goes back to false when the user stays signed in.
+pub(super) fn sign_out_step(asking: RwSignal<bool>) -> Load {
+    Load::new(move || Box::pin(async move { sign_out_dialog(asking).await }))
+}
+
+/// Fetches the sign-out step's chunk.
+pub(super) async fn fetch_sign_out_step() -> Result<(), ChunkError> {
+    let fetch: ChunkPreload = load!(preload_sign_out_dialog);
+    fetch().await
 }
 
 /// Fetches the chunk behind a navigation link ahead of the click (its list page's chunk); a

@@ -1,9 +1,9 @@
 //! The frame around every page: skip link, header, navigation, and the page title.
 
 use super::lazy::LazyPage;
-use super::pages::{preload, Pages};
+use super::pages::{fetch_sign_out_step, preload, sign_out_step, Pages};
 use crate::api::{use_api, SessionApi};
-use crate::auth::{nav_for, use_session, AppPage, SessionState};
+use crate::auth::{end_session, nav_for, use_session, AppPage, SessionState};
 use crate::components::{use_host, use_router, AppLink, LanguageSelect};
 use crate::i18n::{role_key, use_i18n, Key, Locale};
 use leptos::prelude::*;
@@ -48,14 +48,16 @@ pub fn Header() -> impl IntoView {
         ctx.state
             .with(|s| matches!(s, SessionState::SignedIn(s) if s.organisations.len() > 1))
     });
+    // Signing out first looks for the user's input kept on this device, in code from the
+    // sign-in chunk (fetched now, needed next anyway). Without it (offline), sign out keeping it.
+    let asking = RwSignal::new(false);
     let sign_out = move |_| {
-        let ended = api.sign_out();
+        let api = api.clone();
         spawn_local(async move {
-            // Signed out locally even if the request fails: the cookie is the server's to end.
-            let _ = ended.await;
-            // Leave the page first, so its guard does not also redirect (with itself as `next`).
-            router.go("/sign-in");
-            ctx.signed_out();
+            match fetch_sign_out_step().await {
+                Ok(()) => asking.set(true),
+                Err(_) => end_session(api, router, ctx).await,
+            }
         });
     };
     view! {
@@ -77,6 +79,7 @@ pub fn Header() -> impl IntoView {
                 {move || ctx.session().is_some().then(|| view! {
                     <button type="button" class="button" on:click=sign_out.clone()>{i18n.s(Key::SignOut)}</button>
                 })}
+                {move || asking.get().then(|| view! { <LazyPage load=sign_out_step(asking) part=true/> })}
             </div>
         </header>
     }

@@ -146,6 +146,7 @@ pub fn audit_action_key(action: AuditAction) -> Key {
         AuditAction::UserValidated => Key::ActionUserValidated,
         AuditAction::UserFlagged => Key::ActionUserFlagged,
         AuditAction::InvitationAccepted => Key::ActionInvitationAccepted,
+        AuditAction::ImportChecked => Key::ActionImportChecked,
         AuditAction::Unknown => Key::Unknown,
     }
 }

@@ -384,6 +384,7 @@ messages! {
     ErrSelfRemoval => "You cannot remove yourself; another Support System Administrator can.", "Vous ne pouvez pas vous supprimer vous-même ; un autre administrateur système d'assistance peut le faire.", "No puede eliminarse a sí mismo; otro Administrador del sistema de asistencia técnica puede hacerlo.";
     ErrAttachmentTooLarge => "The server refused this file: it is over the size limit.", "Le serveur a refusé ce fichier : il dépasse la taille maximale.", "El servidor rechazó este archivo: supera el tamaño máximo.";
     ErrAttachmentType => "The server refused this file: this type of file is not accepted.", "Le serveur a refusé ce fichier : ce type de fichier n'est pas accepté.", "El servidor rechazó este archivo: este tipo de archivo no se acepta.";
+    ErrUploadQuota => "The server refused this file: you have too many files uploaded but not yet attached. Send the case, reply or message they are for first; files never attached are deleted after 7 days.", "Le serveur a refusé ce fichier : vous avez trop de fichiers envoyés mais pas encore joints. Envoyez d'abord le dossier, la réponse ou le message auxquels ils sont destinés ; les fichiers jamais joints sont supprimés au bout de 7 jours.", "El servidor rechazó este archivo: tiene demasiados archivos subidos que aún no ha adjuntado. Envíe primero el caso, la respuesta o el mensaje al que pertenecen; los archivos que nunca se adjuntan se eliminan a los 7 días.";
     ErrAlreadyFiled => "This draft was already filed as a case, before your latest changes: the answer had not reached you. Open that case to add what changed, or file the changes as a new case.", "Ce brouillon a déjà été envoyé comme dossier, avant vos dernières modifications : la réponse ne vous était pas parvenue. Ouvrez ce dossier pour y ajouter ce qui a changé, ou envoyez les modifications comme nouveau dossier.", "Este borrador ya se envió como caso antes de sus últimos cambios: la respuesta no le había llegado. Abra ese caso para añadir lo que cambió o envíe los cambios como un caso nuevo.";
     ErrInvalidUrl => "Enter a web address that starts with https:// or http://.", "Saisissez une adresse web commençant par https:// ou http://.", "Introduzca una dirección web que empiece por https:// o http://.";
     ErrNotAMember => "Someone chosen here is no longer an active member of your organisation. Untick them and try again.", "Une personne choisie ici n'est plus membre actif de votre organisation. Décochez-la et réessayez.", "Una persona elegida aquí ya no es miembro activo de su organización. Desmárquela e inténtelo de nuevo.";
@@ -408,6 +409,9 @@ messages! {
     ActionUserValidated => "Validated", "Validé", "Validado";
     ActionUserFlagged => "Flagged", "Signalé", "Marcado";
     ActionInvitationAccepted => "Invitation accepted", "Invitation acceptée", "Invitación aceptada";
+    ActionImportChecked => "Import checked", "Importation vérifiée", "Importación comprobada";
+    AuditRowsOne => "1 row", "1 ligne", "1 fila";
+    AuditRowsMany => "{count} rows", "{count} lignes", "{count} filas";
     ErrPasswordTooShort => "Use at least 12 characters.", "Utilisez au moins 12 caractères.", "Use al menos 12 caracteres.";
     ErrPasswordIsEmail => "Do not use your email address as the password.", "N'utilisez pas votre adresse e-mail comme mot de passe.", "No use su correo electrónico como contraseña.";
     ErrInvitationInvalid => "This invitation link was already used or has expired. Ask your Support System Administrator for a new one.", "Ce lien d'invitation a déjà été utilisé ou a expiré. Demandez-en un nouveau à votre administrateur système d'assistance.", "Este enlace de invitación ya se usó o ha caducado. Pida uno nuevo a su Administrador del sistema de asistencia técnica.";
@@ -437,6 +441,10 @@ messages! {
     Email => "Email", "Adresse e-mail", "Correo electrónico";
     Password => "Password", "Mot de passe", "Contraseña";
     SigningIn => "Signing in…", "Connexion…", "Iniciando sesión…";
+    SignOutKeptTitle => "Unsent work on this device", "Travail non envoyé sur cet appareil", "Trabajo sin enviar en este dispositivo";
+    SignOutKeptBody => "Your drafts and unsent messages are kept on this device so that nothing is lost. If other people use this browser, remove them before you sign out.", "Vos brouillons et vos messages non envoyés sont conservés sur cet appareil pour que rien ne se perde. Si d'autres personnes utilisent ce navigateur, supprimez-les avant de vous déconnecter.", "Sus borradores y mensajes sin enviar se guardan en este dispositivo para que no se pierda nada. Si otras personas usan este navegador, elimínelos antes de cerrar sesión.";
+    SignOutRemove => "Remove them and sign out", "Les supprimer et se déconnecter", "Eliminarlos y cerrar sesión";
+    SignOutKeep => "Keep them and sign out", "Les conserver et se déconnecter", "Conservarlos y cerrar sesión";
 
     // Learning and home
     LearningLead => "Short guides, videos and help articles about the Support Portal and your products. Mark each one done as you go.", "De courts guides, des vidéos et des articles d'aide sur le portail d'assistance et vos produits. Marquez chacun comme terminé au fur et à mesure.", "Guías breves, vídeos y artículos de ayuda sobre el portal de asistencia técnica y sus productos. Marque cada uno como completado a medida que avanza.";

@@ -149,7 +149,11 @@ const FIRST_LOAD: &[&str] = &[
     "features/chat/launcher.rs",
 ];
 /// Under those, what arrives with a chunk of its own (see `app::pages`).
-const FROM_CHUNKS: &[&str] = &["auth/sign_in.rs", "auth/set_password.rs"];
+const FROM_CHUNKS: &[&str] = &[
+    "auth/sign_in.rs",
+    "auth/set_password.rs",
+    "auth/sign_out_dialog.rs",
+];
 
 #[test]
 fn every_text_the_first_load_shows_is_built_in() {

@@ -5,6 +5,7 @@
 import { test, Page } from '@playwright/test';
 import { accounts } from '../support/accounts';
 import { startWithReference, stopWithReference } from './reference';
+import { SCRIPTED } from '../support/scripted';
 
 const CASES = Number(process.env.BENCH_CASES ?? 10_000);
 const SEARCHES = Number(process.env.BENCH_SEARCHES ?? 30);
@@ -46,6 +47,7 @@ test(`searching ${CASES} cases beside a plain-JS page`, async ({ browser }) => {
   try {
     const context = await browser.newContext({ baseURL: backend.url });
     const signedIn = await context.request.post('/api/v1/session', {
+      headers: SCRIPTED,
       data: { email: accounts.supportAdmin.email, password: accounts.supportAdmin.password },
     });
     if (!signedIn.ok()) throw new Error(`sign-in failed: ${signedIn.status()}`);

@@ -8,6 +8,7 @@ import { startBackend, stopBackend } from '../support/backend';
 import { accounts } from '../support/accounts';
 import { mib } from './timing';
 import { countResources, keepWasmMemory, mountAndUnmount, resources } from '../support/resources';
+import { SCRIPTED } from '../support/scripted';
 
 const CYCLES = Number(process.env.BENCH_MOUNT_CYCLES ?? 100);
 
@@ -19,8 +20,8 @@ test('memory after mounting and unmounting the portal', async ({ browser }) => {
     await context.addInitScript(keepWasmMemory);
     await context.addInitScript(countResources);
     const page = await context.newPage();
-    await page.request.post('/console/sign-in', { form: { email: accounts.supportAdmin.email }, maxRedirects: 0 });
-    const signIn = await page.request.post('/api/v1/session', { data: { email: accounts.supportAdmin.email, password: accounts.supportAdmin.password } });
+    await page.request.post('/console/sign-in', { headers: SCRIPTED, form: { email: accounts.supportAdmin.email }, maxRedirects: 0 });
+    const signIn = await page.request.post('/api/v1/session', { headers: SCRIPTED, data: { email: accounts.supportAdmin.email, password: accounts.supportAdmin.password } });
     expect(signIn.ok()).toBe(true);
     await page.goto('/console/devices/');
     const before = await resources(page);

@@ -10,6 +10,7 @@ import { root } from '../support/backend';
 import { accounts } from '../support/accounts';
 import { median } from './timing';
 import { startWithReference, stopWithReference } from './reference';
+import { SCRIPTED } from '../support/scripted';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -43,6 +44,7 @@ test('Lighthouse mobile: sign-in, the signed-in home page, and the plain-JS home
     // A session for the signed-in pages, handed to Lighthouse as a request header.
     const api = await playwright.request.newContext({ baseURL: backend.url });
     const signedIn = await api.post('/api/v1/session', {
+      headers: SCRIPTED,
       data: { email: accounts.supportAdmin.email, password: accounts.supportAdmin.password },
     });
     if (!signedIn.ok()) throw new Error(`sign-in failed: ${signedIn.status()}`);

@@ -5,6 +5,7 @@ import { test, Browser, Page } from '@playwright/test';
 import { accounts } from '../support/accounts';
 import { keepWasmMemory, median, memoryOf, mib } from './timing';
 import { startWithReference, stopWithReference } from './reference';
+import { SCRIPTED } from '../support/scripted';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
@@ -14,6 +15,7 @@ interface Load { ms: number; requests: number; bytes: number; memory: number }
 async function coldLoad(browser: Browser, base: string, url: string, cpu: number, usable: (page: Page) => Promise<unknown>): Promise<Load> {
   const context = await browser.newContext({ baseURL: base });
   const signedIn = await context.request.post('/api/v1/session', {
+    headers: SCRIPTED,
     data: { email: accounts.supportAdmin.email, password: accounts.supportAdmin.password },
   });
   if (!signedIn.ok()) throw new Error(`sign-in failed: ${signedIn.status()}`);

@@ -65,7 +65,7 @@ test('the audit log exports as CSV with a byte-order mark, either separator, for
   const bytes = await res.body();
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.toString('utf8').replace(/^\ufeff/, '').split('\r\n');
-  expect(lines[0]).toBe('at,actor_name,actor_email,action,target_name,target_email,role_before,role_after,status_before,status_after,validation_before,validation_after,reason');
+  expect(lines[0]).toBe('at,actor_name,actor_email,action,target_name,target_email,role_before,role_after,status_before,status_after,validation_before,validation_after,reason,rows');
   expect(lines).toHaveLength(3);
   expect(lines[1]).toContain(`,user_created,"'=HYPERLINK(""x""), Eve ${tag}",`);
   expect(typeof text).toBe('string');

@@ -6,7 +6,6 @@ import {
   API, accounts, agentClient, anonymous, expectDocumented, expectProblem, expectSchema, externalBackend,
   fileCase, newCase, problemTypes, signedIn, uniqueKey,
 } from './contract';
-import { request } from '@playwright/test';
 
 const etagOf = (res: { headers(): Record<string, string> }): string => res.headers()['etag'];
 
@@ -343,7 +342,7 @@ test('call requests: immediate for P1, scheduled for P2 and P3, none for P4', as
 test('filing is closed in the setup phase, while the list still works', async () => {
   const setupURL = process.env.SP_SETUP_URL;
   test.skip(!setupURL || externalBackend(), 'needs the reference backend in the setup phase');
-  const ctx = await request.newContext({ baseURL: setupURL });
+  const ctx = await anonymous(setupURL);
   const signIn = await ctx.post(`${API}/session`, { data: { email: accounts.supportAdmin.email, password: accounts.supportAdmin.password } });
   expect(signIn.status()).toBe(200);
   const res = await ctx.post(`${API}/cases`, { data: newCase(), headers: { 'Idempotency-Key': uniqueKey() } });

@@ -7,6 +7,7 @@ import { APIRequestContext, APIResponse, expect, request } from '@playwright/tes
 
 export { accounts } from '../support/accounts';
 import { agentHeaders, agentToken } from '../support/agent';
+import { SCRIPTED } from '../support/scripted';
 
 /** The backend under test: another implementation when SP_CONFORMANCE_BASE_URL is set. */
 export const baseURL = (): string => {
@@ -38,6 +39,7 @@ export const problemTypes = {
   urgencyChangeTooSoon: 'urn:support-portal:problem:urgency-change-too-soon',
   attachmentTooLarge: 'urn:support-portal:problem:attachment-too-large',
   attachmentTypeNotAllowed: 'urn:support-portal:problem:attachment-type-not-allowed',
+  uploadQuotaExceeded: 'urn:support-portal:problem:upload-quota-exceeded',
   duplicateUser: 'urn:support-portal:problem:duplicate-user',
   lastSystemAdmin: 'urn:support-portal:problem:last-system-admin',
   selfRemoval: 'urn:support-portal:problem:self-removal',
@@ -135,9 +137,10 @@ export async function expectProblem(res: APIResponse, status: number, type: stri
   return body;
 }
 
-/** A fresh client without cookies. */
+/** A fresh client without cookies. Not a browser, so it sends no `Origin`: its state changes
+ *  carry `X-Requested-With` instead, as the contract asks of such clients. */
 export async function anonymous(url = baseURL()): Promise<APIRequestContext> {
-  return request.newContext({ baseURL: url });
+  return request.newContext({ baseURL: url, extraHTTPHeaders: SCRIPTED });
 }
 
 /** A client signed in as an account; its cookie jar carries the session. */

@@ -1,6 +1,6 @@
 // What every response must carry, the app shell for deep links, and errors outside the routes.
-import { test, expect } from '@playwright/test';
-import { API, accounts, anonymous, expectProblem, problemTypes } from './contract';
+import { test, expect, request } from '@playwright/test';
+import { API, accounts, anonymous, baseURL, expectProblem, problemTypes, signedIn } from './contract';
 
 /** The directives the CSP must hold; a backend may add sources to connect-src. */
 function expectPolicy(csp: string | undefined): void {
@@ -65,6 +65,27 @@ test('a body that is not JSON is a validation problem', async () => {
   expect(res.status()).toBeLessThan(500);
   expect(res.headers()['content-type']).toContain('application/problem+json');
   await ctx.dispose();
+});
+
+test('a state change with neither Origin nor X-Requested-With is refused, even signed in', async () => {
+  const signed = await signedIn(accounts.systemAdmin);
+  const cookie = (await signed.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  // A bare client: what a form on another site sends when the browser drops `Origin`.
+  const bare = await request.newContext({ baseURL: baseURL() });
+  const res = await bare.post(`${API}/support-users/import?dry_run=true`, {
+    headers: { Cookie: cookie, 'Content-Type': 'text/plain' },
+    data: 'email,name,role\n',
+  });
+  await expectProblem(res, 403, problemTypes.crossOrigin);
+  const signIn = await bare.post(`${API}/session`, { data: { email: accounts.member.email, password: accounts.member.password } });
+  await expectProblem(signIn, 403, problemTypes.crossOrigin);
+  // The same import with the header goes through.
+  const vouched = await signed.post(`${API}/support-users/import?dry_run=true`, {
+    headers: { 'Content-Type': 'text/plain' },
+    data: 'email,name,role\n',
+  });
+  expect(vouched.status(), await vouched.text()).toBe(200);
+  await Promise.all([bare.dispose(), signed.dispose()]);
 });
 
 test('a state-changing request from a foreign origin is refused', async () => {

@@ -2,6 +2,7 @@ import { test, expect } from './fixtures';
 import { signIn, mainNavigation } from './portal';
 import { fileCase, agentReplies, currentVersion, draftSaved, followVendorReplyThenCloseAndReopen } from './cases';
 import { accounts } from '../support/accounts';
+import { SCRIPTED } from '../support/scripted';
 
 test('a support administrator finds a case, sees the vendor reply arrive without reloading, replies, closes and reopens it', async ({ page, baseURL }) => {
   await signIn(page, accounts.supportAdmin);
@@ -29,7 +30,7 @@ test('closing a case that changed meanwhile is refused with a clear message and 
 
   // Another tab closes it first.
   const other = await page.request.post(`${baseURL}/api/v1/cases/${filed.id}/close`, {
-    headers: { 'If-Match': `"${filed.version}"` },
+    headers: { ...SCRIPTED, 'If-Match': `"${filed.version}"` },
   });
   expect(other.ok(), await other.text()).toBeTruthy();
 
@@ -97,9 +98,9 @@ test('a member without a support role reaches no case page and no case endpoint'
   for (const path of ['/api/v1/cases', `/api/v1/cases/${filed.id}`, `/api/v1/cases/${filed.id}/thread`]) {
     expect((await page.request.get(`${baseURL}${path}`)).status(), path).toBe(403);
   }
-  const filing = await page.request.post(`${baseURL}/api/v1/cases`, { headers: { 'Idempotency-Key': `member-${filed.id}` }, data: { title: 'x' } });
+  const filing = await page.request.post(`${baseURL}/api/v1/cases`, { headers: { ...SCRIPTED, 'Idempotency-Key': `member-${filed.id}` }, data: { title: 'x' } });
   expect(filing.status()).toBe(403);
-  const reply = await page.request.post(`${baseURL}/api/v1/cases/${filed.id}/comments`, { data: { body: 'x' } });
+  const reply = await page.request.post(`${baseURL}/api/v1/cases/${filed.id}/comments`, { headers: SCRIPTED, data: { body: 'x' } });
   expect(reply.status()).toBe(403);
 });
 
@@ -155,7 +156,7 @@ test('a support administrator asks for a change of urgency once a day, and for a
   await expect(page.getByRole('region', { name: 'Escalate' }).getByText('You can ask for a change of urgency once every 24 hours.')).toBeVisible();
   // The backend refuses it too, whatever the page shows.
   const again = await page.request.post(`${baseURL}/api/v1/cases/${filed.id}/urgency`, {
-    headers: { 'If-Match': `"${await currentVersion(page, baseURL!, filed.id)}"` },
+    headers: { ...SCRIPTED, 'If-Match': `"${await currentVersion(page, baseURL!, filed.id)}"` },
     data: { priority: 'p1', reason: 'Now production is down.' },
   });
   expect(again.status()).toBe(429);

@@ -3,6 +3,7 @@
 import { APIRequestContext, Page, expect } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { agentHeaders } from '../support/agent';
+import { SCRIPTED } from '../support/scripted';
 
 export interface FiledCase {
   id: string;
@@ -15,7 +16,7 @@ export interface FiledCase {
 export async function fileCase(request: APIRequestContext, baseURL: string, overrides: Record<string, unknown> = {}): Promise<FiledCase> {
   const title = (overrides.title as string) ?? `Report suite data is late ${randomUUID().slice(0, 8)}`;
   const response = await request.post(`${baseURL}/api/v1/cases`, {
-    headers: { 'Idempotency-Key': randomUUID() },
+    headers: { ...SCRIPTED, 'Idempotency-Key': randomUUID() },
     data: {
       product: 'analytics',
       priority: 'p3',

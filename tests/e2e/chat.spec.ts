@@ -9,6 +9,7 @@ import { chatPanel, controlStreams, openChatId, say, shownBodies, startAcceptedC
 import { accounts } from '../support/accounts';
 import { draftSaved, keptOnDevice } from './cases';
 import { agentAccepts, agentHeaders, agentSays, agentTypes, customerTyping } from '../support/agent';
+import { SCRIPTED } from '../support/scripted';
 
 test('a support administrator starts a chat, sees the queue, then the agent typing and replying', async ({ page, browser, baseURL }) => {
   const me = await freshCustomer(browser, baseURL!, 'Quinn Adler');
@@ -247,7 +248,7 @@ test('a member has no launcher and the backend refuses their chat calls', async 
   for (const path of ['/api/v1/chats', '/api/v1/chat/availability']) {
     expect((await page.request.get(`${baseURL}${path}`)).status(), path).toBe(403);
   }
-  const start = await page.request.post(`${baseURL}/api/v1/chats`, { data: { product: 'analytics', topic: 'x', summary: 'y' } });
+  const start = await page.request.post(`${baseURL}/api/v1/chats`, { headers: SCRIPTED, data: { product: 'analytics', topic: 'x', summary: 'y' } });
   expect(start.status()).toBe(403);
 });
 
@@ -344,7 +345,7 @@ test.describe('with the chat link held down', () => {
     // The link is down (so it cannot tell the panel), and meanwhile the session ends on the
     // server (expiry, removal, another tab signing out): the message meets a 401.
     await streams.cut(true);
-    expect((await page.request.delete(`${baseURL}/api/v1/session`)).status()).toBe(204);
+    expect((await page.request.delete(`${baseURL}/api/v1/session`, { headers: SCRIPTED })).status()).toBe(204);
     await say(page, 'Kept while signed out');
     const dialog = page.getByRole('dialog', { name: 'Your session has ended' });
     await expect(dialog).toBeVisible();

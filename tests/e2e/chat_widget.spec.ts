@@ -15,6 +15,7 @@ import { mintHandoff } from '../support/host';
 import { startForeignHost } from '../support/foreign';
 import { startBackend, stopBackend } from '../support/backend';
 import type { RunningBackend } from '../support/backend';
+import { SCRIPTED } from '../support/scripted';
 
 /** The launcher, by its whole name (it grows with the unread count: "Chat with support: 1 new"). */
 const launcher = (page: Page, name = 'Chat with support') => page.getByRole('button', { name, exact: true });
@@ -197,7 +198,7 @@ test.describe('with the chat link held down', () => {
     // The link is down (so it cannot tell the widget), and meanwhile the session ends on the
     // server (another tab signs out, an administrator removes it): the message meets a 401.
     await streams.cut(true);
-    expect((await page.request.delete(`${baseURL}/api/v1/session`)).status()).toBe(204);
+    expect((await page.request.delete(`${baseURL}/api/v1/session`, { headers: SCRIPTED })).status()).toBe(204);
     await say(page, 'Written after the session ended');
     await expect(panel.getByText('Sign in again to continue where you left off. What you typed is kept.')).toBeVisible();
     await expect(panel.getByRole('link', { name: 'Sign in' })).toBeVisible();

@@ -12,6 +12,7 @@ import { countResources, keepWasmMemory, mountAndUnmount, resources } from '../s
 import { startAcceptedChat } from './chat';
 import { startForeignHost } from '../support/foreign';
 import { startBackend, stopBackend } from '../support/backend';
+import { SCRIPTED } from '../support/scripted';
 
 const portal = (page: Page) => page.locator('#portal');
 
@@ -145,7 +146,7 @@ test('a console page uses the <support-portal> element, follows its attributes, 
 test('a hand-off token works once: used again, the portal refuses it and asks to sign in', async ({ page, request, baseURL }) => {
   const token = await mintHandoff(request, baseURL!, accounts.member.email);
   // The console's server used it already (here: the test's own request).
-  const used = await request.post('/api/v1/session/handoff', { data: { token } });
+  const used = await request.post('/api/v1/session/handoff', { headers: SCRIPTED, data: { token } });
   expect(used.status()).toBe(200);
 
   await consoleOnly(page, accounts.member.email);
@@ -163,7 +164,7 @@ test('a hand-off token works once: used again, the portal refuses it and asks to
 test('mounting and unmounting the portal twenty times leaves no listener, timer, socket or node behind', async ({ page }) => {
   await page.addInitScript(countResources);
   await page.addInitScript(keepWasmMemory);
-  const signIn = await page.request.post('/api/v1/session', { data: { email: accounts.supportAdmin.email, password: accounts.supportAdmin.password } });
+  const signIn = await page.request.post('/api/v1/session', { headers: SCRIPTED, data: { email: accounts.supportAdmin.email, password: accounts.supportAdmin.password } });
   expect(signIn.ok()).toBe(true);
   await consoleOnly(page, accounts.supportAdmin.email);
   // The first cycle loads the module and its caches; from then on nothing may grow.

@@ -5,6 +5,7 @@ import { signIn, fillSignIn } from './portal';
 import { freshCustomer, removeUser } from './users';
 import { fillCaseForm, casesTitled, draftSaved, describeProblem, followVendorReplyThenCloseAndReopen, loseNextFilingAnswer, toReview } from './cases';
 import { accounts } from '../support/accounts';
+import { SCRIPTED } from '../support/scripted';
 
 const uniqueTitle = () => `Late hourly data ${randomUUID().slice(0, 8)}`;
 
@@ -175,7 +176,7 @@ test('after the session ends mid-form, signing in again brings the user back to 
   await page.getByLabel('Title').fill(title);
   await draftSaved(page, title);
 
-  expect((await page.request.delete(`${baseURL}/api/v1/session`)).status()).toBe(204);
+  expect((await page.request.delete(`${baseURL}/api/v1/session`, { headers: SCRIPTED })).status()).toBe(204);
   await page.reload();
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fcases%2Fnew$/);
   await fillSignIn(page, accounts.supportAdmin.email, accounts.supportAdmin.password);
@@ -183,14 +184,59 @@ test('after the session ends mid-form, signing in again brings the user back to 
   await expect(page.getByLabel('Title')).toHaveValue(title);
 });
 
-test('another user of the same browser never sees the draft', async ({ page }) => {
-  await signIn(page, accounts.supportAdmin);
+/** Starts a case as the signed-in user and waits until its title is kept on this device. */
+async function startCaseDraft(page: Page): Promise<string> {
   await page.goto('/cases/new');
-  await page.getByRole('radio', { name: 'Audience Manager' }).check();
+  const title = uniqueTitle();
+  await page.getByRole('radio', { name: 'Analytics' }).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Title').fill(title);
+  await draftSaved(page, title);
+  return title;
+}
+
+test('another user of the same browser never sees the draft, which its author kept at sign-out', async ({ page }) => {
+  await signIn(page, accounts.supportAdmin);
+  const title = await startCaseDraft(page);
   await page.getByRole('button', { name: 'Sign out' }).click();
+  const asked = page.getByRole('dialog', { name: 'Unsent work on this device' });
+  await asked.getByRole('button', { name: 'Keep them and sign out' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Support Portal' })).toBeVisible();
+
   await signIn(page, accounts.systemAdmin);
   await page.goto('/cases/new');
-  await expect(page.getByRole('radio', { name: 'Audience Manager' })).not.toBeChecked();
+  await expect(page.getByRole('radio', { name: 'Analytics' })).not.toBeChecked();
+  await expect(page.getByText('Your unsent case was restored')).toHaveCount(0);
+  // Nothing of theirs is kept here: no question on the way out.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Support Portal' })).toBeVisible();
+
+  await signIn(page, accounts.supportAdmin);
+  await page.goto('/cases/new');
+  await expect(page.getByText('Your unsent case was restored where you left it.')).toBeVisible();
+  await expect(page.getByLabel('Title')).toHaveValue(title);
+});
+
+test('on a shared computer, signing out removes the user\'s unsent drafts from the device when asked', async ({ page }) => {
+  await signIn(page, accounts.supportAdmin);
+  const title = await startCaseDraft(page);
+  const signOut = page.getByRole('button', { name: 'Sign out' });
+  await signOut.click();
+  const asked = page.getByRole('dialog', { name: 'Unsent work on this device' });
+  await expect(asked).toContainText('If other people use this browser, remove them before you sign out.');
+  // Escape changes nothing: still signed in, back on the button.
+  await page.keyboard.press('Escape');
+  await expect(asked).toHaveCount(0);
+  await expect(signOut).toBeFocused();
+  await expect(page.getByLabel('Title')).toHaveValue(title);
+
+  await signOut.click();
+  await asked.getByRole('button', { name: 'Remove them and sign out' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Support Portal' })).toBeVisible();
+  await draftSaved(page, title, false);
+  await signIn(page, accounts.supportAdmin);
+  await page.goto('/cases/new');
+  await expect(page.getByRole('radio', { name: 'Analytics' })).not.toBeChecked();
   await expect(page.getByText('Your unsent case was restored')).toHaveCount(0);
 });
 

@@ -8,6 +8,7 @@ import { signIn } from './portal';
 import { fileCase, draftSaved } from './cases';
 import { accounts } from '../support/accounts';
 import { wcagViolations } from './axe';
+import { SCRIPTED } from '../support/scripted';
 
 // Cases filed here would show in other journeys' lists.
 test.use({ isolated: true, expectedConsole: [/status of 404/] });
@@ -77,7 +78,7 @@ test('a draft stays with its organisation: switched away it is not there, switch
 
 /** Signs in to the demo console as the person (no portal password). */
 async function enterConsole(page: Page, where: string): Promise<void> {
-  const answer = await page.request.post('/console/sign-in', { form: { email: person.email }, maxRedirects: 0 });
+  const answer = await page.request.post('/console/sign-in', { headers: SCRIPTED, form: { email: person.email }, maxRedirects: 0 });
   expect(answer.status()).toBe(303);
   await page.goto(where);
 }

@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures';
 import { signIn } from './portal';
 import { accounts } from '../support/accounts';
+import { SCRIPTED } from '../support/scripted';
 
 // Saves a time zone to the profile: a backend of its own.
 test.use({ isolated: true });
@@ -11,7 +12,7 @@ test('when the session ends mid-work, the user signs in again and keeps the unsa
   await page.getByLabel('Time zone').selectOption('Asia/Tokyo');
 
   // The session ends on the server (as on expiry or removal) while the form is unsaved.
-  const ended = await page.request.delete(`${baseURL}/api/v1/session`);
+  const ended = await page.request.delete(`${baseURL}/api/v1/session`, { headers: SCRIPTED });
   expect(ended.status()).toBe(204);
 
   await page.getByRole('button', { name: 'Save' }).click();

@@ -4,6 +4,7 @@ import { APIRequestContext, Browser, expect } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { mailsTo, invitationLink, requireLiveMailDir, tokenOfLink } from '../support/mail';
 import { accounts } from '../support/accounts';
+import { SCRIPTED } from '../support/scripted';
 
 /** An address no other test uses. */
 export const uniqueEmail = (who: string): string => `${who}.${randomUUID().slice(0, 8)}@northwind.example`;
@@ -23,7 +24,7 @@ export async function createUser(
   role: 'customer_support_admin' | 'support_system_admin' = 'customer_support_admin',
 ): Promise<CreatedUser> {
   const email = uniqueEmail(name.split(' ')[0].toLowerCase().replace(/[^a-z]/g, '') || 'user');
-  const response = await request.post(`${baseURL}/api/v1/support-users`, { data: { email, name, role } });
+  const response = await request.post(`${baseURL}/api/v1/support-users`, { headers: SCRIPTED, data: { email, name, role } });
   expect(response.status(), await response.text()).toBe(201);
   const body = await response.json();
   return { id: body.id, email: body.email, name: body.name, version: body.version };
@@ -45,7 +46,7 @@ export async function invitationLinkFor(email: string): Promise<string> {
 export async function acceptInvitation(request: APIRequestContext, baseURL: string, email: string, password: string): Promise<void> {
   const link = await invitationLinkFor(email);
   const token = tokenOfLink(link);
-  const response = await request.post(`${baseURL}/api/v1/invitations/accept`, { data: { token, password } });
+  const response = await request.post(`${baseURL}/api/v1/invitations/accept`, { headers: SCRIPTED, data: { token, password } });
   expect(response.status(), await response.text()).toBe(204);
 }
 
@@ -54,6 +55,7 @@ export async function acceptInvitation(request: APIRequestContext, baseURL: stri
 export async function freshCustomer(browser: Browser, baseURL: string, name: string): Promise<{ id: string; email: string; password: string; name: string }> {
   const admin = await browser.newContext({ baseURL });
   const signInResponse = await admin.request.post(`${baseURL}/api/v1/session`, {
+    headers: SCRIPTED,
     data: { email: accounts.systemAdmin.email, password: accounts.systemAdmin.password },
   });
   expect(signInResponse.status(), await signInResponse.text()).toBe(200);
@@ -68,13 +70,14 @@ export async function freshCustomer(browser: Browser, baseURL: string, name: str
 export async function removeUser(browser: Browser, baseURL: string, userId: string): Promise<void> {
   const admin = await browser.newContext({ baseURL });
   const signedIn = await admin.request.post(`${baseURL}/api/v1/session`, {
+    headers: SCRIPTED,
     data: { email: accounts.systemAdmin.email, password: accounts.systemAdmin.password },
   });
   expect(signedIn.status(), await signedIn.text()).toBe(200);
   const current = await admin.request.get(`${baseURL}/api/v1/support-users/${userId}`);
   expect(current.status(), await current.text()).toBe(200);
   const removed = await admin.request.delete(`${baseURL}/api/v1/support-users/${userId}`, {
-    headers: { 'If-Match': current.headers()['etag'] },
+    headers: { ...SCRIPTED, 'If-Match': current.headers()['etag'] },
   });
   expect(removed.status(), await removed.text()).toBe(200);
   await admin.close();

@@ -64,7 +64,7 @@ pub async fn run(env: Env<'_>) {
 /// Logs what went wrong; the demo agent carries on with the next chat.
 fn report(result: Result<(), ApiError>) {
     if let Err(e) = result {
-        eprintln!("demo agent: {}", e.0.detail.unwrap_or(e.0.title));
+        crate::log_line!("demo agent: {}", e.0.detail.unwrap_or(e.0.title));
     }
 }
 

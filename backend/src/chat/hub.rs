@@ -122,8 +122,8 @@ impl ChatHub {
         self.access.subscribe()
     }
 
-    /// Tells every stream to close (going away): the server is stopping, and open sockets must
-    /// not hold the graceful shutdown.
+    /// Tells every stream to close ("service restart"): the server is stopping, and open
+    /// sockets must not hold the graceful shutdown.
     pub fn shut_down(&self) {
         self.shutdown.send_replace(true);
     }

@@ -10,6 +10,7 @@ pub mod demo_agent;
 pub mod hub;
 pub mod queue;
 pub mod transcript;
+pub mod typing;
 
 use rusqlite::Connection;
 use support_contract::chat::Chat;

@@ -1,18 +1,66 @@
-//! The mail settings: an SMTP relay from `--smtp-url`, the sender, and the public URL that links
-//! in mails point to.
+//! The mail settings: an SMTP relay from `--smtp-url` with its TLS from `--smtp-tls` and
+//! `--smtp-ca-file`, the sender, and the public URL that links in mails point to.
+
+use lettre::transport::smtp::client::{Certificate, TlsParameters};
 
 use super::Secret;
 
-/// Where mail goes when `--smtp-url` is set: a plain SMTP relay (no TLS: a local relay or a
-/// test server; the transport adds no TLS crate).
+/// Where mail goes when `--smtp-url` is set.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SmtpSettings {
-    /// Host name or address of the relay.
+    /// Host name or address of the relay; also the name its certificate must carry.
     pub host: String,
     /// Its port (25 unless the URL names one).
     pub port: u16,
     /// User and password for `AUTH`, when the URL has them. The password never shows in `Debug`.
     pub credentials: Option<(String, Secret)>,
+    /// How the connection is protected.
+    pub tls: SmtpTls,
+    /// PEM certificates of extra certificate authorities to trust (a private relay's), on top
+    /// of the Mozilla roots built in.
+    pub extra_ca: Option<String>,
+}
+
+/// `--smtp-tls`: how mail reaches the relay.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SmtpTls {
+    /// Plain SMTP, credentials and mail readable on the wire: only when asked for (a relay on
+    /// the same host, a test server).
+    None,
+    /// Plain connection upgraded with `STARTTLS` before anything is sent; a relay that does not
+    /// offer it gets nothing (required, not opportunistic: a stripped offer cannot downgrade).
+    StartTls,
+    /// TLS from the first byte (port 465 style).
+    Implicit,
+}
+
+/// Parses `--smtp-tls`: `none`, `starttls` or `implicit`.
+pub fn smtp_tls(v: &str) -> Result<SmtpTls, String> {
+    match v.trim().to_ascii_lowercase().as_str() {
+        "none" => Ok(SmtpTls::None),
+        "starttls" => Ok(SmtpTls::StartTls),
+        "implicit" => Ok(SmtpTls::Implicit),
+        _ => Err(format!(
+            "invalid --smtp-tls `{v}` (none, starttls or implicit)"
+        )),
+    }
+}
+
+/// Reads `--smtp-ca-file` at startup, so that a missing or broken file stops the server instead
+/// of every mail failing later.
+pub fn smtp_ca_file(path: &str) -> Result<String, String> {
+    let bad = |why: String| format!("invalid --smtp-ca-file {path}: {why}");
+    let pem = std::fs::read_to_string(path).map_err(|e| bad(e.to_string()))?;
+    if !pem.contains("-----BEGIN CERTIFICATE-----") {
+        return Err(bad("no PEM certificate in it".into()));
+    }
+    let certificate = Certificate::from_pem(pem.as_bytes()).map_err(|e| bad(e.to_string()))?;
+    // Building the parameters once checks that every certificate is one rustls can trust.
+    TlsParameters::builder("localhost".into())
+        .add_root_certificate(certificate)
+        .build_rustls()
+        .map_err(|e| bad(e.to_string()))?;
+    Ok(pem)
 }
 
 impl PartialEq for Secret {
@@ -69,6 +117,9 @@ pub fn smtp_url(v: &str) -> Result<SmtpSettings, String> {
         host: host.to_string(),
         port,
         credentials,
+        // Secure unless asked otherwise: plain SMTP would show the relay password on the wire.
+        tls: SmtpTls::StartTls,
+        extra_ca: None,
     })
 }
 
@@ -128,6 +179,27 @@ mod tests {
         assert!(!smtp_url("smtp://u:secret@h:x")
             .unwrap_err()
             .contains("secret"));
+    }
+
+    #[test]
+    fn an_extra_certificate_authority_must_be_a_readable_pem_certificate() {
+        let dir = std::env::temp_dir().join(format!("sp-ca-{}", crate::tokens::random_token(9)));
+        std::fs::create_dir_all(&dir).unwrap();
+        let (good, junk) = (dir.join("ca.pem"), dir.join("junk.pem"));
+        let key = rcgen::KeyPair::generate().unwrap();
+        let ca = rcgen::CertificateParams::new(vec!["relay.test".to_string()])
+            .unwrap()
+            .self_signed(&key)
+            .unwrap();
+        std::fs::write(&good, ca.pem()).unwrap();
+        std::fs::write(&junk, "not a certificate").unwrap();
+        let read = smtp_ca_file(good.to_str().unwrap());
+        let refused = smtp_ca_file(junk.to_str().unwrap());
+        let missing = smtp_ca_file(dir.join("missing.pem").to_str().unwrap());
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(read.unwrap(), ca.pem());
+        assert!(refused.unwrap_err().contains("no PEM certificate"));
+        assert!(missing.is_err());
     }
 
     #[test]

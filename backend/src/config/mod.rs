@@ -6,13 +6,15 @@ use std::time::Duration;
 use support_contract::Phase;
 
 mod bootstrap;
+mod csp;
 mod mail;
 mod origins;
 mod proxies;
 mod usage;
 
 pub use bootstrap::{Bootstrap, Secret};
-pub use mail::{SmtpSettings, DEFAULT_MAIL_FROM};
+pub use csp::CspTest;
+pub use mail::{SmtpSettings, SmtpTls, DEFAULT_MAIL_FROM};
 use origins::{exact_origin, origins};
 pub use usage::USAGE;
 
@@ -34,6 +36,9 @@ pub enum Command {
     Serve(Box<Config>),
     /// Print the OpenAPI document and exit.
     PrintOpenApi,
+    /// Check the SQLite file at this path (`PRAGMA integrity_check` and `foreign_key_check`),
+    /// print the findings (`ok` when there are none) and exit.
+    CheckDatabase(String),
     /// Print the usage text and exit.
     Help,
 }
@@ -109,6 +114,13 @@ pub struct Config {
     /// Time between heartbeats on a chat stream (and between session re-checks). Not a flag:
     /// the contract fixes it at [`support_contract::chat::HEARTBEAT_SECS`]; tests shorten it.
     pub chat_heartbeat: Duration,
+    /// Log one line per request to stderr (method, path, status, milliseconds).
+    pub log_requests: bool,
+    /// Test only (`--test-csp`): report every Trusted Types sink, and with `off` send no CSP.
+    pub test_csp: Option<CspTest>,
+    /// How long a stopping server keeps accepting requests, answering 503 on `/readyz`, so that
+    /// load balancers take it out of rotation before it stops listening.
+    pub drain: Duration,
 }
 
 /// The agent token used with `--demo` when none is configured. Public on purpose: demo data.
@@ -152,6 +164,9 @@ impl Default for Config {
             chat_hours: ChatHours::Business,
             demo_agent: false,
             chat_heartbeat: Duration::from_secs(support_contract::chat::HEARTBEAT_SECS),
+            log_requests: false,
+            test_csp: None,
+            drain: Duration::ZERO,
         }
     }
 }
@@ -172,7 +187,14 @@ where
         match name.as_str() {
             "--help" | "-h" => return Ok(Command::Help),
             "--print-openapi" => return Ok(Command::PrintOpenApi),
-            "--demo" | "--secure-cookies" | "--demo-agent" => {
+            "--check-database" => {
+                let path = match inline {
+                    Some(v) => v,
+                    None => args.next().ok_or("--check-database needs a path")?,
+                };
+                return Ok(Command::CheckDatabase(path));
+            }
+            "--demo" | "--secure-cookies" | "--demo-agent" | "--log-requests" => {
                 flags.push((name, Some(inline.unwrap_or("1".into()))))
             }
             "--host"
@@ -191,6 +213,7 @@ where
             | "--agent-token"
             | "--host-token"
             | "--handoff-seconds"
+            | "--test-csp"
             | "--auto-close-days"
             | "--demo-cases"
             | "--demo-history"
@@ -201,7 +224,10 @@ where
             | "--mail-dir"
             | "--mail-from"
             | "--public-url"
-            | "--chat-hours" => {
+            | "--chat-hours"
+            | "--drain-seconds"
+            | "--smtp-tls"
+            | "--smtp-ca-file" => {
                 let value = match inline {
                     Some(v) => v,
                     None => args.next().ok_or_else(|| format!("{name} needs a value"))?,
@@ -335,7 +361,14 @@ where
         config.invitation_days = days(&v, "invitation days", 365)?;
     }
     if let Some(v) = setting("--smtp-url", "SP_SMTP_URL").filter(|v| !v.is_empty()) {
-        config.smtp = Some(mail::smtp_url(&v)?);
+        let mut smtp = mail::smtp_url(&v)?;
+        if let Some(v) = setting("--smtp-tls", "SP_SMTP_TLS") {
+            smtp.tls = mail::smtp_tls(&v)?;
+        }
+        if let Some(v) = setting("--smtp-ca-file", "SP_SMTP_CA_FILE").filter(|v| !v.is_empty()) {
+            smtp.extra_ca = Some(mail::smtp_ca_file(&v)?);
+        }
+        config.smtp = Some(smtp);
     }
     if let Some(v) = setting("--mail-dir", "SP_MAIL_DIR").filter(|v| !v.is_empty()) {
         config.mail_dir = Some(PathBuf::from(v));
@@ -359,6 +392,18 @@ where
         };
     }
     config.demo_agent = setting("--demo-agent", "SP_DEMO_AGENT").is_some_and(|v| truthy(&v));
+    config.log_requests = setting("--log-requests", "SP_LOG_REQUESTS").is_some_and(|v| truthy(&v));
+    if let Some(v) = setting("--drain-seconds", "SP_DRAIN_SECONDS") {
+        let seconds: u64 = v
+            .parse()
+            .ok()
+            .filter(|s| *s <= 300)
+            .ok_or_else(|| format!("invalid drain seconds `{v}` (0 to 300)"))?;
+        config.drain = Duration::from_secs(seconds);
+    }
+    if let Some(v) = setting("--test-csp", "SP_TEST_CSP") {
+        config.test_csp = Some(CspTest::parse(&v)?);
+    }
     config.bootstrap = bootstrap::from_env(&env)?;
     Ok(Command::Serve(Box::new(config)))
 }

@@ -248,3 +248,64 @@ fn a_bootstrap_administrator_who_could_never_sign_in_is_refused() {
         assert!(err.contains("at most"), "{err}");
     }
 }
+
+#[test]
+fn operations_settings_have_defaults_flags_and_variables() {
+    let c = serve(&[], &[]);
+    assert!(!c.log_requests);
+    assert_eq!(c.drain, Duration::ZERO);
+    let c = serve(&["--log-requests", "--drain-seconds", "5"], &[]);
+    assert!(c.log_requests);
+    assert_eq!(c.drain, Duration::from_secs(5));
+    let c = serve(&[], &[("SP_LOG_REQUESTS", "1"), ("SP_DRAIN_SECONDS", "7")]);
+    assert!(c.log_requests);
+    assert_eq!(c.drain, Duration::from_secs(7));
+    for bad in ["301", "-1", "soon"] {
+        let args = ["--drain-seconds".to_string(), bad.to_string()];
+        assert!(parse(args, |_| None).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn smtp_is_protected_by_starttls_unless_told_otherwise() {
+    let c = serve(&["--smtp-url", "smtp://relay.example"], &[]);
+    assert_eq!(c.smtp.unwrap().tls, SmtpTls::StartTls);
+    let c = serve(
+        &[
+            "--smtp-url",
+            "smtp://relay.example:465",
+            "--smtp-tls",
+            "implicit",
+        ],
+        &[],
+    );
+    assert_eq!(c.smtp.unwrap().tls, SmtpTls::Implicit);
+    let c = serve(
+        &["--smtp-url", "smtp://localhost:2525"],
+        &[("SP_SMTP_TLS", "none")],
+    );
+    assert_eq!(c.smtp.unwrap().tls, SmtpTls::None);
+    let args = ["--smtp-url", "smtp://relay.example", "--smtp-tls", "maybe"];
+    assert!(parse(args.map(String::from), |_| None).is_err());
+    let missing = [
+        "--smtp-url",
+        "smtp://relay.example",
+        "--smtp-ca-file",
+        "/nonexistent/ca.pem",
+    ];
+    assert!(parse(missing.map(String::from), |_| None).is_err());
+}
+
+#[test]
+fn check_database_takes_a_path_and_nothing_else_matters() {
+    let args = ["--port", "1", "--check-database", "/tmp/x.db"].map(String::from);
+    match parse(args, |_| None).unwrap() {
+        Command::CheckDatabase(path) => assert_eq!(path, "/tmp/x.db"),
+        other => panic!("expected a check, got {other:?}"),
+    }
+    let inline = ["--check-database=/tmp/y.db"].map(String::from);
+    assert!(
+        matches!(parse(inline, |_| None).unwrap(), Command::CheckDatabase(p) if p == "/tmp/y.db")
+    );
+    assert!(parse(["--check-database".to_string()], |_| None).is_err());
+}

@@ -13,6 +13,7 @@ Every option can also be set through its environment variable; the flag wins.
   --database PATH              SP_DATABASE               SQLite file, or :memory: [support-portal.db]
   --phase PHASE                SP_PHASE                  setup | enablement | live [live]
   --demo                       SP_DEMO=1                 seed demo data into an empty database
+                                                         (on a database it did not seed: ignored, with a warning)
   --static-dir DIR             SP_STATIC_DIR             the built app to serve [dist]
   --session-ttl-minutes N      SP_SESSION_TTL_MINUTES    idle timeout, renewed by use [480]
   --session-max-hours N        SP_SESSION_MAX_HOURS      absolute lifetime of a session from sign-in, however
@@ -44,8 +45,14 @@ Every option can also be set through its environment variable; the flag wins.
                                                          (benchmarks) [0]
   --review-days N              SP_REVIEW_DAYS            a validation older than this is due for review [180]
   --invitation-days N          SP_INVITATION_DAYS        how long an invitation link works [7]
-  --smtp-url URL               SP_SMTP_URL               send mail through this plain SMTP relay
-                                                         (smtp://user:password@host:port; no TLS)
+  --smtp-url URL               SP_SMTP_URL               send mail through this SMTP relay
+                                                         (smtp://user:password@host:port) [port 25]
+  --smtp-tls MODE              SP_SMTP_TLS               starttls (required, not opportunistic) | implicit
+                                                         (TLS from the first byte, port 465 style) | none
+                                                         (plain SMTP: a local relay or a test server)
+                                                         [starttls]; the certificate is checked
+  --smtp-ca-file FILE          SP_SMTP_CA_FILE           PEM certificate authorities to trust for the relay on
+                                                         top of the Mozilla roots built in (a private relay)
   --mail-dir DIR               SP_MAIL_DIR               without --smtp-url, write each mail as a .eml file
                                                          here [mail; a temp dir for :memory:]
   --mail-from MAILBOX          SP_MAIL_FROM              sender of every mail
@@ -55,7 +62,16 @@ Every option can also be set through its environment variable; the flag wins.
   --chat-hours MODE            SP_CHAT_HOURS             when chat is open: business (the region's business
                                                          hours) | always | closed [business]
   --demo-agent                 SP_DEMO_AGENT=1           a labelled demo agent accepts every chat and answers
+  --log-requests               SP_LOG_REQUESTS=1         log one line per request to stderr (method, path without
+                                                         the query, status, ms)
+  --drain-seconds N            SP_DRAIN_SECONDS          when stopping, keep accepting this long while /readyz
+                                                         answers 503 (for load balancers) [0; 0 to 300]
+  --test-csp MODE               SP_TEST_CSP               tests only: report Trusted Types sinks (report-only);
+                                                         report keeps the CSP, off drops it
   --print-openapi                                        print the OpenAPI document and exit
+  --check-database PATH                                  check the SQLite file (PRAGMA integrity_check and
+                                                         foreign_key_check), print `ok` or what is wrong,
+                                                         and exit (0 when ok, 1 otherwise)
   --help                                                 print this text and exit
 
 Without --demo, an empty database gets an organisation and its first Support System

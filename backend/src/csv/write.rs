@@ -15,11 +15,27 @@ pub fn row<S: AsRef<str>>(out: &mut String, cells: &[S], separator: char) {
     out.push_str("\r\n");
 }
 
-/// A cell: a leading `'` in front of what a spreadsheet would run as a formula (`=`, `+`, `-`,
-/// `@`, tab, carriage return: names and reasons are typed by people), then quotes when the text
-/// holds the separator, a quote or a line break.
+/// What starts a formula in some spreadsheet: the ASCII signs, and their full-width forms
+/// (U+FF1D, U+FF0B, U+FF0D, U+FF20), which Excel in East Asian locales converts as it reads.
+const FORMULA_STARTS: [char; 8] = [
+    '=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
+];
+
+/// Whether a spreadsheet could run `text` as a formula: it starts with a tab or a carriage
+/// return, or with one of [`FORMULA_STARTS`] after any whitespace (spreadsheets trim a leading
+/// space, including U+00A0 and the ideographic U+3000, before they look).
+fn formula(text: &str) -> bool {
+    text.starts_with(['\t', '\r'])
+        || text
+            .trim_start_matches(char::is_whitespace)
+            .starts_with(FORMULA_STARTS)
+}
+
+/// A cell: a leading `'` in front of what a spreadsheet would run as a formula (see
+/// [`formula`]: names and reasons are typed by people), then quotes when the text holds the
+/// separator, a quote or a line break.
 fn cell(out: &mut String, text: &str, separator: char) {
-    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let formula = formula(text);
     let needs_quotes = text.contains([separator, '"', '\n', '\r']);
     if needs_quotes {
         out.push('"');
@@ -71,6 +87,25 @@ mod tests {
         );
         assert_eq!(line(&["\rx"], ','), "\"'\rx\"\r\n");
         assert_eq!(line(&["a=b"], ','), "a=b\r\n");
+    }
+
+    #[test]
+    fn full_width_signs_and_leading_whitespace_do_not_hide_a_formula() {
+        assert_eq!(
+            line(
+                &["\u{ff1d}1+1", "\u{ff0b}1", "\u{ff0d}1", "\u{ff20}SUM(A1)"],
+                ','
+            ),
+            "'\u{ff1d}1+1,'\u{ff0b}1,'\u{ff0d}1,'\u{ff20}SUM(A1)\r\n"
+        );
+        assert_eq!(
+            line(&[" =1+1", "\u{a0}+1", "\u{3000}\u{ff1d}1", "\n=1"], ';'),
+            "' =1+1;'\u{a0}+1;'\u{3000}\u{ff1d}1;\"'\n=1\"\r\n"
+        );
+        assert_eq!(
+            line(&["  plain", "a\u{ff1d}b", " "], ','),
+            "  plain,a\u{ff1d}b, \r\n"
+        );
     }
 
     #[test]

@@ -26,7 +26,7 @@ impl MailDir {
     /// hidden temporary name first and renamed, so a reader never sees half a mail.
     pub async fn write(&self, messages: Vec<(String, Message)>) {
         if let Err(e) = tokio::fs::create_dir_all(&self.path).await {
-            eprintln!(
+            crate::log_line!(
                 "cannot create the mail directory {}: {e}",
                 self.path.display()
             );
@@ -44,7 +44,7 @@ impl MailDir {
                 tokio::fs::rename(&partial, &done).await
             };
             if let Err(e) = written.await {
-                eprintln!("mail to {to} not written: {e}");
+                crate::log_line!("mail to {to} not written: {e}");
                 let _ = tokio::fs::remove_file(&partial).await;
             }
         }

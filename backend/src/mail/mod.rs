@@ -105,7 +105,7 @@ impl Mailer {
             .filter_map(|m| match message(&self.from, &m) {
                 Ok(msg) => Some((m.to_email, msg)),
                 Err(e) => {
-                    eprintln!("mail to {} not sent: {e}", m.to_email);
+                    crate::log_line!("mail to {} not sent: {e}", m.to_email);
                     None
                 }
             })

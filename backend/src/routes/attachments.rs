@@ -13,13 +13,13 @@ use support_contract::problem_types as types;
 use support_contract::FieldCode;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-use crate::attachments::{allowed_type, valid_name};
+use crate::attachments::{allowed_type, quota_exceeded, upload_room, valid_name};
 use crate::auth::{ManageCases, RequireCapability};
 use crate::clock;
 use crate::extract::next_chunk;
 use crate::problem::{field, ApiError};
 use crate::routes::responses::{
-    AttachmentTooLarge, AttachmentTypeNotAllowed, InputRefusals, ItemRefusals,
+    AttachmentTooLarge, AttachmentTypeNotAllowed, InputRefusals, ItemRefusals, UploadQuotaExceeded,
 };
 use crate::state::AppState;
 use crate::store::attachments::{self as store, NewUpload};
@@ -52,6 +52,11 @@ impl Drop for PartialFile {
 /// no control characters and no text-direction controls (U+202A to U+202E, U+2066 to U+2069,
 /// U+200E, U+200F, U+061C), else `invalid_name`. Over the size limit (25 MB by default) the
 /// upload is refused, even while streaming.
+///
+/// Each user may hold at most 40 uploads not yet attached to a case, a reply or a chat message,
+/// together at most 20 times the size limit (500 MB by default): past that, 429
+/// `urn:support-portal:problem:upload-quota-exceeded` until some are attached or expire
+/// (unattached uploads are deleted after 7 days).
 #[utoipa::path(
     post,
     path = "/attachments",
@@ -65,6 +70,7 @@ impl Drop for PartialFile {
         InputRefusals,
         (status = 413, response = AttachmentTooLarge),
         (status = 415, response = AttachmentTypeNotAllowed),
+        (status = 429, response = UploadQuotaExceeded),
     )
 )]
 pub async fn upload_attachment(
@@ -115,19 +121,24 @@ pub async fn upload_attachment(
             "Use a file name of at most 255 printable characters, without text-direction controls.",
         )]));
     }
+    // A user at the quota is refused before the body is stored; `room` bounds what is read.
+    let room = upload_room(&state.db.conn(), &user.user.id, limit)?;
+    if room == 0 {
+        return Err(quota_exceeded(limit));
+    }
     // The limit is checked on the bytes as they arrive, not on `Content-Length`: answering before
     // reading the body would break the connection under clients still sending it.
     let id = new_id("att");
     tokio::fs::create_dir_all(&state.data_dir)
         .await
         .map_err(|e| {
-            eprintln!("cannot create {}: {e}", state.data_dir.display());
+            crate::log_line!("cannot create {}: {e}", state.data_dir.display());
             ApiError::server()
         })?;
     let path = state.data_dir.join(&id);
     let mut partial = PartialFile(Some(path.clone()));
     let mut file = tokio::fs::File::create(&path).await.map_err(|e| {
-        eprintln!("cannot create {}: {e}", path.display());
+        crate::log_line!("cannot create {}: {e}", path.display());
         ApiError::server()
     })?;
     let mut size: u64 = 0;
@@ -137,8 +148,11 @@ pub async fn upload_attachment(
         if size > limit {
             return Err(too_large(limit));
         }
+        if size > room {
+            return Err(quota_exceeded(limit));
+        }
         file.write_all(&data).await.map_err(|e| {
-            eprintln!("cannot write {}: {e}", path.display());
+            crate::log_line!("cannot write {}: {e}", path.display());
             ApiError::server()
         })?;
     }
@@ -160,7 +174,13 @@ pub async fn upload_attachment(
         content_type: &content_type,
         at: clock::now(),
     };
-    let attachment = store::insert(&state.db.conn(), &upload)?;
+    let attachment = state.db.transaction(|tx| {
+        // Again with the file's size: another upload of the user's may have ended meanwhile.
+        if size > upload_room(tx, &user.user.id, limit)? {
+            return Err(quota_exceeded(limit));
+        }
+        Ok(store::insert(tx, &upload)?)
+    })?;
     partial.0 = None;
     Ok((StatusCode::CREATED, Json(attachment)).into_response())
 }
@@ -223,7 +243,7 @@ pub async fn download_attachment(
     let (org, me) = (&user.organisation.id, &user.user.id);
     let found = store::download(&state.db.conn(), org, me, &id)?;
     let unreadable = |e: std::io::Error| {
-        eprintln!("attachment {id} unreadable: {e}");
+        crate::log_line!("attachment {id} unreadable: {e}");
         ApiError::not_found()
     };
     let file = tokio::fs::File::open(state.data_dir.join(&found.stored_path))

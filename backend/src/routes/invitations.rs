@@ -144,6 +144,7 @@ pub async fn accept_invitation(
                 target: &me,
                 before: Some(status(UserStatus::Invited)),
                 after: Some(status(UserStatus::Active)),
+                rows: None,
             },
         )?;
         Ok(())

@@ -13,6 +13,7 @@ pub mod callbacks;
 pub mod cases;
 pub mod chat;
 pub mod fields;
+pub mod health;
 pub mod help;
 pub mod history;
 pub mod home;

@@ -96,6 +96,12 @@ pub struct AttachmentTooLarge(#[allow(dead_code)] Problem);
 #[response(content_type = "application/problem+json")]
 pub struct AttachmentTypeNotAllowed(#[allow(dead_code)] Problem);
 
+/// The user already holds the most uploads not attached yet
+/// (`urn:support-portal:problem:upload-quota-exceeded`).
+#[derive(ToResponse)]
+#[response(content_type = "application/problem+json")]
+pub struct UploadQuotaExceeded(#[allow(dead_code)] Problem);
+
 /// The change conflicts with the organisation's support users:
 /// `urn:support-portal:problem:duplicate-user` (the email is taken), `last-system-admin` (the
 /// organisation would be left without an active Support System Administrator), `self-removal`,

@@ -8,6 +8,7 @@ mod cases;
 pub mod help;
 mod history;
 mod learning;
+mod marker;
 mod users;
 
 use std::sync::OnceLock;
@@ -26,6 +27,7 @@ use cases::{seed_cases, DemoCase, CONTOSO_CASES, DEMO_CASES};
 pub use help::seed_help;
 pub use history::seed_generated_history;
 pub use learning::seed_learning;
+pub use marker::{is_demo_database, start_demo, DemoStart};
 
 /// The password of every demo account. Public on purpose: it is demo data.
 pub const DEMO_PASSWORD: &str = "Support-Demo-1";
@@ -200,8 +202,8 @@ pub fn demo_accounts() -> Vec<(&'static str, String)> {
         .collect()
 }
 
-/// Seeds the demo organisations unless the database already has an organisation.
-/// Returns whether it seeded.
+/// Seeds the demo organisations unless the database already has an organisation, and marks the
+/// database as the demo's (see [`start_demo`]). Returns whether it seeded.
 pub fn seed_demo(conn: &mut Connection) -> store::Result<bool> {
     let tx = conn.transaction()?;
     let any: bool = tx.query_row(
@@ -237,6 +239,7 @@ pub fn seed_demo(conn: &mut Connection) -> store::Result<bool> {
             users::seed_support_users(&tx, &org_id, &ids[0])?;
         }
     }
+    marker::mark(&tx)?;
     tx.commit()?;
     Ok(true)
 }

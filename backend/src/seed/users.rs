@@ -106,6 +106,7 @@ pub(super) fn seed_support_users(tx: &Connection, org_id: &str, admin_id: &str) 
                 target,
                 before,
                 after,
+                rows: None,
             },
         )
     };

@@ -93,6 +93,19 @@ pub fn unlinked(
     Ok(Some(found))
 }
 
+/// How many uploads `uploader` holds that neither a case nor a chat message holds yet, and
+/// their bytes: what the upload quota counts.
+pub fn unlinked_usage(conn: &Connection, uploader: &str) -> Result<(u64, u64)> {
+    let (files, bytes): (i64, i64) = conn.query_row(
+        "SELECT count(*) AS files, coalesce(sum(a.size), 0) AS bytes FROM attachments a \
+         WHERE a.uploader_id = ?1 AND a.case_id IS NULL \
+         AND NOT EXISTS (SELECT 1 FROM chat_attachments c WHERE c.attachment_id = a.id)",
+        params![uploader],
+        |r| Ok((r.get("files")?, r.get("bytes")?)),
+    )?;
+    Ok((files.max(0) as u64, bytes.max(0) as u64))
+}
+
 /// Links attachments to a case.
 pub fn link_to_case(conn: &Connection, case_id: &str, attachments: &[Attachment]) -> Result<()> {
     for a in attachments {

@@ -38,6 +38,12 @@ pub enum StoreError {
 /// What a store function answers.
 pub type Result<T> = std::result::Result<T, StoreError>;
 
+/// Whether the database answers a trivial query (readiness, `GET /readyz`).
+pub fn answers(conn: &rusqlite::Connection) -> bool {
+    conn.query_row("SELECT 1", [], |r| r.get::<_, i64>(0))
+        .is_ok_and(|one| one == 1)
+}
+
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
         StoreError::Db(e)

@@ -5,13 +5,17 @@ mod callbacks;
 mod cases;
 mod chat;
 mod console;
+mod demo_start;
 mod errors;
 mod handoff;
+mod health;
 mod help;
 mod history;
 mod home;
 mod layout;
 mod learning;
+mod log_secrets;
+mod matrix;
 mod organisations;
 mod profile;
 mod search;
@@ -162,6 +166,13 @@ impl TestApp {
         if !cookie.is_empty() {
             req = req.header(header::COOKIE, cookie);
         }
+        // As a browser does on every state change (GETs carry none, which the guard ignores).
+        if !headers
+            .iter()
+            .any(|(k, _)| k.eq_ignore_ascii_case("origin"))
+        {
+            req = req.header(header::ORIGIN, "http://portal.test");
+        }
         for (k, v) in headers {
             req = req.header(*k, *v);
         }
@@ -198,6 +209,33 @@ impl TestApp {
     ) -> Reply {
         self.req(method, path, body, cookie.unwrap_or(""), &[])
             .await
+    }
+
+    /// `POST /attachments` of `bytes` as a file of this type and (percent-encoded) name.
+    pub async fn upload(&self, cookie: &str, bytes: Vec<u8>, ty: &str, name: &str) -> Reply {
+        let headers = [("x-file-name", name)];
+        self.request(
+            Method::POST,
+            "/api/v1/attachments",
+            Some((ty, bytes)),
+            cookie,
+            &headers,
+        )
+        .await
+    }
+
+    /// `POST /host/handoff` for `email` with the host's bearer `token`.
+    pub async fn host_handoff(&self, token: &str, email: &str) -> Reply {
+        let auth = format!("Bearer {token}");
+        let body = serde_json::json!({ "email": email });
+        self.req(
+            Method::POST,
+            "/api/v1/host/handoff",
+            Some(body),
+            "",
+            &[("authorization", &auth)],
+        )
+        .await
     }
 
     pub async fn get(&self, path: &str, cookie: Option<&str>) -> Reply {

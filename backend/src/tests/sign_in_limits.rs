@@ -25,6 +25,7 @@ async fn sign_in_from(
         .method(Method::POST)
         .uri("/api/v1/session")
         .header(header::HOST, "portal.test")
+        .header(header::ORIGIN, "http://portal.test")
         .header(header::CONTENT_TYPE, "application/json");
     for (k, v) in headers {
         req = req.header(*k, *v);

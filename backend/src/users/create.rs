@@ -127,6 +127,7 @@ pub fn create(
             target: &target,
             before,
             after: Some(after),
+            rows: None,
         },
     )?;
 

@@ -46,6 +46,7 @@ pub fn record_change(
             target: &audit_person(u),
             before: Some(before),
             after: Some(after),
+            rows: None,
         },
     )
 }

@@ -225,6 +225,9 @@ pub enum AuditAction {
     UserValidated,
     UserFlagged,
     InvitationAccepted,
+    /// An import dry run: the administrator checked a file's addresses without creating anyone
+    /// (actor and target are that administrator; `rows` says how many rows were checked).
+    ImportChecked,
     #[serde(other)]
     Unknown,
 }
@@ -253,6 +256,9 @@ pub struct AuditEntry {
     pub target: AuditPerson,
     pub before: Option<UserSnapshot>,
     pub after: Option<UserSnapshot>,
+    /// How many data rows an import or a dry run read; absent for other actions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rows: Option<u32>,
 }
 
 /// A person named in the audit log, as they were at the time.

@@ -37,6 +37,7 @@ pub fn AuditLogPage() -> impl IntoView {
             AuditAction::UserValidated,
             AuditAction::UserFlagged,
             AuditAction::InvitationAccepted,
+            AuditAction::ImportChecked,
         ]
         .map(|a| (a, audit_action_key(a))),
     );
@@ -81,16 +82,13 @@ pub fn AuditLogPage() -> impl IntoView {
     }
 }
 
-/// "role: A → B, status: C → D": the fields that differ between before and after.
-fn change_text(
-    i18n: crate::i18n::I18n,
-    before: &Option<UserSnapshot>,
-    after: &Option<UserSnapshot>,
-) -> String {
+/// "role: A → B, status: C → D": the fields that differ between before and after, and how
+/// many rows an import read.
+fn change_text(i18n: crate::i18n::I18n, e: &AuditEntry) -> String {
     let empty = UserSnapshot::default();
     let (b, a) = (
-        before.as_ref().unwrap_or(&empty),
-        after.as_ref().unwrap_or(&empty),
+        e.before.as_ref().unwrap_or(&empty),
+        e.after.as_ref().unwrap_or(&empty),
     );
     let mut parts = Vec::new();
     let arrow = |from: Option<&str>, to: Option<&str>| match (from, to) {
@@ -117,6 +115,9 @@ fn change_text(
     if let Some(r) = &a.reason {
         parts.push(format!("“{r}”"));
     }
+    if let Some(n) = e.rows {
+        parts.push(i18n.count(u64::from(n), Key::AuditRowsOne, Key::AuditRowsMany));
+    }
     parts.join(" · ")
 }
 
@@ -129,13 +130,15 @@ fn AuditTable(page: Page<AuditEntry>, list: ListUrl<AuditQuery>) -> impl IntoVie
                     {page.items.into_iter().map(|e| {
                         let at = e.at.clone();
                         let who = e.actor.as_ref().map(|p| p.name.clone()).unwrap_or_else(|| i18n.t(Key::System).to_string());
-                        let change = move || change_text(i18n, &e.before, &e.after);
+                        let action = audit_action_key(e.action);
+                        let (name, email) = (e.target.name.clone(), e.target.email.clone());
+                        let change = move || change_text(i18n, &e);
                         view! {
                             <tr>
                                 <td>{move || i18n.date_time(&at)}</td>
                                 <td>{who}</td>
-                                <td>{i18n.s(audit_action_key(e.action))}</td>
-                                <th scope="row">{e.target.name.clone()}<br/><span class="muted">{e.target.email.clone()}</span></th>
+                                <td>{i18n.s(action)}</td>
+                                <th scope="row">{name}<br/><span class="muted">{email}</span></th>
                                 <td>{change}</td>
                             </tr>
                         }

@@ -18,7 +18,8 @@ use crate::store::users::audit::query;
 use support_contract::query::{QueryReader, Separator};
 
 /// The columns of the export, in order.
-pub const EXPORT_COLUMNS: [&str; 13] = [
+/// `rows` comes last so that files read by column position before it was added still read.
+pub const EXPORT_COLUMNS: [&str; 14] = [
     "at",
     "actor_name",
     "actor_email",
@@ -32,6 +33,7 @@ pub const EXPORT_COLUMNS: [&str; 13] = [
     "validation_before",
     "validation_after",
     "reason",
+    "rows",
 ];
 
 fn name<T: serde::Serialize>(v: Option<T>) -> String {
@@ -39,7 +41,7 @@ fn name<T: serde::Serialize>(v: Option<T>) -> String {
 }
 
 /// One entry as export cells.
-fn cells(e: &AuditEntry) -> [String; 13] {
+fn cells(e: &AuditEntry) -> [String; 14] {
     let before = e.before.clone().unwrap_or_default();
     let after: UserSnapshot = e.after.clone().unwrap_or_default();
     let actor = e.actor.as_ref();
@@ -57,6 +59,7 @@ fn cells(e: &AuditEntry) -> [String; 13] {
         name(before.validation),
         name(after.validation),
         after.reason.unwrap_or_default(),
+        e.rows.map(|n| n.to_string()).unwrap_or_default(),
     ]
 }
 
@@ -83,7 +86,7 @@ pub fn export_csv(entries: &[AuditEntry], separator: char) -> String {
         ("separator" = Option<String>, Query, description = "`comma` (default) or `semicolon` (for spreadsheets where the comma is the decimal mark)"),
     ),
     responses(
-        (status = 200, description = "The entries as CSV: at, actor_name, actor_email, action, target_name, target_email, role_before, role_after, status_before, status_after, validation_before, validation_after, reason",
+        (status = 200, description = "The entries as CSV: at, actor_name, actor_email, action, target_name, target_email, role_before, role_after, status_before, status_after, validation_before, validation_after, reason, rows (rows read by an import dry run)",
             content_type = "text/csv", body = String,
             headers(("Content-Disposition" = String, description = "`attachment; filename=\"audit-log.csv\"`"))),
         InputRefusals,
@@ -155,18 +158,19 @@ mod tests {
                 status: Some(UserStatus::Removed),
                 ..Default::default()
             }),
+            rows: None,
         };
         let text = export_csv(&[e], ';');
         let mut lines = text.split("\r\n");
         assert_eq!(
             lines.next().unwrap(),
             "\u{feff}at;actor_name;actor_email;action;target_name;target_email;role_before;\
-             role_after;status_before;status_after;validation_before;validation_after;reason"
+             role_after;status_before;status_after;validation_before;validation_after;reason;rows"
         );
         assert_eq!(
             lines.next().unwrap(),
             "2026-03-01T10:00:00Z;Alex Morgan;alex@x.example;user_removed;'=cmd|' /C calc'!A0;\
-             eve@x.example;customer_support_admin;customer_support_admin;active;removed;;;"
+             eve@x.example;customer_support_admin;customer_support_admin;active;removed;;;;"
         );
     }
 }

@@ -76,7 +76,7 @@ pub async fn continue_as_case(
         tokio::fs::write(&path, text.as_bytes()).await
     };
     written.await.map_err(|e| {
-        eprintln!("cannot store the transcript of {}: {e}", chat.id);
+        crate::log_line!("cannot store the transcript of {}: {e}", chat.id);
         ApiError::server()
     })?;
     let size = text.len();

@@ -17,6 +17,7 @@ use super::{customer, AfterQuery};
 use crate::auth::{peek_session, session_token, Chat, Lifetime, RequireCapability};
 use crate::chat::actions::find;
 use crate::chat::queue;
+use crate::chat::typing::TypingGate;
 use crate::extract::ApiQuery;
 use crate::problem::ApiError;
 use crate::routes::responses::{ItemInputRefusals, UpgradeRequired};
@@ -28,8 +29,10 @@ use crate::store::chat::{self as store, messages};
 pub const CLOSE_SESSION_ENDED: u16 = 4401;
 /// Close code: the user may no longer chat (their role changed).
 pub const CLOSE_FORBIDDEN: u16 = 4403;
-/// Close code: the server is stopping (RFC 6455 "going away"); reconnect later.
-pub const CLOSE_GOING_AWAY: u16 = 1001;
+/// Close code: the server is stopping (1012 "service restart", IANA's registry of RFC 6455
+/// codes): reconnect, after a short wait, to whichever instance answers. Not 1001 "going away",
+/// which says the endpoint is gone and does not invite a reconnect.
+pub const CLOSE_SERVICE_RESTART: u16 = 1012;
 /// Largest client frame accepted: clients only send small typing frames.
 const MAX_CLIENT_MESSAGE: usize = 4096;
 
@@ -56,9 +59,11 @@ enum ClientFrame {
 /// by message `id`.
 ///
 /// The client may send `{"type":"typing","typing":true|false}` frames (the same as
-/// `POST /chats/{id}/typing`); anything else is ignored. The session is re-checked at every
+/// `POST /chats/{id}/typing`), relayed at most one a second: frames in between are dropped,
+/// and the latest state is relayed when the second is over; anything else is ignored. The session is re-checked at every
 /// heartbeat: the server closes with code 4401 when it has ended (signed out, expired, user
-/// removed: sign in again), 4403 when the user may no longer chat, and 1001 when it stops.
+/// removed: sign in again), 4403 when the user may no longer chat, and 1012 ("service restart")
+/// when the server stops: reconnect as after any other close.
 #[utoipa::path(
     get,
     path = "/chats/{id}/stream",
@@ -99,6 +104,7 @@ pub async fn chat_stream(
         user_id: user.user.id,
         token: session_token(&headers).unwrap_or_default(),
         last_seq: after,
+        typing: TypingGate::default(),
     };
     Ok(upgrade
         .max_message_size(MAX_CLIENT_MESSAGE)
@@ -114,6 +120,8 @@ struct Stream {
     token: String,
     /// The highest message seq this client has (or was sent).
     last_seq: i64,
+    /// The client's typing frames, relayed at most one a second.
+    typing: TypingGate,
 }
 
 /// Why a stream stops.
@@ -137,15 +145,23 @@ impl Stream {
         let mut stop = self.catch_up(&mut socket).await.err();
         while stop.is_none() {
             stop = tokio::select! {
-                _ = &mut stopping => Some(Stop::Close(CLOSE_GOING_AWAY, "server stopping")),
+                _ = &mut stopping => Some(Stop::Close(CLOSE_SERVICE_RESTART, "server stopping")),
                 event = events.recv() => match event {
                     Ok(event) => self.forward(&mut socket, event).await.err(),
                     // Fell behind the channel: the store has everything.
                     Err(RecvError::Lagged(_)) => self.catch_up(&mut socket).await.err(),
-                    Err(RecvError::Closed) => Some(Stop::Close(CLOSE_GOING_AWAY, "server stopping")),
+                    Err(RecvError::Closed) => Some(Stop::Close(CLOSE_SERVICE_RESTART, "server stopping")),
                 },
                 _ = heartbeat.tick() => self.heartbeat(&mut socket).await.err(),
                 _ = access.changed() => self.check_access().err(),
+                _ = tokio::time::sleep_until(self.typing.due().unwrap_or_else(Instant::now)),
+                    if self.typing.due().is_some() =>
+                {
+                    if let Some(typing) = self.typing.take(Instant::now()) {
+                        self.relay_typing(typing);
+                    }
+                    None
+                }
                 frame = socket.recv() => match frame {
                     Some(Ok(Message::Text(text))) => {
                         self.client_frame(text.as_str());
@@ -232,7 +248,7 @@ impl Stream {
             }
             Ok(_) => return Err(Stop::Close(CLOSE_SESSION_ENDED, "session ended")),
             // A database hiccup is no reason to drop a customer: check again next beat.
-            Err(e) => eprintln!("chat stream: session check failed: {e}"),
+            Err(e) => crate::log_line!("chat stream: session check failed: {e}"),
         }
         Ok(())
     }
@@ -243,19 +259,28 @@ impl Stream {
         self.send(socket, &ChatEvent::Heartbeat).await
     }
 
-    fn client_frame(&self, text: &str) {
+    /// A frame from the client: typing frames pass the gate (see `chat::typing`), anything
+    /// else is ignored.
+    fn client_frame(&mut self, text: &str) {
         if let Ok(ClientFrame::Typing { typing }) = serde_json::from_str(text) {
-            let chat = store::load(&self.state.db.conn(), &self.chat_id);
-            if let Ok(chat) = chat {
-                if chat.status != ChatStatus::Ended {
-                    self.state.chat_hub.publish(
-                        &self.chat_id,
-                        ChatEvent::Typing {
-                            from_support: false,
-                            typing,
-                        },
-                    );
-                }
+            if let Some(typing) = self.typing.offer(typing, Instant::now()) {
+                self.relay_typing(typing);
+            }
+        }
+    }
+
+    /// Tells the chat's streams that the customer is typing, or stopped, unless it has ended.
+    fn relay_typing(&self, typing: bool) {
+        let chat = store::load(&self.state.db.conn(), &self.chat_id);
+        if let Ok(chat) = chat {
+            if chat.status != ChatStatus::Ended {
+                self.state.chat_hub.publish(
+                    &self.chat_id,
+                    ChatEvent::Typing {
+                        from_support: false,
+                        typing,
+                    },
+                );
             }
         }
     }

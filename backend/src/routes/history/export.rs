@@ -58,7 +58,7 @@ impl Slices {
             Ok(rows) => rows,
             Err(e) => {
                 // The status line is gone already: the client sees a cut-off download.
-                eprintln!("history export failed: {e}");
+                crate::log_line!("history export failed: {e}");
                 self.done = true;
                 return Some(Err(std::io::Error::other(e.to_string())));
             }

@@ -16,6 +16,7 @@ use crate::extract::{next_chunk, ApiQuery};
 use crate::problem::{field, ApiError};
 use crate::routes::responses::{ImportTooLarge, InputRefusals};
 use crate::state::AppState;
+use crate::store::users::audit::{self, Change};
 use crate::users::create::Creator;
 use crate::users::import::{columns, import};
 
@@ -60,8 +61,9 @@ async fn read_limited(mut body: Body, limit: usize) -> Result<Vec<u8>, ApiError>
 /// The body is the file (`text/csv`, UTF-8, at most 1 MiB and 1000 rows): a header row naming
 /// the columns `email`, `name` and `role` in any order and case, then one user per row,
 /// separated by `,` or `;` (as the header is). A role is its identifier or its name in English,
-/// French or Spanish. With `dry_run=true` (the default) nothing is written: the report says
-/// what would happen. With `dry_run=false` the `created` rows are created as by
+/// French or Spanish. With `dry_run=true` (the default) no user is created: the report says
+/// what would happen, and the audit log records the check (`import_checked`, with the number
+/// of rows read). With `dry_run=false` the `created` rows are created as by
 /// `POST /support-users` (invitations and notifications included), all in one transaction.
 /// Importing the same file again creates nobody: its users already exist.
 #[utoipa::path(
@@ -115,7 +117,7 @@ pub async fn import_support_users(
     }
 
     let mut mails = Vec::new();
-    // A dry run writes nothing, so committing it changes nothing.
+    let count = rows.len() as u32;
     let report = state.db.transaction(|tx| {
         let creator = Creator {
             actor: current.member(),
@@ -124,7 +126,26 @@ pub async fn import_support_users(
             public_url: &state.public_url,
             invitation_days: state.config.invitation_days,
         };
-        import(tx, &creator, rows, cols, dry_run, &mut mails)
+        let report = import(tx, &creator, rows, cols, dry_run, &mut mails)?;
+        // A dry run creates nobody but tells which addresses already have an account here:
+        // checking up to 1000 addresses a request is left on the record.
+        if dry_run {
+            let me = creator.actor.audit_person();
+            audit::record(
+                tx,
+                &Change {
+                    organisation_id: &creator.actor.organisation.id,
+                    at: creator.now,
+                    actor: Some(&me),
+                    action: AuditAction::ImportChecked,
+                    target: &me,
+                    before: None,
+                    after: None,
+                    rows: Some(count),
+                },
+            )?;
+        }
+        Ok::<_, ApiError>(report)
     })?;
     state.mailer.send(mails).await;
     Ok(Json(report))

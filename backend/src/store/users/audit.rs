@@ -19,6 +19,8 @@ pub struct Change<'a> {
     pub target: &'a AuditPerson,
     pub before: Option<UserSnapshot>,
     pub after: Option<UserSnapshot>,
+    /// How many rows an import or a dry run read; `None` for other actions.
+    pub rows: Option<u32>,
 }
 
 /// Appends an entry. People are copied as they are now: a later rename does not rewrite history.
@@ -29,8 +31,8 @@ pub fn record(conn: &Connection, c: &Change) -> Result<()> {
     };
     conn.execute(
         "INSERT INTO audit_log (id, organisation_id, at, actor_id, actor_name, actor_email, action, \
-         target_id, target_name, target_email, before, after) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+         target_id, target_name, target_email, before, after, rows) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         params![
             new_id("aud"),
             c.organisation_id,
@@ -44,6 +46,7 @@ pub fn record(conn: &Connection, c: &Change) -> Result<()> {
             c.target.email,
             json(&c.before),
             json(&c.after),
+            c.rows,
         ],
     )?;
     Ok(())
@@ -76,7 +79,7 @@ pub fn query(
 ) -> Result<Vec<(Position, AuditEntry)>> {
     let mut sql = String::from(
         "SELECT at, seq, id, actor_id, actor_name, actor_email, action, target_id, target_name, \
-         target_email, before, after FROM audit_log WHERE organisation_id = ?",
+         target_email, before, after, rows FROM audit_log WHERE organisation_id = ?",
     );
     let mut args: Vec<SqlValue> = vec![org_id.to_string().into()];
     if let Some(a) = filter.action {
@@ -143,5 +146,6 @@ fn entry(r: &Row<'_>) -> rusqlite::Result<AuditEntry> {
         },
         before: snapshot("before")?,
         after: snapshot("after")?,
+        rows: r.get("rows")?,
     })
 }

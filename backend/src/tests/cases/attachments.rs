@@ -1,7 +1,6 @@
 //! Attachments: size and type limits, names as data, who sees them, attaching once.
 
-use axum::body::Body;
-use axum::http::{header, Method, Request, StatusCode};
+use axum::http::{header, Method, StatusCode};
 use serde_json::json;
 use support_contract::problem_types as types;
 
@@ -9,16 +8,7 @@ use super::*;
 
 /// `POST /attachments` with a file's bytes, type and (percent-encoded) name.
 async fn upload(app: &TestApp, cookie: &str, bytes: Vec<u8>, ty: &str, name: &str) -> Reply {
-    let req = Request::builder()
-        .method(Method::POST)
-        .uri("/api/v1/attachments")
-        .header(header::HOST, "portal.test")
-        .header(header::COOKIE, cookie)
-        .header(header::CONTENT_TYPE, ty)
-        .header("x-file-name", name)
-        .body(Body::from(bytes))
-        .unwrap();
-    app.send(req).await
+    app.upload(cookie, bytes, ty, name).await
 }
 
 #[tokio::test]

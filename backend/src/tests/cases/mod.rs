@@ -7,6 +7,7 @@ mod create;
 mod edits;
 mod list;
 mod similar;
+mod upload_quota;
 
 use axum::http::{Method, StatusCode};
 use serde_json::{json, Value};

@@ -1,7 +1,5 @@
 //! Messages: stored once per client id, numbered per chat, checked; files in chat.
 
-use axum::body::Body;
-use axum::http::Request;
 use support_contract::problem_types as types;
 
 use super::*;
@@ -110,16 +108,9 @@ async fn messages_are_checked() {
 }
 
 async fn upload(app: &TestApp, cookie: &str, name: &str) -> String {
-    let req = Request::builder()
-        .method(Method::POST)
-        .uri("/api/v1/attachments")
-        .header(header::HOST, "portal.test")
-        .header(header::COOKIE, cookie)
-        .header(header::CONTENT_TYPE, "image/png")
-        .header("x-file-name", name)
-        .body(Body::from(b"png bytes".to_vec()))
-        .unwrap();
-    let r = app.send(req).await;
+    let r = app
+        .upload(cookie, b"png bytes".to_vec(), "image/png", name)
+        .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
     r.json()["id"].as_str().unwrap().to_string()
 }

@@ -7,8 +7,10 @@ mod case;
 mod chats;
 mod lifecycle;
 mod messages;
+mod shutdown;
 mod stream;
 mod stream_closes;
+mod typing_limit;
 
 use axum::http::{Method, StatusCode};
 use serde_json::{json, Value};

@@ -92,12 +92,13 @@ async fn the_stream_closes_when_the_role_no_longer_allows_chat() {
 }
 
 #[tokio::test]
-async fn streams_close_going_away_when_the_server_stops() {
+async fn streams_close_with_service_restart_when_the_server_stops() {
     let s = serve(chat_config()).await;
     let cookie = s.app.cookie_for(SUPPORT_ADMIN).await;
     let chat = id_of(&start(&s.app, &cookie, "Restart").await).to_string();
     let mut ws = s.open(&cookie, &chat, 0).await;
     assert_eq!(event(&mut ws).await["type"], "status");
-    s.app.state.chat_hub.shut_down();
-    assert_eq!(close_code(&mut ws).await, 1001);
+    s.app.state.begin_shutdown();
+    // 1012 "service restart": the clients reconnect (1001 "going away" does not invite it).
+    assert_eq!(close_code(&mut ws).await, 1012);
 }

@@ -138,7 +138,7 @@ async fn the_export_is_a_spreadsheet_safe_csv() {
         "{}",
         lines[1]
     );
-    assert!(lines[1].ends_with(";flagged;\"Moved to the finance team in March; confirm whether support access is still needed.\""), "{}", lines[1]);
+    assert!(lines[1].ends_with(";flagged;\"Moved to the finance team in March; confirm whether support access is still needed.\";"), "{}", lines[1]);
     app.get("/api/v1/audit-log/export?separator=tab", Some(&cookie))
         .await
         .problem(400, types::VALIDATION);

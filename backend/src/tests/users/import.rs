@@ -209,3 +209,64 @@ async fn a_dry_run_answers_for_another_organisations_address_as_for_a_new_one() 
     assert!(!r.text().contains("Contoso"), "{}", r.text());
     assert!(app.mails().is_empty(), "a dry run writes nothing");
 }
+
+#[tokio::test]
+async fn a_dry_run_is_recorded_in_the_audit_log_with_its_row_count() {
+    let app = TestApp::with_mail();
+    let cookie = app.cookie_for(SYSADMIN).await;
+    let file = format!(
+        "email,name,role\n{OTHER_ORG_ADMIN},Robin Diaz,customer_support_admin\n\
+         brand.new@example.com,Brand New,customer_support_admin\n\n\
+         {SUPPORT_ADMIN},Casey,customer_support_admin\n"
+    );
+    let r = import(&app, &cookie, "", file.clone()).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let log = app
+        .get("/api/v1/audit-log?action=import_checked", Some(&cookie))
+        .await
+        .json();
+    let items = log["items"].as_array().unwrap();
+    assert_eq!(items.len(), 1, "{log}");
+    let me = app.user_id(SYSADMIN);
+    assert_eq!(
+        (&items[0]["actor"]["id"], &items[0]["target"]["id"]),
+        (&json!(me), &json!(me))
+    );
+    assert_eq!(items[0]["rows"], 3, "the blank line is not a row");
+    assert!(items[0]["before"].is_null() && items[0]["after"].is_null());
+
+    // A real import keeps its `user_imported` entries, without a row count, and no check.
+    import(&app, &cookie, "?dry_run=false", file).await;
+    let log = app
+        .get("/api/v1/audit-log?limit=200", Some(&cookie))
+        .await
+        .json();
+    let imported: Vec<&Value> = log["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] != "user_created")
+        .filter(|e| e["action"] == "user_imported" || e["action"] == "import_checked")
+        .collect();
+    let names: Vec<&str> = imported
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["user_imported", "user_imported", "import_checked"]);
+    assert!(imported[0].get("rows").is_none(), "absent, not null");
+
+    let csv = app
+        .get(
+            "/api/v1/audit-log/export?action=import_checked",
+            Some(&cookie),
+        )
+        .await
+        .text();
+    let lines: Vec<&str> = csv.split("\r\n").collect();
+    assert!(lines[0].ends_with(",reason,rows"), "{}", lines[0]);
+    assert!(
+        lines[1].contains(",import_checked,") && lines[1].ends_with(",3"),
+        "{}",
+        lines[1]
+    );
+}
