@@ -167,23 +167,6 @@ test('a link that is not a web address is refused before sending, and the case p
   await expect(reported.getByRole('definition').filter({ hasText: '+44 20 7946 0000' })).toBeVisible();
 });
 
-test('after the session ends mid-form, signing in again brings the user back to the same draft', async ({ page, baseURL }) => {
-  await signIn(page, accounts.supportAdmin);
-  await page.goto('/cases/new');
-  const title = uniqueTitle();
-  await page.getByRole('radio', { name: 'Analytics' }).check();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByLabel('Title').fill(title);
-  await draftSaved(page, title);
-
-  expect((await page.request.delete(`${baseURL}/api/v1/session`, { headers: SCRIPTED })).status()).toBe(204);
-  await page.reload();
-  await expect(page).toHaveURL(/\/sign-in\?next=%2Fcases%2Fnew$/);
-  await fillSignIn(page, accounts.supportAdmin.email, accounts.supportAdmin.password);
-  await expect(page.getByText('Your unsent case was restored where you left it.')).toBeVisible();
-  await expect(page.getByLabel('Title')).toHaveValue(title);
-});
-
 /** Starts a case as the signed-in user and waits until its title is kept on this device. */
 async function startCaseDraft(page: Page): Promise<string> {
   await page.goto('/cases/new');
@@ -194,6 +177,18 @@ async function startCaseDraft(page: Page): Promise<string> {
   await draftSaved(page, title);
   return title;
 }
+
+test('after the session ends mid-form, signing in again brings the user back to the same draft', async ({ page, baseURL }) => {
+  await signIn(page, accounts.supportAdmin);
+  const title = await startCaseDraft(page);
+
+  expect((await page.request.delete(`${baseURL}/api/v1/session`, { headers: SCRIPTED })).status()).toBe(204);
+  await page.reload();
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fcases%2Fnew$/);
+  await fillSignIn(page, accounts.supportAdmin.email, accounts.supportAdmin.password);
+  await expect(page.getByText('Your unsent case was restored where you left it.')).toBeVisible();
+  await expect(page.getByLabel('Title')).toHaveValue(title);
+});
 
 test('another user of the same browser never sees the draft, which its author kept at sign-out', async ({ page }) => {
   await signIn(page, accounts.supportAdmin);

@@ -49,7 +49,7 @@ impl TestApp {
                 &[("authorization", &auth)],
             )
             .await;
-        let handoff = self.host_handoff(host, email).await;
+        let handoff = self.mint(host, email).await;
         (chats.status, handoff.status)
     }
 }

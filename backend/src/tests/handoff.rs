@@ -21,24 +21,6 @@ fn host_app(handoff_seconds: u32) -> TestApp {
 }
 
 impl TestApp {
-    /// `POST /api/v1/host/handoff` for an email, with a host token (none when empty).
-    async fn mint(&self, host_token: &str, email: &str) -> Reply {
-        let auth = format!("Bearer {host_token}");
-        let headers: &[(&str, &str)] = if host_token.is_empty() {
-            &[]
-        } else {
-            &[("authorization", &auth)]
-        };
-        self.req(
-            Method::POST,
-            "/api/v1/host/handoff",
-            Some(json!({ "email": email })),
-            "",
-            headers,
-        )
-        .await
-    }
-
     /// A hand-off token for an email, minted with the right host token.
     async fn handoff_token(&self, email: &str) -> String {
         let r = self.mint(HOST_TOKEN, email).await;

@@ -69,7 +69,7 @@ async fn a_whole_journey_logs_no_password_and_no_token() {
     secrets.push(admin);
 
     // A hand-off, used once, then refused.
-    let r = app.host_handoff(&host_token, MEMBER).await;
+    let r = app.mint(&host_token, MEMBER).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
     let handoff = r.json()["token"].as_str().unwrap().to_string();
     let exchange = json!({ "token": handoff });

@@ -224,16 +224,21 @@ impl TestApp {
         .await
     }
 
-    /// `POST /host/handoff` for `email` with the host's bearer `token`.
-    pub async fn host_handoff(&self, token: &str, email: &str) -> Reply {
-        let auth = format!("Bearer {token}");
+    /// `POST /host/handoff` for `email` with the host's bearer `host_token` (none when empty).
+    pub async fn mint(&self, host_token: &str, email: &str) -> Reply {
+        let auth = format!("Bearer {host_token}");
+        let headers: &[(&str, &str)] = if host_token.is_empty() {
+            &[]
+        } else {
+            &[("authorization", &auth)]
+        };
         let body = serde_json::json!({ "email": email });
         self.req(
             Method::POST,
             "/api/v1/host/handoff",
             Some(body),
             "",
-            &[("authorization", &auth)],
+            headers,
         )
         .await
     }

@@ -175,10 +175,8 @@ pub(super) fn bearer_plan(rows: &Rows, ops: &BTreeMap<String, Operation>) -> Vec
     let ids = own_ids(rows, Who::SupportAdmin);
     let mut calls = Vec::new();
     for (id, access) in TABLE {
-        let token = match access {
-            AgentBearer => AGENT_TOKEN,
-            HostBearer => HOST_TOKEN,
-            _ => continue,
+        let Some(token) = access.bearer() else {
+            continue;
         };
         let op = &ops[*id];
         for (bearer, expect) in [

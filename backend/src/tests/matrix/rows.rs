@@ -19,16 +19,8 @@ pub(super) async fn ok_json(
 
 /// Uploads a small text file and returns its id.
 async fn upload(app: &TestApp, cookie: &str, name: &str) -> String {
-    let payload = Payload::Raw("text/plain", format!("notes of {name}").into_bytes());
-    let r = send(
-        app,
-        Method::POST,
-        "/api/v1/attachments",
-        &payload,
-        cookie,
-        &[("x-file-name", name)],
-    )
-    .await;
+    let bytes = format!("notes of {name}").into_bytes();
+    let r = app.upload(cookie, bytes, "text/plain", name).await;
     assert!(r.status.is_success(), "upload: {} {}", r.status, r.text());
     r.json()["id"].as_str().unwrap().to_string()
 }
@@ -94,11 +86,7 @@ impl Rows {
         );
         let articles = articles.await.json();
         let slug = articles["items"][0]["slug"].as_str().expect("an article");
-        let auth = format!("Bearer {HOST_TOKEN}");
-        let body = Payload::Json(json!({"email": SUPPORT_ADMIN}));
-        let path = "/api/v1/host/handoff";
-        let headers = [("authorization", auth.as_str())];
-        let handoff = send(app, Method::POST, path, &body, "", &headers).await;
+        let handoff = app.mint(HOST_TOKEN, SUPPORT_ADMIN).await;
         let handoff = handoff.json()["token"].as_str().unwrap().to_string();
         let invitation = invitation_token(app, &northwind.user.1);
         let rows = Rows {

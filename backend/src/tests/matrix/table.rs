@@ -23,6 +23,17 @@ pub(super) enum Access {
 
 pub(super) use Access::*;
 
+impl Access {
+    /// The bearer token of the matrix's backend that an operation of this access takes, if any.
+    pub(super) fn bearer(self) -> Option<&'static str> {
+        match self {
+            AgentBearer => Some(AGENT_TOKEN),
+            HostBearer => Some(HOST_TOKEN),
+            _ => None,
+        }
+    }
+}
+
 /// THE role table: every operation of `contract/openapi.json`, by operation id, with who may
 /// call it (PRODUCT.md's roles through `support_contract::capabilities_of`, as the handlers'
 /// `RequireCapability<..>` extractors enforce them). Listed in the order the allowed calls run,
