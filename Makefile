@@ -9,7 +9,7 @@ DATABASE ?= support-portal.db
 PHASE ?= live
 BACKEND := target/debug/support-backend
 
-.PHONY: run test setup setup-test app backend lint unit wasm-test browser-test size bench clean
+.PHONY: run test setup setup-test app backend lint unit wasm-test browser-test size bench load clean
 
 ## run: install what is missing, build, and serve the portal with demo data at http://$(HOST):$(PORT)
 run: setup app backend
@@ -64,6 +64,11 @@ size: app
 bench: setup-test app backend
 	node scripts/size.mjs dist
 	npx playwright test -c tests/bench
+
+## load: the load benchmark: LOAD_USERS (200) people for LOAD_SECONDS (300) against the release backend on loopback, then 25 MiB uploads beside small requests (figures only, no pass/fail)
+load: setup-test
+	cargo build --release -p support-backend
+	npm run --silent bench:load
 
 clean:
 	rm -rf dist target/playwright test-results

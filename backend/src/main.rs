@@ -73,6 +73,16 @@ async fn serve(mut config: Config) -> Result<(), String> {
                     .map_err(|e| format!("demo cases failed: {e}"))?;
                 eprintln!("filed {} generated demo cases", config.demo_cases);
             }
+            if fresh && config.demo_users > 0 {
+                seed::seed_load_users(&mut conn, config.demo_users)
+                    .map_err(|e| format!("demo users failed: {e}"))?;
+                eprintln!(
+                    "made {} generated accounts ({} to {})",
+                    config.demo_users,
+                    seed::load_user_email(1),
+                    seed::load_user_email(config.demo_users)
+                );
+            }
             if fresh && config.demo_history > 0 {
                 seed::seed_generated_history(&mut conn, config.demo_history)
                     .map_err(|e| format!("demo history failed: {e}"))?;

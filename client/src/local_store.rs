@@ -16,8 +16,8 @@ thread_local! {
     static DB: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
 }
 
-/// Waits for an IndexedDB request to succeed or fail.
-async fn done(request: &IdbRequest) -> Result<JsValue, JsValue> {
+/// Waits for the event that `listen` sets `ok` for, or the one it sets `fail` for.
+async fn settled(listen: impl Fn(&Function, &Function)) -> Result<(), JsValue> {
     let promise = Promise::new(&mut |resolve: Function, reject: Function| {
         let ok = Closure::once_into_js(move || {
             let _ = resolve.call0(&JsValue::NULL);
@@ -25,11 +25,40 @@ async fn done(request: &IdbRequest) -> Result<JsValue, JsValue> {
         let fail = Closure::once_into_js(move || {
             let _ = reject.call0(&JsValue::NULL);
         });
-        request.set_onsuccess(Some(ok.unchecked_ref()));
-        request.set_onerror(Some(fail.unchecked_ref()));
+        listen(ok.unchecked_ref(), fail.unchecked_ref());
     });
-    JsFuture::from(promise).await?;
+    JsFuture::from(promise).await.map(drop)
+}
+
+/// Waits for an IndexedDB request to succeed or fail.
+async fn done(request: &IdbRequest) -> Result<JsValue, JsValue> {
+    settled(|ok, fail| {
+        request.set_onsuccess(Some(ok));
+        request.set_onerror(Some(fail));
+    })
+    .await?;
     request.result()
+}
+
+/// Runs `op` in a write transaction and waits for the transaction's `complete` event. A
+/// request's success only means the write is in the transaction, which a browser killed a
+/// moment later loses: the app says "saved" once this returns, so it must wait for the commit.
+/// The default durability is enough for that: `complete` comes once the write is with the
+/// operating system, which keeps it when the browser's process dies. ("strict", a flush to disk
+/// on every write, is for a machine that loses power; it made a 1,000-message outbox, saved once
+/// per message sent, take over a minute to drain.)
+async fn write(
+    op: impl FnOnce(&web_sys::IdbObjectStore) -> Result<(), JsValue>,
+) -> Result<(), JsValue> {
+    let db = database().await?;
+    let tx = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
+    op(&tx.object_store(STORE)?)?;
+    // A failed request aborts the transaction.
+    settled(|ok, fail| {
+        tx.set_oncomplete(Some(ok));
+        tx.set_onabort(Some(fail));
+    })
+    .await
 }
 
 async fn database() -> Result<IdbDatabase, JsValue> {
@@ -60,30 +89,30 @@ async fn database() -> Result<IdbDatabase, JsValue> {
     Ok(db)
 }
 
-async fn run(
-    mode: IdbTransactionMode,
+/// Runs one read and waits for its result.
+async fn read(
     op: impl FnOnce(&web_sys::IdbObjectStore) -> Result<IdbRequest, JsValue>,
 ) -> Result<JsValue, JsValue> {
     let db = database().await?;
-    let tx = db.transaction_with_str_and_mode(STORE, mode)?;
+    let tx = db.transaction_with_str(STORE)?;
     let request = op(&tx.object_store(STORE)?)?;
     done(&request).await
 }
 
 /// The value stored under `key`, if any. Storage failures read as "nothing stored".
 pub async fn load(key: &str) -> Option<String> {
-    run(IdbTransactionMode::Readonly, |s| {
-        s.get(&JsValue::from_str(key))
-    })
-    .await
-    .ok()
-    .and_then(|v| v.as_string())
+    read(|s| s.get(&JsValue::from_str(key)))
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
 }
 
-/// Stores `value` under `key`. Returns false when the browser refused (private mode, quota).
+/// Stores `value` under `key`; true once it is committed to disk. Returns false when the
+/// browser refused (private mode, quota).
 pub async fn save(key: &str, value: &str) -> bool {
-    run(IdbTransactionMode::Readwrite, |s| {
+    write(|s| {
         s.put_with_key(&JsValue::from_str(value), &JsValue::from_str(key))
+            .map(drop)
     })
     .await
     .is_ok()
@@ -91,16 +120,13 @@ pub async fn save(key: &str, value: &str) -> bool {
 
 /// Forgets `key`.
 pub async fn remove(key: &str) {
-    let _ = run(IdbTransactionMode::Readwrite, |s| {
-        s.delete(&JsValue::from_str(key))
-    })
-    .await;
+    let _ = write(|s| s.delete(&JsValue::from_str(key)).map(drop)).await;
 }
 
 /// The keys of everything kept for `user_id` (see `ids::is_users_key`): their drafts and chat
 /// outbox. Storage failures read as "nothing kept".
 pub async fn keys_of(user_id: &str) -> Vec<String> {
-    let Ok(all) = run(IdbTransactionMode::Readonly, |s| s.get_all_keys()).await else {
+    let Ok(all) = read(|s| s.get_all_keys()).await else {
         return Vec::new();
     };
     js_sys::Array::from(&all)
@@ -112,19 +138,11 @@ pub async fn keys_of(user_id: &str) -> Vec<String> {
 
 /// Forgets every one of `keys`, in one transaction.
 pub async fn remove_all(keys: &[String]) {
-    let Ok(db) = database().await else { return };
-    let Ok(tx) = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite) else {
-        return;
-    };
-    let Ok(store) = tx.object_store(STORE) else {
-        return;
-    };
-    let mut last = None;
-    for key in keys {
-        last = store.delete(&JsValue::from_str(key)).ok();
-    }
-    // The transaction commits once its last request is done.
-    if let Some(request) = last {
-        let _ = done(&request).await;
-    }
+    let _ = write(|s| {
+        for key in keys {
+            s.delete(&JsValue::from_str(key))?;
+        }
+        Ok(())
+    })
+    .await;
 }

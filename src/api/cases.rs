@@ -21,8 +21,13 @@ pub trait CasesApi: Send + Sync {
     fn case_thread(&self, id: String, after: Option<i64>) -> ApiFuture<Vec<ThreadEntry>>;
     /// `POST /cases`; the same `idempotency_key` never files a second case.
     fn file_case(&self, case: NewCase, idempotency_key: String) -> ApiFuture<Case>;
-    /// `POST /cases/{id}/comments`.
-    fn comment(&self, id: String, comment: NewComment) -> ApiFuture<ThreadEntry>;
+    /// `POST /cases/{id}/comments`; the same `idempotency_key` never posts a second reply.
+    fn comment(
+        &self,
+        id: String,
+        comment: NewComment,
+        idempotency_key: String,
+    ) -> ApiFuture<ThreadEntry>;
     /// `POST /cases/{id}/close`, refused with `Conflict` when the case changed since `version`.
     fn close_case(&self, id: String, version: i64) -> ApiFuture<Case>;
     /// `POST /cases/{id}/reopen`, refused with `Conflict` when the case changed since `version`.
@@ -59,13 +64,19 @@ impl CasesApi for Http {
 
     fn file_case(&self, case: NewCase, idempotency_key: String) -> ApiFuture<Case> {
         self.post("/cases")
-            .header("Idempotency-Key", idempotency_key)
+            .once_per(idempotency_key)
             .json(&case)
             .fetch()
     }
 
-    fn comment(&self, id: String, comment: NewComment) -> ApiFuture<ThreadEntry> {
+    fn comment(
+        &self,
+        id: String,
+        comment: NewComment,
+        idempotency_key: String,
+    ) -> ApiFuture<ThreadEntry> {
         self.post(&case_path(&id, "/comments"))
+            .once_per(idempotency_key)
             .json(&comment)
             .fetch()
     }

@@ -68,7 +68,9 @@ impl ChatApi for Http {
     }
 
     fn send_chat_message(&self, id: String, message: NewChatMessage) -> ApiFuture<ChatMessage> {
+        // The message's own id makes a second send the same message.
         self.post(&chat_path(&id, "/messages"))
+            .idempotent()
             .json(&message)
             .fetch()
     }

@@ -5,7 +5,7 @@
 
 use super::xhr::xhr_upload;
 use super::{from_json, to_json};
-use super::{ApiError, ApiFuture};
+use super::{retry, ApiError, ApiFuture};
 use crate::domain::{encode_component, with_query};
 use gloo_net::http::{Method, RequestBuilder, Response};
 use leptos::prelude::*;
@@ -34,6 +34,9 @@ pub(super) struct Call {
     body: Option<String>,
     /// Whether the user is signed in for this call, so that a 401 means the session ended.
     signed_in: bool,
+    /// Whether sending it twice does what sending it once does (a read, a `PUT`, or a change
+    /// that carries its own key), so that a failure on the way may be tried again by itself.
+    repeatable: bool,
     on_unauthorized: Callback<()>,
 }
 
@@ -52,6 +55,7 @@ impl Http {
 
     fn call(&self, method: Method, path: &str) -> Call {
         Call {
+            repeatable: method == Method::GET || method == Method::PUT,
             method,
             url: self.url(path),
             headers: Vec::new(),
@@ -104,6 +108,18 @@ impl Call {
         self.header("If-Match", format!("\"{version}\""))
     }
 
+    /// A change the backend makes once however often it is sent (it carries an
+    /// `Idempotency-Key` or a client-made id): tried again by itself after a failure on the way.
+    pub(super) fn idempotent(mut self) -> Self {
+        self.repeatable = true;
+        self
+    }
+
+    /// A change made once per `key`, the `Idempotency-Key` the caller keeps with its draft.
+    pub(super) fn once_per(self, key: String) -> Self {
+        self.header("Idempotency-Key", key).idempotent()
+    }
+
     /// A call made without a session (signing in, an invitation, the public configuration):
     /// its 401 is an answer, not the end of a session.
     pub(super) fn public(mut self) -> Self {
@@ -118,17 +134,32 @@ impl Call {
         Box::pin(async move { decode(&body.await?) })
     }
 
-    /// Sends the call and reads the answer's body.
+    /// Sends the call and reads the answer's body; a call that is safe to repeat is tried again
+    /// after a failure that may pass (`retry.rs`). A body cut short is a failure on the way.
     fn text(self) -> ApiFuture<String> {
         Box::pin(async move {
-            let response = self.exchange().await?;
-            response.text().await.map_err(|_| ApiError::Decode)
+            let mut attempt = 1;
+            loop {
+                let answer = match self.exchange().await {
+                    Ok(response) => response.text().await.map_err(|_| ApiError::Network),
+                    Err(e) => Err(e),
+                };
+                let error = match answer {
+                    Ok(body) => return Ok(body),
+                    Err(e) => e,
+                };
+                let Some(ms) = retry::retry_delay_ms(self.repeatable, attempt, &error) else {
+                    return Err(error);
+                };
+                pause(ms).await;
+                attempt += 1;
+            }
         })
     }
 
     /// Sends the call; the answer has no body the app needs.
     pub(super) fn send(self) -> ApiFuture<()> {
-        Box::pin(async move { self.exchange().await.map(|_| ()) })
+        Box::pin(async move { self.text().await.map(|_| ()) })
     }
 
     /// Sends `file` as the body, telling `progress` the share sent so far (0..=1).
@@ -175,7 +206,12 @@ impl Call {
         })
     }
 
-    async fn exchange(self) -> Result<Response, ApiError> {
+    /// One exchange, once the gate is open: the answer when it is a success, else its error.
+    async fn exchange(&self) -> Result<Response, ApiError> {
+        let wait = retry::wait_at_gate(js_sys::Date::now(), gate() as f64)?;
+        if wait > 0.0 {
+            pause(wait).await;
+        }
         let mut builder = RequestBuilder::new(&self.url)
             .method(self.method.clone())
             .credentials(RequestCredentials::Include)
@@ -194,11 +230,29 @@ impl Call {
         if response.ok() {
             return Ok(response);
         }
+        let retry_after = response
+            .headers()
+            .get("retry-after")
+            .and_then(|s| s.trim().parse::<u64>().ok());
         let problem = match response.text().await {
             Ok(body) => decode::<Problem>(&body).ok(),
             Err(_) => None,
         };
-        Err(self.refused(response.status(), problem))
+        let error = self.refused(response.status(), problem);
+        // The header alone also counts (a proxy's 429 or 503 has no problem body).
+        let error = match (error, retry_after) {
+            (ApiError::Busy { .. }, Some(secs)) => ApiError::Busy {
+                retry_after_secs: secs,
+            },
+            (error, _) => error,
+        };
+        if let Some(secs) = retry::gate_secs(&error) {
+            let until = (js_sys::Date::now() as u64 + secs * 1000).max(gate());
+            if let Some(s) = tab_storage() {
+                let _ = s.set_item(GATE, &until.to_string());
+            }
+        }
+        Err(error)
     }
 
     /// The error of a refused call; a signed-in call's 401 also tells the app.
@@ -209,6 +263,36 @@ impl Call {
         }
         error
     }
+}
+
+/// Where the tab keeps when the last 429 or 503 said calls may start again (ms since the
+/// epoch): every call waits for it, so one `Retry-After` holds the whole app, not only the call
+/// that heard it, and a reload ("Try again") too.
+const GATE: &str = "sp-not-before";
+
+fn tab_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// Resolves after `ms` milliseconds: Leptos' timer and a oneshot channel, both in the first
+/// load already (a promise of its own would add its glue).
+async fn pause(ms: f64) {
+    let (done, wait) = futures::channel::oneshot::channel::<()>();
+    set_timeout(
+        move || {
+            let _ = done.send(());
+        },
+        std::time::Duration::from_millis(ms as u64),
+    );
+    let _ = wait.await;
+}
+
+/// When calls may start again (0: now).
+fn gate() -> u64 {
+    tab_storage()
+        .and_then(|s| s.get_item(GATE).ok().flatten())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
 }
 
 /// A JSON answer as `T`.

@@ -3,6 +3,9 @@
 use crate::i18n::{fill, text, Key, Locale};
 use support_contract::{problem_types, FieldCode, FieldError, Problem};
 
+/// The wait after a 429 or 503 that said none.
+pub const BUSY_WAIT_SECS: u64 = 5;
+
 /// Everything that can go wrong talking to the backend.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ApiError {
@@ -39,6 +42,11 @@ pub enum ApiError {
     AttachmentTooLarge,
     /// An uploaded file's type is not on the backend's allow-list.
     AttachmentType,
+    /// The backend or a proxy before it is overloaded or down for a while (429, 503): try again
+    /// after `retry_after_secs` (its `Retry-After`), which the app waits out before any call.
+    Busy {
+        retry_after_secs: u64,
+    },
     /// The user holds the most uploads not attached to anything yet.
     UploadQuota,
     /// The draft's idempotency key already filed this case, from an earlier version of the draft
@@ -83,8 +91,13 @@ impl ApiError {
                 | problem_types::URGENCY_CHANGE_TOO_SOON,
                 _,
             ) => ApiError::NotAllowedNow,
-            (problem_types::TOO_MANY_ATTEMPTS, _) | (_, 429) => ApiError::TooManyAttempts {
+            (problem_types::TOO_MANY_ATTEMPTS, _) => ApiError::TooManyAttempts {
                 retry_after_secs: problem.and_then(|p| p.retry_after).unwrap_or(60),
+            },
+            (_, 429 | 503) => ApiError::Busy {
+                retry_after_secs: problem
+                    .and_then(|p| p.retry_after)
+                    .unwrap_or(BUSY_WAIT_SECS),
             },
             (problem_types::VALIDATION, _) | (_, 400 | 422) => {
                 ApiError::Validation(problem.map(|p| p.errors).unwrap_or_default())
@@ -108,6 +121,10 @@ impl ApiError {
                     text(Key::ErrTooManyAttempts, locale),
                     &[("minutes", &minutes)],
                 );
+            }
+            ApiError::Busy { retry_after_secs } => {
+                let seconds = retry_after_secs.max(&1).to_string();
+                return fill(text(Key::ErrBusy, locale), &[("seconds", &seconds)]);
             }
             ApiError::Forbidden => Key::ErrForbidden,
             ApiError::NotFound => Key::ErrNotFound,
@@ -324,8 +341,32 @@ mod tests {
         assert_eq!(ApiError::from_response(403, None), ApiError::Forbidden);
         assert_eq!(ApiError::from_response(412, None), ApiError::Conflict);
         assert_eq!(
-            ApiError::from_response(503, None),
-            ApiError::Server { status: 503 }
+            ApiError::from_response(500, None),
+            ApiError::Server { status: 500 }
         );
+    }
+
+    #[test]
+    fn a_busy_server_or_proxy_says_how_long_to_wait_not_that_a_password_was_wrong() {
+        let busy = ApiError::from_response(503, None);
+        assert_eq!(
+            busy,
+            ApiError::Busy {
+                retry_after_secs: BUSY_WAIT_SECS
+            }
+        );
+        let throttled = ApiError::from_response(429, problem("about:blank", 429));
+        assert_eq!(
+            throttled,
+            ApiError::Busy {
+                retry_after_secs: 125
+            }
+        );
+        assert!(
+            busy.message(Locale::Fr).contains("5 s"),
+            "{}",
+            busy.message(Locale::Fr)
+        );
+        assert!(!throttled.message(Locale::En).contains("attempts"));
     }
 }

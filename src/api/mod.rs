@@ -29,6 +29,7 @@ mod organisations;
 mod people;
 mod persisted;
 mod portal;
+mod retry;
 mod session;
 mod support_users;
 mod xhr;

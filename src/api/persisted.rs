@@ -15,6 +15,9 @@ pub struct Persisted<T: Send + Sync + 'static> {
     pub restored: RwSignal<bool>,
     /// Set once the saved value was looked for: only then does the form show what it holds.
     pub loaded: RwSignal<bool>,
+    /// Set while the value shown is the one committed on this device (not the empty one): what
+    /// a form may show as saved, since a browser killed now keeps it.
+    pub saved: RwSignal<bool>,
     key: StoredValue<Option<String>>,
     /// What the store holds (`""` for nothing): an unchanged value is never written again.
     stored: StoredValue<String>,
@@ -49,6 +52,7 @@ where
         value: RwSignal::new(initial),
         restored: RwSignal::new(false),
         loaded: RwSignal::new(key.is_none()),
+        saved: RwSignal::new(false),
         key: StoredValue::new(key.clone()),
         stored: StoredValue::new(untouched.clone()),
     };
@@ -65,6 +69,7 @@ where
             if let (Some(parsed), true) = (parsed, as_built) {
                 persisted.stored.set_value(stored_form(&parsed));
                 persisted.restored.set(parsed != T::default());
+                persisted.saved.set(parsed != T::default());
                 persisted.value.set(parsed);
             }
             loaded.set(true);
@@ -79,11 +84,17 @@ where
             return;
         };
         persisted.stored.set_value(form.clone());
+        persisted.saved.set(false);
         spawn_local(async move {
             if form.is_empty() {
                 local_store::remove(&key).await;
-            } else {
-                local_store::save(&key, &form).await;
+            } else if local_store::save(&key, &form).await {
+                // Writes commit in order: the last one done, the value shown is on disk,
+                // unless it changed meanwhile.
+                let latest = persisted.stored.try_with_value(|s| *s == form);
+                if latest == Some(true) {
+                    persisted.saved.try_set(true);
+                }
             }
         });
     });

@@ -22,8 +22,13 @@ pub trait SupportUsersApi: Send + Sync {
     fn support_user(&self, id: String) -> ApiFuture<SupportUser>;
     /// `GET /support-users/{id}/reviews`, newest first.
     fn support_user_reviews(&self, id: String) -> ApiFuture<Vec<ReviewRecord>>;
-    /// `POST /support-users`: the backend sends the invitation.
-    fn create_support_user(&self, user: NewSupportUser) -> ApiFuture<SupportUser>;
+    /// `POST /support-users`: the backend sends the invitation. The same `idempotency_key`
+    /// answers the user it made instead of making (and inviting) another.
+    fn create_support_user(
+        &self,
+        user: NewSupportUser,
+        idempotency_key: String,
+    ) -> ApiFuture<SupportUser>;
     /// `PUT /support-users/{id}/role` with `If-Match`.
     fn change_role(&self, id: String, version: i64, role: Role) -> ApiFuture<SupportUser>;
     /// `DELETE /support-users/{id}` with `If-Match`.
@@ -65,8 +70,15 @@ impl SupportUsersApi for Http {
         self.get(&user_path(&id, "/reviews")).fetch()
     }
 
-    fn create_support_user(&self, user: NewSupportUser) -> ApiFuture<SupportUser> {
-        self.post("/support-users").json(&user).fetch()
+    fn create_support_user(
+        &self,
+        user: NewSupportUser,
+        idempotency_key: String,
+    ) -> ApiFuture<SupportUser> {
+        self.post("/support-users")
+            .once_per(idempotency_key)
+            .json(&user)
+            .fetch()
     }
 
     fn change_role(&self, id: String, version: i64, role: Role) -> ApiFuture<SupportUser> {

@@ -51,7 +51,7 @@ fn SupportAdmins(intro: Key) -> impl IntoView {
             {move || Suspend::new(async move {
                 match contacts.await {
                     Ok(list) => view! { <SupportAdminList list=list intro=intro/> }.into_any(),
-                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    Err(e) => view! { <ErrorNotice error=e reload=true/> }.into_any(),
                 }
             })}
         </Transition>

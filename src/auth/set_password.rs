@@ -69,7 +69,7 @@ pub fn SetPasswordPage() -> impl IntoView {
                     Suspend::new(async move {
                         match invitation.await {
                             Ok(inv) => view! { <PasswordForm invitation=inv token=token/> }.into_any(),
-                            Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                            Err(e) => view! { <ErrorNotice error=e reload=true/> }.into_any(),
                         }
                     })
                 }}

@@ -45,11 +45,37 @@ impl UserDraft {
             role: self.role?,
         })
     }
+
+    /// The `Idempotency-Key` of sending this draft: `salt` (random, kept with the draft until a
+    /// creation succeeds) and a hash of what the draft says, so that the same form sent again
+    /// is the same request and a changed one is a new request.
+    pub fn key(&self, salt: &str) -> String {
+        use std::hash::{DefaultHasher, Hash, Hasher};
+        let mut h = DefaultHasher::new();
+        (self.email.trim(), self.name.trim(), self.role).hash(&mut h);
+        format!("{salt}-{:016x}", h.finish())
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_same_form_sent_again_is_the_same_request_and_a_changed_one_is_not() {
+        let d = UserDraft {
+            email: "kim@example.com".into(),
+            name: "Kim".into(),
+            role: Some(Role::CustomerSupportAdmin),
+        };
+        assert_eq!(d.key("s"), d.clone().key("s"));
+        let renamed = UserDraft {
+            name: "Kim Lee".into(),
+            ..d.clone()
+        };
+        assert_ne!(d.key("s"), renamed.key("s"));
+        assert_ne!(d.key("s"), d.key("t"));
+    }
 
     #[test]
     fn a_draft_needs_a_valid_email_a_name_and_a_role() {

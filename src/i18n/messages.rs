@@ -327,16 +327,10 @@ messages! {
     PriorityP2 => "P2 Urgent", "P2 Urgente", "P2 Urgente";
     PriorityP3 => "P3 Important", "P3 Importante", "P3 Importante";
     PriorityP4 => "P4 Minor", "P4 Mineure", "P4 Menor";
-    PriorityP1Meaning => "Production down, or significant data loss or degradation. Phone or case, 24x7; a business-impact statement is required.", "Production à l'arrêt, ou perte ou dégradation importante de données. Téléphone ou dossier, 24 h/24, 7 j/7 ; une description de l'impact sur l'activité est obligatoire.", "Producción detenida, o pérdida o degradación importante de datos. Teléfono o caso, 24x7; se requiere una declaración del impacto en el negocio.";
-    PriorityP2Meaning => "Major degradation, potential data loss, or a major feature impacted. Case or chat, regional business hours.", "Dégradation majeure, perte de données possible ou fonction majeure touchée. Dossier ou chat, heures ouvrables régionales.", "Degradación grave, posible pérdida de datos o una función principal afectada. Caso o chat, horario laboral regional.";
-    PriorityP3Meaning => "Minor degradation; a workaround exists. Case or chat, business hours.", "Dégradation mineure ; une solution de contournement existe. Dossier ou chat, heures ouvrables.", "Degradación menor; existe una solución alternativa. Caso o chat, horario laboral.";
-    PriorityP4Meaning => "A question or an enhancement request. Case or chat, business hours.", "Une question ou une demande d'amélioration. Dossier ou chat, heures ouvrables.", "Una pregunta o una solicitud de mejora. Caso o chat, horario laboral.";
-    FilingClosed => "Cases cannot be filed yet: the portal is in its user set-up phase. Call support meanwhile: the numbers are on the Contact support page.", "Les dossiers ne peuvent pas encore être envoyés : le portail est en phase de configuration des utilisateurs. En attendant, appelez l'assistance : les numéros figurent sur la page Contacter l'assistance.", "Aún no se pueden enviar casos: el portal está en la fase de configuración de usuarios. Mientras tanto, llame a asistencia técnica: los números están en la página Contactar con asistencia técnica.";
 
     // Cases: filing
     ErrTooLong => "This is too long.", "Ce texte est trop long.", "Este texto es demasiado largo.";
     ErrInvalidPhone => "Enter a phone number such as +44 20 7946 0000.", "Saisissez un numéro de téléphone tel que +33 1 23 45 67 89.", "Introduzca un número de teléfono como +34 912 345 678.";
-    ErrNotAllowedNow => "This is not possible for this case now. Reload to see its current state.", "Ce n'est pas possible pour ce dossier actuellement. Rechargez pour voir son état actuel.", "Esto no es posible para este caso ahora. Vuelva a cargar para ver su estado actual.";
 
     // Service history
     KindCase => "Case", "Dossier", "Caso";
@@ -353,9 +347,6 @@ messages! {
     Attachments => "Attachments", "Pièces jointes", "Archivos adjuntos";
     ChooseFiles => "Attach files", "Joindre des fichiers", "Adjuntar archivos";
     DropFiles => "You can also drop files here.", "Vous pouvez aussi déposer des fichiers ici.", "También puede soltar archivos aquí.";
-    AttachmentRulesHint => "Up to {size} MB per file: images, PDF, text, CSV, JSON, HAR or ZIP.", "Jusqu'à {size} Mo par fichier : images, PDF, texte, CSV, JSON, HAR ou ZIP.", "Hasta {size} MB por archivo: imágenes, PDF, texto, CSV, JSON, HAR o ZIP.";
-    FileTooLarge => "{name} is larger than {size} MB, so it was not attached.", "{name} dépasse {size} Mo : il n'a pas été joint.", "{name} supera los {size} MB, así que no se ha adjuntado.";
-    FileTypeRefused => "{name} cannot be attached: this type of file is not accepted.", "{name} ne peut pas être joint : ce type de fichier n'est pas accepté.", "{name} no se puede adjuntar: este tipo de archivo no se acepta.";
     FileEmpty => "{name} is empty, so it was not attached.", "{name} est vide : il n'a pas été joint.", "{name} está vacío, así que no se ha adjuntado.";
     UploadingFile => "Uploading {name}", "Envoi de {name}", "Subiendo {name}";
     UploadFailed => "{name} could not be uploaded.", "{name} n'a pas pu être envoyé.", "No se pudo subir {name}.";
@@ -377,21 +368,8 @@ messages! {
     ValidationValidated => "Validated", "Validé", "Validado";
     ValidationFlagged => "Flagged", "Signalé", "Marcado";
     ValidationReviewDue => "Due for review again", "À examiner de nouveau", "Pendiente de una nueva revisión";
-    ErrDuplicateUser => "A user with this email already exists.", "Un utilisateur avec cette adresse e-mail existe déjà.", "Ya existe un usuario con este correo electrónico.";
     ErrUnknownRole => "Choose one of the two support roles.", "Choisissez l'un des deux rôles d'assistance.", "Elija una de las dos funciones de asistencia técnica.";
-    ErrUnknownUser => "One of the chosen users no longer exists. Reload the list.", "L'un des utilisateurs choisis n'existe plus. Rechargez la liste.", "Uno de los usuarios elegidos ya no existe. Vuelva a cargar la lista.";
-    ErrLastSystemAdmin => "Your organisation needs at least one active Support System Administrator: add another one first.", "Votre organisation doit garder au moins un administrateur système d'assistance actif : ajoutez-en un autre d'abord.", "Su organización necesita al menos un Administrador del sistema de asistencia técnica activo: añada otro primero.";
-    ErrSelfRemoval => "You cannot remove yourself; another Support System Administrator can.", "Vous ne pouvez pas vous supprimer vous-même ; un autre administrateur système d'assistance peut le faire.", "No puede eliminarse a sí mismo; otro Administrador del sistema de asistencia técnica puede hacerlo.";
-    ErrAttachmentTooLarge => "The server refused this file: it is over the size limit.", "Le serveur a refusé ce fichier : il dépasse la taille maximale.", "El servidor rechazó este archivo: supera el tamaño máximo.";
-    ErrAttachmentType => "The server refused this file: this type of file is not accepted.", "Le serveur a refusé ce fichier : ce type de fichier n'est pas accepté.", "El servidor rechazó este archivo: este tipo de archivo no se acepta.";
-    ErrUploadQuota => "The server refused this file: you have too many files uploaded but not yet attached. Send the case, reply or message they are for first; files never attached are deleted after 7 days.", "Le serveur a refusé ce fichier : vous avez trop de fichiers envoyés mais pas encore joints. Envoyez d'abord le dossier, la réponse ou le message auxquels ils sont destinés ; les fichiers jamais joints sont supprimés au bout de 7 jours.", "El servidor rechazó este archivo: tiene demasiados archivos subidos que aún no ha adjuntado. Envíe primero el caso, la respuesta o el mensaje al que pertenecen; los archivos que nunca se adjuntan se eliminan a los 7 días.";
-    ErrAlreadyFiled => "This draft was already filed as a case, before your latest changes: the answer had not reached you. Open that case to add what changed, or file the changes as a new case.", "Ce brouillon a déjà été envoyé comme dossier, avant vos dernières modifications : la réponse ne vous était pas parvenue. Ouvrez ce dossier pour y ajouter ce qui a changé, ou envoyez les modifications comme nouveau dossier.", "Este borrador ya se envió como caso antes de sus últimos cambios: la respuesta no le había llegado. Abra ese caso para añadir lo que cambió o envíe los cambios como un caso nuevo.";
-    ErrInvalidUrl => "Enter a web address that starts with https:// or http://.", "Saisissez une adresse web commençant par https:// ou http://.", "Introduzca una dirección web que empiece por https:// o http://.";
-    ErrNotAMember => "Someone chosen here is no longer an active member of your organisation. Untick them and try again.", "Une personne choisie ici n'est plus membre actif de votre organisation. Décochez-la et réessayez.", "Una persona elegida aquí ya no es miembro activo de su organización. Desmárquela e inténtelo de nuevo.";
-    ErrUnknownAttachment => "A file of this draft is no longer on the server (uploads not sent within 7 days are deleted). Remove it and attach it again.", "Un fichier de ce brouillon n'est plus sur le serveur (les fichiers non envoyés sous 7 jours sont supprimés). Retirez-le et joignez-le à nouveau.", "Un archivo de este borrador ya no está en el servidor (los archivos no enviados en 7 días se eliminan). Quítelo y adjúntelo de nuevo.";
-    ErrTooMany => "There are too many here: remove some and try again.", "Il y en a trop : retirez-en quelques-uns et réessayez.", "Hay demasiados: quite algunos e inténtelo de nuevo.";
-    ErrImportTooLarge => "This file is too large: at most 1 MB and 1,000 rows.", "Ce fichier est trop volumineux : 1 Mo et 1 000 lignes au maximum.", "Este archivo es demasiado grande: como máximo 1 MB y 1000 filas.";
-    ErrCsvHeader => "The first row must name the columns: email, name, role.", "La première ligne doit nommer les colonnes : email, name, role.", "La primera fila debe nombrar las columnas: email, name, role.";
+    ErrBusy => "The server is busy. Try again in {seconds} s.", "Le serveur est surchargé. Réessayez dans {seconds} s.", "El servidor está saturado. Vuelva a intentarlo dentro de {seconds} s.";
     ErrCsvEncoding => "Save the file as UTF-8 CSV and try again.", "Enregistrez le fichier au format CSV UTF-8 et réessayez.", "Guarde el archivo como CSV UTF-8 e inténtelo de nuevo.";
     RowWillBeCreated => "Will be created", "Sera créé", "Se creará";
     RowCreated => "Created and invited", "Créé et invité", "Creado e invitado";
@@ -413,8 +391,6 @@ messages! {
     AuditRowsOne => "1 row", "1 ligne", "1 fila";
     AuditRowsMany => "{count} rows", "{count} lignes", "{count} filas";
     ErrPasswordTooShort => "Use at least 12 characters.", "Utilisez au moins 12 caractères.", "Use al menos 12 caracteres.";
-    ErrPasswordIsEmail => "Do not use your email address as the password.", "N'utilisez pas votre adresse e-mail comme mot de passe.", "No use su correo electrónico como contraseña.";
-    ErrInvitationInvalid => "This invitation link was already used or has expired. Ask your Support System Administrator for a new one.", "Ce lien d'invitation a déjà été utilisé ou a expiré. Demandez-en un nouveau à votre administrateur système d'assistance.", "Este enlace de invitación ya se usó o ha caducado. Pida uno nuevo a su Administrador del sistema de asistencia técnica.";
 
     // Chat
     PastChats => "Chats", "Discussions", "Historial de chat";
@@ -435,6 +411,33 @@ messages! {
     // with the first such page (see the module's comment). A text the first load shows goes
     // above; `i18n::tests` checks it for the first load's folders.
     @later
+    // Texts and errors only the pages from chunks show (the filing wizard, uploads, forms, case
+    // actions, support users, invitations): the first load does without their English.
+    PriorityP1Meaning => "Production down, or significant data loss or degradation. Phone or case, 24x7; a business-impact statement is required.", "Production à l'arrêt, ou perte ou dégradation importante de données. Téléphone ou dossier, 24 h/24, 7 j/7 ; une description de l'impact sur l'activité est obligatoire.", "Producción detenida, o pérdida o degradación importante de datos. Teléfono o caso, 24x7; se requiere una declaración del impacto en el negocio.";
+    PriorityP2Meaning => "Major degradation, potential data loss, or a major feature impacted. Case or chat, regional business hours.", "Dégradation majeure, perte de données possible ou fonction majeure touchée. Dossier ou chat, heures ouvrables régionales.", "Degradación grave, posible pérdida de datos o una función principal afectada. Caso o chat, horario laboral regional.";
+    PriorityP3Meaning => "Minor degradation; a workaround exists. Case or chat, business hours.", "Dégradation mineure ; une solution de contournement existe. Dossier ou chat, heures ouvrables.", "Degradación menor; existe una solución alternativa. Caso o chat, horario laboral.";
+    PriorityP4Meaning => "A question or an enhancement request. Case or chat, business hours.", "Une question ou une demande d'amélioration. Dossier ou chat, heures ouvrables.", "Una pregunta o una solicitud de mejora. Caso o chat, horario laboral.";
+    FilingClosed => "Cases cannot be filed yet: the portal is in its user set-up phase. Call support meanwhile: the numbers are on the Contact support page.", "Les dossiers ne peuvent pas encore être envoyés : le portail est en phase de configuration des utilisateurs. En attendant, appelez l'assistance : les numéros figurent sur la page Contacter l'assistance.", "Aún no se pueden enviar casos: el portal está en la fase de configuración de usuarios. Mientras tanto, llame a asistencia técnica: los números están en la página Contactar con asistencia técnica.";
+    AttachmentRulesHint => "Up to {size} MB per file: images, PDF, text, CSV, JSON, HAR or ZIP.", "Jusqu'à {size} Mo par fichier : images, PDF, texte, CSV, JSON, HAR ou ZIP.", "Hasta {size} MB por archivo: imágenes, PDF, texto, CSV, JSON, HAR o ZIP.";
+    FileTooLarge => "{name} is larger than {size} MB, so it was not attached.", "{name} dépasse {size} Mo : il n'a pas été joint.", "{name} supera los {size} MB, así que no se ha adjuntado.";
+    FileTypeRefused => "{name} cannot be attached: this type of file is not accepted.", "{name} ne peut pas être joint : ce type de fichier n'est pas accepté.", "{name} no se puede adjuntar: este tipo de archivo no se acepta.";
+    ErrUnknownUser => "One of the chosen users no longer exists. Reload the list.", "L'un des utilisateurs choisis n'existe plus. Rechargez la liste.", "Uno de los usuarios elegidos ya no existe. Vuelva a cargar la lista.";
+    ErrInvalidUrl => "Enter a web address that starts with https:// or http://.", "Saisissez une adresse web commençant par https:// ou http://.", "Introduzca una dirección web que empiece por https:// o http://.";
+    ErrNotAMember => "Someone chosen here is no longer an active member of your organisation. Untick them and try again.", "Une personne choisie ici n'est plus membre actif de votre organisation. Décochez-la et réessayez.", "Una persona elegida aquí ya no es miembro activo de su organización. Desmárquela e inténtelo de nuevo.";
+    ErrUnknownAttachment => "A file of this draft is no longer on the server (uploads not sent within 7 days are deleted). Remove it and attach it again.", "Un fichier de ce brouillon n'est plus sur le serveur (les fichiers non envoyés sous 7 jours sont supprimés). Retirez-le et joignez-le à nouveau.", "Un archivo de este borrador ya no está en el servidor (los archivos no enviados en 7 días se eliminan). Quítelo y adjúntelo de nuevo.";
+    ErrTooMany => "There are too many here: remove some and try again.", "Il y en a trop : retirez-en quelques-uns et réessayez.", "Hay demasiados: quite algunos e inténtelo de nuevo.";
+    ErrCsvHeader => "The first row must name the columns: email, name, role.", "La première ligne doit nommer les colonnes : email, name, role.", "La primera fila debe nombrar las columnas: email, name, role.";
+    ErrPasswordIsEmail => "Do not use your email address as the password.", "N'utilisez pas votre adresse e-mail comme mot de passe.", "No use su correo electrónico como contraseña.";
+    ErrNotAllowedNow => "This is not possible for this case now. Reload to see its current state.", "Ce n'est pas possible pour ce dossier actuellement. Rechargez pour voir son état actuel.", "Esto no es posible para este caso ahora. Vuelva a cargar para ver su estado actual.";
+    ErrDuplicateUser => "A user with this email already exists.", "Un utilisateur avec cette adresse e-mail existe déjà.", "Ya existe un usuario con este correo electrónico.";
+    ErrLastSystemAdmin => "Your organisation needs at least one active Support System Administrator: add another one first.", "Votre organisation doit garder au moins un administrateur système d'assistance actif : ajoutez-en un autre d'abord.", "Su organización necesita al menos un Administrador del sistema de asistencia técnica activo: añada otro primero.";
+    ErrSelfRemoval => "You cannot remove yourself; another Support System Administrator can.", "Vous ne pouvez pas vous supprimer vous-même ; un autre administrateur système d'assistance peut le faire.", "No puede eliminarse a sí mismo; otro Administrador del sistema de asistencia técnica puede hacerlo.";
+    ErrAttachmentTooLarge => "The server refused this file: it is over the size limit.", "Le serveur a refusé ce fichier : il dépasse la taille maximale.", "El servidor rechazó este archivo: supera el tamaño máximo.";
+    ErrAttachmentType => "The server refused this file: this type of file is not accepted.", "Le serveur a refusé ce fichier : ce type de fichier n'est pas accepté.", "El servidor rechazó este archivo: este tipo de archivo no se acepta.";
+    ErrUploadQuota => "The server refused this file: you have too many files uploaded but not yet attached. Send the case, reply or message they are for first; files never attached are deleted after 7 days.", "Le serveur a refusé ce fichier : vous avez trop de fichiers envoyés mais pas encore joints. Envoyez d'abord le dossier, la réponse ou le message auxquels ils sont destinés ; les fichiers jamais joints sont supprimés au bout de 7 jours.", "El servidor rechazó este archivo: tiene demasiados archivos subidos que aún no ha adjuntado. Envíe primero el caso, la respuesta o el mensaje al que pertenecen; los archivos que nunca se adjuntan se eliminan a los 7 días.";
+    ErrAlreadyFiled => "This draft was already filed as a case, before your latest changes: the answer had not reached you. Open that case to add what changed, or file the changes as a new case.", "Ce brouillon a déjà été envoyé comme dossier, avant vos dernières modifications : la réponse ne vous était pas parvenue. Ouvrez ce dossier pour y ajouter ce qui a changé, ou envoyez les modifications comme nouveau dossier.", "Este borrador ya se envió como caso antes de sus últimos cambios: la respuesta no le había llegado. Abra ese caso para añadir lo que cambió o envíe los cambios como un caso nuevo.";
+    ErrImportTooLarge => "This file is too large: at most 1 MB and 1,000 rows.", "Ce fichier est trop volumineux : 1 Mo et 1 000 lignes au maximum.", "Este archivo es demasiado grande: como máximo 1 MB y 1000 filas.";
+    ErrInvitationInvalid => "This invitation link was already used or has expired. Ask your Support System Administrator for a new one.", "Ce lien d'invitation a déjà été utilisé ou a expiré. Demandez-en un nouveau à votre administrateur système d'assistance.", "Este enlace de invitación ya se usó o ha caducado. Pida uno nuevo a su Administrador del sistema de asistencia técnica.";
 
     // Sign-in and session
     SignInTitle => "Sign in to Support Portal", "Connexion au portail d'assistance", "Iniciar sesión en el portal de asistencia técnica";
@@ -584,6 +587,7 @@ messages! {
     DiscardDraft => "Discard draft", "Supprimer le brouillon", "Descartar el borrador";
     DraftRestored => "Your unsent case was restored where you left it.", "Votre dossier non envoyé a été restauré là où vous l'aviez laissé.", "Se restauró su caso sin enviar donde lo dejó.";
     DraftKept => "Your draft is kept on this device until you submit it.", "Votre brouillon est conservé sur cet appareil jusqu'à son envoi.", "Su borrador se guarda en este dispositivo hasta que lo envíe.";
+    SavedOnDevice => "Saved on this device.", "Enregistré sur cet appareil.", "Guardado en este dispositivo.";
 
     // Cases: escalation
     Escalate => "Escalate", "Escalader", "Escalar";

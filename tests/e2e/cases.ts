@@ -96,12 +96,13 @@ export async function fillCaseForm(page: Page, title: string, priority = 'P3 Imp
   await toReview(page, priority);
 }
 
-/** The next case filed from this page reaches the backend, but its answer never comes back. */
+/** The next case filed from this page reaches the backend, but its answer never comes back:
+ *  nor do the answers of the app's own two retries of it (the same key, the same case). */
 export async function loseNextFilingAnswer(page: Page): Promise<void> {
-  let dropped = false;
+  let dropped = 0;
   await page.route('**/api/v1/cases', async (route) => {
-    if (route.request().method() === 'POST' && !dropped) {
-      dropped = true;
+    if (route.request().method() === 'POST' && dropped < 3) {
+      dropped++;
       await route.fetch(); // the backend files the case...
       await route.abort('failed'); // ...but the browser never hears back
     } else {

@@ -3,20 +3,12 @@
 // off rejects, so the test knows exactly which writes were answered.
 import { expect } from '@playwright/test';
 import { SCRIPTED } from '../support/scripted';
+import { prng } from '../support/prng';
+
+export { prng };
 
 const API = '/api/v1';
 
-/** A small seeded PRNG (mulberry32): the same seed, the same kill moments and choices. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface Answer {
   status: number;

@@ -5,6 +5,7 @@
 use rusqlite::Connection;
 
 use super::CurrentUser;
+use crate::db::Db;
 use crate::state::AppState;
 use crate::store;
 use crate::store::sessions::{self, SessionRow};
@@ -12,6 +13,8 @@ use crate::tokens::{random_token, token_hash};
 
 /// Renewing the expiry costs a write; skip it when the last renewal is this recent.
 const RENEW_AFTER_SECS: i64 = 60;
+/// The user's last activity is recorded at most this often, for the same reason.
+const ACTIVITY_EVERY_SECS: i64 = 60;
 
 /// The limits a session is held to, and the moment they are judged at.
 #[derive(Clone, Copy, Debug)]
@@ -97,15 +100,39 @@ pub fn resume_session(
         sessions::delete(conn, &hash)?;
         return Ok(None);
     }
-    let expiry = lifetime.expiry(row.created_at);
-    if expiry - row.expires_at >= RENEW_AFTER_SECS {
-        row.expires_at = expiry;
+    let (renew, touch) = due(&row, lifetime);
+    if renew {
+        row.expires_at = lifetime.expiry(row.created_at);
         sessions::renew(conn, &hash, row.expires_at)?;
     }
-    if row.last_active_at.is_none_or(|t| now - t >= 60) {
+    if touch {
         sessions::touch_activity(conn, &row.user.id, now)?;
     }
     Ok(Some(current_user(row, lifetime)))
+}
+
+/// What [`resume_session`] has to write for a live session: (renew its expiry, record the
+/// user's activity).
+fn due(row: &SessionRow, lifetime: Lifetime) -> (bool, bool) {
+    let renew = lifetime.expiry(row.created_at) - row.expires_at >= RENEW_AFTER_SECS;
+    let touch = row
+        .last_active_at
+        .is_none_or(|t| lifetime.now - t >= ACTIVITY_EVERY_SECS);
+    (renew, touch)
+}
+
+/// [`resume_session`] for a request: the session is looked up on a reader, and only when it
+/// has ended or has something to write (at most about once a minute a session) does the
+/// writer do it all again in one transaction. Most requests never wait for the writer.
+pub fn resume(db: &Db, token: &str, lifetime: Lifetime) -> store::Result<Option<CurrentUser>> {
+    let found = sessions::find(&db.read(), &token_hash(token))?;
+    match found {
+        None => Ok(None),
+        Some(row) if !lifetime.ended(&row) && due(&row, lifetime) == (false, false) => {
+            Ok(Some(current_user(row, lifetime)))
+        }
+        Some(_) => db.transaction(|tx| resume_session(tx, token, lifetime)),
+    }
 }
 
 /// The session of a token as it stands, without renewing it or recording activity: a chat

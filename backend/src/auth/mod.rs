@@ -22,7 +22,9 @@ use crate::store::sessions;
 
 mod lifetime;
 
-pub use lifetime::{create_session, delete_session, peek_session, resume_session, Lifetime};
+pub use lifetime::{
+    create_session, delete_session, peek_session, resume, resume_session, Lifetime,
+};
 
 /// Name of the session cookie.
 pub const COOKIE: &str = "sp_session";
@@ -101,8 +103,7 @@ impl FromRequestParts<AppState> for CurrentUser {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let token = session_token(&parts.headers).ok_or_else(ApiError::unauthenticated)?;
         let lifetime = Lifetime::of(state);
-        let current = resume_session(&state.db.conn(), &token, lifetime)?
-            .ok_or_else(ApiError::unauthenticated)?;
+        let current = resume(&state.db, &token, lifetime)?.ok_or_else(ApiError::unauthenticated)?;
         if let Some(renewed) = parts.extensions.get::<Renewed>() {
             let _ = renewed.0.set((token, current.expires_at - lifetime.now));
         }

@@ -81,7 +81,7 @@ fn say(env: Env<'_>, chat_id: &str, body: String) -> Result<(), ApiError> {
 fn look(env: Env<'_>, memory: &mut Memory, pace: Pace) -> Result<(), ApiError> {
     let now = Instant::now();
     let (queued, active) = {
-        let conn = env.db.conn();
+        let conn = env.db.read();
         let queued = list_by_status(&conn, &[ChatStatus::Queued])?;
         let mut active = Vec::new();
         for c in list_by_status(&conn, &[ChatStatus::Active])? {

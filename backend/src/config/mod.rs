@@ -92,6 +92,8 @@ pub struct Config {
     pub demo_cases: u32,
     /// With `demo`: how many generated interactions (cases, chats, callbacks) to add.
     pub demo_history: u32,
+    /// With `demo`: generated Customer Support Administrators for the load benchmark.
+    pub demo_users: u32,
     /// Extra generated help articles for a fresh help library, for the benchmarks.
     pub demo_help: u32,
     /// A validation older than this many days is due for review.
@@ -154,6 +156,7 @@ impl Default for Config {
             auto_close_days: 7,
             demo_cases: 0,
             demo_history: 0,
+            demo_users: 0,
             demo_help: 0,
             review_days: 180,
             invitation_days: 7,
@@ -217,6 +220,7 @@ where
             | "--auto-close-days"
             | "--demo-cases"
             | "--demo-history"
+            | "--demo-users"
             | "--demo-help"
             | "--review-days"
             | "--invitation-days"
@@ -346,6 +350,13 @@ where
             v.parse().ok().filter(|n| *n <= 1_000_000).ok_or_else(|| {
                 format!("invalid number of demo interactions `{v}` (0 to 1000000)")
             })?;
+    }
+    if let Some(v) = setting("--demo-users", "SP_DEMO_USERS") {
+        config.demo_users = v
+            .parse()
+            .ok()
+            .filter(|n| *n <= 100_000)
+            .ok_or_else(|| format!("invalid number of demo users `{v}` (0 to 100000)"))?;
     }
     if let Some(v) = setting("--demo-help", "SP_DEMO_HELP") {
         config.demo_help = v

@@ -41,6 +41,9 @@ Every option can also be set through its environment variable; the flag wins.
   --demo-cases N               SP_DEMO_CASES             with --demo, also file N generated cases (benchmarks) [0]
   --demo-history N             SP_DEMO_HISTORY           with --demo, also make N generated cases, chats and
                                                          callback requests over the last year (benchmarks) [0]
+  --demo-users N               SP_DEMO_USERS             with --demo, also make N Customer Support Administrators,
+                                                         load-1@bench.example to load-N@bench.example (demo
+                                                         password), ten to an organisation (load benchmark) [0]
   --demo-help N                SP_DEMO_HELP              add N generated help articles to a fresh help library
                                                          (benchmarks) [0]
   --review-days N              SP_REVIEW_DAYS            a validation older than this is due for review [180]

@@ -1,6 +1,7 @@
 //! The SQLite database: opening it, numbered migrations, and the SQL functions queries use.
 
-use std::sync::{Mutex, MutexGuard};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, MutexGuard, TryLockError};
 
 use rusqlite::functions::FunctionFlags;
 use rusqlite::{params, Connection};
@@ -48,6 +49,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0012_upload_quota",
         include_str!("../../migrations/0012_upload_quota.sql"),
     ),
+    (
+        "0013_request_keys",
+        include_str!("../../migrations/0013_request_keys.sql"),
+    ),
 ];
 
 /// The first line of a migration that must run with foreign keys off: one that rebuilds a
@@ -57,8 +62,22 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
 /// and restores it afterwards.
 pub const FOREIGN_KEYS_OFF: &str = "-- foreign_keys: off";
 
-/// One connection behind a mutex: SQLite serialises writers anyway, and every query is short.
-pub struct Db(Mutex<Connection>);
+/// Read-only connections next to the writer, for a database file: enough for the reads of two
+/// cores' worth of requests, and a few spare for reads that wait on the disk.
+pub const READERS: usize = 4;
+
+/// The database: one connection that writes, behind a mutex (SQLite takes one writer at a
+/// time), and for a database file [`READERS`] read-only connections. In WAL mode a reader sees
+/// the last committed state while the writer writes, so the busiest reads (every request's
+/// session, lists, a case, chat messages) never wait for a write and its commit's `fsync`,
+/// which is most of a write's time on a real disk. A `:memory:` database has no readers: its
+/// reads share the writer, as they all did before.
+pub struct Db {
+    writer: Mutex<Connection>,
+    readers: Vec<Mutex<Connection>>,
+    /// Where [`Db::read`] starts looking for a free reader.
+    next: AtomicUsize,
+}
 
 impl Db {
     /// Opens (or creates) the database at `path` (`:memory:` for a throwaway one) and migrates it.
@@ -76,18 +95,59 @@ impl Db {
         }
         let mut conn = conn;
         migrate(&mut conn)?;
-        Ok(Db(Mutex::new(conn)))
+        // Opened after the migrations: a reader never sees an older schema.
+        let readers = if path == ":memory:" {
+            Vec::new()
+        } else {
+            (0..READERS)
+                .map(|_| open_reader(path).map(Mutex::new))
+                .collect::<rusqlite::Result<_>>()?
+        };
+        Ok(Db {
+            writer: Mutex::new(conn),
+            readers,
+            next: AtomicUsize::new(0),
+        })
     }
 
-    /// The connection. A panic while holding it leaves SQLite consistent (transactions roll
-    /// back), so a poisoned lock is still usable.
+    /// The writing connection, for writes and for reads that must see the writer's own state.
+    /// A panic while holding it leaves SQLite consistent (transactions roll back), so a
+    /// poisoned lock is still usable.
     pub fn conn(&self) -> MutexGuard<'_, Connection> {
-        self.0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        lock(&self.writer)
     }
 
-    /// Runs `work` in one transaction: committed when it returns `Ok`, rolled back otherwise.
+    /// A read-only connection: a free reader if one is, else the next one in turn. Only for
+    /// reads: SQLite refuses a write on it. It sees every transaction committed before it is
+    /// taken. A `:memory:` database lends its writer, made read-only (`PRAGMA query_only`)
+    /// while lent, so that a write slipped into a read path fails in the tests too, as it would
+    /// on a file.
+    pub fn read(&self) -> Read<'_> {
+        let n = self.readers.len();
+        if n == 0 {
+            let guard = self.conn();
+            let _ = guard.pragma_update(None, "query_only", true);
+            return Read {
+                guard,
+                lent_writer: true,
+            };
+        }
+        let start = self.next.fetch_add(1, Ordering::Relaxed);
+        let guard = (0..n)
+            .find_map(|i| match self.readers[(start + i) % n].try_lock() {
+                Ok(guard) => Some(guard),
+                Err(TryLockError::Poisoned(p)) => Some(p.into_inner()),
+                Err(TryLockError::WouldBlock) => None,
+            })
+            .unwrap_or_else(|| lock(&self.readers[start % n]));
+        Read {
+            guard,
+            lent_writer: false,
+        }
+    }
+
+    /// Runs `work` in one transaction of the writer: committed when it returns `Ok`, rolled back
+    /// otherwise.
     pub fn transaction<T, E: From<rusqlite::Error>>(
         &self,
         work: impl FnOnce(&Connection) -> Result<T, E>,
@@ -98,6 +158,45 @@ impl Db {
         tx.commit()?;
         Ok(done)
     }
+}
+
+/// A connection for reading, from [`Db::read`].
+pub struct Read<'a> {
+    guard: MutexGuard<'a, Connection>,
+    /// The writer of a `:memory:` database, writable again when given back.
+    lent_writer: bool,
+}
+
+impl std::ops::Deref for Read<'_> {
+    type Target = Connection;
+
+    fn deref(&self) -> &Connection {
+        &self.guard
+    }
+}
+
+impl Drop for Read<'_> {
+    fn drop(&mut self) {
+        if self.lent_writer {
+            let _ = self.guard.pragma_update(None, "query_only", false);
+        }
+    }
+}
+
+fn lock(m: &Mutex<Connection>) -> MutexGuard<'_, Connection> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// A read-only connection to the database file at `path`, with the SQL functions.
+fn open_reader(path: &str) -> rusqlite::Result<Connection> {
+    use rusqlite::OpenFlags;
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    add_functions(&conn)?;
+    Ok(conn)
 }
 
 /// What `PRAGMA integrity_check` and `PRAGMA foreign_key_check` find wrong in the existing

@@ -233,3 +233,65 @@ fn a_sound_database_file_checks_clean_and_a_missing_one_is_an_error() {
     assert!(!dir.join("missing.sqlite").exists());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A fresh database file in a directory of its own (removed by the caller).
+fn temp_database() -> (std::path::PathBuf, String) {
+    let dir = std::env::temp_dir().join(format!("sp-db-{}", crate::tokens::random_token(9)));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("pool.db").to_string_lossy().into_owned();
+    (dir, path)
+}
+
+#[test]
+fn readers_see_commits_refuse_writes_and_never_wait_for_the_writer() {
+    let (dir, path) = temp_database();
+    let db = Db::open(&path).unwrap();
+    db.transaction(|tx| {
+        tx.execute(
+            "INSERT INTO schema_migrations (version, applied_at) VALUES ('pool-test', 'now')",
+            [],
+        )
+    })
+    .unwrap();
+    // While the writer is held (as during a write and its commit), every reader reads at once,
+    // and each sees what was committed before it was taken.
+    let writer = db.conn();
+    let readers: Vec<Read<'_>> = (0..READERS).map(|_| db.read()).collect();
+    for r in &readers {
+        let n: i64 = r
+            .query_row(
+                "SELECT count(*) FROM schema_migrations WHERE version = 'pool-test'",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert_eq!(n, 1);
+        let folded: String = r
+            .query_row("SELECT fold('ÉTÉ')", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(folded, "été", "readers have the SQL functions");
+        assert!(
+            r.execute("DELETE FROM schema_migrations", []).is_err(),
+            "a reader refuses writes"
+        );
+    }
+    drop(readers);
+    drop(writer);
+    drop(db);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_memory_database_lends_its_writer_read_only() {
+    let db = Db::open(":memory:").unwrap();
+    {
+        let r = db.read();
+        assert!(
+            r.execute("DELETE FROM schema_migrations", []).is_err(),
+            "a write on a read path fails in the tests too"
+        );
+    }
+    // Given back, the writer writes again.
+    db.transaction(|tx| tx.execute("DELETE FROM schema_migrations", []))
+        .unwrap();
+}

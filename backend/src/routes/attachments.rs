@@ -122,7 +122,7 @@ pub async fn upload_attachment(
         )]));
     }
     // A user at the quota is refused before the body is stored; `room` bounds what is read.
-    let room = upload_room(&state.db.conn(), &user.user.id, limit)?;
+    let room = upload_room(&state.db.read(), &user.user.id, limit)?;
     if room == 0 {
         return Err(quota_exceeded(limit));
     }
@@ -241,7 +241,7 @@ pub async fn download_attachment(
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let (org, me) = (&user.organisation.id, &user.user.id);
-    let found = store::download(&state.db.conn(), org, me, &id)?;
+    let found = store::download(&state.db.read(), org, me, &id)?;
     let unreadable = |e: std::io::Error| {
         crate::log_line!("attachment {id} unreadable: {e}");
         ApiError::not_found()

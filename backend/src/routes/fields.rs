@@ -1,8 +1,10 @@
-//! Checks of request fields that several forms share: required text, lengths, products and
-//! phone numbers. Each pushes a field error with a stable code, so that one answer names every
+//! Checks of request fields that several forms share: required text, lengths, products,
+//! phone numbers and the `Idempotency-Key` header. Each pushes a field error with a stable code, so that one answer names every
 //! bad field.
 
 use std::collections::HashSet;
+
+use axum::http::HeaderMap;
 
 use support_contract::users::TOKEN_MAX;
 use support_contract::wire::wire_name;
@@ -108,6 +110,23 @@ pub fn required_phone(
 /// Phone numbers with their country code, as the forms' hints show them.
 pub const PHONE_EXAMPLE: &str =
     "Enter a phone number with its country code, for example +44 20 7946 0000.";
+
+/// The `Idempotency-Key` header if one was sent (at most 200 characters).
+pub fn idempotency_key_if_sent(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
+    let key = headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .unwrap_or("");
+    if key.len() > 200 {
+        return Err(ApiError::validation(vec![field(
+            "Idempotency-Key",
+            FieldCode::TooLong,
+            "Use at most 200 characters.",
+        )]));
+    }
+    Ok((!key.is_empty()).then(|| key.to_string()))
+}
 
 #[cfg(test)]
 mod tests {

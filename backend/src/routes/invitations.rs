@@ -113,10 +113,10 @@ pub async fn accept_invitation(
         };
         return Err(ApiError::validation(vec![field("password", code, message)]));
     }
-    // Argon2 takes tens of milliseconds of CPU: keep it off the async workers.
-    let hash = tokio::task::spawn_blocking(move || password::hash(&password))
+    // Argon2 takes tens of milliseconds of CPU: off the async workers, a core's worth at once.
+    let hash = password::off_the_workers(move || password::hash(&password))
         .await
-        .map_err(|_| ApiError::server())?;
+        .ok_or_else(ApiError::server)?;
     let now = clock::now();
     state.db.transaction(|tx| -> Result<(), ApiError> {
         // Checked again inside the transaction: two tabs accepting at once set one password.

@@ -74,16 +74,16 @@ pub async fn sign_in(
         .check(&email, client)
         .map_err(ApiError::too_many_attempts)?;
 
-    let account = sessions::credentials(&state.db.conn(), &email)?;
+    let account = sessions::credentials(&state.db.read(), &email)?;
     let (user_id, stored) = match account {
         Some((id, hash)) => (Some(id), hash),
         None => (None, None),
     };
-    // Argon2 takes tens of milliseconds of CPU: keep it off the async workers.
+    // Argon2 takes tens of milliseconds of CPU: off the async workers, a core's worth at once.
     let verified =
-        tokio::task::spawn_blocking(move || password::verify(&password, stored.as_deref()))
+        password::off_the_workers(move || password::verify(&password, stored.as_deref()))
             .await
-            .map_err(|_| ApiError::server())?;
+            .ok_or_else(ApiError::server)?;
     let Some(user_id) = user_id.filter(|_| verified) else {
         state.throttle.fail(&email, client);
         return Err(ApiError::invalid_credentials());
@@ -219,7 +219,7 @@ pub async fn get_session(
     State(state): State<AppState>,
     current: CurrentUser,
 ) -> Result<Json<Session>, ApiError> {
-    Ok(Json(current.session(&state.db.conn())?))
+    Ok(Json(current.session(&state.db.read())?))
 }
 
 /// The switch body as received: the organisation optional so that a missing one is reported as

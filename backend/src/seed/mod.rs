@@ -8,6 +8,7 @@ mod cases;
 pub mod help;
 mod history;
 mod learning;
+mod load_users;
 mod marker;
 mod users;
 
@@ -27,6 +28,7 @@ use cases::{seed_cases, DemoCase, CONTOSO_CASES, DEMO_CASES};
 pub use help::seed_help;
 pub use history::seed_generated_history;
 pub use learning::seed_learning;
+pub use load_users::{load_user_email, seed_load_users};
 pub use marker::{is_demo_database, start_demo, DemoStart};
 
 /// The password of every demo account. Public on purpose: it is demo data.

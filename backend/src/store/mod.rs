@@ -15,6 +15,7 @@ pub mod history;
 pub mod home;
 pub mod learning;
 pub mod people;
+pub mod request_keys;
 pub mod sessions;
 pub mod users;
 

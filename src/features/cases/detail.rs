@@ -133,7 +133,7 @@ pub fn CaseDetailPage() -> impl IntoView {
             <div role="alert">
                 {move || changed_meanwhile.get().then(|| view! { <p class="notice error">{i18n.s(Key::ChangedMeanwhile)}</p> })}
             </div>
-            {move || load_error.get().map(|e| view! { <ErrorNotice error=e/> })}
+            {move || load_error.get().map(|e| view! { <ErrorNotice error=e reload=true/> })}
             <Show when=move || has_case.get() fallback=move || load_error.get().is_none().then(|| view! { <LoadingIndicator/> })>
                 <CaseHeader case=case/>
                 <CaseReport case=case/>

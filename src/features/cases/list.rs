@@ -42,7 +42,7 @@ pub fn CaseListPage() -> impl IntoView {
                             view! { <p class="empty" role="status">{i18n.s(key)}</p> }.into_any()
                         }
                         Ok(page) => view! { <CaseTable page=page list=list/> }.into_any(),
-                        Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                        Err(e) => view! { <ErrorNotice error=e reload=true/> }.into_any(),
                     }
                 })}
             </Transition>

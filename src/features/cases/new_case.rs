@@ -191,7 +191,12 @@ fn CaseForm() -> impl IntoView {
                     }}
                     <button type="button" class="button" on:click=move |_| discard.run(())>{i18n.s(Key::DiscardDraft)}</button>
                 </div>
-                <p class="hint">{i18n.s(Key::DraftKept)}</p>
+                <p class="hint">
+                    {i18n.s(Key::DraftKept)}
+                    // Only once the draft as shown is committed on this device.
+                    {move || (kept.saved.get() && !draft.with(CaseDraft::is_blank))
+                        .then(|| [" ", i18n.t(Key::SavedOnDevice)].concat())}
+                </p>
             </form>
         </Show>
     }

@@ -1,4 +1,4 @@
-use crate::api::{use_api, use_attachment_rules, use_attachment_upload, CasesApi};
+use crate::api::{random_id, use_api, use_attachment_rules, use_attachment_upload, CasesApi};
 use crate::auth::use_draft;
 use crate::components::AttachmentPicker;
 use crate::i18n::{use_i18n, Key};
@@ -6,12 +6,15 @@ use leptos::prelude::*;
 use support_contract::cases::{Attachment, NewComment, ThreadEntry};
 
 /// The reply box, with attachments. What was typed and attached is kept on this device (per user
-/// and case) until it is sent: it survives a failed send, an ended session and a reload.
+/// and case) until it is sent: it survives a failed send, an ended session and a reload. A send
+/// carries a key kept with the draft: sending the same words again after a lost answer (by
+/// itself, by the button, or after a reload) never posts them twice; changed words are a new reply.
 #[component]
 pub fn ReplyForm(case_id: String, on_sent: Callback<Option<ThreadEntry>>) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api::<dyn CasesApi>();
-    let body = use_draft("draft:reply", &format!("{case_id}:body"), String::new()).value;
+    let kept = use_draft("draft:reply", &format!("{case_id}:body"), String::new());
+    let body = kept.value;
     let required = RwSignal::new(false);
     let files = use_draft(
         "draft:reply",
@@ -19,15 +22,23 @@ pub fn ReplyForm(case_id: String, on_sent: Callback<Option<ThreadEntry>>) -> imp
         Vec::<Attachment>::new(),
     )
     .value;
+    let key = use_draft("draft:reply", &format!("{case_id}:key"), String::new()).value;
+    // Changed words or files are a new reply, under a new key.
+    let new_reply = move || {
+        if !key.with_untracked(String::is_empty) {
+            key.set(String::new());
+        }
+    };
     let busy = RwSignal::new(false);
     let wait = RwSignal::new(false);
-    let send = Action::new_local(move |comment: &NewComment| {
-        api.comment(case_id.clone(), comment.clone())
+    let send = Action::new_local(move |(comment, key): &(NewComment, String)| {
+        api.comment(case_id.clone(), comment.clone(), key.clone())
     });
     Effect::new(move |_| {
         if let Some(Ok(entry)) = send.value().get() {
             body.set(String::new());
             files.set(Vec::new());
+            key.set(String::new());
             on_sent.run(Some(entry));
         }
     });
@@ -54,7 +65,10 @@ pub fn ReplyForm(case_id: String, on_sent: Callback<Option<ThreadEntry>>) -> imp
             wait.set(busy.get_untracked());
             if !text.trim().is_empty() && !busy.get_untracked() {
                 let attachments = files.get_untracked().into_iter().map(|a| a.id).collect();
-                send.dispatch(NewComment { body: text, attachments });
+                if key.with_untracked(String::is_empty) {
+                    key.set(random_id());
+                }
+                send.dispatch((NewComment { body: text, attachments }, key.get_untracked()));
             }
         }>
             <div class="field">
@@ -63,13 +77,15 @@ pub fn ReplyForm(case_id: String, on_sent: Callback<Option<ThreadEntry>>) -> imp
                     aria-invalid=move || error.get().is_some().to_string()
                     aria-describedby="reply-body-error"
                     prop:value=move || body.get()
-                    on:input=move |ev| { required.set(false); body.set(event_target_value(&ev)); }></textarea>
+                    on:input=move |ev| { required.set(false); new_reply(); body.set(event_target_value(&ev)); }></textarea>
                 <p id="reply-body-error" class="field-error">{move || error.get()}</p>
             </div>
             <AttachmentPicker id="reply-files" busy=busy attached=files
                 upload=use_attachment_upload() rules=use_attachment_rules()
-                on_add=Callback::new(move |a| files.update(|f| f.push(a)))
-                on_remove=Callback::new(move |id: String| files.update(|f| f.retain(|a| a.id != id)))/>
+                on_add=Callback::new(move |a| { new_reply(); files.update(|f| f.push(a)) })
+                on_remove=Callback::new(move |id: String| { new_reply(); files.update(|f| f.retain(|a| a.id != id)) })/>
+            // Only once the reply as shown is committed on this device.
+            <p class="hint">{move || kept.saved.get().then(|| i18n.t(Key::SavedOnDevice))}</p>
             <p role="status">{sent}</p>
             <button type="submit" class="button primary" disabled=move || send.pending().get()>
                 {move || if send.pending().get() { i18n.t(Key::Sending) } else { i18n.t(Key::SendReply) }}

@@ -179,10 +179,18 @@ fn Line(line: ChatLine, unsent: Memo<Vec<(String, Delivery)>>) -> impl IntoView 
         })
     });
     let id = line.id.clone();
+    let kept = {
+        let id = line.id.clone();
+        Memo::new(move |_| chat.kept.with(|k| k.contains(&id)))
+    };
     let state = move || match delivery.get() {
-        Delivery::Sending => {
-            view! { <span class="chat-delivery">{i18n.s(Key::ChatSending)}</span> }.into_any()
+        Delivery::Sending => view! {
+            <span class="chat-delivery">
+                {i18n.s(Key::ChatSending)}
+                {move || kept.get().then(|| [" ", i18n.t(Key::SavedOnDevice)].concat())}
+            </span>
         }
+        .into_any(),
         Delivery::Sent => {
             view! { <span class="chat-delivery">{i18n.s(Key::ChatSent)}</span> }.into_any()
         }

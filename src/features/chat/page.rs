@@ -28,7 +28,7 @@ pub fn ChatsPage() -> impl IntoView {
                     match chats.await {
                         Ok(list) if list.is_empty() => view! { <p class="empty">{i18n.s(Key::NoChatsYet)}</p> }.into_any(),
                         Ok(list) => view! { <ChatTable chats=list/> }.into_any(),
-                        Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                        Err(e) => view! { <ErrorNotice error=e reload=true/> }.into_any(),
                     }
                 })}
             </Transition>

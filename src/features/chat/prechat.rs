@@ -17,7 +17,7 @@ pub fn PreChat() -> impl IntoView {
             {move || Suspend::new(async move {
                 match availability.await {
                     Ok(list) => view! { <Form availability=list/> }.into_any(),
-                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    Err(e) => view! { <ErrorNotice error=e reload=true/> }.into_any(),
                 }
             })}
         </Suspense>

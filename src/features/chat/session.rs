@@ -30,6 +30,9 @@ pub struct ChatCtx {
     pub availability: LocalResource<Result<Vec<ChatAvailability>, ApiError>>,
     stream: StoredValue<Option<ChatStream>, LocalStorage>,
     outbox: RwSignal<Vec<OutboxItem>>,
+    /// The ids of the messages whose outbox is committed on this device: their lines say so,
+    /// since a browser killed now still sends them after a relaunch.
+    pub kept: RwSignal<Vec<String>>,
     flushing: RwSignal<bool>,
     /// Where the outbox is kept on the device (`None`: no one signed in, nothing kept).
     outbox_key: StoredValue<Option<String>>,
@@ -72,6 +75,7 @@ impl ChatCtx {
             queue: RwSignal::new(None),
             stream: StoredValue::new_local(None),
             outbox: RwSignal::new(Vec::new()),
+            kept: RwSignal::new(Vec::new()),
             flushing: RwSignal::new(false),
             outbox_key: StoredValue::new(outbox_key),
             session,
@@ -99,6 +103,8 @@ impl ChatCtx {
             return;
         };
         let (pending, lines) = outbox::resume(saved, &chat.id);
+        self.kept
+            .set(pending.iter().map(|i| i.id.clone()).collect());
         self.lines.set(lines);
         self.outbox.set(pending);
         self.begin(chat, api).await;
@@ -262,8 +268,14 @@ impl ChatCtx {
             return;
         };
         let json = self.outbox.with_untracked(to_json);
+        let ids: Vec<String> = self
+            .outbox
+            .with_untracked(|o| o.iter().map(|i| i.id.clone()).collect());
         spawn_local(async move {
-            local_store::save(&key, &json).await;
+            // Writes commit in order, so the last one done sets what is kept.
+            if local_store::save(&key, &json).await {
+                self.kept.try_set(ids);
+            }
         });
     }
 
@@ -283,7 +295,13 @@ impl ChatCtx {
                     .await
                 {
                     Ok(stored) => Sent::Stored(stored),
-                    Err(crate::api::ApiError::Network) => Sent::Unreachable,
+                    // A failure that may pass (the client tried thrice already): the message
+                    // waits, in order, and goes again shortly.
+                    Err(
+                        crate::api::ApiError::Network
+                        | crate::api::ApiError::Server { .. }
+                        | crate::api::ApiError::Busy { .. },
+                    ) => Sent::Unreachable,
                     Err(crate::api::ApiError::Unauthorized) => Sent::SignedOut,
                     Err(_) => Sent::Refused,
                 };

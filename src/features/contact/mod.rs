@@ -35,7 +35,7 @@ pub fn ContactPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match portal.await {
                         Ok(p) => view! { <ContactDetails portal=p region=region()/> }.into_any(),
-                        Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                        Err(e) => view! { <ErrorNotice error=e reload=true/> }.into_any(),
                     }
                 })}
             </Transition>

@@ -23,7 +23,7 @@ pub(super) fn ForumThreads(#[prop(into)] product: Signal<Option<Product>>) -> im
                                 {list.into_iter().map(|t| view! { <ForumThreadItem thread=t/> }).collect_view()}
                             </ul>
                         }.into_any(),
-                        Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                        Err(e) => view! { <ErrorNotice error=e reload=true/> }.into_any(),
                     }
                 })}
             </Transition>

@@ -51,7 +51,7 @@ pub fn HistoryPage() -> impl IntoView {
                                 <ResponseTable response=s.response/>
                             }.into_any()
                         }
-                        Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                        Err(e) => view! { <ErrorNotice error=e reload=true/> }.into_any(),
                     }
                 })}
             </Transition>
@@ -66,7 +66,7 @@ pub fn HistoryPage() -> impl IntoView {
                                 view! { <p class="empty" role="status">{i18n.s(key)}</p> }.into_any()
                             }
                             Ok(p) => view! { <InteractionTable page=p list=list/> }.into_any(),
-                            Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                            Err(e) => view! { <ErrorNotice error=e reload=true/> }.into_any(),
                         }
                     })}
                 </Transition>

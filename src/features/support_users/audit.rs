@@ -74,7 +74,7 @@ pub fn AuditLogPage() -> impl IntoView {
                     match entries.await {
                         Ok(page) if page.items.is_empty() => view! { <p class="empty" role="status">{i18n.s(Key::AuditEmpty)}</p> }.into_any(),
                         Ok(page) => view! { <AuditTable page=page list=list/> }.into_any(),
-                        Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                        Err(e) => view! { <ErrorNotice error=e reload=true/> }.into_any(),
                     }
                 })}
             </Transition>

@@ -1,5 +1,5 @@
 use super::AdminTabs;
-use crate::api::{field_error, use_api, ApiError, SupportUsersApi};
+use crate::api::{field_error, random_id, use_api, ApiError, SupportUsersApi};
 use crate::auth::use_draft;
 use crate::components::{AppLink, ErrorNotice, TextField};
 use crate::domain::UserDraft;
@@ -9,6 +9,8 @@ use support_contract::{Role, SupportUser, UserStatus};
 
 /// Add a support user: email, name and role, with what each role may do. The form is kept on
 /// the device as it is typed, so a failed submit, a reload or an expired session loses nothing.
+/// A creation carries a key made of the form's own random part and what it says: sending the
+/// same form again after a lost answer answers the user it made, never "already exists".
 #[component]
 pub fn CreateSupportUserPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -17,6 +19,7 @@ pub fn CreateSupportUserPage() -> impl IntoView {
     let email = use_draft(FORM, "email", String::new()).value;
     let name = use_draft(FORM, "name", String::new()).value;
     let role = use_draft(FORM, "role", None::<Role>).value;
+    let salt = use_draft(FORM, "key", String::new()).value;
     let tried = RwSignal::new(false);
     let draft = move || UserDraft {
         email: email.get(),
@@ -24,12 +27,13 @@ pub fn CreateSupportUserPage() -> impl IntoView {
         role: role.get(),
     };
 
-    let create = Action::new_local(move |d: &UserDraft| {
+    let create = Action::new_local(move |(d, key): &(UserDraft, String)| {
         let api = api.clone();
         let request = d.to_request();
+        let key = key.clone();
         async move {
             match request {
-                Some(r) => api.create_support_user(r).await,
+                Some(r) => api.create_support_user(r, key).await,
                 None => Err(ApiError::Validation(vec![])),
             }
         }
@@ -42,6 +46,7 @@ pub fn CreateSupportUserPage() -> impl IntoView {
             email.set(String::new());
             name.set(String::new());
             role.set(None);
+            salt.set(String::new());
         }
     });
     let error_for = move |field: &'static str| {
@@ -68,7 +73,11 @@ pub fn CreateSupportUserPage() -> impl IntoView {
         created.set(None);
         let d = draft();
         if d.problems().is_empty() {
-            create.dispatch(d);
+            if salt.with_untracked(String::is_empty) {
+                salt.set(random_id());
+            }
+            let key = d.key(&salt.get_untracked());
+            create.dispatch((d, key));
         }
     };
     let general_error = move || match create.value().get() {

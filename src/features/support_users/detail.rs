@@ -62,7 +62,7 @@ pub fn SupportUserPage() -> impl IntoView {
         <div class="page">
             {move || match user.get() {
                 None => view! { <LoadingIndicator/> }.into_any(),
-                Some(Err(e)) => view! { <h1 id="page-title">{i18n.s(Key::NavSupportUsers)}</h1><ErrorNotice error=e/> }.into_any(),
+                Some(Err(e)) => view! { <h1 id="page-title">{i18n.s(Key::NavSupportUsers)}</h1><ErrorNotice error=e reload=true/> }.into_any(),
                 Some(Ok(u)) => view! { <h1 id="page-title">{u.name.clone()}</h1> }.into_any(),
             }}
             <AdminTabs/>

@@ -32,7 +32,7 @@ pub fn SupportUsersPage() -> impl IntoView {
                             view! { <p class="empty" role="status">{i18n.s(key)}</p> }.into_any()
                         }
                         Ok(page) => view! { <UserTable page=page list=list/> }.into_any(),
-                        Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                        Err(e) => view! { <ErrorNotice error=e reload=true/> }.into_any(),
                     }
                 })}
             </Transition>

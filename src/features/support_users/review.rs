@@ -92,7 +92,7 @@ fn Queue() -> impl IntoView {
                             {more.then(|| view! { <p class="hint">{i18n.s(Key::ReviewQueueMore)}</p> })}
                         }.into_any()
                     }
-                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    Err(e) => view! { <ErrorNotice error=e reload=true/> }.into_any(),
                 }
             })}
         </Transition>

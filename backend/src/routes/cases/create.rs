@@ -12,6 +12,7 @@ use crate::cases;
 use crate::clock;
 use crate::extract::ApiJson;
 use crate::problem::{field, ApiError};
+use crate::routes::fields::idempotency_key_if_sent;
 use crate::routes::location;
 use crate::routes::responses::{Conflict, InputRefusals};
 use crate::routes::versions::Versioned;
@@ -34,26 +35,13 @@ pub(crate) fn filing_open(phase: Phase) -> Result<(), ApiError> {
 
 /// The `Idempotency-Key` header: required, 1 to 200 visible ASCII characters.
 fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
-    let key = headers
-        .get("idempotency-key")
-        .and_then(|v| v.to_str().ok())
-        .map(str::trim)
-        .unwrap_or("");
-    if key.is_empty() {
-        return Err(ApiError::validation(vec![field(
+    idempotency_key_if_sent(headers)?.ok_or_else(|| {
+        ApiError::validation(vec![field(
             "Idempotency-Key",
             FieldCode::Required,
             "Send an Idempotency-Key header: the same key returns the same case.",
-        )]));
-    }
-    if key.len() > 200 {
-        return Err(ApiError::validation(vec![field(
-            "Idempotency-Key",
-            FieldCode::TooLong,
-            "Use at most 200 characters.",
-        )]));
-    }
-    Ok(key.to_string())
+        )])
+    })
 }
 
 /// File a case.

@@ -1,7 +1,7 @@
 //! Working a case: replying, closing and reopening.
 
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use serde::Deserialize;
 use support_contract::cases::{
@@ -10,14 +10,14 @@ use support_contract::cases::{
 };
 use support_contract::problem_types as types;
 
-use super::lookup::{add_entry, transition_not_allowed};
+use super::lookup::{add_keyed_entry, transition_not_allowed};
 use crate::attachments;
 use crate::auth::{CurrentUser, ManageCases, RequireCapability};
 use crate::cases;
 use crate::clock;
 use crate::extract::ApiJson;
 use crate::problem::ApiError;
-use crate::routes::fields::required_text;
+use crate::routes::fields::{idempotency_key_if_sent, required_text};
 use crate::routes::responses::{EditRefusals, ItemChangeRefusals};
 use crate::routes::versions::{IfMatch, Versioned};
 use crate::state::AppState;
@@ -33,16 +33,22 @@ pub struct CommentForm {
 }
 
 /// Reply on a case: plain text, with attachments uploaded beforehand. A reply to a case awaiting
-/// the customer puts it back in progress. Not on closed cases.
+/// the customer puts it back in progress. Not on closed cases. With an `Idempotency-Key` header
+/// (optional), sending again with the same key answers the reply it made (200) instead of
+/// posting it twice: a client retries a send whose answer was lost without doubling it.
 #[utoipa::path(
     post,
     path = "/cases/{id}/comments",
     tag = "cases",
     security(("session_cookie" = [])),
-    params(("id" = String, Path, description = "Case id")),
+    params(
+        ("id" = String, Path, description = "Case id"),
+        ("Idempotency-Key" = Option<String>, Header, description = "Client-chosen key, 1 to 200 characters; keep it with the draft"),
+    ),
     request_body = NewComment,
     responses(
         (status = 201, description = "The comment", body = ThreadEntry),
+        (status = 200, description = "Already sent with this key: the same comment", body = ThreadEntry),
         ItemChangeRefusals,
     )
 )]
@@ -50,14 +56,24 @@ pub async fn add_comment(
     State(state): State<AppState>,
     RequireCapability { user, .. }: RequireCapability<ManageCases>,
     Path(id): Path<String>,
+    headers: HeaderMap,
     ApiJson(form): ApiJson<CommentForm>,
 ) -> Result<(StatusCode, Json<ThreadEntry>), ApiError> {
     let closed = "The case is closed; reopen it to reply.";
-    add_entry(&state, &user, &id, closed, clock::now(), |tx, _, errors| {
-        let body = required_text(errors, "body", form.body.as_deref(), TEXT_MAX);
-        let attachments = attachments::unlinked(tx, user.member(), &form.attachments, errors)?;
-        Ok(ThreadEvent::Comment { body, attachments })
-    })
+    let key = idempotency_key_if_sent(&headers)?;
+    add_keyed_entry(
+        &state,
+        &user,
+        &id,
+        closed,
+        clock::now(),
+        key,
+        |tx, _, errors| {
+            let body = required_text(errors, "body", form.body.as_deref(), TEXT_MAX);
+            let attachments = attachments::unlinked(tx, user.member(), &form.attachments, errors)?;
+            Ok(ThreadEvent::Comment { body, attachments })
+        },
+    )
 }
 
 /// Close or reopen, after the checks both share.

@@ -53,7 +53,7 @@ pub async fn list_cases(
     let (filter, limit) = list_params(&pairs, now)?;
     let (org, me) = (&user.organisation.id, &user.user.id);
     // One case more than a page tells whether another page follows.
-    let rows = store::list(&state.db.conn(), org, me, &filter, limit + 1)?;
+    let rows = store::list(&state.db.read(), org, me, &filter, limit + 1)?;
     let sort = filter.sort;
     Ok(Json(page(
         rows,

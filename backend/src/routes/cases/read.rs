@@ -35,7 +35,7 @@ pub async fn get_case(
     Path(id): Path<String>,
 ) -> Result<Versioned<Case>, ApiError> {
     let org = &user.organisation.id;
-    let case = cases::view(&state.db.conn(), &id, Some(org), clock::now())?;
+    let case = cases::view(&state.db.read(), &id, Some(org), clock::now())?;
     Ok(Versioned(case))
 }
 
@@ -71,7 +71,7 @@ pub async fn get_thread(
         query.after.as_deref(),
         "Use the seq of the last entry you have.",
     )?;
-    let conn = state.db.conn();
+    let conn = state.db.read();
     let c = store::load(&conn, &id, Some(&user.organisation.id))?;
     Ok(Json(store::thread(&conn, &c.id, after)?))
 }
@@ -91,6 +91,6 @@ pub async fn organisation_members(
     State(state): State<AppState>,
     RequireCapability { user, .. }: RequireCapability<ManageCases>,
 ) -> Result<Json<Vec<Person>>, ApiError> {
-    let conn = state.db.conn();
+    let conn = state.db.read();
     Ok(Json(people::members(&conn, &user.organisation.id)?))
 }

@@ -85,7 +85,7 @@ pub async fn similar_cases(
     let (Some(product), Some(matcher)) = (product, match_expression(&text, Combine::Any)) else {
         return Ok(Json(Vec::new()));
     };
-    let conn = state.db.conn();
+    let conn = state.db.read();
     let (org, me, now) = (&user.organisation.id, &user.user.id, clock::now());
     let rows = store::similar(&conn, org, product, &matcher, SIMILAR_MAX, me)?;
     let found = rows

@@ -116,7 +116,7 @@ pub async fn list_chats(
     State(state): State<AppState>,
     RequireCapability { user, .. }: RequireCapability<ChatCapability>,
 ) -> Result<Json<Vec<Chat>>, ApiError> {
-    let conn = state.db.conn();
+    let conn = state.db.read();
     let chats = store::list_of(&conn, &user.user.id)?
         .iter()
         .map(|c| to_contract(&conn, c))
@@ -141,7 +141,7 @@ pub async fn get_chat(
     RequireCapability { user, .. }: RequireCapability<ChatCapability>,
     Path(id): Path<String>,
 ) -> Result<Json<Chat>, ApiError> {
-    let conn = state.db.conn();
+    let conn = state.db.read();
     let chat = find(&conn, &id, customer(&user))?;
     Ok(Json(to_contract(&conn, &chat)?))
 }

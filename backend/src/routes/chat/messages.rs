@@ -39,7 +39,7 @@ pub async fn chat_messages(
     ApiQuery(query): ApiQuery<AfterQuery>,
 ) -> Result<Json<Vec<ChatMessage>>, ApiError> {
     let after = query.after()?;
-    let conn = state.db.conn();
+    let conn = state.db.read();
     let chat = find(&conn, &id, customer(&user))?;
     Ok(Json(messages::after(&conn, &chat.id, after)?))
 }

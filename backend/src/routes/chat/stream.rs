@@ -89,7 +89,7 @@ pub async fn chat_stream(
     upgrade: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
 ) -> Result<Response, ApiError> {
     let after = query.after()?;
-    let chat = find(&state.db.conn(), &id, customer(&user))?;
+    let chat = find(&state.db.read(), &id, customer(&user))?;
     let upgrade = upgrade.map_err(|_| {
         ApiError::problem(
             types::VALIDATION,
@@ -193,7 +193,7 @@ impl Stream {
     /// the queue): on connect, and after falling behind.
     async fn catch_up(&mut self, socket: &mut WebSocket) -> Result<(), Stop> {
         let (missed, status) = {
-            let conn = self.state.db.conn();
+            let conn = self.state.db.read();
             let found = store::load(&conn, &self.chat_id).map_err(|_| Stop::Gone)?;
             // A cursor beyond the chat's last message (a stale client) must not hide new ones.
             self.last_seq = self.last_seq.min(found.last_seq);
@@ -239,7 +239,7 @@ impl Stream {
     /// Whether the session still exists and still allows chat.
     fn check_access(&self) -> Result<(), Stop> {
         let lifetime = Lifetime::of(&self.state);
-        let current = peek_session(&self.state.db.conn(), &self.token, lifetime);
+        let current = peek_session(&self.state.db.read(), &self.token, lifetime);
         match current {
             Ok(Some(u)) if u.user.id == self.user_id => {
                 if !u.capabilities().contains(&Capability::Chat) {
@@ -271,7 +271,7 @@ impl Stream {
 
     /// Tells the chat's streams that the customer is typing, or stopped, unless it has ended.
     fn relay_typing(&self, typing: bool) {
-        let chat = store::load(&self.state.db.conn(), &self.chat_id);
+        let chat = store::load(&self.state.db.read(), &self.chat_id);
         if let Ok(chat) = chat {
             if chat.status != ChatStatus::Ended {
                 self.state.chat_hub.publish(

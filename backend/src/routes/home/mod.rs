@@ -59,7 +59,7 @@ pub async fn home_summary(
     let can = |c: Capability| user.capabilities().contains(&c);
     let (org, me) = (&user.organisation.id, &user.user.id);
     let now = clock::now();
-    let conn = state.db.conn();
+    let conn = state.db.read();
     let audiences = Audience::of(user.user.role);
     let portal =
         crate::portal::portal_config(state.config.phase, state.config.max_attachment_bytes);

@@ -1,7 +1,7 @@
 //! `POST /support-users`: creating a support user, who gets an invitation.
 
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use support_contract::users::{valid_email, AuditAction, NewSupportUser, SupportUser, NAME_MAX};
@@ -12,11 +12,16 @@ use crate::auth::{ManageUsers, RequireCapability};
 use crate::clock;
 use crate::extract::ApiJson;
 use crate::problem::{field, ApiError};
+use crate::routes::fields::idempotency_key_if_sent;
 use crate::routes::location;
 use crate::routes::responses::{InputRefusals, UserConflict};
 use crate::routes::versions::Versioned;
 use crate::state::AppState;
+use crate::store::request_keys::{self, Made};
 use crate::store::users as store;
+
+/// The kind of `Idempotency-Key` that made a support user.
+const SUPPORT_USER: &str = "support_user";
 use crate::users::clean_name;
 use crate::users::create::{create, Creator, NewUser};
 
@@ -72,16 +77,21 @@ fn check(form: NewUserForm) -> Result<NewUser, ApiError> {
 /// email that belongs to a current support user, or to anyone of another organisation, is
 /// `urn:support-portal:problem:duplicate-user`. Two special cases: a member of the organisation
 /// without a support role gets the role (they keep their account and password and are told by
-/// email), and a removed user of the organisation is invited again.
+/// email), and a removed user of the organisation is invited again. With an `Idempotency-Key`
+/// header (optional), sending again with the same key answers the user it made (200) instead of
+/// refusing the email as taken: a client retries a creation whose answer was lost.
 #[utoipa::path(
     post,
     path = "/support-users",
     tag = "support-users",
     security(("session_cookie" = [])),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Client-chosen key, 1 to 200 characters; keep it with the form")),
     request_body = NewSupportUser,
     responses(
         (status = 201, description = "Created (or a member given the role, or a removed user invited again)", body = SupportUser,
             headers(("Location" = String, description = "The user's URL"), ("ETag" = String, description = "The user's version"))),
+        (status = 200, description = "Already made with this key: the same user", body = SupportUser,
+            headers(("ETag" = String, description = "The user's version"))),
         InputRefusals,
         (status = 409, response = UserConflict),
     )
@@ -89,11 +99,22 @@ fn check(form: NewUserForm) -> Result<NewUser, ApiError> {
 pub async fn create_support_user(
     State(state): State<AppState>,
     RequireCapability { user: current, .. }: RequireCapability<ManageUsers>,
+    headers: HeaderMap,
     ApiJson(form): ApiJson<NewUserForm>,
 ) -> Result<Response, ApiError> {
+    let key = idempotency_key_if_sent(&headers)?;
     let new = check(form)?;
     let mut mails = Vec::new();
-    let user = state.db.transaction(|tx| {
+    let org = &current.organisation.id;
+    let (status, user) = state.db.transaction(|tx| {
+        let made = match &key {
+            Some(key) => request_keys::made_with(tx, &current.user.id, SUPPORT_USER, key)?,
+            None => None,
+        };
+        if let Some(made) = made {
+            let user = store::load(tx, org, &made.target, cutoff(&state))?;
+            return Ok((StatusCode::OK, user));
+        }
         let creator = Creator {
             actor: current.member(),
             now: clock::now(),
@@ -102,17 +123,22 @@ pub async fn create_support_user(
             invitation_days: state.config.invitation_days,
         };
         let id = create(tx, &creator, &new, &mut mails)?.ok_or_else(ApiError::duplicate_user)?;
-        Ok::<_, ApiError>(store::load(
-            tx,
-            &current.organisation.id,
-            &id,
-            cutoff(&state),
-        )?)
+        if let Some(key) = &key {
+            let made = Made {
+                target: id.clone(),
+                seq: None,
+            };
+            request_keys::remember(tx, &current.user.id, SUPPORT_USER, key, &made, creator.now)?;
+        }
+        Ok::<_, ApiError>((
+            StatusCode::CREATED,
+            store::load(tx, org, &id, cutoff(&state))?,
+        ))
     })?;
     // After the commit: a mail that cannot go out is logged, and the user exists regardless.
     state.mailer.send(mails).await;
     let url = location("support-users", &user.id);
-    Ok((StatusCode::CREATED, url, Versioned(user)).into_response())
+    Ok((status, url, Versioned(user)).into_response())
 }
 
 #[cfg(test)]

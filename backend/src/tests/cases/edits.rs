@@ -125,6 +125,78 @@ async fn close_and_reopen_need_the_current_version() {
 }
 
 #[tokio::test]
+async fn a_reply_sent_again_with_its_key_is_posted_once() {
+    let app = TestApp::new();
+    let cookie = app.cookie_for(SUPPORT_ADMIN).await;
+    let case = app.file(&cookie, new_case("Reply twice")).await;
+    let id = case["id"].as_str().unwrap();
+    let comments = format!("/api/v1/cases/{id}/comments");
+    let send = |headers: &'static [(&'static str, &'static str)]| {
+        app.req(
+            Method::POST,
+            &comments,
+            Some(json!({ "body": "Same words" })),
+            &cookie,
+            headers,
+        )
+    };
+    let first = send(&[("idempotency-key", "k-1")]).await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.text());
+    let again = send(&[("idempotency-key", "k-1")]).await;
+    assert_eq!(again.status, StatusCode::OK, "{}", again.text());
+    assert_eq!(again.json()["id"], first.json()["id"]);
+    // A new key is a new reply, even with the same words; no key is one reply a send.
+    let other_key = send(&[("idempotency-key", "k-2")]).await;
+    assert_eq!(other_key.status, StatusCode::CREATED);
+    assert_eq!(send(&[]).await.status, StatusCode::CREATED);
+    assert_eq!(send(&[]).await.status, StatusCode::CREATED);
+    // Another user's identical key is theirs, not a replay of this one's reply.
+    let member = app.cookie_for(SYSADMIN).await;
+    let theirs = app
+        .req(
+            Method::POST,
+            &comments,
+            Some(json!({ "body": "Mine" })),
+            &member,
+            &[("idempotency-key", "k-1")],
+        )
+        .await;
+    assert_eq!(theirs.status, StatusCode::CREATED, "{}", theirs.text());
+    // Another organisation's administrator learns nothing from a key.
+    let other = app.cookie_for(OTHER_ORG_ADMIN).await;
+    app.req(
+        Method::POST,
+        &comments,
+        Some(json!({ "body": "x" })),
+        &other,
+        &[("idempotency-key", "k-1")],
+    )
+    .await
+    .problem(404, types::NOT_FOUND);
+    let thread = app
+        .get(&format!("/api/v1/cases/{id}/thread"), Some(&cookie))
+        .await
+        .json();
+    let replies = thread
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "comment")
+        .count();
+    assert_eq!(replies, 5);
+    let long = "k".repeat(201);
+    app.req(
+        Method::POST,
+        &comments,
+        Some(json!({ "body": "x" })),
+        &cookie,
+        &[("idempotency-key", &long)],
+    )
+    .await
+    .problem(400, types::VALIDATION);
+}
+
+#[tokio::test]
 async fn urgency_changes_once_per_day_and_calls_follow_the_priority() {
     let app = TestApp::new();
     let cookie = app.cookie_for(SUPPORT_ADMIN).await;

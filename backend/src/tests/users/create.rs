@@ -169,6 +169,36 @@ async fn fields_are_checked_and_taken_emails_are_duplicates() {
 }
 
 #[tokio::test]
+async fn a_creation_sent_again_with_its_key_answers_the_same_user_and_mails_once() {
+    let app = TestApp::with_mail();
+    let cookie = app.cookie_for(SYSADMIN).await;
+    let body = json!({"email": "kim.lee@example.com", "name": "Kim Lee", "role": "customer_support_admin"});
+    let send = |headers: &'static [(&'static str, &'static str)]| {
+        app.req(
+            Method::POST,
+            "/api/v1/support-users",
+            Some(body.clone()),
+            &cookie,
+            headers,
+        )
+    };
+    let first = send(&[("idempotency-key", "u-1")]).await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.text());
+    let again = send(&[("idempotency-key", "u-1")]).await;
+    assert_eq!(again.status, StatusCode::OK, "{}", again.text());
+    assert_eq!(again.json()["id"], first.json()["id"]);
+    assert_eq!(
+        app.mails_to("kim.lee@example.com").len(),
+        1,
+        "one invitation"
+    );
+    // A new key is a new request: the address is taken now.
+    send(&[("idempotency-key", "u-2")])
+        .await
+        .problem(409, types::DUPLICATE_USER);
+}
+
+#[tokio::test]
 async fn a_member_gets_the_role_and_keeps_their_password() {
     let app = TestApp::with_mail();
     let cookie = app.cookie_for(SYSADMIN).await;
