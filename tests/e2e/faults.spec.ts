@@ -137,8 +137,9 @@ test.describe('filing', () => {
     const titles: string[] = [];
     let shown = 0;
     for (let i = 0; i < count; i++) {
-      // One word of its own per case, so that a search finds it among the others.
-      const title = `Faulty link case ${run}n${i}`;
+      // One word of its own per case, all of one length: the search matches words by prefix,
+      // and `n1` would find `n10` to `n199` too.
+      const title = `Faulty link case ${run}n${String(i).padStart(4, '0')}`;
       titles.push(title);
       await gotoThroughFaults(page, '/cases/new', page.getByRole('heading', { name: /Step 1 of 6/ }));
       await fillCaseForm(page, title);
