@@ -179,18 +179,22 @@ fn Line(line: ChatLine, unsent: Memo<Vec<(String, Delivery)>>) -> impl IntoView 
         })
     });
     let id = line.id.clone();
-    let kept = {
-        let id = line.id.clone();
-        Memo::new(move |_| chat.kept.with(|k| k.contains(&id)))
-    };
     let state = move || match delivery.get() {
-        Delivery::Sending => view! {
-            <span class="chat-delivery">
-                {i18n.s(Key::ChatSending)}
-                {move || kept.get().then(|| [" ", i18n.t(Key::SavedOnDevice)].concat())}
-            </span>
+        Delivery::Sending => {
+            // Made while the line is sending only: a thousand sent lines each watching what is
+            // kept made every outbox save cost a thousand checks (the 1,000-message soak).
+            let kept = {
+                let id = id.clone();
+                Memo::new(move |_| chat.kept.with(|k| k.contains(&id)))
+            };
+            view! {
+                <span class="chat-delivery">
+                    {i18n.s(Key::ChatSending)}
+                    {move || kept.get().then(|| [" ", i18n.t(Key::SavedOnDevice)].concat())}
+                </span>
+            }
+            .into_any()
         }
-        .into_any(),
         Delivery::Sent => {
             view! { <span class="chat-delivery">{i18n.s(Key::ChatSent)}</span> }.into_any()
         }
