@@ -68,9 +68,10 @@ impl ChatApi for Http {
     }
 
     fn send_chat_message(&self, id: String, message: NewChatMessage) -> ApiFuture<ChatMessage> {
-        // The message's own id makes a second send the same message.
+        // Not repeated here, though its own id would make a second send the same message: the
+        // outbox sends it again itself, in order, after a pause or at once when the link comes
+        // back, which a retry waiting here would hold up.
         self.post(&chat_path(&id, "/messages"))
-            .idempotent()
             .json(&message)
             .fetch()
     }

@@ -131,7 +131,7 @@ test.describe('filing', () => {
 
   test('a support administrator files cases through a faulty link, and every submission files exactly one case', async ({ page, faulty: proxy, backendURL }) => {
     const count = Number(process.env.FAULT_CASES ?? 40);
-    test.setTimeout(60_000 + count * 6_000);
+    test.setTimeout(60_000 + count * 12_000);
     const run = randomUUID().slice(0, 6);
     await signInThroughFaults(page, accounts.supportAdmin);
     const titles: string[] = [];

@@ -57,16 +57,6 @@ pub fn Conversation() -> impl IntoView {
         LinkState::Connecting => Some(i18n.t(Key::ChatConnecting)),
         _ => None,
     };
-    // The delivery state of the lines not stored yet (a few at most), so that a line keeps its
-    // element (and is announced once) as it goes from sending to sent.
-    let unsent = Memo::new(move |_| {
-        chat.lines.with(|l| {
-            l.iter()
-                .filter(|x| x.seq.is_none())
-                .map(|x| (x.id.clone(), x.delivery))
-                .collect::<Vec<_>>()
-        })
-    });
     let send_api = api.clone();
     let end_api = api.clone();
     // A message is text, files, or both; it waits until its files are uploaded.
@@ -97,7 +87,7 @@ pub fn Conversation() -> impl IntoView {
             {move || link_text().map(|t| view! { <p class="chat-link notice">{t}</p> })}
             <ol class="chat-messages" aria-live="polite" aria-label=i18n.s(Key::ChatMessages)>
                 <For each=move || chat.lines.get() key=|l| l.id.clone() let:line>
-                    <Line line=line unsent=unsent/>
+                    <Line line=line/>
                 </For>
             </ol>
             {move || chat.agent_typing.get().then(|| view! { <p class="chat-typing">{i18n.s(Key::ChatAgentTyping)}</p> })}
@@ -157,7 +147,7 @@ pub(super) fn message_view(line: &ChatLine, extra: impl IntoView + 'static) -> i
 
 /// One message of the live conversation, and for the user's own, whether it arrived.
 #[component]
-fn Line(line: ChatLine, unsent: Memo<Vec<(String, Delivery)>>) -> impl IntoView {
+fn Line(line: ChatLine) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api::<dyn ChatApi>();
     let chat = expect_context::<ChatCtx>();
@@ -170,27 +160,21 @@ fn Line(line: ChatLine, unsent: Memo<Vec<(String, Delivery)>>) -> impl IntoView 
         let sent = view! { <span class="chat-delivery">{i18n.s(Key::ChatSent)}</span> };
         return message_view(&line, Some(sent.into_any())).into_any();
     }
-    let id = line.id.clone();
-    let delivery = Memo::new(move |_| {
-        unsent.with(|u| {
-            u.iter()
-                .find(|(x, _)| *x == id)
-                .map_or(Delivery::Sent, |(_, d)| *d)
-        })
+    // Its own state only (see `line_states`): the line keeps its element (and is announced
+    // once) as it goes from sending to sent.
+    let line_state = chat.states.of(&line);
+    let delivery = Memo::new({
+        let line_state = line_state.clone();
+        move |_| line_state.with(|s| s.delivery)
     });
     let id = line.id.clone();
     let state = move || match delivery.get() {
         Delivery::Sending => {
-            // Made while the line is sending only: a thousand sent lines each watching what is
-            // kept made every outbox save cost a thousand checks (the 1,000-message soak).
-            let kept = {
-                let id = id.clone();
-                Memo::new(move |_| chat.kept.with(|k| k.contains(&id)))
-            };
+            let line_state = line_state.clone();
             view! {
                 <span class="chat-delivery">
                     {i18n.s(Key::ChatSending)}
-                    {move || kept.get().then(|| [" ", i18n.t(Key::SavedOnDevice)].concat())}
+                    {move || line_state.with(|s| s.kept).then(|| [" ", i18n.t(Key::SavedOnDevice)].concat())}
                 </span>
             }
             .into_any()

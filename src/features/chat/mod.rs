@@ -7,6 +7,7 @@
 mod conversation;
 mod ended;
 mod launcher;
+mod line_states;
 mod page;
 mod panel;
 mod past;

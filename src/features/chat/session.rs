@@ -2,6 +2,7 @@
 //! send what the user writes through an outbox kept on the device, in order, exactly once.
 
 use super::launcher::ChatLauncher;
+use super::line_states::LineStates;
 use crate::api::{
     from_json, local_store, random_id, to_json, use_api, ApiError, ChatApi, ChatStream, LinkState,
 };
@@ -30,9 +31,10 @@ pub struct ChatCtx {
     pub availability: LocalResource<Result<Vec<ChatAvailability>, ApiError>>,
     stream: StoredValue<Option<ChatStream>, LocalStorage>,
     outbox: RwSignal<Vec<OutboxItem>>,
-    /// The ids of the messages whose outbox is committed on this device: their lines say so,
-    /// since a browser killed now still sends them after a relaunch.
-    pub kept: RwSignal<Vec<String>>,
+    /// Where each unsent line stands, including whether it is saved on this device.
+    pub states: LineStates,
+    /// Whether the outbox is being written to the device, and whether it changed since.
+    saving: StoredValue<Saving>,
     flushing: RwSignal<bool>,
     /// Where the outbox is kept on the device (`None`: no one signed in, nothing kept).
     outbox_key: StoredValue<Option<String>>,
@@ -40,6 +42,16 @@ pub struct ChatCtx {
     last_typing_ms: StoredValue<f64>,
     /// Says "stopped typing" when the user pauses.
     idle: StoredValue<Option<TimeoutHandle>>,
+}
+
+/// The outbox's writes to the device: one at a time, each of the newest outbox, so that a burst
+/// of messages (or a thousand being sent) costs a write or two, not one each.
+#[derive(Clone, Copy, PartialEq)]
+enum Saving {
+    Idle,
+    Writing,
+    /// Writing, and the outbox changed after this write took it: write once more.
+    WritingThenAgain,
 }
 
 /// A pause this long in typing counts as "stopped".
@@ -64,18 +76,20 @@ impl ChatCtx {
                 api.chat_availability()
             }
         });
+        let lines = RwSignal::new(Vec::new());
         let ctx = ChatCtx {
             open,
             availability,
             chat: RwSignal::new(None),
-            lines: RwSignal::new(Vec::new()),
+            lines,
             link: RwSignal::new(LinkState::Closed),
             agent_typing: RwSignal::new(false),
             unread: launcher.unread,
             queue: RwSignal::new(None),
             stream: StoredValue::new_local(None),
             outbox: RwSignal::new(Vec::new()),
-            kept: RwSignal::new(Vec::new()),
+            states: LineStates::new(lines),
+            saving: StoredValue::new(Saving::Idle),
             flushing: RwSignal::new(false),
             outbox_key: StoredValue::new(outbox_key),
             session,
@@ -103,8 +117,8 @@ impl ChatCtx {
             return;
         };
         let (pending, lines) = outbox::resume(saved, &chat.id);
-        self.kept
-            .set(pending.iter().map(|i| i.id.clone()).collect());
+        self.states
+            .saved(pending.iter().map(|i| i.id.clone()).collect());
         self.lines.set(lines);
         self.outbox.set(pending);
         self.begin(chat, api).await;
@@ -173,7 +187,13 @@ impl ChatCtx {
                 let known = self
                     .lines
                     .with_untracked(|l| l.iter().any(|x| x.id == message.id && x.seq.is_some()));
-                if message.from_support && !known {
+                // The echo of a message the panel already has stored (the answer to its own
+                // send came first) changes nothing: redrawing the list for it would cost a
+                // pass over every line.
+                if known {
+                    return;
+                }
+                if message.from_support {
                     self.agent_typing.set(false);
                     if !self.open.get_untracked() {
                         self.unread.update(|n| *n += 1);
@@ -263,19 +283,33 @@ impl ChatCtx {
         }
     }
 
+    /// Keeps the outbox on the device (see [`Saving`]); the lines of what a committed write
+    /// held say so.
     fn save_outbox(self) {
         let Some(key) = self.outbox_key.get_value() else {
             return;
         };
-        let json = self.outbox.with_untracked(to_json);
-        let ids: Vec<String> = self
-            .outbox
-            .with_untracked(|o| o.iter().map(|i| i.id.clone()).collect());
+        match self.saving.get_value() {
+            Saving::Idle => self.saving.set_value(Saving::Writing),
+            _ => return self.saving.set_value(Saving::WritingThenAgain),
+        }
         spawn_local(async move {
-            // Writes commit in order, so the last one done sets what is kept.
-            if local_store::save(&key, &json).await {
-                self.kept.try_set(ids);
+            loop {
+                self.saving.try_set_value(Saving::Writing);
+                let Some((json, ids)) = self
+                    .outbox
+                    .try_with_untracked(|o| (to_json(o), o.iter().map(|i| i.id.clone()).collect()))
+                else {
+                    return;
+                };
+                if local_store::save(&key, &json).await {
+                    self.states.saved(ids);
+                }
+                if self.saving.try_get_value() != Some(Saving::WritingThenAgain) {
+                    break;
+                }
             }
+            self.saving.try_set_value(Saving::Idle);
         });
     }
 
