@@ -46,8 +46,15 @@ impl From<PageLoad> for Load {
     }
 }
 
+/// What fetching a chunk ahead fails with: the split loader's own error (a plain build has no
+/// chunks to fetch).
+#[cfg(feature = "split")]
+pub type PreloadError = leptos::wasm_split::SplitLoaderError;
+#[cfg(not(feature = "split"))]
+pub type PreloadError = ChunkError;
+
 /// Fetches a page's chunk without building the page.
-pub type ChunkPreload = fn() -> Pin<Box<dyn Future<Output = Result<(), ChunkError>>>>;
+pub type ChunkPreload = fn() -> Pin<Box<dyn Future<Output = Result<(), PreloadError>>>>;
 
 /// `page!(chunk, name, preload_name, body)`: `name()` builds `body` in chunk `chunk`,
 /// `preload_name()` only fetches the chunk. Both are async and fail with `ChunkError`. A part
@@ -81,12 +88,12 @@ macro_rules! page {
 }
 pub(super) use page;
 
-/// `load!(name)`: the `PageLoad` (or, for a preload, `ChunkPreload`) of a `page!` function.
+/// `load!(name)`: the `PageLoad` (or, for a preload, `ChunkPreload`) of a `page!` function:
+/// its future boxed as it is, with no async block around it (one per page cost the first load
+/// 8 KB).
 macro_rules! load {
     ($f:ident) => {
-        || -> Pin<Box<dyn Future<Output = _>>> {
-            Box::pin(async { $f().await.map_err(ChunkError::from) })
-        }
+        || -> Pin<Box<dyn Future<Output = _>>> { Box::pin($f()) }
     };
 }
 pub(super) use load;

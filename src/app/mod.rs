@@ -31,7 +31,7 @@ use crate::i18n::{
 use lazy::{LazyChatPanel, LazyPage};
 use leptos::prelude::*;
 use pages::Pages;
-use shell::{track_page_title, Header, Nav, SkipLink};
+use shell::{track_page_title, Header, Menu, Nav, SkipLink};
 use wasm_bindgen::JsCast;
 
 /// Starts the standalone app (`index.html`): reads `config.json`, then mounts into
@@ -244,7 +244,8 @@ pub fn App(#[prop(optional, into)] base_path: String) -> impl IntoView {
 /// The frame and the page for the current path; pages render inside `<main>`.
 #[component]
 fn Shell() -> impl IntoView {
-    track_page_title();
+    let menu = Menu::new();
+    track_page_title(menu);
     // Until the backend says who this is, only a loading line: the frame then appears whole,
     // instead of growing a user line and a navigation that push the page down as it loads.
     let ctx = use_session();
@@ -254,7 +255,7 @@ fn Shell() -> impl IntoView {
             <main id="main" class="main" tabindex="-1"><LoadingIndicator/></main>
         }>
             <SkipLink/>
-            <Header/>
+            <Header menu/>
             <Nav/>
             // Built again when the session moves to another organisation: no page, list or
             // chat of the previous one stays.

@@ -118,7 +118,7 @@ pub(super) fn sign_out_step(asking: RwSignal<bool>) -> Load {
 /// Fetches the sign-out step's chunk.
 pub(super) async fn fetch_sign_out_step() -> Result<(), ChunkError> {
     let fetch: ChunkPreload = load!(preload_sign_out_dialog);
-    fetch().await
+    fetch().await.map_err(|_| ChunkError)
 }
 
 /// Fetches the chunk behind a navigation link ahead of the click (its list page's chunk); a

@@ -32,10 +32,26 @@ fn focus_main() {
     }
 }
 
+/// On a phone (under 45rem), once someone is signed in, the menu button shows the organisation,
+/// user, language, sign-out and the navigation, which are hidden until then; `Menu` is whether
+/// they are shown. The stylesheet shows the button and hides the rest from the button's
+/// `aria-expanded` (`:has()`), so nothing else is toggled; wider screens, and the signed-out
+/// pages, never show the button and always show the rest. A disclosure: the button opens and
+/// closes it (Enter or Space), and following a link to another page closes it.
+#[derive(Clone, Copy)]
+pub struct Menu(RwSignal<bool>);
+
+impl Menu {
+    /// A closed menu.
+    pub fn new() -> Menu {
+        Menu(RwSignal::new(false))
+    }
+}
+
 /// Organisation, user, role, language and sign-out. The language is remembered in the browser
 /// and, when signed in, in the profile.
 #[component]
-pub fn Header() -> impl IntoView {
+pub fn Header(menu: Menu) -> impl IntoView {
     let i18n = use_i18n();
     let ctx = use_session();
     let api = use_api::<dyn SessionApi>();
@@ -60,9 +76,16 @@ pub fn Header() -> impl IntoView {
             }
         });
     };
+    let open = menu.0;
     view! {
         <header class="header">
             <p class="brand">{i18n.s(Key::AppName)}</p>
+            // Shown by the stylesheet on a phone, once someone is signed in (`.who`).
+            <button type="button" class="button menu-button"
+                aria-expanded=move || if open.get() { "true" } else { "false" }
+                on:click=move |_| open.update(|o| *o = !*o)>
+                {i18n.s(Key::Menu)}
+            </button>
             {move || ctx.session().map(|s| view! {
                 <p class="who">
                     <span class="org">{s.organisation.name}</span>
@@ -85,7 +108,8 @@ pub fn Header() -> impl IntoView {
     }
 }
 
-/// The main navigation, built from the page table and the user's capabilities.
+/// The main navigation, built from the page table and the user's capabilities (on a phone,
+/// behind the header's menu button).
 #[component]
 pub fn Nav() -> impl IntoView {
     let i18n = use_i18n();
@@ -116,7 +140,7 @@ pub fn Nav() -> impl IntoView {
 /// Keeps the document title on the current page (embedded: tells the host the page's path and
 /// title instead), and moves focus to the new page's content
 /// after a navigation, so screen-reader users hear where they are.
-pub fn track_page_title() {
+pub fn track_page_title(menu: Menu) {
     let i18n = use_i18n();
     let router = use_router();
     let host = use_host();
@@ -144,6 +168,7 @@ pub fn track_page_title() {
             None => document().set_title(&title),
         }
         if previous.is_some_and(|p| p != path) {
+            menu.0.set(false);
             focus_main();
         }
         path

@@ -181,6 +181,7 @@ messages! {
     LanguageNotLoaded => "{language} could not be loaded. Check your connection and choose it again.", "La langue {language} n'a pas pu être chargée. Vérifiez votre connexion et choisissez-la de nouveau.", "No se pudo cargar el idioma {language}. Compruebe su conexión y vuelva a elegirlo.";
     SignOut => "Sign out", "Se déconnecter", "Cerrar sesión";
     MainNavigation => "Main navigation", "Navigation principale", "Navegación principal";
+    Menu => "Menu", "Menu", "Menú";
     Loading => "Loading…", "Chargement…", "Cargando…";
     SignedInAs => "Signed in as {name}", "Connecté en tant que {name}", "Sesión iniciada como {name}";
     OrganisationLabel => "Organisation", "Organisation", "Organización";

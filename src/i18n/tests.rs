@@ -17,6 +17,8 @@ const SAME_IN_EVERY_LANGUAGE: &[Key] = &[
     Key::HoursRange,
     // "No" is Spanish too.
     Key::No,
+    // "Menu" is French too.
+    Key::Menu,
     // "Total" is French and Spanish too, "Interactions" French, "Chat" Spanish.
     Key::ColTotal,
     Key::HistoryTotal,

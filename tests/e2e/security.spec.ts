@@ -17,6 +17,8 @@ test('the app is served under a strict Content-Security-Policy and still runs', 
 test('the contact page works on a 360 px wide phone screen', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await signIn(page, accounts.supportAdmin);
+  // On a phone the navigation is behind the header's menu button.
+  await page.getByRole('button', { name: 'Menu' }).click();
   await page.getByRole('link', { name: 'Contact support' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Phone numbers' })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -1,4 +1,4 @@
-use crate::components::CountTiles;
+use crate::components::{CountTiles, DataTable};
 use crate::i18n::{priority_key, use_i18n, Key};
 use leptos::prelude::*;
 use support_contract::history::{HistorySummary, PriorityResponse};
@@ -22,38 +22,27 @@ pub(super) fn ResponseTable(response: Vec<PriorityResponse>) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="response-title">
             <h2 id="response-title">{i18n.s(Key::HistoryResponseTitle)}</h2>
-            <div class="table-wrap">
-                <table class="table">
-                    <thead>
+            // A focusable region that scrolls sideways on a phone (WCAG 2.1.1).
+            <DataTable caption=Key::HistoryResponseTitle columns=vec![Key::FilterPriority, Key::HistoryTarget, Key::HistoryMedian, Key::HistoryMetShare]>
+                {response.into_iter().map(|r| {
+                    let median = move || match r.median_minutes {
+                        Some(m) => i18n.duration(m),
+                        None => i18n.t(Key::HistoryNoResponse).to_string(),
+                    };
+                    let met = move || i18n.tr(Key::HistoryMetOf, &[
+                        ("met", &i18n.number(r.met as f64)),
+                        ("answered", &i18n.number(r.answered as f64)),
+                    ]);
+                    view! {
                         <tr>
-                            <th scope="col">{i18n.s(Key::FilterPriority)}</th>
-                            <th scope="col">{i18n.s(Key::HistoryTarget)}</th>
-                            <th scope="col">{i18n.s(Key::HistoryMedian)}</th>
-                            <th scope="col">{i18n.s(Key::HistoryMetShare)}</th>
+                            <th scope="row">{i18n.s(priority_key(r.priority))}</th>
+                            <td>{move || i18n.duration(r.target_minutes)}</td>
+                            <td>{median}</td>
+                            <td>{met}</td>
                         </tr>
-                    </thead>
-                    <tbody>
-                        {response.into_iter().map(|r| {
-                            let median = move || match r.median_minutes {
-                                Some(m) => i18n.duration(m),
-                                None => i18n.t(Key::HistoryNoResponse).to_string(),
-                            };
-                            let met = move || i18n.tr(Key::HistoryMetOf, &[
-                                ("met", &i18n.number(r.met as f64)),
-                                ("answered", &i18n.number(r.answered as f64)),
-                            ]);
-                            view! {
-                                <tr>
-                                    <th scope="row">{i18n.s(priority_key(r.priority))}</th>
-                                    <td>{move || i18n.duration(r.target_minutes)}</td>
-                                    <td>{median}</td>
-                                    <td>{met}</td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+                    }
+                }).collect_view()}
+            </DataTable>
         </section>
     }
 }
