@@ -23,3 +23,8 @@ export function precompress(dir) {
     writeFileSync(path.join(dir, `${name}.gz`), gzipSync(data, { level: 9 }));
   }
 }
+
+/** The first line of both builds' boot module: the theme chosen in Settings for this browser
+ *  (`sp-theme`: light or dark; none follows the system), on <html data-theme> before the app
+ *  starts, so a dark page never flashes light (style/main.css). */
+export const THEME_BOOT = "try{document.documentElement.dataset.theme=localStorage.getItem('sp-theme')??''}catch{}\n";

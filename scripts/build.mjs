@@ -32,7 +32,7 @@ import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSy
 import path from 'node:path';
 import { transformSync } from 'esbuild';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { precompress, sriOf } from './assets.mjs';
+import { precompress, sriOf, THEME_BOOT } from './assets.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const work = path.join(root, 'target', 'split');
@@ -110,6 +110,10 @@ mkdirSync(dist, { recursive: true });
 let glue = readFileSync(path.join(out, `${name}.js`), 'utf8')
   .replaceAll('from "./__wasm_split.js"', `from "./${hashed('__wasm_split.js')}"`)
   .replace(`'${name}_bg.wasm'`, `'${wasmName}'`);
+// The pages' stylesheet (style/pages.css): the split loader fetches it with the first chunk.
+const pagesCss = minify(readFileSync(path.join(root, 'style', 'pages.css'), 'utf8'), 'css');
+const pagesCssName = `pages-${createHash('sha256').update(pagesCss).digest('hex').slice(0, 16)}.css`;
+writeFileSync(path.join(dist, pagesCssName), pagesCss);
 const { loader: link, areas } = packAreas(readFileSync(path.join(out, '__wasm_split.js'), 'utf8'));
 writeFileSync(path.join(dist, glueName), minify(glue, 'js'));
 writeFileSync(path.join(dist, hashed('__wasm_split.js')), minify(link, 'js'));
@@ -120,7 +124,7 @@ const css = minify(readFileSync(path.join(root, 'style', 'main.css'), 'utf8'), '
 const cssName = `main-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
 writeFileSync(path.join(dist, cssName), css);
 const cssIntegrity = sriOf(css);
-const boot = `import init, * as bindings from '/${glueName}';
+const boot = `${THEME_BOOT}import init, * as bindings from '/${glueName}';
 await init({ module_or_path: '/${wasmName}' });
 // Host pages reach the portal's exported mount functions here (see src/app/exports.rs).
 window.wasmBindings = bindings;
@@ -189,7 +193,7 @@ writeFileSync(path.join(dist, 'embed.html'), `<!doctype html>
 
 const chatWidget = buildChatWidget(readFileSync(path.join(root, 'src', 'i18n', 'messages.rs'), 'utf8'));
 
-writeFileSync(path.join(dist, 'split-manifest.json'), JSON.stringify({ firstLoad, areas, languages, chatWidget }, null, 2));
+writeFileSync(path.join(dist, 'split-manifest.json'), JSON.stringify({ firstLoad, areas, pagesCss: pagesCssName, languages, chatWidget }, null, 2));
 precompress(dist);
 console.log(`built ${dist}: first load ${firstLoad.join(', ')}; ${Object.keys(areas).length} areas`);
 
@@ -362,7 +366,8 @@ function packAreas(generated) {
     .replace(`from "./${name}.js"`, `from "./${hashed(`${name}.js`)}"`);
   const runtime = readFileSync(path.join(root, 'scripts', 'split-loader.js'), 'utf8')
     .replace('__AREAS__', JSON.stringify(table))
-    .replace('__HASH__', JSON.stringify(h));
+    .replace('__HASH__', JSON.stringify(h))
+    .replace('__PAGES_CSS__', JSON.stringify([pagesCssName, sriOf(pagesCss)]));
   const exports = [...needs.keys()].map((area) =>
     `export const __wasm_split_load_${area} = wrapAsyncCb(() => loadArea(${JSON.stringify(area)}));`);
   return { loader: `${prelude}${runtime}\n${exports.join('\n')}\n`, areas };

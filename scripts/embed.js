@@ -28,7 +28,7 @@
   /** The French and Spanish texts, as the portal's configuration names them. */
   const texts = Object.entries(FILES.texts).map(([locale, file]) => `${locale}=${at(file)}`).join(' ');
   /** The theme's custom properties (`--sp-<name>`), as the README's "Theming" lists them. */
-  const THEME = ['font', 'font-size', 'line', 'bg', 'surface', 'text', 'muted', 'border', 'primary',
+  const THEME = ['font', 'font-size', 'line', 'scheme', 'bg', 'surface', 'text', 'muted', 'border', 'rule', 'primary',
     'primary-hover', 'on-primary', 'focus', 'focus-width', 'danger', 'radius', 'space', 'max-width'];
   let loading;
 

@@ -15,6 +15,28 @@
 const AREAS = __AREAS__;
 /** The build's content hash, in every module's file name. */
 const HASH = __HASH__;
+/** The pages' stylesheet (style/pages.css) and its integrity: `[file, sri]`. */
+const PAGES_CSS = __PAGES_CSS__;
+/** The stylesheet applying: an area's page is built only once it has, so it never shows unstyled. */
+let pagesCss;
+
+function loadPagesCss() {
+  pagesCss ??= new Promise((applied, failed) => {
+    const link = Object.assign(document.createElement('link'), {
+      rel: 'stylesheet', href: new URL(PAGES_CSS[0], import.meta.url).href, integrity: PAGES_CSS[1],
+      crossOrigin: 'anonymous', onload: applied,
+    });
+    // A failed fetch is forgotten, so the page's retry fetches it again.
+    link.onerror = () => {
+      link.remove();
+      pagesCss = undefined;
+      failed(new Error(`Failed to fetch ${PAGES_CSS[0]}`));
+    };
+    document.head.append(link);
+  });
+  return pagesCss;
+}
+
 /** More missing modules than this: fetch the packs that hold them. */
 const FEW = 6;
 
@@ -80,5 +102,5 @@ function loadArea(area) {
     const shared = modules.slice(0, -1).map((name) => instances.get(name));
     remember(own, Promise.all(shared).then(() => bytes).then(instantiate));
   }
-  return instances.get(own);
+  return Promise.all([instances.get(own), loadPagesCss()]).then(([own]) => own);
 }

@@ -654,6 +654,12 @@ messages! {
     Saving => "Saving…", "Enregistrement…", "Guardando…";
     Saved => "Your settings are saved.", "Vos paramètres sont enregistrés.", "Su configuración se ha guardado.";
     DateExample => "Dates and times appear like this: {example}", "Les dates et heures s'affichent ainsi : {example}", "Las fechas y horas se muestran así: {example}";
+    OnThisBrowser => "On this browser", "Sur ce navigateur", "En este navegador";
+    OnThisBrowserHint => "These choices apply at once, on this browser only.", "Ces choix s'appliquent aussitôt, sur ce navigateur uniquement.", "Estas opciones se aplican al momento, solo en este navegador.";
+    Theme => "Theme", "Thème", "Tema";
+    ThemeSystem => "Same as this device", "Comme sur cet appareil", "Igual que en este dispositivo";
+    ThemeLight => "Light", "Clair", "Claro";
+    ThemeDark => "Dark", "Sombre", "Oscuro";
 
     // Support users
     SupportUsersCount => "Support users: {count}", "Utilisateurs de l'assistance : {count}", "Usuarios de asistencia técnica: {count}";

@@ -120,6 +120,23 @@ test.describe('with the network refusing a page\'s code', () => {
     await expect(page.getByText('could not be loaded')).toHaveCount(0);
   });
 
+  test('a page whose stylesheet cannot be fetched is not shown unstyled: it says so, and "Try again" opens it styled', async ({ page }) => {
+    await signIn(page, accounts.systemAdmin);
+    const pagesCss = /\/pages-[0-9a-f]{16}\.css$/;
+    await page.route(pagesCss, (route) => route.abort());
+    // A new document: the sheet that came with sign-in is gone.
+    await page.goto('/history');
+    const alert = page.getByRole('alert');
+    await expect(alert.getByRole('heading', { level: 1, name: 'This page could not be loaded' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Service history' })).toHaveCount(0);
+
+    await page.unroute(pagesCss);
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Service history' })).toBeVisible();
+    // The pages' rules apply: the filters lay out as a grid.
+    expect(await page.getByRole('combobox', { name: 'Product' }).evaluate((e) => getComputedStyle(e.closest('.filter-grid')!).display)).toBe('grid');
+  });
+
   test('a deep link to a page whose code cannot be fetched shows the message, not a blank page', async ({ page }) => {
     await signIn(page, accounts.systemAdmin);
     await page.route(areaCode('user_audit'), (route) => route.abort());

@@ -129,7 +129,7 @@ pub fn CaseDetailPage() -> impl IntoView {
 
     view! {
         <div class="page">
-            <p><AppLink href="/cases">{i18n.s(Key::BackToCases)}</AppLink></p>
+            <p class="no-print"><AppLink href="/cases">{i18n.s(Key::BackToCases)}</AppLink></p>
             <div role="alert">
                 {move || changed_meanwhile.get().then(|| view! { <p class="notice error">{i18n.s(Key::ChangedMeanwhile)}</p> })}
             </div>

@@ -23,7 +23,7 @@ pub fn Escalation(
     let urgency_used = Memo::new(move |_| !urgency.get() && allows(CaseAction::Reply));
     view! {
         <Show when=move || urgency.get() || call.get() || urgency_used.get()>
-            <section class="card" aria-labelledby="escalate-title">
+            <section class="card no-print" aria-labelledby="escalate-title">
                 <h2 id="escalate-title">{i18n.s(Key::Escalate)}</h2>
                 <Show when=move || urgency.get()>
                     <UrgencyForm case=case on_case=on_case/>

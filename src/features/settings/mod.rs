@@ -1,8 +1,12 @@
-//! Settings: language and time zone, saved to the profile so every browser follows them.
+//! Settings: language and time zone, saved to the profile so every browser follows them; and
+//! what this browser keeps (`browser`: the theme).
+
+mod browser;
 
 use crate::api::{use_api, SessionApi};
 use crate::auth::use_session;
 use crate::i18n::{browser_time_zone, supported_time_zones, use_i18n, Key, Locale};
+use browser::BrowserSettings;
 use leptos::prelude::*;
 use support_contract::{FieldCode, ProfileUpdate};
 
@@ -96,6 +100,7 @@ pub fn SettingsPage() -> impl IntoView {
                     {move || if save.pending().get() { i18n.t(Key::Saving) } else { i18n.t(Key::Save) }}
                 </button>
             </form>
+            <BrowserSettings/>
         </div>
     }
 }
