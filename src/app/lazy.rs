@@ -88,12 +88,16 @@ macro_rules! page {
 }
 pub(super) use page;
 
-/// `load!(name)`: the `PageLoad` (or, for a preload, `ChunkPreload`) of a `page!` function:
+/// `load!(name)` or `load!(name(args))`: the `PageLoad` (or, for a preload, `ChunkPreload`) of
+/// a `page!` function:
 /// its future boxed as it is, with no async block around it (one per page cost the first load
 /// 8 KB).
 macro_rules! load {
     ($f:ident) => {
         || -> Pin<Box<dyn Future<Output = _>>> { Box::pin($f()) }
+    };
+    ($f:ident($($arg:expr),*)) => {
+        || -> Pin<Box<dyn Future<Output = _>>> { Box::pin($f($($arg),*)) }
     };
 }
 pub(super) use load;
