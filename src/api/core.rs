@@ -208,8 +208,12 @@ impl Call {
 
     /// One exchange, once the gate is open: the answer when it is a success, else its error.
     async fn exchange(&self) -> Result<Response, ApiError> {
-        let wait = retry::wait_at_gate(js_sys::Date::now(), gate() as f64)?;
-        if wait > 0.0 {
+        // Looked at again after each wait: another call's `Retry-After` may have moved it on.
+        loop {
+            let wait = retry::wait_at_gate(js_sys::Date::now(), gate() as f64)?;
+            if wait <= 0.0 {
+                break;
+            }
             pause(wait).await;
         }
         let mut builder = RequestBuilder::new(&self.url)
