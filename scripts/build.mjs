@@ -156,7 +156,8 @@ const html = readFileSync(path.join(root, 'index.html'), 'utf8')
   .replace(/<link data-trunk rel="rust"[^>]*\/>/s, head)
   .replace(/\s*<link data-trunk [^>]*\/>/g, '');
 if (/data-trunk|<script(?![^>]*\bsrc=)[^>]*>\s*\S/.test(html)) throw new Error('index.html kept a Trunk link or an inline script');
-writeFileSync(path.join(dist, 'index.html'), html);
+// Without its comments and indentation: the page is part of the first load.
+writeFileSync(path.join(dist, 'index.html'), html.replace(/<!--[\s\S]*?-->/g, '').replace(/\n\s*/g, '\n'));
 
 // The one script tag of host pages (scripts/embed.js): the build's names filled in, under a
 // name that does not change.
