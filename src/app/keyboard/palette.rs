@@ -3,14 +3,15 @@
 //! over a listbox: the arrow keys move, Enter goes, Escape closes and gives focus back.
 
 use super::{allowed_pages, show_modal};
-use crate::api::{use_api, CasesApi};
+use crate::api::{use_api, ApiError, CasesApi};
 use crate::app::keys::{Keys, Overlay};
 use crate::components::use_chat_opener;
 use crate::domain::{palette_case_search, palette_matches};
 use crate::i18n::{use_i18n, I18n, Key};
 use leptos::html::Dialog;
 use leptos::prelude::*;
-use support_contract::cases::{CaseQuery, CaseScope, CaseSort};
+use leptos::task::spawn_local;
+use support_contract::cases::{CaseQuery, CaseScope, CaseSort, CaseSummary};
 use support_contract::query::Paged;
 use support_contract::Capability;
 
@@ -104,54 +105,58 @@ pub fn CommandPalette() -> impl IntoView {
     let active = RwSignal::new(0usize);
     let chosen = StoredValue::new(None::<Target>);
 
-    // Cases by number or title, once typing pauses (from two letters or digits).
-    let searched = RwSignal::new(None::<String>);
+    // Cases by number or title, once typing pauses (from two letters or digits). A signal, not
+    // a resource: a resource read under the part's <Suspense> would swap the open palette for
+    // the fallback at every search, and lose its field and focus.
+    let wanted = move || {
+        palette_case_search(&typed.get()).filter(|_| keys.session.can(Capability::ManageCases))
+    };
+    let found = RwSignal::new(None::<(String, Result<Vec<CaseSummary>, ApiError>)>);
     let pause = StoredValue::new_local(None::<TimeoutHandle>);
     Effect::new(move |_| {
-        let wanted = palette_case_search(&typed.get());
+        let q = wanted();
         pause.update_value(|p| {
             if let Some(p) = p.take() {
                 p.clear();
             }
         });
-        let handle = set_timeout_with_handle(
-            move || searched.set(wanted),
-            std::time::Duration::from_millis(PAUSE_MS),
-        );
+        let Some(q) = q else { return };
+        let api = api.clone();
+        let search = move || {
+            spawn_local(async move {
+                let query = CaseQuery {
+                    scope: CaseScope::Organisation,
+                    statuses: Vec::new(),
+                    products: Vec::new(),
+                    priorities: Vec::new(),
+                    requester: String::new(),
+                    q: q.clone(),
+                    sort: CaseSort::default(),
+                    from: String::new(),
+                    to: String::new(),
+                };
+                let answer = api
+                    .list_cases(Paged {
+                        query,
+                        cursor: None,
+                    })
+                    .await;
+                let _ = found.try_set(Some((q, answer.map(|page| page.items))));
+            })
+        };
+        let handle = set_timeout_with_handle(search, std::time::Duration::from_millis(PAUSE_MS));
         pause.set_value(handle.ok());
     });
-    let cases = LocalResource::new(move || {
-        let api = api.clone();
-        let q = searched.get();
-        async move {
-            let Some(q) = q.filter(|_| keys.session.can(Capability::ManageCases)) else {
-                return Ok(Vec::new());
-            };
-            let query = CaseQuery {
-                scope: CaseScope::Organisation,
-                statuses: Vec::new(),
-                products: Vec::new(),
-                priorities: Vec::new(),
-                requester: String::new(),
-                q,
-                sort: CaseSort::default(),
-                from: String::new(),
-                to: String::new(),
-            };
-            api.list_cases(Paged {
-                query,
-                cursor: None,
-            })
-            .await
-            .map(|page| page.items)
-        }
-    });
-    let searching = move || {
-        palette_case_search(&typed.get()).is_some_and(|q| {
-            keys.session.can(Capability::ManageCases)
-                && (searched.get().as_ref() != Some(&q) || cases.get().is_none())
+    // The answer to what is typed now, if it came.
+    let answer = move || {
+        let q = wanted()?;
+        found.with(|f| {
+            f.as_ref()
+                .filter(|(asked, _)| *asked == q)
+                .map(|(_, a)| a.clone())
         })
     };
+    let searching = move || wanted().is_some() && answer().is_none();
 
     let entries = Memo::new(move |_| {
         let typed = typed.get();
@@ -159,7 +164,7 @@ pub fn CommandPalette() -> impl IntoView {
             .into_iter()
             .filter(|e| palette_matches(&e.label, &typed))
             .collect();
-        if let Some(Ok(found)) = cases.get() {
+        if let Some(Ok(found)) = answer() {
             shown.extend(found.into_iter().take(CASES_SHOWN).map(|c| Entry {
                 label: format!("{} · {}", c.number, c.title),
                 target: Target::Go(format!("/cases/{}", c.id)),
@@ -211,6 +216,8 @@ pub fn CommandPalette() -> impl IntoView {
         let count = entries.with(Vec::len);
         if searching() {
             i18n.t(Key::PaletteSearching).to_string()
+        } else if let Some(Err(e)) = answer() {
+            e.message(i18n.locale.get())
         } else if count == 0 {
             i18n.t(Key::PaletteNone).to_string()
         } else {
