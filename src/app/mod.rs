@@ -2,6 +2,8 @@
 //! features; nothing imports it but `main.rs` and tests.
 
 mod exports;
+mod keyboard;
+mod keys;
 mod lazy;
 mod pages;
 mod shell;
@@ -17,8 +19,8 @@ use crate::auth::{
     Guard, SessionCtx, SessionState,
 };
 use crate::components::{
-    provide_chat_opener, provide_first_screen, provide_host, use_route_param, AppLink, Host,
-    LoadingIndicator, Router, Routes,
+    provide_chat_opener, provide_first_screen, provide_host, use_route_param, use_router, AppLink,
+    Host, LoadingIndicator, Router, Routes,
 };
 use crate::domain::path_segments;
 use crate::features::{
@@ -28,6 +30,7 @@ use crate::features::{
 use crate::i18n::{
     add_texts, has_texts, initial_locale, provide_i18n, use_i18n, I18n, Key, Locale,
 };
+use keys::Keys;
 use lazy::{LazyChatPanel, LazyPage};
 use leptos::prelude::*;
 use pages::Pages;
@@ -249,13 +252,15 @@ fn Shell() -> impl IntoView {
     // Until the backend says who this is, only a loading line: the frame then appears whole,
     // instead of growing a user line and a navigation that push the page down as it loads.
     let ctx = use_session();
+    let keys = Keys::new(use_router(), ctx);
+    provide_context(keys);
     let known = Memo::new(move |_| !matches!(ctx.state.get(), SessionState::Loading));
     view! {
         <Show when=move || known.get() fallback=|| view! {
             <main id="main" class="main" tabindex="-1"><LoadingIndicator/></main>
         }>
             <SkipLink/>
-            <Header menu/>
+            <Header menu keys/>
             <Nav/>
             // Built again when the session moves to another organisation: no page, list or
             // chat of the previous one stays.

@@ -2,6 +2,7 @@
 //! other area's pages arrive with their chunk (see `lazy`), and so do sign-in and the access
 //! page, which a signed-in user with the right role never sees.
 
+use super::keyboard::{CommandPalette, KeyboardLayer};
 use super::lazy::{load, page, ChunkError, ChunkPreload, LazyPage, Load, PageLoad};
 use super::PastChatRoute;
 use crate::api::RuntimeConfig;
@@ -61,6 +62,9 @@ page! { user_edit, user_edit(new: bool), preload_user_edit, if new { CreateSuppo
 page! { user_review, user_review, preload_user_review, ReviewQueuePage().into_any() }
 page! { user_import, user_import, preload_user_import, ImportSupportUsersPage().into_any() }
 page! { user_audit, user_audit, preload_user_audit, AuditLogPage().into_any() }
+// The keyboard's layer (its listener and the list of shortcuts), and the palette.
+page! { keys, keyboard_layer, preload_keyboard_layer, KeyboardLayer().into_any() }
+page! { palette, palette, preload_palette, CommandPalette().into_any() }
 
 /// Which part of the sign-in chunk to build.
 #[derive(Clone, Copy)]
@@ -99,6 +103,8 @@ impl Pages {
     pub const USER_IMPORT: PageLoad = load!(user_import);
     pub const USER_AUDIT: PageLoad = load!(user_audit);
     pub const USER_DETAIL: PageLoad = load!(user_edit(false));
+    pub const KEYBOARD: PageLoad = load!(keyboard_layer);
+    pub const PALETTE: PageLoad = load!(palette);
 }
 
 /// The sign-in form of the "sign in again" dialog and the access page, from their chunks.

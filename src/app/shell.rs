@@ -1,10 +1,11 @@
 //! The frame around every page: skip link, header, navigation, and the page title.
 
+use super::keys::{Keys, Overlay};
 use super::lazy::LazyPage;
 use super::pages::{fetch_sign_out_step, preload, sign_out_step, Pages};
 use crate::api::{use_api, SessionApi};
 use crate::auth::{end_session, nav_for, use_session, AppPage, SessionState};
-use crate::components::{use_host, use_router, AppLink, LanguageSelect};
+use crate::components::{first_screen_up, use_host, use_router, AppLink, LanguageSelect};
 use crate::i18n::{role_key, use_i18n, Key, Locale};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -48,10 +49,10 @@ impl Menu {
     }
 }
 
-/// Organisation, user, role, language and sign-out. The language is remembered in the browser
+/// Organisation, user, role, the command palette's button, language and sign-out. The language is remembered in the browser
 /// and, when signed in, in the profile.
 #[component]
-pub fn Header(menu: Menu) -> impl IntoView {
+pub fn Header(menu: Menu, keys: Keys) -> impl IntoView {
     let i18n = use_i18n();
     let ctx = use_session();
     let api = use_api::<dyn SessionApi>();
@@ -77,9 +78,14 @@ pub fn Header(menu: Menu) -> impl IntoView {
         });
     };
     let open = menu.0;
+    let first_up = first_screen_up();
     view! {
         <header class="header">
             <p class="brand">{i18n.s(Key::AppName)}</p>
+            // The keyboard's layer (its listener, the palette, the list of shortcuts), from its
+            // chunk once the first screen is up or the palette is asked for; here, not among
+            // the actions that a phone's menu hides.
+            {move || (first_up() || keys.layer_wanted()).then(|| view! { <LazyPage load=Pages::KEYBOARD part=true/> })}
             // Shown by the stylesheet on a phone, once someone is signed in (`.who`).
             <button type="button" class="button menu-button"
                 aria-expanded=move || if open.get() { "true" } else { "false" }
@@ -94,6 +100,10 @@ pub fn Header(menu: Menu) -> impl IntoView {
                 </p>
             })}
             <div class="header-actions">
+                // Shown by the stylesheet once someone is signed in (`.who`), like the menu button.
+                <button type="button" class="button palette-button" on:click=move |_| keys.open(Overlay::Palette)>
+                    {i18n.s(Key::PaletteButton)}
+                </button>
                 // Embedded, the console's own language menu sets the portal's.
                 {(!ctx.host_sets_language()).then(|| view! { <LanguageSelect on_change=change_language/> })}
                 {move || several_organisations.get().then(|| view! {

@@ -51,6 +51,12 @@ pub fn first_screen_is_up() -> impl Fn() + Copy + Send + Sync + 'static {
     }
 }
 
+/// Whether the first screen is up (reactive; always outside `provide_first_screen`).
+pub fn first_screen_up() -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+    let up = use_context::<FirstScreen>().map(|FirstScreen(up)| up);
+    move || up.is_none_or(|up| up.get())
+}
+
 /// Runs `f` once, when the first screen is up (at once outside `provide_first_screen`).
 pub fn after_first_screen(f: impl FnOnce() + 'static) {
     let up = use_context::<FirstScreen>().map(|FirstScreen(up)| up);

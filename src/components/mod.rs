@@ -14,6 +14,7 @@ mod linked_text;
 mod list_url;
 mod loading;
 mod phase_banner;
+pub mod preferences;
 mod progress;
 mod router;
 mod search_form;
@@ -34,7 +35,8 @@ pub use language_select::LanguageSelect;
 pub use linked_text::LinkedText;
 pub use list_url::{use_list_url, FilterPanel, ListSearch, ListUrl, Pager};
 pub use loading::{
-    after_first_screen, first_screen_is_up, provide_first_screen, Hold, LoadingIndicator, Settled,
+    after_first_screen, first_screen_is_up, first_screen_up, provide_first_screen, Hold,
+    LoadingIndicator, Settled,
 };
 pub use phase_banner::PhaseBanner;
 pub use progress::ProgressMeter;

@@ -9,6 +9,7 @@ mod home;
 mod learning;
 mod locale;
 mod opening;
+mod palette;
 mod portal;
 mod thread;
 mod url;
@@ -23,6 +24,7 @@ pub use home::{cases_href, invited_users_href, open_case_statuses};
 pub use learning::{apply_completion, LearningTarget};
 pub use locale::negotiate_locale;
 pub use opening::{minutes_of_day, opening, Opening};
+pub use palette::{palette_case_search, palette_matches};
 pub use portal::{phones_for_region, roles_granting, safe_return_path, strip_base};
 pub use support_client::chat::{
     contiguous_seq, last_chat_seq, linkify, merge_messages, reconnect_delay_ms, ChatLine, Delivery,

@@ -406,6 +406,7 @@ messages! {
     HelpForumReplies => "{count} replies", "{count} réponses", "{count} respuestas";
     HelpForumActivity => "last activity {date}", "dernière activité le {date}", "última actividad el {date}";
     HelpNewTab => "(opens in a new tab)", "(s'ouvre dans un nouvel onglet)", "(se abre en una pestaña nueva)";
+    PaletteButton => "Search or go to…", "Rechercher ou aller à…", "Buscar o ir a…";
 
     // Everything below shows only on pages that arrive with their chunk (and in dialogs
     // built from one): in a split build their English comes in a file of its own, fetched
@@ -660,6 +661,32 @@ messages! {
     ThemeSystem => "Same as this device", "Comme sur cet appareil", "Igual que en este dispositivo";
     ThemeLight => "Light", "Clair", "Claro";
     ThemeDark => "Dark", "Sombre", "Oscuro";
+    ShortcutsOn => "Single-key shortcuts (g, j, k, / and ?)", "Raccourcis d'une touche (g, j, k, / et ?)", "Atajos de una tecla (g, j, k, / y ?)";
+    ShortcutsOnHint => "Turn them off if you use speech input or they get in your way. Ctrl+K still opens the command palette.", "Désactivez-les si vous utilisez la saisie vocale ou s'ils vous gênent. Ctrl+K ouvre toujours la palette de commandes.", "Desactívelos si usa la entrada por voz o le molestan. Ctrl+K sigue abriendo la paleta de comandos.";
+
+    // The command palette and the keyboard shortcuts
+    PaletteTitle => "Search or go to", "Rechercher ou aller à", "Buscar o ir a";
+    PaletteLabel => "Page, action, or case number or title", "Page, action, ou numéro ou titre de dossier", "Página, acción, o número o título de caso";
+    PaletteCount => "Results: {n}", "Résultats : {n}", "Resultados: {n}";
+    PaletteNone => "Nothing matches. Try a case number or other words.", "Aucun résultat. Essayez un numéro de dossier ou d'autres mots.", "No hay resultados. Pruebe con un número de caso u otras palabras.";
+    PaletteSearching => "Searching cases…", "Recherche de dossiers…", "Buscando casos…";
+    PaletteGoTo => "Go to {page}", "Aller à {page}", "Ir a {page}";
+    ActionExportHistory => "Export the service history (CSV)", "Exporter l'historique des services (CSV)", "Exportar el historial de servicios (CSV)";
+    ActionImportUsers => "Import support users from CSV", "Importer des utilisateurs de l'assistance depuis un fichier CSV", "Importar usuarios de asistencia técnica desde CSV";
+    ActionReviewUsers => "Review and validate support users", "Examiner et valider les utilisateurs de l'assistance", "Revisar y validar los usuarios de asistencia técnica";
+    ShortcutsTitle => "Keyboard shortcuts", "Raccourcis clavier", "Atajos de teclado";
+    ShortcutsIntro => "Single keys act when no field has focus; Settings can turn them off.", "Les touches seules agissent quand aucun champ n'a le focus ; les Paramètres permettent de les désactiver.", "Las teclas solas actúan cuando ningún campo tiene el foco; se pueden desactivar en Configuración.";
+    ShortcutKeys => "Keys", "Touches", "Teclas";
+    ShortcutDoes => "What it does", "Action", "Qué hace";
+    ShortcutPalette => "Open the command palette", "Ouvrir la palette de commandes", "Abrir la paleta de comandos";
+    ShortcutNext => "Next item in a list", "Élément suivant d'une liste", "Siguiente elemento de una lista";
+    ShortcutPrevious => "Previous item in a list", "Élément précédent d'une liste", "Elemento anterior de una lista";
+    ShortcutOpen => "Open the item", "Ouvrir l'élément", "Abrir el elemento";
+    ShortcutSearch => "Search this page", "Rechercher dans cette page", "Buscar en esta página";
+    ShortcutReply => "Send your reply, in a case", "Envoyer votre réponse, dans un dossier", "Enviar su respuesta, en un caso";
+    ShortcutHelp => "Show this list", "Afficher cette liste", "Mostrar esta lista";
+    Close => "Close", "Fermer", "Cerrar";
+    KeyEnter => "Enter", "Entrée", "Intro";
 
     // Support users
     SupportUsersCount => "Support users: {count}", "Utilisateurs de l'assistance : {count}", "Usuarios de asistencia técnica: {count}";

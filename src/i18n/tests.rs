@@ -155,6 +155,9 @@ const FROM_CHUNKS: &[&str] = &[
     "auth/sign_in.rs",
     "auth/set_password.rs",
     "auth/sign_out_dialog.rs",
+    "app/keyboard/mod.rs",
+    "app/keyboard/palette.rs",
+    "app/keyboard/shortcuts.rs",
 ];
 
 /// Keys the first load's code names but only pages from chunks can show: refusals of calls that

@@ -10,7 +10,7 @@ test('a support administrator finds a case, sees the vendor reply arrive without
 
   await mainNavigation(page).getByRole('link', { name: 'Cases' }).click();
   await page.getByLabel('Search cases').fill(filed.title);
-  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
   const table = page.getByRole('table', { name: 'Cases' });
   await expect(table.getByRole('row')).toHaveCount(2);
   await table.getByRole('link', { name: filed.number }).click();
@@ -47,7 +47,7 @@ test('filters and search live in the URL: they survive a reload and the back but
   await page.getByLabel('Priority').selectOption('p1');
   await expect(page).toHaveURL(/priority=p1/);
   await page.getByLabel('Search cases').fill('outage');
-  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(page).toHaveURL(/q=outage/);
 
   await page.reload();

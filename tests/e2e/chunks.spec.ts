@@ -9,13 +9,16 @@ import { accounts } from '../support/accounts';
 const areaChunk = (url: string) => areaCode().test(url);
 
 const chatPanelCode = areaCode('chat_panel');
+/** The keyboard's layer (shortcuts, the list of them) arrives once the first screen is up. */
+const keysCode = areaCode('keys');
 
 test('the home page needs no area\'s code, and pointing at a link fetches its page\'s code ahead of the click', async ({ page }) => {
   await signIn(page, accounts.systemAdmin);
   const fetched: string[] = [];
-  // The chat panel's code is fetched once the browser is idle after the first screen (below).
+  // The chat panel's code is fetched once the browser is idle after the first screen (below),
+  // the keyboard's once the first screen is up.
   page.on('request', (r) => {
-    if (areaChunk(r.url()) && !chatPanelCode.test(r.url())) fetched.push(new URL(r.url()).pathname);
+    if (areaChunk(r.url()) && !chatPanelCode.test(r.url()) && !keysCode.test(r.url())) fetched.push(new URL(r.url()).pathname);
   });
   // A visit with a session: sign-in's code stays away too.
   await page.reload();
@@ -39,7 +42,7 @@ test('opening an area fetches its code in a few packs, not one file per shared m
   const code: string[] = [];
   page.on('request', (r) => {
     const file = new URL(r.url()).pathname;
-    if (/\/(split|chunk)_[^/]+$/.test(file)) code.push(file);
+    if (/\/(split|chunk)_[^/]+$/.test(file) && !keysCode.test(r.url())) code.push(file);
   });
   await signIn(page, accounts.member);
   await mainNavigation(page).getByRole('link', { name: 'Help' }).click();

@@ -82,7 +82,7 @@ test('the system administrator changes a role, validates one user and flags anot
 
   await page.getByRole('link', { name: 'Audit log' }).click();
   await page.getByLabel('Search by support user').fill(ana.email);
-  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(page).toHaveURL(/q=/);
   const rows = page.getByRole('table', { name: 'Audit log' }).getByRole('row');
   const roleChange = rows.filter({ hasText: 'Role changed' });
@@ -97,7 +97,7 @@ test('the system administrator changes a role, validates one user and flags anot
 
   // Who: only the changes this administrator made, by the "Changed by" filter.
   await page.getByLabel('Search by support user').fill(ben.email);
-  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
   await page.getByLabel('Changed by').selectOption({ label: 'Alex Morgan' });
   await expect(page).toHaveURL(/actor=/);
   const flag = rows.filter({ hasText: 'Flagged' });
@@ -108,7 +108,7 @@ test('the system administrator changes a role, validates one user and flags anot
   await expect(flag).toHaveCount(1);
 
   await page.getByLabel('Search by support user').fill('');
-  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Download the log as CSV' }).click();
   const csv = await readFile(await (await download).path(), 'utf8');
@@ -269,7 +269,7 @@ test('the system administrator narrows the support users by status, review state
   await expect(page.getByLabel('Status', { exact: true })).toHaveValue('');
 
   await page.getByLabel('Search by name or email').fill('jamie');
-  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(table.getByRole('link', { name: 'Jamie Chen' })).toBeVisible();
   await expect(table.getByRole('row')).toHaveCount(2);
 });

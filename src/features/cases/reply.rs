@@ -56,20 +56,30 @@ pub fn ReplyForm(case_id: String, on_sent: Callback<Option<ThreadEntry>>) -> imp
                 .unwrap_or_else(|| e.message(locale))
         })
     });
+    // Sends the reply as shown (the button, or Ctrl+Enter in the box).
+    let submit = move || {
+        let text = body.get_untracked();
+        required.set(text.trim().is_empty());
+        wait.set(busy.get_untracked());
+        if !text.trim().is_empty() && !busy.get_untracked() {
+            let attachments = files.get_untracked().into_iter().map(|a| a.id).collect();
+            if key.with_untracked(String::is_empty) {
+                key.set(random_id());
+            }
+            send.dispatch((
+                NewComment {
+                    body: text,
+                    attachments,
+                },
+                key.get_untracked(),
+            ));
+        }
+    };
     let sent = move || matches!(send.value().get(), Some(Ok(_))).then(|| i18n.t(Key::ReplySent));
     view! {
         <form class="form reply" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let text = body.get_untracked();
-            required.set(text.trim().is_empty());
-            wait.set(busy.get_untracked());
-            if !text.trim().is_empty() && !busy.get_untracked() {
-                let attachments = files.get_untracked().into_iter().map(|a| a.id).collect();
-                if key.with_untracked(String::is_empty) {
-                    key.set(random_id());
-                }
-                send.dispatch((NewComment { body: text, attachments }, key.get_untracked()));
-            }
+            submit();
         }>
             <div class="field">
                 <label for="reply-body">{i18n.s(Key::YourReply)}</label>
@@ -77,7 +87,15 @@ pub fn ReplyForm(case_id: String, on_sent: Callback<Option<ThreadEntry>>) -> imp
                     aria-invalid=move || error.get().is_some().to_string()
                     aria-describedby="reply-body-error"
                     prop:value=move || body.get()
-                    on:input=move |ev| { required.set(false); new_reply(); body.set(event_target_value(&ev)); }></textarea>
+                    aria-keyshortcuts="Control+Enter Meta+Enter"
+                    on:input=move |ev| { required.set(false); new_reply(); body.set(event_target_value(&ev)); }
+                    on:keydown=move |ev| {
+                        // Ctrl+Enter (⌘Enter) sends, as the Send reply button would.
+                        if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+                            ev.prevent_default();
+                            submit();
+                        }
+                    }></textarea>
                 <p id="reply-body-error" class="field-error">{move || error.get()}</p>
             </div>
             <AttachmentPicker id="reply-files" busy=busy attached=files
