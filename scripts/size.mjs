@@ -63,10 +63,11 @@ const sized = (f) => {
   if (!lazy.has(f)) lazy.set(f, sizes(f));
   return lazy.get(f);
 };
-// The pages' stylesheet comes with the first area opened (scripts/split-loader.js).
-const sheet = manifest.pagesCss ? [manifest.pagesCss] : [];
+// The pages' stylesheet and the areas' table come with the first area opened
+// (scripts/split-loader.js).
+const sheet = [manifest.pagesCss, manifest.areasTable].filter(Boolean);
 if (areas.length) {
-  header('Areas: what opening each one fetches the first time (its pack, and the pages\' stylesheet if none came before)');
+  header('Areas: what opening each one fetches the first time (its pack, and the pages\' stylesheet and the areas\' table if none came before)');
   for (const [area, { packs }] of areas) line(`${area} (${packs.length} ${packs.length === 1 ? 'file' : 'files'})`, sum([...packs, ...sheet].map(sized)));
   // Signed out, in English: sign-in's code (the English of pages from chunks comes with it).
   const signIn = [...(manifest.areas.sign_in?.packs ?? []), ...sheet];

@@ -9,9 +9,10 @@
 // (the rest came with areas opened before) fetches just those. Either way: one round of
 // requests.
 
-/** By area, short (this table is in the first load): its shared modules' numbers
- *  (`chunk_<n>`), each as the base-36 difference from the one before, separated by `.`; then
- *  `|` and, for each of those modules and then the area's own, the number of its pack. */
+/** By area: its shared modules' numbers (`chunk_<n>`), each as the base-36 difference from the
+ *  one before, separated by `.`; then `|` and, for each of those modules and then the area's
+ *  own, the number of its pack. In a file of its own, `[file, sri]`, fetched with the first
+ *  area opened: the first load does not carry it. */
 const AREAS = __AREAS__;
 /** The build's content hash, in every module's file name. */
 const HASH = __HASH__;
@@ -19,6 +20,22 @@ const HASH = __HASH__;
 const PAGES_CSS = __PAGES_CSS__;
 /** The stylesheet applying: an area's page is built only once it has, so it never shows unstyled. */
 let pagesCss;
+
+let areas;
+
+/** The areas' table, fetched once; a failed fetch is forgotten, so a retry fetches it again. */
+function loadAreas() {
+  areas ??= fetch(new URL(AREAS[0], import.meta.url), { integrity: AREAS[1] })
+    .then((response) => {
+      if (!response.ok) throw new Error(`${AREAS[0]}: ${response.status}`);
+      return response.json();
+    })
+    .catch((error) => {
+      areas = undefined;
+      throw error;
+    });
+  return areas;
+}
 
 function loadPagesCss() {
   pagesCss ??= new Promise((applied, failed) => {
@@ -72,16 +89,19 @@ async function readPack(file) {
 }
 
 /** An area's modules (the shared ones, then its own) and, for each, the number of its pack. */
-function modulesOf(area) {
-  const [numbers, packs] = AREAS[area].split('|');
+function modulesOf(table, area) {
+  const [numbers, packs] = table[area].split('|');
   let n = 0;
   const modules = numbers ? numbers.split('.').map((d) => `chunk_${(n += parseInt(d, 36))}`) : [];
   modules.push(`split_${area}`);
   return { modules, packOf: [...packs].map(Number) };
 }
 
-function loadArea(area) {
-  const { modules, packOf } = modulesOf(area);
+async function loadArea(area) {
+  // The stylesheet is fetched alongside the table, not after it.
+  const sheet = loadPagesCss();
+  sheet.catch(() => {});
+  const { modules, packOf } = modulesOf(await loadAreas(), area);
   const missing = modules.filter((name) => !instances.has(name));
   let bytesOf = (name) => fetchBytes(`./${name}-${HASH}.wasm`);
   if (missing.length > FEW) {
@@ -102,5 +122,5 @@ function loadArea(area) {
     const shared = modules.slice(0, -1).map((name) => instances.get(name));
     remember(own, Promise.all(shared).then(() => bytes).then(instantiate));
   }
-  return Promise.all([instances.get(own), loadPagesCss()]).then(([own]) => own);
+  return Promise.all([instances.get(own), sheet]).then(([own]) => own);
 }

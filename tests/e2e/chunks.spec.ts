@@ -140,6 +140,21 @@ test.describe('with the network refusing a page\'s code', () => {
     expect(await page.getByRole('combobox', { name: 'Product' }).evaluate((e) => getComputedStyle(e.closest('.filter-grid')!).display)).toBe('grid');
   });
 
+  test('a page opened while the table of the areas\' code cannot be fetched says so, and "Try again" opens it', async ({ page }) => {
+    await signIn(page, accounts.systemAdmin);
+    const table = /\/areas-[0-9a-f]{16}\.json$/;
+    await page.route(table, (route) => route.abort());
+    // A new document: the table that came with sign-in is gone.
+    await page.goto('/support-users/audit');
+    const alert = page.getByRole('alert');
+    await expect(alert.getByRole('heading', { level: 1, name: 'This page could not be loaded' })).toBeVisible();
+
+    await page.unroute(table);
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
   test('a deep link to a page whose code cannot be fetched shows the message, not a blank page', async ({ page }) => {
     await signIn(page, accounts.systemAdmin);
     await page.route(areaCode('user_audit'), (route) => route.abort());
