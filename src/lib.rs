@@ -11,5 +11,6 @@ pub mod components;
 pub mod domain;
 pub mod features;
 pub mod i18n;
+pub mod stored;
 
 pub use app::{mount_chat, mount_portal, start, App};

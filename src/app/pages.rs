@@ -32,7 +32,7 @@ use support_contract::Capability;
 // `page! { chunk, builder, preload, page }`. Support-user administration is four chunks:
 // together its pages would pass the chunk budget.
 // Pages that share a chunk share one builder, told which page: each builder costs the first
-// load about 400 bytes of its own.
+// load bytes of its own.
 page! { cases, cases(detail: bool), preload_cases, if detail { CaseDetailPage().into_any() } else { CaseListPage().into_any() } }
 page! { file_case, file_case, preload_file_case, FileCasePage().into_any() }
 // Signing in, on the page or again in the dialog once a session ended (a visit with a session
@@ -63,7 +63,7 @@ page! { user_review, user_review, preload_user_review, ReviewQueuePage().into_an
 page! { user_import, user_import, preload_user_import, ImportSupportUsersPage().into_any() }
 page! { user_audit, user_audit, preload_user_audit, AuditLogPage().into_any() }
 // The keyboard's layer (its listener and the list of shortcuts), and the palette.
-page! { keys, keyboard_layer, preload_keyboard_layer, KeyboardLayer().into_any() }
+page! { keys, keyboard_layer, preload_keyboard_layer, view! { <KeyboardLayer palette=Pages::PALETTE/> }.into_any() }
 page! { palette, palette, preload_palette, CommandPalette().into_any() }
 
 /// Which part of the sign-in chunk to build.

@@ -79,13 +79,16 @@ pub fn Header(menu: Menu, keys: Keys) -> impl IntoView {
     };
     let open = menu.0;
     let first_up = first_screen_up();
+    // A memo: the layer is built once, not again (losing an open palette's text) when the
+    // palette asks for it after the first screen already has.
+    let layer = Memo::new(move |_| first_up() || keys.layer_wanted());
     view! {
         <header class="header">
             <p class="brand">{i18n.s(Key::AppName)}</p>
             // The keyboard's layer (its listener, the palette, the list of shortcuts), from its
             // chunk once the first screen is up or the palette is asked for; here, not among
             // the actions that a phone's menu hides.
-            {move || (first_up() || keys.layer_wanted()).then(|| view! { <LazyPage load=Pages::KEYBOARD part=true/> })}
+            {move || layer.get().then(|| view! { <LazyPage load=Pages::KEYBOARD part=true/> })}
             // Shown by the stylesheet on a phone, once someone is signed in (`.who`).
             <button type="button" class="button menu-button"
                 aria-expanded=move || if open.get() { "true" } else { "false" }

@@ -135,22 +135,12 @@ impl SessionCtx {
 const SIGNED_IN_HERE: &str = "sp.signed-in";
 
 fn remember_signed_in(yes: bool) {
-    if let Some(storage) = window().local_storage().ok().flatten() {
-        let _ = match yes {
-            true => storage.set_item(SIGNED_IN_HERE, "1"),
-            false => storage.remove_item(SIGNED_IN_HERE),
-        };
-    }
+    crate::stored::write(SIGNED_IN_HERE, if yes { "1" } else { "" });
 }
 
 /// Whether nobody was signed in in this browser when it was last used (or it never was).
 pub fn likely_signed_out() -> bool {
-    window()
-        .local_storage()
-        .ok()
-        .flatten()
-        .and_then(|s| s.get_item(SIGNED_IN_HERE).ok().flatten())
-        .is_none()
+    crate::stored::read(SIGNED_IN_HERE).is_none()
 }
 
 /// Provides the session context, initially loading.

@@ -1,29 +1,13 @@
 //! What this browser keeps for the portal (its `localStorage`), not the profile: the theme,
 //! and whether single-key shortcuts are on. Settings changes them; they apply at once.
 
+use crate::stored::{read, write};
+
 /// The theme ("light" or "dark"; none follows the device). The boot module reads the same key
 /// (`THEME_BOOT` in scripts/assets.mjs).
 const THEME_KEY: &str = "sp-theme";
 /// "off" when single-key shortcuts are turned off.
 const SHORTCUTS_KEY: &str = "sp-shortcuts";
-
-fn storage() -> Option<web_sys::Storage> {
-    leptos::prelude::window().local_storage().ok().flatten()
-}
-
-fn read(key: &str) -> Option<String> {
-    storage().and_then(|s| s.get_item(key).ok().flatten())
-}
-
-/// Keeps `value` under `key`, or forgets the key when `value` is empty.
-fn write(key: &str, value: &str) {
-    if let Some(s) = storage() {
-        let _ = match value {
-            "" => s.remove_item(key),
-            _ => s.set_item(key, value),
-        };
-    }
-}
 
 /// The theme chosen on this browser ("" when it follows the device).
 pub fn theme() -> String {

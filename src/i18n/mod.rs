@@ -89,9 +89,7 @@ impl I18n {
         if has_texts(locale) {
             self.locale.set(locale);
         }
-        if let Some(storage) = local_storage() {
-            let _ = storage.set_item(STORAGE_KEY, locale.tag());
-        }
+        crate::stored::write(STORAGE_KEY, locale.tag());
     }
 }
 
@@ -129,9 +127,7 @@ pub fn use_i18n() -> I18n {
 
 /// The language remembered in this browser, else the first supported browser language.
 pub fn initial_locale() -> Locale {
-    let remembered = local_storage()
-        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-        .and_then(|tag| Locale::from_tag(&tag));
+    let remembered = crate::stored::read(STORAGE_KEY).and_then(|tag| Locale::from_tag(&tag));
     let browser: Vec<String> = window()
         .navigator()
         .languages()
@@ -139,8 +135,4 @@ pub fn initial_locale() -> Locale {
         .filter_map(|v| v.as_string())
         .collect();
     crate::domain::negotiate_locale(None, remembered, &browser)
-}
-
-fn local_storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
 }

@@ -108,6 +108,20 @@ test.describe('in three languages', () => {
         await page.emulateMedia({ colorScheme });
         expect(await wcagViolations(page), `${colorScheme}: the chat panel`).toEqual([]);
       }
+      // The command palette and the list of shortcuts, open, in both themes.
+      await page.goto('/cases');
+      await expect(page.locator('.palette-button')).toHaveAttribute('aria-keyshortcuts', 'Control+K Meta+K');
+      for (const [open, what] of [['Control+K', 'the command palette'], ['?', 'the list of shortcuts']]) {
+        await page.keyboard.press(open);
+        await expect(page.getByRole('dialog')).toBeVisible();
+        await expect(page.getByText(loading)).toHaveCount(0);
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme });
+          expect(await wcagViolations(page), `${colorScheme}: ${what}`).toEqual([]);
+        }
+        await page.keyboard.press('Escape');
+        await expect(page.getByRole('dialog')).toHaveCount(0);
+      }
     });
   }
 });

@@ -7,8 +7,7 @@ mod palette;
 mod shortcuts;
 
 use super::keys::{Keys, Overlay};
-use super::lazy::LazyPage;
-use super::pages::Pages;
+use super::lazy::{LazyPage, PageLoad};
 use crate::auth::{AppPage, SessionState};
 use crate::components::preferences;
 use leptos::prelude::*;
@@ -114,10 +113,10 @@ fn typing(e: &web_sys::KeyboardEvent) -> bool {
         })
 }
 
-/// The keyboard's layer: listens for the keys while it is mounted, and shows the palette or
-/// the list of shortcuts, whichever is open.
+/// The keyboard's layer: listens for the keys while it is mounted, and shows the palette (from
+/// `palette`, its chunk) or the list of shortcuts, whichever is open.
 #[component]
-pub fn KeyboardLayer() -> impl IntoView {
+pub fn KeyboardLayer(palette: PageLoad) -> impl IntoView {
     let keys = expect_context::<Keys>();
     let signed_in = move || {
         keys.session
@@ -163,7 +162,7 @@ pub fn KeyboardLayer() -> impl IntoView {
         let _ = b.set_attribute("aria-keyshortcuts", "Control+K Meta+K");
     }
     move || match keys.open_now() {
-        Some(Overlay::Palette) => view! { <LazyPage load=Pages::PALETTE part=true/> }.into_any(),
+        Some(Overlay::Palette) => view! { <LazyPage load=palette part=true/> }.into_any(),
         Some(Overlay::Shortcuts) => view! { <ShortcutList keys/> }.into_any(),
         None => ().into_any(),
     }
