@@ -5,7 +5,7 @@
 //! switched_organisation`); drafts and the chat's outbox are kept by user account, which is
 //! one per organisation, so each organisation's stay its own.
 
-use super::use_session;
+use super::{use_session, SessionState};
 use crate::api::{use_api, OrganisationsApi};
 use crate::components::{use_host, use_router};
 use crate::i18n::{use_i18n, Key};
@@ -21,9 +21,17 @@ pub fn OrganisationSwitch() -> impl IntoView {
     let router = use_router();
     let host = use_host();
     let failed = RwSignal::new(false);
-    let current = move || ctx.session().map(|s| s.organisation.id).unwrap_or_default();
+    // A memo: each option compares against it. Read through `session()`, which clones the
+    // whole session with its list of organisations, every option cost a copy of that list, and
+    // a session with ten thousand organisations froze the page for seconds.
+    let current = Memo::new(move |_| {
+        ctx.state.with(|s| match s {
+            SessionState::SignedIn(s) => s.organisation.id.clone(),
+            _ => String::new(),
+        })
+    });
     let switch = Callback::new(move |organisation: String| {
-        if organisation.is_empty() || organisation == untrack(current) {
+        if organisation.is_empty() || current.with_untracked(|c| *c == organisation) {
             return;
         }
         failed.set(false);
@@ -52,14 +60,19 @@ pub fn OrganisationSwitch() -> impl IntoView {
             }
         });
     }
-    let options = move || ctx.session().map(|s| s.organisations).unwrap_or_default();
+    let options = move || {
+        ctx.state.with(|s| match s {
+            SessionState::SignedIn(s) => s.organisations.clone(),
+            _ => Vec::new(),
+        })
+    };
     view! {
         {move || (!chosen_by_host()).then(|| view! {
             <label class="language">
                 <span>{i18n.s(Key::OrganisationLabel)}</span>
-                <select prop:value=current on:change=move |ev| switch.run(event_target_value(&ev))>
+                <select prop:value=move || current.get() on:change=move |ev| switch.run(event_target_value(&ev))>
                     <For each=options key=|o| o.id.clone() let:o>
-                        <option value=o.id.clone() selected=move || current() == o.id>{o.name.clone()}</option>
+                        <option value=o.id.clone() selected=move || current.with(|c| *c == o.id)>{o.name.clone()}</option>
                     </For>
                 </select>
             </label>
