@@ -2,6 +2,7 @@
 // other area's code arrives when it is first wanted (or when its link is pointed at), and a
 // chunk that cannot be fetched leaves a message with a retry, never a dead page.
 import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
 import { areaCode, signIn, mainNavigation } from './portal';
 import { freshCustomer } from './users';
 import { accounts } from '../support/accounts';
@@ -123,36 +124,31 @@ test.describe('with the network refusing a page\'s code', () => {
     await expect(page.getByText('could not be loaded')).toHaveCount(0);
   });
 
-  test('a page whose stylesheet cannot be fetched is not shown unstyled: it says so, and "Try again" opens it styled', async ({ page }) => {
+  /** Signed in, opens `path` in a new document (what came with sign-in is gone) while the
+   *  files matching `refused` cannot be fetched: the page says so; then lets them through and
+   *  presses "Try again", and waits for the page's heading. */
+  async function refusedThenRetried(page: Page, refused: RegExp, path: string, heading: string) {
     await signIn(page, accounts.systemAdmin);
-    const pagesCss = /\/pages-[0-9a-f]{16}\.css$/;
-    await page.route(pagesCss, (route) => route.abort());
-    // A new document: the sheet that came with sign-in is gone.
-    await page.goto('/history');
+    await page.route(refused, (route) => route.abort());
+    await page.goto(path);
     const alert = page.getByRole('alert');
     await expect(alert.getByRole('heading', { level: 1, name: 'This page could not be loaded' })).toBeVisible();
-    await expect(page.getByRole('heading', { level: 1, name: 'Service history' })).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toHaveCount(0);
 
-    await page.unroute(pagesCss);
+    await page.unroute(refused);
     await alert.getByRole('button', { name: 'Try again' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Service history' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  }
+
+  test('a page whose stylesheet cannot be fetched is not shown unstyled: it says so, and "Try again" opens it styled', async ({ page }) => {
+    await refusedThenRetried(page, /\/pages-[0-9a-f]{16}\.css$/, '/history', 'Service history');
     // The pages' rules apply: the filters lay out as a grid.
     expect(await page.getByRole('combobox', { name: 'Product' }).evaluate((e) => getComputedStyle(e.closest('.filter-grid')!).display)).toBe('grid');
   });
 
   test('a page opened while the table of the areas\' code cannot be fetched says so, and "Try again" opens it', async ({ page }) => {
-    await signIn(page, accounts.systemAdmin);
-    const table = /\/areas-[0-9a-f]{16}\.json$/;
-    await page.route(table, (route) => route.abort());
-    // A new document: the table that came with sign-in is gone.
-    await page.goto('/support-users/audit');
-    const alert = page.getByRole('alert');
-    await expect(alert.getByRole('heading', { level: 1, name: 'This page could not be loaded' })).toBeVisible();
-
-    await page.unroute(table);
-    await alert.getByRole('button', { name: 'Try again' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
-    await expect(page.getByRole('alert')).toHaveCount(0);
+    await refusedThenRetried(page, /\/areas-[0-9a-f]{16}\.json$/, '/support-users/audit', 'Audit log');
   });
 
   test('a deep link to a page whose code cannot be fetched shows the message, not a blank page', async ({ page }) => {

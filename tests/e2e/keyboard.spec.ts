@@ -5,7 +5,7 @@
 import { wcagViolations } from './axe';
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
-import { signIn } from './portal';
+import { signIn, type Account } from './portal';
 import { fileCase } from './cases';
 import { accounts } from '../support/accounts';
 
@@ -15,6 +15,15 @@ const keysReady = (page: Page) =>
   expect(page.getByRole('button', { name: 'Search or go to…' })).toHaveAttribute('aria-keyshortcuts', 'Control+K Meta+K');
 /** Waits until the palette's case search (which may add cases of the demo data) has answered. */
 const settled = (page: Page) => expect(palette(page).getByRole('status')).not.toHaveText('Searching cases…');
+/** Signs in, opens the palette with Ctrl+K once the keys listen, types `words` and waits for the answer. */
+async function searchPalette(page: Page, account: Account, words: string) {
+  await signIn(page, account);
+  await keysReady(page);
+  await page.keyboard.press('Control+K');
+  await expect(palette(page).getByRole('combobox')).toBeFocused();
+  await page.keyboard.type(words);
+  await settled(page);
+}
 
 test('the palette finds a case by its number and opens it by keyboard alone, and Escape gives focus back', async ({ page, baseURL }) => {
   await signIn(page, accounts.supportAdmin);
@@ -49,13 +58,8 @@ test('the palette finds a case by its number and opens it by keyboard alone, and
 });
 
 test('the palette finds pages and actions by words, moves with the arrow keys, and opens the chat', async ({ page }) => {
-  await signIn(page, accounts.supportAdmin);
-  await keysReady(page);
-  await page.keyboard.press('Control+K');
+  await searchPalette(page, accounts.supportAdmin, 'history');
   const combobox = palette(page).getByRole('combobox');
-  await expect(combobox).toBeFocused();
-  await page.keyboard.type('history');
-  await settled(page);
   // Pages and actions first, then any cases whose words match.
   const options = palette(page).getByRole('option');
   await expect(options.nth(0)).toHaveText('Go to Service history');
@@ -77,23 +81,13 @@ test('the palette finds pages and actions by words, moves with the arrow keys, a
 });
 
 test('the palette offers no administration action to a Customer Support Administrator, and offers them to a System Administrator', async ({ page, browser, baseURL }) => {
-  await signIn(page, accounts.supportAdmin);
-  await keysReady(page);
-  await page.keyboard.press('Control+K');
-  await expect(palette(page).getByRole('combobox')).toBeFocused();
-  await page.keyboard.type('support user');
-  await settled(page);
+  await searchPalette(page, accounts.supportAdmin, 'support user');
   const administration = /^(Go to Support users|Add a support user|Import support users from CSV|Review and validate support users)$/;
   await expect(palette(page).getByRole('option', { name: administration })).toHaveCount(0);
   await page.keyboard.press('Escape');
 
   const admin = await (await browser.newContext({ baseURL })).newPage();
-  await signIn(admin, accounts.systemAdmin);
-  await keysReady(admin);
-  await admin.keyboard.press('Control+K');
-  await expect(palette(admin).getByRole('combobox')).toBeFocused();
-  await admin.keyboard.type('support user');
-  await settled(admin);
+  await searchPalette(admin, accounts.systemAdmin, 'support user');
   await expect(palette(admin).getByRole('option', { name: administration })).toHaveText([
     'Go to Support users', 'Add a support user', 'Import support users from CSV', 'Review and validate support users',
   ]);

@@ -78,6 +78,10 @@ export async function mountAndUnmount(page: Page): Promise<void> {
     w.handle = w.SupportPortal.mount(el, { basePath: '/console/devices' });
   });
   await expect(page.locator('#cycle').getByRole('heading', { level: 1, name: /^Hello/ })).toBeVisible();
+  // The keyboard's layer (it comes once the first screen is up) is mounted too: its window
+  // listener and its first use of the later texts are part of what an unmount must undo.
+  await expect(page.locator('#cycle').getByRole('button', { name: 'Search or go to…' }))
+    .toHaveAttribute('aria-keyshortcuts', 'Control+K Meta+K');
   await page.evaluate(() => (window as unknown as { handle: { unmount: () => void } }).handle.unmount());
   // Unmounted: nothing of the portal stays in the host's element.
   await expect(page.locator('#cycle')).toBeEmpty();
