@@ -15,7 +15,7 @@ export function sriOf(data) {
  *  threefold). */
 export function precompress(dir) {
   for (const name of readdirSync(dir)) {
-    if (!/\.(wasm|js|css|txt|pack|json)$/.test(name)) continue;
+    if (!/\.(wasm|js|css|txt|pack)$|^areas-.*\.json$/.test(name)) continue;
     const data = readFileSync(path.join(dir, name));
     if (data.length < 1024) continue; // not worth a round of decoding
     writeFileSync(path.join(dir, `${name}.br`),

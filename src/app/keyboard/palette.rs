@@ -124,6 +124,8 @@ pub fn CommandPalette() -> impl IntoView {
         let api = api.clone();
         let search = move || {
             spawn_local(async move {
+                // Every field named, not `..CaseQuery::default()`: that call from this chunk
+                // would keep a function of the first load out of line (bytes every visit).
                 let query = CaseQuery {
                     scope: CaseScope::Organisation,
                     statuses: Vec::new(),
